@@ -1,0 +1,166 @@
+// Rendering and collection of user-facing diagnostics, the fatal Error type
+// and the "did you mean …?" suggestions built from edit distance.
+#include "base/diagnostic.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace kaohe {
+namespace {
+
+constexpr std::size_t kMaxSourceBytes = 200;
+
+// Cuts `s` to at most kMaxSourceBytes without splitting a UTF-8 sequence,
+// marking the cut with "…".
+std::string truncate_source(std::string_view s) {
+  if (s.size() <= kMaxSourceBytes) return std::string(s);
+  std::size_t cut = kMaxSourceBytes;
+  // Back up over continuation bytes (10xxxxxx) to a character start.
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) {
+    --cut;
+  }
+  std::string out(s.substr(0, cut));
+  out += "…";
+  return out;
+}
+
+char ascii_lower(char c) {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+bool equals_ignoring_ascii_case(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
+  }
+  return true;
+}
+
+// Levenshtein distance over bytes, two rows of memory.
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> prev(b.size() + 1);
+  std::vector<std::size_t> cur(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t substitute = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, substitute});
+    }
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+
+std::string render_all(const std::vector<Diagnostic>& ds) {
+  std::string out;
+  for (const Diagnostic& d : ds) out += format_diagnostic(d);
+  return out;
+}
+
+}  // namespace
+
+std::string format_diagnostic(const Diagnostic& d) {
+  std::string out;
+  if (!d.file.empty()) {
+    out += d.file;
+    if (d.line > 0) {
+      out += fmt::format(":{}", d.line);
+      if (d.col > 0) out += fmt::format(":{}", d.col);
+    }
+    out += ": ";
+  }
+  out += d.severity == Severity::kError ? "error: " : "warning: ";
+  out += d.message;
+  out += '\n';
+  if (!d.source_line.empty()) {
+    const std::string source = truncate_source(d.source_line);
+    if (d.line > 0) {
+      out += fmt::format("{:>5} | {}\n", d.line, source);
+    } else {
+      out += fmt::format("{:>5} | {}\n", "", source);
+    }
+  }
+  if (!d.hint.empty()) out += fmt::format("  hint: {}\n", d.hint);
+  return out;
+}
+
+// ------------------------------------------------------------ Diagnostics
+
+void Diagnostics::add(Diagnostic d) {
+  if (d.severity == Severity::kError) ++errors_;
+  list_.push_back(std::move(d));
+}
+
+void Diagnostics::error(std::string file, int line, int col,
+                        std::string message, std::string source_line,
+                        std::string hint) {
+  add(Diagnostic{std::move(file), line, col, Severity::kError,
+                 std::move(message), std::move(source_line), std::move(hint)});
+}
+
+void Diagnostics::warning(std::string file, int line, int col,
+                          std::string message, std::string source_line,
+                          std::string hint) {
+  add(Diagnostic{std::move(file), line, col, Severity::kWarning,
+                 std::move(message), std::move(source_line), std::move(hint)});
+}
+
+void Diagnostics::throw_if_errors(int exit_code) const {
+  if (errors_ > 0) throw Error(exit_code, list_);
+}
+
+// ------------------------------------------------------------------ Error
+
+Error::Error(int exit_code, Diagnostic d) : exit_code_(exit_code) {
+  diags_.push_back(std::move(d));
+  what_ = render_all(diags_);
+}
+
+Error::Error(int exit_code, std::vector<Diagnostic> ds)
+    : exit_code_(exit_code), diags_(std::move(ds)), what_(render_all(diags_)) {}
+
+Error::Error(int exit_code, std::string message, std::string hint)
+    : exit_code_(exit_code) {
+  Diagnostic d;
+  d.message = std::move(message);
+  d.hint = std::move(hint);
+  diags_.push_back(std::move(d));
+  what_ = render_all(diags_);
+}
+
+const char* Error::what() const noexcept { return what_.c_str(); }
+
+// ------------------------------------------------------------ Suggestions
+
+std::string closest_match(std::string_view word,
+                          const std::vector<std::string>& candidates) {
+  if (word.empty()) return {};
+  const std::size_t limit = std::max<std::size_t>(1, word.size() / 3);
+  const std::string* best = nullptr;
+  std::size_t best_distance = 0;
+  for (const std::string& c : candidates) {
+    const std::size_t distance =
+        equals_ignoring_ascii_case(word, c) ? 0 : edit_distance(word, c);
+    if (distance <= limit && (best == nullptr || distance < best_distance)) {
+      best = &c;
+      best_distance = distance;
+    }
+  }
+  return best == nullptr ? std::string() : *best;
+}
+
+std::string did_you_mean(std::string_view word,
+                         const std::vector<std::string>& candidates) {
+  const std::string match = closest_match(word, candidates);
+  if (match.empty()) return {};
+  return fmt::format("did you mean \"{}\"?", match);
+}
+
+}  // namespace kaohe

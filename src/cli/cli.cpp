@@ -1,0 +1,29 @@
+// Top-level command-line parsing and dispatch.
+#include "cli/cli.h"
+
+#include <CLI/CLI.hpp>
+
+#include "base/diagnostic.h"
+#include "cli/score_command.h"
+
+namespace kaohe {
+
+int run_cli(int argc, char** argv) {
+  CLI::App app{"kaohe (考核): score assessment schemes on a year's events and "
+               "measures, and print the ranked grade table"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "kaohe 0.1.0");
+  ScoreOptions score;
+  add_score_command(app, score);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    // --help and --version are successes; everything else is a usage error.
+    return code == 0 ? kExitOk : kExitUsage;
+  }
+  if (app.got_subcommand("score")) return run_score(score);
+  return kExitUsage;
+}
+
+}  // namespace kaohe

@@ -1,0 +1,38 @@
+// `kaohe score SCHEME [DATA]`: the ranked grade table.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace CLI {
+class App;
+}
+
+namespace kaohe {
+
+struct DataOptions {
+  std::string data_positional;
+  std::string data_dir;
+  std::string units;
+  std::vector<std::string> events;
+  std::vector<std::string> measures;
+};
+
+struct ScoreOptions {
+  std::string scheme;
+  DataOptions data;
+  std::string format;   // empty: from -o's extension, else table
+  std::string output = "-";
+  bool verbose = false;
+};
+
+// Adds the data options (positional DATA, --data, --units, --events,
+// --measures) to a command.
+void add_data_options(CLI::App& cmd, DataOptions& opts);
+
+// Registers the `score` subcommand; `run` is set to its action.
+void add_score_command(CLI::App& app, ScoreOptions& opts);
+int run_score(const ScoreOptions& opts);
+
+}  // namespace kaohe

@@ -1,0 +1,349 @@
+// The streaming RFC 4180 CSV reader: reads blocks with fread, parses one
+// record at a time out of the buffered bytes, and hands out fields as views
+// into its own buffers, so a row costs no allocation once they have grown.
+#include "input/csv_reader.h"
+
+#include <algorithm>
+#include <array>
+#include <bit>
+#include <cerrno>
+#include <cstdint>
+#include <cstring>
+#include <utility>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+#include "base/diagnostic.h"
+
+namespace kaohe {
+namespace {
+
+constexpr std::string_view kBom = "\xEF\xBB\xBF";
+// Longest excerpt of a line shown under a diagnostic.
+constexpr std::size_t kMaxSourceLine = 256;
+
+// Bytes that end an unquoted field's fast scan.
+constexpr std::array<bool, 256> make_special() {
+  std::array<bool, 256> t{};
+  t[static_cast<unsigned char>(',')] = true;
+  t[static_cast<unsigned char>('\n')] = true;
+  t[static_cast<unsigned char>('\r')] = true;
+  t[static_cast<unsigned char>('"')] = true;
+  return t;
+}
+constexpr std::array<bool, 256> kSpecial = make_special();
+
+bool is_break(char c) { return c == '\n' || c == '\r'; }
+
+// A bitmask of the special bytes among the 64 at `p`, bit i for p[i].
+inline std::uint64_t special_mask(const char* p) {
+#if defined(__SSE2__)
+  const __m128i comma = _mm_set1_epi8(',');
+  const __m128i lf = _mm_set1_epi8('\n');
+  const __m128i cr = _mm_set1_epi8('\r');
+  const __m128i quote = _mm_set1_epi8('"');
+  std::uint64_t mask = 0;
+  for (int i = 0; i < 4; ++i) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * i));
+    __m128i hit = _mm_or_si128(
+        _mm_or_si128(_mm_cmpeq_epi8(v, comma), _mm_cmpeq_epi8(v, lf)),
+        _mm_or_si128(_mm_cmpeq_epi8(v, cr), _mm_cmpeq_epi8(v, quote)));
+    auto bits = static_cast<std::uint32_t>(_mm_movemask_epi8(hit));
+    mask |= static_cast<std::uint64_t>(bits) << (16 * i);
+  }
+  return mask;
+#else
+  std::uint64_t mask = 0;
+  for (int i = 0; i < 64; ++i) {
+    mask |= static_cast<std::uint64_t>(kSpecial[static_cast<unsigned char>(
+                p[i])])
+            << i;
+  }
+  return mask;
+#endif
+}
+
+// Finds the special bytes (',', LF, CR, '"') of one parse, 64 bytes at a
+// time: a bitmask per block, then one count-trailing-zeros per hit, so a
+// field costs about the same however long it is.
+class SpecialScanner {
+ public:
+  SpecialScanner(const char* begin, const char* end)
+      : block_(begin), limit_(begin), end_(end) {}
+
+  // The first special byte in [p, end), or end. Calls must not go back:
+  // p is at least the previous call's p.
+  const char* find(const char* p) {
+    for (;;) {
+      if (p < limit_) {
+        std::uint64_t m = mask_ >> (p - block_);
+        if (m != 0) return p + std::countr_zero(m);
+        p = limit_;
+      }
+      if (end_ - p < 64) break;
+      block_ = p;
+      limit_ = p + 64;
+      mask_ = special_mask(p);
+    }
+    while (p < end_ && !kSpecial[static_cast<unsigned char>(*p)]) ++p;
+    return p;
+  }
+
+ private:
+  const char* block_;  // mask_ covers [block_, limit_)
+  const char* limit_;
+  const char* end_;
+  std::uint64_t mask_ = 0;
+};
+
+// The physical line holding `at` (the record starts a line), cut at
+// kMaxSourceLine bytes on a UTF-8 character boundary.
+std::string line_around(const char* record, const char* at, const char* end) {
+  const char* b = at;
+  while (b > record && !is_break(b[-1])) --b;
+  const char* e = at;
+  while (e < end && !is_break(*e)) ++e;
+  if (static_cast<std::size_t>(e - b) <= kMaxSourceLine) {
+    return std::string(b, e);
+  }
+  e = b + kMaxSourceLine;
+  while (e > b && (static_cast<unsigned char>(*e) & 0xC0) == 0x80) --e;
+  return std::string(b, e) + "...";
+}
+
+}  // namespace
+
+CsvReader::CsvReader(std::string name, std::FILE* file)
+    : name_(std::move(name)), file_(file) {}
+
+void CsvReader::fail(int line, int col, std::string message,
+                     const char* record, const char* at, const char* end,
+                     std::string hint) const {
+  Diagnostic d;
+  d.file = name_;
+  d.line = line;
+  d.col = col;
+  d.message = std::move(message);
+  d.source_line = line_around(record, at, end);
+  d.hint = std::move(hint);
+  throw Error(kExitDataErr, std::move(d));
+}
+
+bool CsvReader::fill() {
+  if (eof_) return false;
+  // Drop what is consumed; keep the unfinished record at the front.
+  if (pos_ > 0) {
+    buf_.erase(0, pos_);
+    pos_ = 0;
+  }
+  // Ask for at least as much as is buffered, so that a record longer than
+  // a block is re-parsed only a logarithmic number of times.
+  std::size_t have = buf_.size();
+  std::size_t want = std::max(kBlockBytes, have);
+  buf_.resize(have + want);
+  errno = 0;
+  std::size_t got = std::fread(buf_.data() + have, 1, want, file_);
+  buf_.resize(have + got);
+  if (got < want) {
+    if (std::ferror(file_)) {
+      int err = errno;
+      Diagnostic d;
+      d.file = name_;
+      d.message = "read error";
+      if (err != 0) d.message += std::string(": ") + std::strerror(err);
+      throw Error(kExitIoErr, std::move(d));
+    }
+    eof_ = true;
+  }
+  return got > 0;
+}
+
+void CsvReader::skip_bom() {
+  started_ = true;
+  while (buf_.size() - pos_ < kBom.size() && fill()) {
+  }
+  if (std::string_view(buf_).substr(pos_, kBom.size()) == kBom) {
+    pos_ += kBom.size();
+  }
+}
+
+bool CsvReader::next(CsvRow& row) {
+  if (!started_) skip_bom();
+  for (;;) {
+    if (pos_ == buf_.size()) {
+      if (!fill()) return false;
+      continue;
+    }
+    switch (parse(row)) {
+      case Parsed::kRecord:
+        return true;
+      case Parsed::kBlank:
+        break;
+      case Parsed::kNeedMore:
+        fill();
+        break;
+    }
+  }
+}
+
+CsvReader::Parsed CsvReader::parse(CsvRow& row) {
+  const char* const begin = buf_.data() + pos_;
+  const char* const end = buf_.data() + buf_.size();
+  const char* p = begin;
+
+  // A blank line: a line break right where a record would start.
+  if (*p == '\n' || *p == '\r') {
+    if (*p == '\r' && p + 1 == end && !eof_) return Parsed::kNeedMore;
+    pos_ += (*p == '\r' && p + 1 < end && p[1] == '\n') ? 2 : 1;
+    ++line_;
+    return Parsed::kBlank;
+  }
+
+  // Quoted contents never outgrow the record, so `unquoted_` is sized
+  // once here and views into it stay put while the record is parsed.
+  std::size_t avail = static_cast<std::size_t>(end - begin);
+  if (unquoted_.size() < avail) unquoted_.resize(std::max(avail, kBlockBytes));
+  char* out = unquoted_.data();
+
+  SpecialScanner scanner(begin, end);
+  row.fields.clear();
+  int breaks = 0;  // line breaks inside quoted fields so far
+  const char* rec_end = nullptr;  // end of the record's text
+  const char* next = nullptr;     // past its line ending
+
+  for (;;) {
+    int col = static_cast<int>(row.fields.size()) + 1;
+    if (p < end && *p == '"') {
+      const char* open = p;
+      int open_line = line_ + breaks;
+      // Contents run from `seg`; at the first doubled quote they move to
+      // `unquoted_` (at `field`), one quote-free stretch at a time.
+      char* field = out;
+      bool copied = false;
+      const char* seg = ++p;
+      std::string_view contents;
+      for (;;) {
+        const char* q = scanner.find(p);
+        if (q < end && *q == ',') {
+          p = q + 1;
+          continue;
+        }
+        if (static_cast<std::size_t>(out - field) +
+                static_cast<std::size_t>(q - seg) >
+            kMaxFieldBytes) {
+          fail(open_line, col, "field longer than 1048576 bytes", begin, open,
+               end,
+               "if the field should be short, check for a quote opened "
+               "here that never closes");
+        }
+        if (q == end) {
+          if (!eof_) return Parsed::kNeedMore;
+          fail(open_line, col,
+               "unterminated quoted field (the quote opened here never "
+               "closes)",
+               begin, open, end,
+               "close the quote, or double a quote inside the field (\"\")");
+        }
+        p = q + 1;
+        if (*q != '"') {
+          // A line break: CRLF counts once, on its LF. A CR ending the
+          // buffered bytes is settled when the parse is redone with more.
+          if (*q == '\n' || p == end || *p != '\n') ++breaks;
+          continue;
+        }
+        if (p == end && !eof_) return Parsed::kNeedMore;
+        if (p < end && *p == '"') {  // a doubled quote: keep one
+          std::size_t len = static_cast<std::size_t>(p - seg);
+          std::memcpy(out, seg, len);
+          out += len;
+          copied = true;
+          seg = ++p;
+          continue;
+        }
+        // The closing quote.
+        if (copied) {
+          std::size_t len = static_cast<std::size_t>(q - seg);
+          std::memcpy(out, seg, len);
+          out += len;
+          contents = std::string_view(
+              field, static_cast<std::size_t>(out - field));
+        } else {
+          contents = std::string_view(seg, static_cast<std::size_t>(q - seg));
+        }
+        break;
+      }
+      row.fields.push_back(contents);
+      if (p == end) {  // eof_: a closing quote ends the file
+        rec_end = next = p;
+        break;
+      }
+      if (*p == ',') {
+        ++p;
+        continue;
+      }
+      if (!is_break(*p)) {
+        fail(line_ + breaks, col, "unexpected text after closing quote",
+             begin, p, end,
+             "a quoted field ends at its closing quote; quote the whole "
+             "field, or double a quote inside it (\"\")");
+      }
+    } else {
+      const char* start = p;
+      p = scanner.find(p);
+      if (static_cast<std::size_t>(p - start) > kMaxFieldBytes) {
+        fail(line_ + breaks, col, "field longer than 1048576 bytes", begin,
+             start, end);
+      }
+      if (p == end) {
+        if (!eof_) return Parsed::kNeedMore;
+        row.fields.emplace_back(start, static_cast<std::size_t>(p - start));
+        rec_end = next = p;
+        break;
+      }
+      if (*p == '"') {
+        fail(line_ + breaks, col,
+             "quote inside an unquoted field; quote the whole field and "
+             "double the quote",
+             begin, p, end,
+             "write the field as \"...\" with each quote inside doubled "
+             "(\"\")");
+      }
+      row.fields.emplace_back(start, static_cast<std::size_t>(p - start));
+      if (*p == ',') {
+        ++p;
+        continue;
+      }
+    }
+    // *p is a line break: LF, CRLF or a lone CR.
+    rec_end = p;
+    if (*p == '\r') {
+      if (p + 1 == end && !eof_) return Parsed::kNeedMore;
+      next = (p + 1 < end && p[1] == '\n') ? p + 2 : p + 1;
+    } else {
+      next = p + 1;
+    }
+    break;
+  }
+
+  row.line = line_;
+  row.raw = std::string_view(begin, static_cast<std::size_t>(rec_end - begin));
+  line_ += breaks + 1;
+  pos_ += static_cast<std::size_t>(next - begin);
+  return Parsed::kRecord;
+}
+
+CsvHeader::CsvHeader(const CsvRow& header_row) {
+  names_.reserve(header_row.fields.size());
+  for (std::string_view f : header_row.fields) names_.emplace_back(f);
+}
+
+int CsvHeader::find(std::string_view name) const {
+  for (std::size_t i = 0; i < names_.size(); ++i) {
+    if (names_[i] == name) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+}  // namespace kaohe

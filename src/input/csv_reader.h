@@ -1,0 +1,79 @@
+// A streaming RFC 4180 CSV reader: quoted fields with commas, doubled quotes
+// and line breaks, a UTF-8 byte-order mark, CRLF or LF, blank lines skipped,
+// no final newline needed. Rows keep the line number they start on, so
+// diagnostics stay right after line breaks inside quotes. Memory is bounded
+// by the longest row, never by the file.
+#pragma once
+
+#include <cstdio>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kaohe {
+
+struct CsvRow {
+  int line = 0;                         // 1-based line the record starts on
+  std::vector<std::string_view> fields; // unquoted; valid until next()
+  std::string_view raw;                 // the record's text, without its
+                                        // line ending; valid until next()
+};
+
+class CsvReader {
+ public:
+  // Reads `file` (not owned, not closed). `name` is used in diagnostics.
+  CsvReader(std::string name, std::FILE* file);
+  CsvReader(const CsvReader&) = delete;
+  CsvReader& operator=(const CsvReader&) = delete;
+
+  // Reads the next non-blank record into `row`; false at end of input.
+  // Throws kaohe::Error (exit 65) for an unterminated quote (naming the
+  // line where the quote opened), a quote inside an unquoted field, text
+  // after a closing quote, a field longer than kMaxFieldBytes; exit 74
+  // for a read error.
+  bool next(CsvRow& row);
+
+  const std::string& name() const { return name_; }
+
+  static constexpr std::size_t kMaxFieldBytes = 1 << 20;
+  // Bytes asked of fread at a time (more while one record outgrows it).
+  static constexpr std::size_t kBlockBytes = 256 * 1024;
+
+ private:
+  enum class Parsed { kRecord, kBlank, kNeedMore };
+
+  void skip_bom();
+  bool fill();  // reads more bytes into buf_; false at EOF
+  // Parses one record at pos_ from the bytes buffered so far. kNeedMore:
+  // the record may continue past the buffered bytes (never when eof_).
+  Parsed parse(CsvRow& row);
+  [[noreturn]] void fail(int line, int col, std::string message,
+                         const char* record, const char* at, const char* end,
+                         std::string hint = {}) const;
+
+  std::string name_;
+  std::FILE* file_;
+  std::string buf_;          // bytes read; [pos_, size) not yet consumed
+  std::size_t pos_ = 0;      // consumed up to here
+  bool eof_ = false;
+  bool started_ = false;     // BOM checked
+  int line_ = 1;             // line number of the next unread byte
+  std::string unquoted_;     // contents of quoted fields, quotes undoubled
+};
+
+// The header row of a CSV file: finds columns by name, in any order.
+class CsvHeader {
+ public:
+  CsvHeader() = default;
+  explicit CsvHeader(const CsvRow& header_row);
+
+  // Index of the column named `name`, or -1.
+  int find(std::string_view name) const;
+  const std::vector<std::string>& names() const { return names_; }
+  int size() const { return static_cast<int>(names_.size()); }
+
+ private:
+  std::vector<std::string> names_;
+};
+
+}  // namespace kaohe

@@ -1,0 +1,45 @@
+// One validated event row, as the event reader hands it to the scoring
+// accumulators, and the interface through which it is handed over.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+#include "base/date.h"
+#include "base/decimal.h"
+
+namespace kaohe {
+
+struct Event {
+  int unit = -1;             // index into the roster
+  int node = -1;             // index into the scheme's nodes (an event leaf)
+  std::optional<Date> date;
+  std::int64_t count = 1;    // occurrences, ≥ 1
+  int tier = -1;             // index into the leaf's named amounts, or -1
+  int role = -1;             // index into the leaf's named amounts, or -1
+  Decimal points;            // ranged leaves: the per-occurrence amount
+  std::string_view ref;      // ledger reference; valid during the call only
+  int file = -1;             // index into the list of event files
+  int line = 0;
+};
+
+// Receives every event row that is valid and inside the scheme's period.
+class EventSink {
+ public:
+  virtual ~EventSink() = default;
+  virtual void on_event(const Event& e) = 0;
+};
+
+// What one input file held, for `-v` and for the invariant
+// rows read = rows counted + rows outside the period + rows reported.
+struct InputStats {
+  std::string_view kind;     // "units", "events", "measures"
+  std::string file;
+  std::int64_t read = 0;
+  std::int64_t counted = 0;
+  std::int64_t outside = 0;  // valid, but dated outside the period
+  std::int64_t reported = 0; // rows with an error
+};
+
+}  // namespace kaohe

@@ -1,0 +1,24 @@
+// Streams an events CSV file (`unit_id,item_id[,date][,count][,tier]
+// [,role][,points][,ref][,note]`, columns by name in any order), validates
+// each row against the scheme and roster, and hands valid rows to a sink.
+// Rows are never all held in memory.
+#pragma once
+
+#include <string>
+
+#include "base/diagnostic.h"
+#include "input/event.h"
+#include "input/roster.h"
+#include "scheme/model.h"
+
+namespace kaohe {
+
+// Reads `path` (index `file_index` in the run's list of event files).
+// Problems are added to `diags` (at most a bounded number per file are
+// kept in full; the rest are counted); throws kaohe::Error only when the
+// file cannot be read at all. Returns the file's row counts.
+InputStats read_events(const std::string& path, int file_index,
+                       const Scheme& scheme, const Roster& roster,
+                       EventSink& sink, Diagnostics& diags);
+
+}  // namespace kaohe

@@ -1,0 +1,211 @@
+// Reads and validates measure rows (SPEC §2, §9, §10).
+#include "input/measure_reader.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "input/csv_columns.h"
+#include "input/csv_reader.h"
+#include "input/row_errors.h"
+#include "io/file_io.h"
+
+namespace kaohe {
+namespace {
+
+// The keys a rule expects, or empty when it takes a single unkeyed value.
+std::vector<std::string> expected_keys(const Rule& r) {
+  std::vector<std::string> out;
+  switch (r.kind) {
+    case RuleKind::kVotes:
+    case RuleKind::kChecklist:
+      for (const auto& n : r.named) out.push_back(n.name);
+      break;
+    case RuleKind::kMean:
+      out = r.keys;
+      break;
+    default:
+      break;
+  }
+  return out;
+}
+
+// Checks `v` against the range the rule allows; returns a message or "".
+std::string value_problem(const Node& node, Decimal v) {
+  const Rule& r = node.rule;
+  const Decimal zero;
+  const Decimal one = Decimal::from_int(1);
+  auto outside = [&](Decimal lo, Decimal hi, const char* what) {
+    if (v < lo || v > hi) {
+      return fmt::format("{} {} is outside {}–{} for item \"{}\"", what,
+                         v.to_string(), lo.to_string(), hi.to_string(), node.id);
+    }
+    return std::string();
+  };
+  switch (r.kind) {
+    case RuleKind::kCompletion:
+    case RuleKind::kAllOrNothing:
+      return outside(zero, one, "completion ratio");
+    case RuleKind::kScaled:
+    case RuleKind::kMean:
+    case RuleKind::kScaledDeduction:
+      return outside(zero, r.scale.value_or(one), "value");
+    case RuleKind::kDirect:
+      return outside(node.floor.value_or(zero), node.cap.value_or(*node.points),
+                     "score");
+    case RuleKind::kVotes:
+      if (!v.is_integer() || v < zero) {
+        return fmt::format("vote count {} is not a whole number ≥ 0", v.to_string());
+      }
+      return {};
+    case RuleKind::kChecklist:
+      if (v != zero && v != one) {
+        return fmt::format("checklist value {} must be 1 (met) or 0 (not met)",
+                           v.to_string());
+      }
+      return {};
+    case RuleKind::kRelative:
+      if (v < zero) return fmt::format("value {} must not be negative", v.to_string());
+      return {};
+    default:
+      return {};
+  }
+}
+
+}  // namespace
+
+InputStats read_measures(const std::string& path, int file_index,
+                         const std::vector<std::string>& files,
+                         const Scheme& scheme, const Roster& roster,
+                         MeasureTable& table, Diagnostics& diags) {
+  InputStats stats;
+  stats.kind = "measures";
+  stats.file = path;
+  FilePtr f = open_input(path);
+  CsvReader reader(path, f.get());
+  CsvRow row;
+  if (!reader.next(row)) return stats;
+  CsvHeader header(row);
+  int c_unit = require_column(header, "unit_id", path, row, diags);
+  int c_item = require_column(header, "item_id", path, row, diags);
+  int c_value = require_column(header, "value", path, row, diags);
+  if (c_unit < 0 || c_item < 0 || c_value < 0) return stats;
+  const int c_key = header.find("key");
+  RowErrors errors(path, diags);
+  std::vector<std::string> unit_ids;
+  for (const auto& u : roster.units) unit_ids.push_back(u.id);
+  std::vector<std::string> measure_leaves;
+  for (const auto& n : scheme.nodes) {
+    if (n.is_leaf() && rule_reads_measures(n.rule.kind)) measure_leaves.push_back(n.id);
+  }
+
+  while (reader.next(row)) {
+    ++stats.read;
+    const std::int64_t before = errors.count();
+    if (static_cast<int>(row.fields.size()) != header.size()) {
+      errors.add(row, 0,
+                 fmt::format("row has {} fields, the header has {}",
+                             row.fields.size(), header.size()),
+                 "quote fields that contain commas");
+      ++stats.reported;
+      continue;
+    }
+    std::string_view unit_id = row.fields[c_unit];
+    int unit = roster.find(unit_id);
+    if (unit < 0) {
+      errors.add(row, c_unit + 1, fmt::format("unknown unit_id \"{}\"", unit_id),
+                 errors.shown() ? did_you_mean(unit_id, unit_ids) : std::string());
+    }
+    std::string item(row.fields[c_item]);
+    int n = scheme.find(item);
+    const Node* node = n >= 0 ? &scheme.nodes[n] : nullptr;
+    if (node == nullptr) {
+      errors.add(row, c_item + 1, fmt::format("unknown item_id \"{}\"", item),
+                 did_you_mean(item, measure_leaves));
+    } else if (!node->is_leaf()) {
+      errors.add(row, c_item + 1,
+                 fmt::format("item \"{}\" ({}) groups other items; measures go "
+                             "to one of its leaves", item, node->name));
+      node = nullptr;
+    } else if (!rule_reads_measures(node->rule.kind)) {
+      errors.add(row, c_item + 1,
+                 fmt::format("item \"{}\" ({}) is scored from events, not measures",
+                             item, node->name),
+                 "move this row to an events file");
+      node = nullptr;
+    }
+    std::string key = c_key >= 0 ? std::string(row.fields[c_key]) : std::string();
+    std::string_view text = row.fields[c_value];
+    Measure m;
+    m.file = file_index;
+    m.line = row.line;
+    m.key = key;
+    if (node) {
+      std::vector<std::string> keys = expected_keys(node->rule);
+      if (text == "NA") {
+        if (!key.empty()) {
+          errors.add(row, c_key + 1,
+                     "NA says the whole item does not apply; leave the key empty");
+        }
+      } else if (keys.empty() && !key.empty()) {
+        errors.add(row, c_key + 1,
+                   fmt::format("item \"{}\" takes one value without a key, got "
+                               "key \"{}\"", item, key),
+                   "leave the key column empty for this item");
+      } else if (!keys.empty() &&
+                 std::find(keys.begin(), keys.end(), key) == keys.end()) {
+        std::string hint = did_you_mean(key, keys);
+        if (hint.empty()) hint = fmt::format("the keys are: {}", fmt::join(keys, ", "));
+        errors.add(row, c_key >= 0 ? c_key + 1 : 0,
+                   key.empty() ? fmt::format("item \"{}\" needs a key", item)
+                               : fmt::format("unknown key \"{}\" for item \"{}\"",
+                                             key, item),
+                   hint);
+      }
+    }
+    if (text != "NA") {
+      if (auto v = Decimal::parse(text)) {
+        m.value = *v;
+        if (node) {
+          std::string problem = value_problem(*node, *v);
+          if (!problem.empty()) errors.add(row, c_value + 1, problem);
+        }
+      } else {
+        std::string hint = "write a plain decimal such as 92.5, or NA";
+        if (text.find(',') != std::string_view::npos) {
+          hint = "use '.' as the decimal point and no thousands separators";
+        } else if (!text.empty() && text.back() == '%') {
+          hint = "write 0.85 or 85, not 85%";
+        }
+        errors.add(row, c_value + 1,
+                   text.empty() ? std::string("empty value")
+                                : fmt::format("value \"{}\" is not a number", text),
+                   hint);
+      }
+    }
+    if (errors.count() == before && unit >= 0 && node) {
+      std::vector<Measure>& slot = table.slot(unit, n);
+      for (const Measure& prev : slot) {
+        if (prev.key == m.key || !prev.value || !m.value) {
+          errors.add(row, c_unit + 1,
+                     fmt::format("a second value for unit \"{}\", item \"{}\"{} "
+                                 "(first given at {}:{})",
+                                 unit_id, item,
+                                 key.empty() ? "" : fmt::format(", key \"{}\"", key),
+                                 files[prev.file], prev.line),
+                     "keep one row per unit, item and key");
+          break;
+        }
+      }
+      if (errors.count() == before) slot.push_back(std::move(m));
+    }
+    if (errors.count() != before) {
+      ++stats.reported;
+    } else {
+      ++stats.counted;
+    }
+  }
+  return stats;
+}
+
+}  // namespace kaohe

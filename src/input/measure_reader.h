@@ -1,0 +1,53 @@
+// Reads measure rows (`unit_id,item_id,value[,key]`, long format) into a
+// table keyed by unit and item, validating each value against its rule:
+// known keys, ranges, duplicates, and `NA` for "does not apply".
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "base/decimal.h"
+#include "base/diagnostic.h"
+#include "input/event.h"
+#include "input/roster.h"
+#include "scheme/model.h"
+
+namespace kaohe {
+
+struct Measure {
+  std::string key;               // empty for unkeyed rules
+  std::optional<Decimal> value;  // nullopt: NA (the item does not apply)
+  int file = -1;                 // index into the run's measure files
+  int line = 0;
+};
+
+class MeasureTable {
+ public:
+  // The rows of `unit` for leaf `node`, or nullptr when there are none.
+  const std::vector<Measure>* find(int unit, int node) const {
+    auto it = map_.find(slot_key(unit, node));
+    return it == map_.end() ? nullptr : &it->second;
+  }
+  std::vector<Measure>& slot(int unit, int node) { return map_[slot_key(unit, node)]; }
+
+ private:
+  static std::int64_t slot_key(int unit, int node) {
+    return (static_cast<std::int64_t>(unit) << 32) | static_cast<std::uint32_t>(node);
+  }
+  std::unordered_map<std::int64_t, std::vector<Measure>> map_;
+};
+
+// Reads `path` (index `file_index` among the run's measure files) into
+// `table`. Row problems are added to `diags`, including a second row for
+// the same (unit_id, item_id, key), even across files; throws
+// kaohe::Error only when the file cannot be read. `files` names the
+// measure files read so far, for "first given at FILE:LINE".
+InputStats read_measures(const std::string& path, int file_index,
+                         const std::vector<std::string>& files,
+                         const Scheme& scheme, const Roster& roster,
+                         MeasureTable& table, Diagnostics& diags);
+
+}  // namespace kaohe

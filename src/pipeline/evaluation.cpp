@@ -1,0 +1,45 @@
+// The scoring pipeline: scheme → inputs → accumulators → tree → standings.
+#include "pipeline/evaluation.h"
+
+#include "base/diagnostic.h"
+#include "input/event_reader.h"
+#include "input/measure_reader.h"
+#include "scoring/score_tree.h"
+#include "scoring/tally.h"
+
+namespace kaohe {
+
+Evaluation evaluate(Scheme scheme, const DataSources& sources) {
+  Evaluation ev;
+  ev.scheme = std::move(scheme);
+  ev.sources = sources;
+  ev.roster = load_roster(sources.units);
+  {
+    InputStats s;
+    s.kind = "units";
+    s.file = sources.units;
+    s.read = s.counted = ev.roster.size();
+    ev.stats.push_back(s);
+  }
+  Diagnostics diags;
+  Tallies tallies(ev.scheme, ev.roster.size());
+  for (std::size_t i = 0; i < sources.events.size(); ++i) {
+    ev.stats.push_back(read_events(sources.events[i], static_cast<int>(i),
+                                   ev.scheme, ev.roster, tallies, diags));
+  }
+  tallies.finish();
+  MeasureTable measures;
+  for (std::size_t i = 0; i < sources.measures.size(); ++i) {
+    ev.stats.push_back(read_measures(sources.measures[i], static_cast<int>(i),
+                                     sources.measures, ev.scheme, ev.roster,
+                                     measures, diags));
+  }
+  diags.throw_if_errors(kExitDataErr);
+  ev.sheet = score_units(ev.scheme, ev.roster, tallies, measures, diags);
+  diags.throw_if_errors(kExitDataErr);
+  ev.standings = grade_units(ev.scheme, ev.roster, ev.sheet);
+  rank_units(ev.scheme, ev.roster, ev.sheet, ev.standings);
+  return ev;
+}
+
+}  // namespace kaohe

@@ -1,0 +1,31 @@
+// One scoring run, end to end, on a loaded scheme: read the roster, stream
+// the events into accumulators, read the measures, score the tree, grade
+// and rank. The commands (score, and later check, explain, diff) share it.
+#pragma once
+
+#include <vector>
+
+#include "grading/standing.h"
+#include "input/data_sources.h"
+#include "input/event.h"
+#include "input/roster.h"
+#include "scheme/model.h"
+#include "scoring/score_sheet.h"
+
+namespace kaohe {
+
+struct Evaluation {
+  Scheme scheme;
+  Roster roster;
+  DataSources sources;
+  ScoreSheet sheet;
+  std::vector<Standing> standings;  // output order
+  std::vector<InputStats> stats;    // one per input file read
+};
+
+// Runs the whole pipeline. Throws kaohe::Error: 65 with every problem in
+// the data when any row or unit cannot be scored, 66/74 for unreadable
+// inputs. No partial result is ever returned.
+Evaluation evaluate(Scheme scheme, const DataSources& sources);
+
+}  // namespace kaohe

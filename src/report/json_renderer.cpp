@@ -1,0 +1,94 @@
+// Stable JSON output (SPEC §9): schema_version, the scheme tree, and every
+// node's printed score for every unit, so that `diff` can read it back.
+// Field names are documented in DESIGN.md; scores are JSON numbers written
+// with exactly the scheme's precision.
+#include <fmt/format.h>
+
+#include "report/render.h"
+
+namespace kaohe {
+namespace {
+
+std::string quote(std::string_view s) {
+  std::string out = "\"";
+  for (unsigned char c : s) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (c < 0x20) {
+          out += fmt::format("\\u{:04x}", c);
+        } else {
+          out += static_cast<char>(c);
+        }
+    }
+  }
+  out += '"';
+  return out;
+}
+
+}  // namespace
+
+std::string render_json(const Evaluation& ev) {
+  const Scheme& scheme = ev.scheme;
+  std::string out;
+  out += "{\n";
+  out += fmt::format("  \"schema_version\": {},\n", kJsonSchemaVersion);
+  out += "  \"scheme\": {\n";
+  out += fmt::format("    \"title\": {},\n", quote(scheme.title));
+  out += fmt::format("    \"grammar\": {},\n", scheme.version);
+  out += fmt::format("    \"precision\": {},\n", scheme.precision);
+  out += "    \"nodes\": [\n";
+  for (std::size_t i = 0; i < scheme.nodes.size(); ++i) {
+    const Node& n = scheme.nodes[i];
+    out += fmt::format(
+        "      {{\"id\": {}, \"name\": {}, \"parent\": {}, \"points\": {}, "
+        "\"weight\": {}, \"rule\": {}}}{}\n",
+        quote(n.id), quote(n.name),
+        n.parent >= 0 ? quote(scheme.nodes[n.parent].id) : "null",
+        n.points ? n.points->to_string() : "null",
+        n.weight ? quote(n.weight_text) : "null", quote(rule_kind_name(n.rule.kind)),
+        i + 1 < scheme.nodes.size() ? "," : "");
+  }
+  out += "    ],\n";
+  out += "    \"grades\": [";
+  for (std::size_t g = 0; g < scheme.grades.size(); ++g) {
+    const Grade& grade = scheme.grades[g];
+    out += fmt::format("{}{{\"name\": {}, \"min\": {}}}", g ? ", " : "",
+                       quote(grade.name),
+                       grade.min ? grade.min->to_string() : "null");
+  }
+  out += "]\n";
+  out += "  },\n";
+  out += "  \"units\": [\n";
+  for (std::size_t i = 0; i < ev.standings.size(); ++i) {
+    const Standing& s = ev.standings[i];
+    const Unit& u = ev.roster.units[s.unit];
+    auto score = [&](int node) {
+      const NodeScore& c = ev.sheet.at(s.unit, node);
+      return c.applicable ? c.score.format(scheme.precision) : std::string("null");
+    };
+    out += "    {";
+    out += fmt::format("\"rank\": {}, \"unit_id\": {}, \"name\": {}, \"category\": {}, ",
+                       s.rank, quote(u.id), quote(u.name), quote(u.category));
+    out += fmt::format("\"total\": {}, \"grade\": {}, \"flags\": [", score(0),
+                       s.grade >= 0 ? quote(scheme.grades[s.grade].name) : "null");
+    for (std::size_t f = 0; f < s.flags.size(); ++f) {
+      out += (f ? ", " : "") + quote(s.flags[f]);
+    }
+    out += "],\n      \"scores\": {";
+    for (std::size_t n = 0; n < scheme.nodes.size(); ++n) {
+      out += fmt::format("{}{}: {}", n ? ", " : "", quote(scheme.nodes[n].id),
+                         score(static_cast<int>(n)));
+    }
+    out += fmt::format("}}}}{}\n", i + 1 < ev.standings.size() ? "," : "");
+  }
+  out += "  ]\n";
+  out += "}\n";
+  return out;
+}
+
+}  // namespace kaohe

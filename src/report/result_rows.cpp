@@ -1,0 +1,44 @@
+// Builds the text cells of the grade table.
+#include "report/result_rows.h"
+
+#include <fmt/format.h>
+
+namespace kaohe {
+
+ResultRows result_rows(const Evaluation& ev, const std::string& na) {
+  const Scheme& scheme = ev.scheme;
+  ResultRows out;
+  auto column = [&](std::string id, std::string title, bool numeric) {
+    out.ids.push_back(std::move(id));
+    out.titles.push_back(std::move(title));
+    out.numeric.push_back(numeric);
+  };
+  column("rank", "rank", true);
+  column("unit_id", "unit", false);
+  column("name", "name", false);
+  column("category", "category", false);
+  for (int p : scheme.parts()) column(scheme.nodes[p].id, scheme.nodes[p].name, true);
+  column("total", "total", true);
+  column("grade", "grade", false);
+  column("flags", "flags", false);
+  for (const Standing& s : ev.standings) {
+    const Unit& unit = ev.roster.units[s.unit];
+    std::vector<std::string> row;
+    row.push_back(std::to_string(s.rank));
+    row.push_back(unit.id);
+    row.push_back(unit.name);
+    row.push_back(unit.category);
+    auto cell = [&](int node) {
+      const NodeScore& score = ev.sheet.at(s.unit, node);
+      return score.applicable ? score.score.format(scheme.precision) : na;
+    };
+    for (int p : scheme.parts()) row.push_back(cell(p));
+    row.push_back(cell(0));
+    row.push_back(s.grade >= 0 ? scheme.grades[s.grade].name : std::string());
+    row.push_back(fmt::format("{}", fmt::join(s.flags, ";")));
+    out.rows.push_back(std::move(row));
+  }
+  return out;
+}
+
+}  // namespace kaohe

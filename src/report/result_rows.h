@@ -1,0 +1,23 @@
+// The grade table as rows of text cells, shared by the text renderers:
+// rank, unit_id, name, category, one column per top-level part, total,
+// grade, flags (SPEC §9).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "pipeline/evaluation.h"
+
+namespace kaohe {
+
+struct ResultRows {
+  std::vector<std::string> ids;      // machine header: rank, unit_id, …
+  std::vector<std::string> titles;   // human header: part names
+  std::vector<bool> numeric;         // right-aligned columns
+  std::vector<std::vector<std::string>> rows;
+};
+
+// `na` is what a cell shows for a part that does not apply to the unit.
+ResultRows result_rows(const Evaluation& ev, const std::string& na);
+
+}  // namespace kaohe

@@ -1,0 +1,168 @@
+// The in-memory scheme: a tree of nodes with leaf rules, grades, gates and
+// ranking options. Built by the scheme loader, read by everything after it.
+// The grammar that produces it is documented in DESIGN.md.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "base/date.h"
+#include "base/decimal.h"
+
+namespace kaohe {
+
+inline constexpr int kGrammarVersion = 1;
+
+// Where a construct was written, for diagnostics (1-based).
+struct SourcePos {
+  int line = 0;
+  int col = 0;
+};
+
+enum class RuleKind {
+  kNone,             // inner node: combines its children
+  // Fed by event rows (events*.csv):
+  kPerEvent,         // amount × count
+  kTiered,           // amount chosen by the row's tier × count
+  kRole,             // amount chosen by the row's role × count
+  kRanged,           // the row's points (within a range) × count
+  kQuota,            // required count per month; amount per missing one
+  // Fed by measure rows (measures*.csv):
+  kCompletion,       // points × ratio (0..1)
+  kAllOrNothing,     // points when the ratio is 1, else 0
+  kScaled,           // points × value / scale
+  kVotes,            // points × Σ(count × level value) / valid / scale
+  kMean,             // points × mean(values of the named keys) / scale
+  kChecklist,        // Σ points of the criteria met (value 1)
+  kRelative,         // points × value / best value among units
+  kScaledDeduction,  // −max × (scale − value) / scale
+  kDirect,           // the value is the score
+};
+
+// Does the rule read events or measures?
+bool rule_reads_events(RuleKind k);
+bool rule_reads_measures(RuleKind k);
+// The grammar's spelling: "per_event", "votes", …
+const char* rule_kind_name(RuleKind k);
+
+enum class Direction { kAdd, kDeduct };
+
+// What a measure-fed leaf scores when a unit has no row (SPEC §9).
+enum class MissingPolicy { kError, kNotApplicable, kZero, kFull };
+
+// What a node scores for a unit it does not apply to (SPEC §10).
+enum class NaPolicy { kExclude, kFull, kZero, kMean, kRedistribute, kMoveTo };
+
+// Extra amount once an event count is reached (累计3次…加扣2分).
+struct Surcharge {
+  std::int64_t at = 0;   // fires when the count reaches this
+  Decimal amount;        // in the rule's direction
+  bool every = false;    // fires again at every multiple of `at`
+};
+
+// One named amount: a tier, a role, a vote level or a checklist criterion.
+struct NamedAmount {
+  std::string name;
+  Decimal amount;
+};
+
+struct Rule {
+  RuleKind kind = RuleKind::kNone;
+  Direction direction = Direction::kDeduct;
+  Decimal amount;                    // per_event; quota: per missing one
+  std::vector<NamedAmount> named;    // tiered, role, votes, checklist
+  Decimal range_min, range_max;      // ranged
+  std::optional<Surcharge> surcharge;
+  std::int64_t quota_required = 0;   // quota: rows needed per month
+  std::optional<Decimal> scale;      // scaled, votes, mean, scaled_deduction
+  Decimal max;                       // scaled_deduction: the most deducted
+  std::vector<std::string> keys;     // mean: measure keys averaged
+  std::int64_t min_votes = 0;        // votes: fewer valid votes → too_few
+  MissingPolicy too_few = MissingPolicy::kError;
+  MissingPolicy missing = MissingPolicy::kError;
+  bool within_category = false;      // relative: best within category
+
+  // Index into `named` for `name`, or -1.
+  int find_named(const std::string& name) const;
+};
+
+struct Node {
+  std::string id;
+  std::string name;
+  std::optional<Decimal> points;     // full marks; absent: an adjustment
+  std::optional<Rational> weight;    // share in a weighted parent (0..1)
+  std::string weight_text;           // as written ("60%"), for output
+  std::optional<Decimal> base;       // starting score of an inner node
+  std::optional<Decimal> floor;      // clamp of the node's total (扣完为止)
+  std::optional<Decimal> cap;        // clamp of the node's total
+  std::vector<std::string> applies_to;   // categories; empty: all
+  NaPolicy na_policy = NaPolicy::kExclude;
+  std::string move_to;               // kMoveTo: sibling id
+  // 取最高分: event rows under this node that share a `ref` count once,
+  // the largest bonus and the largest deduction (SPEC §10).
+  bool same_ref_highest = false;
+  Rule rule;
+  int parent = -1;
+  std::vector<int> children;
+  int depth = 0;
+  SourcePos pos;
+
+  bool weighted_children = false;    // children carry weights
+
+  bool is_leaf() const { return children.empty(); }
+};
+
+// Threshold grade: the printed total is at least `min` (absent: any).
+struct Grade {
+  std::string name;
+  std::optional<Decimal> min;
+};
+
+// A condition on a unit that caps its grade (述职评议 < 80 → not 优秀).
+struct Gate {
+  std::string node;     // node id whose printed score is tested
+  Decimal below;        // the gate applies when score < below
+  std::string at_most;  // the best grade allowed
+  SourcePos pos;
+};
+
+struct Ranking {
+  std::vector<std::string> tie_breakers;  // node ids, printed score desc
+  bool within_category = false;
+};
+
+struct Period {
+  Date from;
+  Date to;
+};
+
+struct Scheme {
+  int version = kGrammarVersion;
+  std::string file;    // path as given, for diagnostics
+  std::string title;
+  std::string source;  // which seed text it encodes
+  int precision = 2;
+  RoundingMode rounding = RoundingMode::kHalfUp;
+  std::optional<Period> period;
+  std::vector<Node> nodes;  // nodes[0] is the root; parents before children
+  std::unordered_map<std::string, int> index;  // id → position in nodes
+  std::vector<Grade> grades;                   // best first
+  std::vector<Gate> gates;
+  Ranking ranking;
+
+  const Node& root() const { return nodes.front(); }
+  // Node index for `id`, or -1.
+  int find(const std::string& id) const;
+  // Grade index by name, or -1.
+  int find_grade(const std::string& name) const;
+  // The root's children: the parts printed as table columns.
+  const std::vector<int>& parts() const { return nodes.front().children; }
+  // All node ids, for "did you mean" hints.
+  std::vector<std::string> ids() const;
+};
+
+}  // namespace kaohe

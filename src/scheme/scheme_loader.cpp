@@ -1,0 +1,866 @@
+// Turns the YAML tree of a scheme into the Scheme model. Every scalar is
+// read as text and parsed here (never by yaml-cpp), every key is checked
+// against the grammar, and all problems are collected before failing.
+#include "scheme/scheme_loader.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <functional>
+#include <set>
+
+#include "base/diagnostic.h"
+#include "io/file_io.h"
+#include "scheme/yaml_tree.h"
+
+namespace kaohe {
+namespace {
+
+const std::vector<std::string> kTopKeys = {
+    "kaohe", "title", "source", "precision", "rounding", "period",
+    "grades", "gates", "ranking", "root", "note"};
+const std::vector<std::string> kNodeKeys = {
+    "id", "name", "points", "weight", "base", "floor", "cap", "children",
+    "applies_to", "not_applicable", "same_ref", "note"};
+
+struct RuleSpelling {
+  const char* key;
+  RuleKind kind;
+};
+const RuleSpelling kRuleKeys[] = {
+    {"per_event", RuleKind::kPerEvent},
+    {"tiered", RuleKind::kTiered},
+    {"role", RuleKind::kRole},
+    {"ranged", RuleKind::kRanged},
+    {"quota", RuleKind::kQuota},
+    {"completion", RuleKind::kCompletion},
+    {"all_or_nothing", RuleKind::kAllOrNothing},
+    {"scaled", RuleKind::kScaled},
+    {"votes", RuleKind::kVotes},
+    {"mean", RuleKind::kMean},
+    {"checklist", RuleKind::kChecklist},
+    {"relative", RuleKind::kRelative},
+    {"scaled_deduction", RuleKind::kScaledDeduction},
+    {"direct", RuleKind::kDirect},
+};
+
+// Constructs of the grammar that this version recognises but cannot score
+// yet: a clear error, never silently ignored.
+const std::vector<std::string> kNotYetNodeKeys = {"applies_to", "not_applicable"};
+
+bool valid_id(const std::string& id) {
+  if (id.empty()) return false;
+  for (unsigned char c : id) {
+    if (c <= ' ' || c == ',' || c == '"' || c == 0x7f) return false;
+  }
+  return true;
+}
+
+class Loader {
+ public:
+  Loader(const std::string& file, const std::string& text)
+      : file_(file), text_(text) {}
+
+  Scheme load() {
+    std::unique_ptr<YamlNode> doc = parse_yaml(file_, text_);
+    scheme_.file = file_;
+    if (!doc->is_map()) {
+      error(doc->pos, fmt::format("a scheme is a mapping of keys, got {}",
+                                  doc->kind_name()),
+            "start the file with 'kaohe: 1'");
+      diags_.throw_if_errors(kExitDataErr);
+    }
+    check_keys(*doc, kTopKeys, "scheme");
+    read_version(*doc);
+    if (const YamlNode* n = doc->get("title")) scheme_.title = text(*n, "title");
+    if (const YamlNode* n = doc->get("source")) scheme_.source = text(*n, "source");
+    if (const YamlNode* n = doc->get("precision")) {
+      auto p = integer(*n, "precision");
+      if (p && (*p < 0 || *p > 6)) {
+        error(n->pos, "precision must be between 0 and 6 decimal places", "");
+      } else if (p) {
+        scheme_.precision = static_cast<int>(*p);
+      }
+    }
+    if (const YamlNode* n = doc->get("rounding")) read_rounding(*n);
+    if (const YamlNode* n = doc->get("period")) read_period(*n);
+    const YamlNode* root = doc->get("root");
+    if (root == nullptr) {
+      error(doc->pos, "the scheme has no 'root' node",
+            "add 'root:' with id, name, points and children");
+    } else {
+      read_node(*root, -1, 0);
+    }
+    validate_tree();
+    if (const YamlNode* n = doc->get("grades")) read_grades(*n);
+    if (const YamlNode* n = doc->get("gates")) read_gates(*n);
+    if (const YamlNode* n = doc->get("ranking")) read_ranking(*n);
+    diags_.throw_if_errors(kExitDataErr);
+    return std::move(scheme_);
+  }
+
+ private:
+  // --- diagnostics -------------------------------------------------------
+  void error(SourcePos pos, std::string message, std::string hint) {
+    diags_.error(file_, pos.line, pos.col, std::move(message),
+                 pos.line > 0 ? line_of(text_, pos.line) : std::string(),
+                 std::move(hint));
+  }
+
+  void check_keys(const YamlNode& map, const std::vector<std::string>& allowed,
+                  const std::string& where) {
+    for (const auto& [k, v] : map.entries) {
+      if (std::find(allowed.begin(), allowed.end(), k->scalar) != allowed.end()) {
+        continue;
+      }
+      error(k->pos, fmt::format("unknown key '{}' in {}", k->scalar, where),
+            did_you_mean(k->scalar, allowed));
+    }
+  }
+
+  // --- scalars -----------------------------------------------------------
+  const std::string* scalar(const YamlNode& n, const std::string& what) {
+    if (!n.is_scalar()) {
+      error(n.pos, fmt::format("'{}' must be a single value, got {}", what,
+                               n.kind_name()),
+            "");
+      return nullptr;
+    }
+    return &n.scalar;
+  }
+
+  std::string text(const YamlNode& n, const std::string& what) {
+    const std::string* s = scalar(n, what);
+    return s ? *s : std::string();
+  }
+
+  std::optional<Decimal> decimal(const YamlNode& n, const std::string& what) {
+    const std::string* s = scalar(n, what);
+    if (!s) return std::nullopt;
+    if (auto d = Decimal::parse(*s)) return d;
+    std::string hint = "write a plain decimal such as 5, 0.5 or 12.25";
+    if (s->find(',') != std::string::npos) {
+      hint = "use '.' as the decimal point and no thousands separators";
+    } else if (!s->empty() && s->back() == '%') {
+      hint = "only weights are written as percentages";
+    } else if (s->size() > 1 && (*s)[0] == '0' && (*s)[1] != '.') {
+      hint = "write the number without leading zeros";
+    }
+    error(n.pos, fmt::format("'{}' must be a number, got '{}'", what, *s), hint);
+    return std::nullopt;
+  }
+
+  std::optional<Decimal> non_negative(const YamlNode& n, const std::string& what) {
+    auto d = decimal(n, what);
+    if (d && *d < Decimal()) {
+      error(n.pos, fmt::format("'{}' must not be negative", what),
+            "amounts are written unsigned; 'add' or 'deduct' gives the sign");
+      return std::nullopt;
+    }
+    return d;
+  }
+
+  std::optional<std::int64_t> integer(const YamlNode& n, const std::string& what) {
+    auto d = decimal(n, what);
+    if (!d) return std::nullopt;
+    if (!d->is_integer()) {
+      error(n.pos, fmt::format("'{}' must be a whole number", what), "");
+      return std::nullopt;
+    }
+    return d->units() / Decimal::kOne;
+  }
+
+  std::optional<bool> boolean(const YamlNode& n, const std::string& what) {
+    const std::string* s = scalar(n, what);
+    if (!s) return std::nullopt;
+    if (*s == "true") return true;
+    if (*s == "false") return false;
+    error(n.pos, fmt::format("'{}' must be true or false, got '{}'", what, *s), "");
+    return std::nullopt;
+  }
+
+  // "60%" → 3/5.
+  std::optional<Rational> percent(const YamlNode& n, const std::string& what) {
+    const std::string* s = scalar(n, what);
+    if (!s) return std::nullopt;
+    if (s->empty() || s->back() != '%') {
+      error(n.pos, fmt::format("'{}' must be a percentage such as 60%, got '{}'",
+                               what, *s),
+            "write the weight with a percent sign: 60%");
+      return std::nullopt;
+    }
+    auto d = Decimal::parse(std::string_view(*s).substr(0, s->size() - 1));
+    if (!d || *d < Decimal() || *d > Decimal::from_int(100)) {
+      error(n.pos, fmt::format("'{}' must be a percentage between 0% and 100%, "
+                               "got '{}'", what, *s),
+            "");
+      return std::nullopt;
+    }
+    return Rational(*d) / Rational(100);
+  }
+
+  std::optional<MissingPolicy> missing_policy(const YamlNode& n,
+                                              const std::string& what) {
+    const std::string* s = scalar(n, what);
+    if (!s) return std::nullopt;
+    if (*s == "error") return MissingPolicy::kError;
+    if (*s == "na") return MissingPolicy::kNotApplicable;
+    if (*s == "zero") return MissingPolicy::kZero;
+    if (*s == "full") return MissingPolicy::kFull;
+    error(n.pos, fmt::format("'{}' must be one of error, na, zero, full; got '{}'",
+                             what, *s),
+          did_you_mean(*s, {"error", "na", "zero", "full"}));
+    return std::nullopt;
+  }
+
+  // --- top level -----------------------------------------------------------
+  void read_version(const YamlNode& doc) {
+    const YamlNode* v = doc.get("kaohe");
+    if (v == nullptr) {
+      error(doc.pos, "the scheme does not say which grammar version it uses",
+            fmt::format("add 'kaohe: {}' as the first line", kGrammarVersion));
+      return;
+    }
+    auto n = integer(*v, "kaohe");
+    if (!n) return;
+    if (*n != kGrammarVersion) {
+      error(v->pos,
+            fmt::format("grammar version {} is not supported (this kaohe reads "
+                        "version {})", *n, kGrammarVersion),
+            *n > kGrammarVersion ? "upgrade kaohe" : "");
+      return;
+    }
+    scheme_.version = static_cast<int>(*n);
+  }
+
+  void read_rounding(const YamlNode& n) {
+    std::string s = text(n, "rounding");
+    if (s == "half_up") {
+      scheme_.rounding = RoundingMode::kHalfUp;
+    } else if (s == "half_even") {
+      scheme_.rounding = RoundingMode::kHalfEven;
+    } else if (n.is_scalar()) {
+      error(n.pos, fmt::format("rounding must be half_up or half_even, got '{}'", s),
+            did_you_mean(s, {"half_up", "half_even"}));
+    }
+  }
+
+  void read_period(const YamlNode& n) {
+    if (!n.is_map()) {
+      error(n.pos, "'period' must be a mapping with 'from' and 'to'",
+            "period: {from: 2025-01-01, to: 2025-12-31}");
+      return;
+    }
+    check_keys(n, {"from", "to"}, "period");
+    std::optional<Date> from, to;
+    for (const char* key : {"from", "to"}) {
+      const YamlNode* v = n.get(key);
+      if (v == nullptr) {
+        error(n.pos, fmt::format("'period' needs '{}'", key), "");
+        continue;
+      }
+      std::string s = text(*v, key);
+      auto d = Date::parse(s);
+      if (!d && v->is_scalar()) {
+        error(v->pos, fmt::format("'{}' must be a date YYYY-MM-DD, got '{}'", key, s), "");
+      }
+      (std::string(key) == "from" ? from : to) = d;
+    }
+    if (from && to) {
+      if (*to < *from) {
+        error(n.pos, "the period ends before it starts", "");
+        return;
+      }
+      scheme_.period = Period{*from, *to};
+    }
+  }
+
+  // --- nodes ---------------------------------------------------------------
+  void read_node(const YamlNode& y, int parent, int depth) {
+    if (!y.is_map()) {
+      error(y.pos, fmt::format("a node is a mapping with id, name and points, "
+                               "got {}", y.kind_name()),
+            "");
+      return;
+    }
+    std::vector<std::string> allowed = kNodeKeys;
+    for (const auto& r : kRuleKeys) allowed.push_back(r.key);
+    check_keys(y, allowed, "a node");
+
+    int index = static_cast<int>(scheme_.nodes.size());
+    scheme_.nodes.emplace_back();
+    {
+      Node& node = scheme_.nodes.back();
+      node.parent = parent;
+      node.depth = depth;
+      node.pos = y.pos;
+    }
+    if (parent >= 0) scheme_.nodes[parent].children.push_back(index);
+
+    std::string id;
+    if (const YamlNode* v = y.get("id")) {
+      id = text(*v, "id");
+      if (v->is_scalar() && !valid_id(id)) {
+        error(v->pos, fmt::format("node id '{}' must be non-empty text without "
+                                  "spaces, commas or quotes", id),
+              "ids appear in the CSV item_id column; use e.g. late_report");
+      } else if (v->is_scalar()) {
+        auto [it, inserted] = scheme_.index.emplace(id, index);
+        if (!inserted) {
+          error(v->pos,
+                fmt::format("duplicate node id '{}' (first used at line {})", id,
+                            scheme_.nodes[it->second].pos.line),
+                "every node needs its own id");
+        }
+      }
+    } else {
+      error(y.pos, "this node has no 'id'", "add 'id: short_name'");
+    }
+    scheme_.nodes[index].id = id;
+    if (const YamlNode* v = y.get("name")) {
+      scheme_.nodes[index].name = text(*v, "name");
+    } else {
+      error(y.pos, fmt::format("node '{}' has no 'name'", id),
+            "add the item's name as the seed document writes it");
+    }
+    auto opt_decimal = [&](const char* key) -> std::optional<Decimal> {
+      const YamlNode* v = y.get(key);
+      return v ? decimal(*v, key) : std::nullopt;
+    };
+    if (const YamlNode* v = y.get("points")) {
+      scheme_.nodes[index].points = non_negative(*v, "points");
+    }
+    if (const YamlNode* v = y.get("weight")) {
+      scheme_.nodes[index].weight = percent(*v, "weight");
+      if (v->is_scalar()) scheme_.nodes[index].weight_text = v->scalar;
+    }
+    scheme_.nodes[index].base = opt_decimal("base");
+    scheme_.nodes[index].floor = opt_decimal("floor");
+    scheme_.nodes[index].cap = opt_decimal("cap");
+    for (const std::string& key : kNotYetNodeKeys) {
+      if (const YamlNode* v = y.get(key)) {
+        error(v->pos, fmt::format("'{}' is not supported yet by this version of "
+                                  "kaohe", key),
+              "remove it; items that do not apply come in a later version");
+      }
+    }
+    if (const YamlNode* v = y.get("same_ref")) {
+      std::string s = text(*v, "same_ref");
+      if (s == "highest") {
+        scheme_.nodes[index].same_ref_highest = true;
+      } else if (v->is_scalar()) {
+        error(v->pos, fmt::format("'same_ref' must be 'highest', got '{}'", s),
+              "same_ref: highest counts rows sharing a ref once, at the highest");
+      }
+    }
+
+    const YamlNode* rule_yaml = nullptr;
+    const char* rule_key = nullptr;
+    for (const auto& r : kRuleKeys) {
+      if (const YamlNode* v = y.get(r.key)) {
+        if (rule_yaml != nullptr) {
+          error(v->pos, fmt::format("node '{}' has two rules, '{}' and '{}'", id,
+                                    rule_key, r.key),
+                "a leaf has exactly one rule");
+          continue;
+        }
+        rule_yaml = v;
+        rule_key = r.key;
+        scheme_.nodes[index].rule.kind = r.kind;
+      }
+    }
+    const YamlNode* children = y.get("children");
+    if (children != nullptr && rule_yaml != nullptr) {
+      error(rule_yaml->pos,
+            fmt::format("node '{}' has children and a '{}' rule", id, rule_key),
+            "a node either combines its children or scores by a rule");
+    }
+    if (children == nullptr && rule_yaml == nullptr) {
+      error(y.pos, fmt::format("leaf '{}' has no rule", id),
+            "give it one rule such as 'per_event: {deduct: 1}' or "
+            "'direct: {}', or children");
+    }
+    if (rule_yaml != nullptr && children == nullptr) {
+      Rule rule;
+      rule.kind = scheme_.nodes[index].rule.kind;
+      read_rule(*rule_yaml, rule_key, rule, index);
+      scheme_.nodes[index].rule = std::move(rule);
+    }
+    if (children != nullptr) {
+      if (!children->is_sequence() || children->items.empty()) {
+        error(children->pos, "'children' must be a non-empty list of nodes", "");
+      } else {
+        for (const auto& c : children->items) read_node(*c, index, depth + 1);
+      }
+    }
+  }
+
+  // Reads {deduct: X} or {add: X}; returns the value node.
+  const YamlNode* direction(const YamlNode& m, Rule& rule, const std::string& where) {
+    const YamlNode* add = m.get("add");
+    const YamlNode* deduct = m.get("deduct");
+    if ((add != nullptr) == (deduct != nullptr)) {
+      error(m.pos, fmt::format("'{}' needs exactly one of 'add' or 'deduct'", where),
+            "e.g. {deduct: 2} for 每件扣2分, {add: 5} for 每项加5分");
+      return nullptr;
+    }
+    rule.direction = add ? Direction::kAdd : Direction::kDeduct;
+    return add ? add : deduct;
+  }
+
+  void named_amounts(const YamlNode& m, std::vector<NamedAmount>& out,
+                     const std::string& what) {
+    if (!m.is_map() || m.entries.empty()) {
+      error(m.pos, fmt::format("'{}' must be a mapping of names to amounts", what),
+            "e.g. {国家级: 3, 省级: 2, 市级: 1}");
+      return;
+    }
+    for (const auto& [k, v] : m.entries) {
+      if (k->scalar.empty()) {
+        error(k->pos, fmt::format("empty name in '{}'", what), "");
+        continue;
+      }
+      if (auto d = non_negative(*v, what + " amount")) {
+        out.push_back({k->scalar, *d});
+      }
+    }
+  }
+
+  void read_rule(const YamlNode& y, const std::string& key, Rule& rule, int index) {
+    if (!y.is_map()) {
+      error(y.pos, fmt::format("rule '{}' takes a mapping of parameters, got {}",
+                               key, y.kind_name()),
+            fmt::format("write '{}: {{}}' when it needs none", key));
+      return;
+    }
+    const std::string ctx = fmt::format("rule '{}'", key);
+    auto param = [&](const char* k) { return y.get(k); };
+    auto read_missing = [&]() {
+      if (const YamlNode* v = param("missing")) {
+        if (auto p = missing_policy(*v, "missing")) rule.missing = *p;
+      }
+    };
+    switch (rule.kind) {
+      case RuleKind::kPerEvent:
+      case RuleKind::kTiered:
+      case RuleKind::kRole:
+      case RuleKind::kRanged: {
+        check_keys(y, {"add", "deduct", "surcharge"}, ctx);
+        const YamlNode* v = direction(y, rule, key);
+        if (v == nullptr) break;
+        if (rule.kind == RuleKind::kPerEvent) {
+          if (auto d = non_negative(*v, "amount")) rule.amount = *d;
+        } else if (rule.kind == RuleKind::kRanged) {
+          if (!v->is_sequence() || v->items.size() != 2) {
+            error(v->pos, "a ranged amount is a list [min, max]",
+                  "e.g. {deduct: [0.1, 0.5]} for 扣0.1—0.5分");
+          } else {
+            auto lo = non_negative(*v->items[0], "range minimum");
+            auto hi = non_negative(*v->items[1], "range maximum");
+            if (lo && hi && *hi < *lo) {
+              error(v->pos, "the range's maximum is below its minimum", "");
+            } else if (lo && hi) {
+              rule.range_min = *lo;
+              rule.range_max = *hi;
+            }
+          }
+        } else {
+          named_amounts(*v, rule.named,
+                        rule.kind == RuleKind::kTiered ? "tiers" : "roles");
+        }
+        if (const YamlNode* s = param("surcharge")) read_surcharge(*s, rule);
+        break;
+      }
+      case RuleKind::kQuota: {
+        check_keys(y, {"required", "per", "add", "deduct"}, ctx);
+        if (const YamlNode* v = direction(y, rule, key)) {
+          if (auto d = non_negative(*v, "amount")) rule.amount = *d;
+        }
+        if (rule.direction == Direction::kAdd) {
+          error(y.pos, "a quota shortfall deducts: write 'deduct'", "");
+        }
+        if (const YamlNode* v = param("required")) {
+          auto n = integer(*v, "required");
+          if (n && *n < 1) error(v->pos, "'required' must be at least 1", "");
+          if (n) rule.quota_required = *n;
+        } else {
+          error(y.pos, "a quota needs 'required' (rows per month)", "");
+        }
+        if (const YamlNode* v = param("per")) {
+          std::string s = text(*v, "per");
+          if (v->is_scalar() && s != "month") {
+            error(v->pos, fmt::format("quotas are counted per month, got '{}'", s),
+                  "write per: month");
+          }
+        }
+        quota_nodes_.push_back(index);
+        break;
+      }
+      case RuleKind::kCompletion:
+      case RuleKind::kAllOrNothing:
+      case RuleKind::kDirect:
+        check_keys(y, {"missing"}, ctx);
+        read_missing();
+        break;
+      case RuleKind::kScaled:
+      case RuleKind::kRelative:
+        check_keys(y, rule.kind == RuleKind::kScaled
+                          ? std::vector<std::string>{"scale", "missing"}
+                          : std::vector<std::string>{"within", "missing"},
+                   ctx);
+        if (rule.kind == RuleKind::kScaled) {
+          read_scale(y, rule, true);
+        } else if (const YamlNode* v = param("within")) {
+          std::string s = text(*v, "within");
+          if (s == "category") {
+            rule.within_category = true;
+          } else if (v->is_scalar()) {
+            error(v->pos, fmt::format("'within' must be 'category', got '{}'", s), "");
+          }
+        }
+        read_missing();
+        break;
+      case RuleKind::kVotes: {
+        check_keys(y, {"levels", "scale", "min_votes", "too_few", "missing"}, ctx);
+        if (const YamlNode* v = param("levels")) {
+          named_amounts(*v, rule.named, "levels");
+        } else {
+          error(y.pos, "votes need 'levels'",
+                "e.g. levels: {优秀: 100, 良好: 80, 一般: 60, 较差: 40}");
+        }
+        read_scale(y, rule, false);
+        if (!rule.scale) rule.scale = Decimal::from_int(100);
+        if (const YamlNode* v = param("min_votes")) {
+          auto n = integer(*v, "min_votes");
+          if (n && *n < 0) error(v->pos, "'min_votes' must not be negative", "");
+          if (n) rule.min_votes = *n;
+        }
+        if (const YamlNode* v = param("too_few")) {
+          if (auto p = missing_policy(*v, "too_few")) rule.too_few = *p;
+        }
+        read_missing();
+        break;
+      }
+      case RuleKind::kMean: {
+        check_keys(y, {"keys", "scale", "missing"}, ctx);
+        const YamlNode* v = param("keys");
+        if (v == nullptr || !v->is_sequence() || v->items.empty()) {
+          error(v ? v->pos : y.pos, "mean needs 'keys', a list of measure keys",
+                "e.g. keys: [self, group]");
+        } else {
+          for (const auto& k : v->items) {
+            std::string s = text(*k, "key");
+            if (std::find(rule.keys.begin(), rule.keys.end(), s) != rule.keys.end()) {
+              error(k->pos, fmt::format("key '{}' is listed twice", s), "");
+            } else if (k->is_scalar()) {
+              rule.keys.push_back(s);
+            }
+          }
+        }
+        read_scale(y, rule, false);
+        read_missing();
+        break;
+      }
+      case RuleKind::kChecklist: {
+        check_keys(y, {"criteria", "missing"}, ctx);
+        if (const YamlNode* v = param("criteria")) {
+          named_amounts(*v, rule.named, "criteria");
+        } else {
+          error(y.pos, "a checklist needs 'criteria'",
+                "e.g. criteria: {有方案: 0.5, 有台账: 0.5}");
+        }
+        read_missing();
+        break;
+      }
+      case RuleKind::kScaledDeduction: {
+        check_keys(y, {"max", "scale", "missing"}, ctx);
+        if (const YamlNode* v = param("max")) {
+          if (auto d = non_negative(*v, "max")) rule.max = *d;
+        } else {
+          error(y.pos, "a scaled deduction needs 'max', the most it deducts",
+                "e.g. {max: 8, scale: 100} for 倒扣分8分");
+        }
+        read_scale(y, rule, true);
+        read_missing();
+        break;
+      }
+      case RuleKind::kNone:
+        break;
+    }
+    for (std::size_t i = 0; i < rule.named.size(); ++i) {
+      for (std::size_t j = 0; j < i; ++j) {
+        if (rule.named[i].name == rule.named[j].name) {
+          error(y.pos, fmt::format("'{}' is named twice", rule.named[i].name), "");
+        }
+      }
+    }
+  }
+
+  void read_scale(const YamlNode& y, Rule& rule, bool required) {
+    if (const YamlNode* v = y.get("scale")) {
+      auto d = decimal(*v, "scale");
+      if (d && *d <= Decimal()) {
+        error(v->pos, "'scale' must be greater than 0", "");
+      } else if (d) {
+        rule.scale = *d;
+      }
+    } else if (required) {
+      error(y.pos, "this rule needs 'scale', the full score of the source",
+            "e.g. scale: 100");
+    }
+  }
+
+  void read_surcharge(const YamlNode& s, Rule& rule) {
+    if (!s.is_map()) {
+      error(s.pos, "'surcharge' is a mapping",
+            "e.g. surcharge: {at: 3, deduct: 2} for 累计3次…加扣2分");
+      return;
+    }
+    check_keys(s, {"at", "add", "deduct", "every"}, "surcharge");
+    Surcharge out;
+    Rule tmp;
+    if (const YamlNode* v = direction(s, tmp, "surcharge")) {
+      if (auto d = non_negative(*v, "surcharge amount")) out.amount = *d;
+      if (tmp.direction != rule.direction) {
+        error(s.pos, "a surcharge goes the same way as its rule (add or deduct)", "");
+      }
+    }
+    if (const YamlNode* v = s.get("at")) {
+      auto n = integer(*v, "at");
+      if (n && *n < 1) error(v->pos, "'at' must be at least 1", "");
+      if (n) out.at = *n;
+    } else {
+      error(s.pos, "'surcharge' needs 'at', the count that triggers it", "");
+    }
+    if (const YamlNode* v = s.get("every")) {
+      if (auto b = boolean(*v, "every")) out.every = *b;
+    }
+    rule.surcharge = out;
+  }
+
+  // --- whole-tree checks ---------------------------------------------------
+  void validate_tree() {
+    has_period_ = scheme_.period.has_value();
+    for (int i : quota_nodes_) {
+      if (!has_period_) {
+        error(scheme_.nodes[i].pos,
+              fmt::format("quota '{}' needs the scheme's 'period'", scheme_.nodes[i].id),
+              "add period: {from: 2025-01-01, to: 2025-12-31}");
+      }
+    }
+    for (std::size_t i = 0; i < scheme_.nodes.size(); ++i) {
+      Node& n = scheme_.nodes[i];
+      if (n.floor && n.cap && *n.cap < *n.floor) {
+        error(n.pos, fmt::format("node '{}' has a cap below its floor", n.id), "");
+      }
+      if (i == 0 && n.weight) {
+        error(n.pos, "the root node takes no weight", "");
+      }
+      if (n.is_leaf()) {
+        validate_leaf(n);
+        continue;
+      }
+      // Children with points are either all weighted or none.
+      int with_points = 0, weighted = 0;
+      Rational sum;
+      for (int c : n.children) {
+        const Node& child = scheme_.nodes[c];
+        if (child.points) ++with_points;
+        if (child.weight) {
+          ++weighted;
+          sum += *child.weight;
+          if (!child.points) {
+            error(child.pos,
+                  fmt::format("'{}' has a weight but no points", child.id),
+                  "a weighted child needs points: its score is taken as a "
+                  "share of them");
+          }
+        }
+      }
+      if (weighted > 0) {
+        n.weighted_children = true;
+        if (weighted != with_points) {
+          error(n.pos,
+                fmt::format("some children of '{}' have weights and some do not",
+                            n.id),
+                "give every child with points a weight, or none");
+        } else if (!(sum == Rational(1))) {
+          error(n.pos,
+                fmt::format("the weights of the children of '{}' add up to {}%, "
+                            "not 100%",
+                            n.id, (sum * Rational(100)).to_string()),
+                "check each child's weight against the seed's formula");
+        }
+        if (!n.points) {
+          error(n.pos, fmt::format("'{}' combines weights but has no points", n.id),
+                "the weighted result is a share of the node's points");
+        }
+      }
+    }
+  }
+
+  void validate_leaf(Node& n) {
+    const Rule& r = n.rule;
+    if (r.kind == RuleKind::kNone) return;
+    bool needs_points = rule_reads_measures(r.kind) &&
+                        r.kind != RuleKind::kScaledDeduction;
+    if (needs_points && !n.points) {
+      error(n.pos, fmt::format("leaf '{}' ({}) needs 'points'", n.id,
+                               rule_kind_name(r.kind)),
+            "the rule scores a share of the node's points");
+    }
+    if (r.kind == RuleKind::kScaledDeduction && n.points) {
+      error(n.pos, fmt::format("leaf '{}' (scaled_deduction) takes 'max', not "
+                               "'points'", n.id),
+            "a scaled deduction only deducts; it has no full marks");
+    }
+    if (n.base) {
+      error(n.pos, fmt::format("leaf '{}' takes no 'base'", n.id),
+            "a base belongs on a node with children");
+    }
+    if (r.kind == RuleKind::kChecklist && n.points) {
+      Decimal sum;
+      for (const auto& c : r.named) sum += c.amount;
+      if (sum != *n.points) {
+        error(n.pos, fmt::format("the criteria of '{}' add up to {}, not its "
+                                 "points {}", n.id, sum.to_string(),
+                                 n.points->to_string()),
+              "");
+      }
+    }
+    if (r.kind == RuleKind::kMean && !r.scale && n.points) {
+      n.rule.scale = n.points;
+    }
+  }
+
+  // --- grades, gates, ranking ----------------------------------------------
+  void read_grades(const YamlNode& y) {
+    if (!y.is_sequence() || y.items.empty()) {
+      error(y.pos, "'grades' is a list, best grade first",
+            "e.g. - {name: 优秀, min: 90}");
+      return;
+    }
+    for (std::size_t i = 0; i < y.items.size(); ++i) {
+      const YamlNode& g = *y.items[i];
+      if (!g.is_map()) {
+        error(g.pos, "a grade is a mapping {name, min}", "");
+        continue;
+      }
+      check_keys(g, {"name", "min"}, "a grade");
+      Grade grade;
+      if (const YamlNode* v = g.get("name")) grade.name = text(*v, "name");
+      if (grade.name.empty()) error(g.pos, "a grade needs a 'name'", "");
+      if (scheme_.find_grade(grade.name) >= 0) {
+        error(g.pos, fmt::format("grade '{}' is listed twice", grade.name), "");
+      }
+      if (const YamlNode* v = g.get("min")) {
+        grade.min = decimal(*v, "min");
+      } else if (i + 1 != y.items.size()) {
+        error(g.pos, fmt::format("grade '{}' has no 'min' but is not the last",
+                                 grade.name),
+              "only the last grade may catch every remaining total");
+      }
+      if (grade.min && !scheme_.grades.empty() && scheme_.grades.back().min &&
+          *grade.min >= *scheme_.grades.back().min) {
+        error(g.pos,
+              fmt::format("grade '{}' (min {}) must have a lower threshold than "
+                          "'{}' (min {})",
+                          grade.name, grade.min->to_string(),
+                          scheme_.grades.back().name,
+                          scheme_.grades.back().min->to_string()),
+              "list grades best first, thresholds descending");
+      }
+      scheme_.grades.push_back(grade);
+    }
+  }
+
+  void read_gates(const YamlNode& y) {
+    if (!y.is_sequence()) {
+      error(y.pos, "'gates' is a list",
+            "e.g. - {node: review, below: 80, at_most: 良好}");
+      return;
+    }
+    for (const auto& item : y.items) {
+      const YamlNode& g = *item;
+      if (!g.is_map()) {
+        error(g.pos, "a gate is a mapping {node, below, at_most}", "");
+        continue;
+      }
+      check_keys(g, {"node", "below", "at_most", "note"}, "a gate");
+      Gate gate;
+      gate.pos = g.pos;
+      const YamlNode* node = g.get("node");
+      const YamlNode* below = g.get("below");
+      const YamlNode* at_most = g.get("at_most");
+      if (!node || !below || !at_most) {
+        error(g.pos, "a gate needs 'node', 'below' and 'at_most'",
+              "e.g. {node: review, below: 80, at_most: 良好}");
+        continue;
+      }
+      gate.node = text(*node, "node");
+      if (node->is_scalar() && scheme_.find(gate.node) < 0) {
+        error(node->pos, fmt::format("gate names unknown node '{}'", gate.node),
+              did_you_mean(gate.node, scheme_.ids()));
+      }
+      if (auto d = decimal(*below, "below")) gate.below = *d;
+      gate.at_most = text(*at_most, "at_most");
+      if (at_most->is_scalar() && scheme_.find_grade(gate.at_most) < 0) {
+        std::vector<std::string> names;
+        for (const auto& gr : scheme_.grades) names.push_back(gr.name);
+        error(at_most->pos, fmt::format("gate names unknown grade '{}'", gate.at_most),
+              did_you_mean(gate.at_most, names));
+      }
+      scheme_.gates.push_back(gate);
+    }
+  }
+
+  void read_ranking(const YamlNode& y) {
+    if (!y.is_map()) {
+      error(y.pos, "'ranking' is a mapping", "e.g. ranking: {tie_breakers: [target]}");
+      return;
+    }
+    check_keys(y, {"tie_breakers", "within"}, "ranking");
+    if (const YamlNode* v = y.get("tie_breakers")) {
+      if (!v->is_sequence()) {
+        error(v->pos, "'tie_breakers' is a list of node ids", "");
+      } else {
+        for (const auto& t : v->items) {
+          std::string id = text(*t, "tie breaker");
+          if (t->is_scalar() && scheme_.find(id) < 0) {
+            error(t->pos, fmt::format("tie breaker names unknown node '{}'", id),
+                  did_you_mean(id, scheme_.ids()));
+          }
+          scheme_.ranking.tie_breakers.push_back(id);
+        }
+      }
+    }
+    if (const YamlNode* v = y.get("within")) {
+      std::string s = text(*v, "within");
+      if (s == "category") {
+        scheme_.ranking.within_category = true;
+      } else if (v->is_scalar()) {
+        error(v->pos, fmt::format("'within' must be 'category', got '{}'", s), "");
+      }
+    }
+  }
+
+  const std::string& file_;
+  const std::string& text_;
+  Scheme scheme_;
+  Diagnostics diags_;
+  bool has_period_ = false;
+  std::vector<int> quota_nodes_;
+};
+
+}  // namespace
+
+Scheme parse_scheme(const std::string& file, const std::string& text) {
+  return Loader(file, text).load();
+}
+
+Scheme load_scheme(const std::string& path) {
+  std::string text = read_whole_file(path, kMaxSchemeBytes);
+  return parse_scheme(path, text);
+}
+
+}  // namespace kaohe

@@ -1,0 +1,245 @@
+// Builds a YamlNode tree from yaml-cpp's event stream (never its Node API),
+// so that anchors, aliases, tags and duplicate keys are caught before they
+// can share or explode, and nesting is bounded without deep recursion.
+#include "scheme/yaml_tree.h"
+
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/mark.h>
+#include <yaml-cpp/parser.h>
+
+#include <fmt/format.h>
+
+#include <sstream>
+
+#include "base/diagnostic.h"
+
+namespace kaohe {
+
+const YamlNode* YamlNode::get(std::string_view key) const {
+  for (const auto& [k, v] : entries) {
+    if (k->scalar == key) return v.get();
+  }
+  return nullptr;
+}
+
+const char* YamlNode::kind_name() const {
+  switch (kind) {
+    case Kind::kNull: return "nothing";
+    case Kind::kScalar: return "a value";
+    case Kind::kSequence: return "a list";
+    case Kind::kMap: return "a mapping";
+  }
+  return "?";
+}
+
+std::string line_of(const std::string& text, int n) {
+  std::size_t begin = 0;
+  for (int i = 1; i < n; ++i) {
+    begin = text.find('\n', begin);
+    if (begin == std::string::npos) return {};
+    ++begin;
+  }
+  std::size_t end = text.find('\n', begin);
+  if (end == std::string::npos) end = text.size();
+  if (end > begin && text[end - 1] == '\r') --end;
+  return text.substr(begin, end - begin);
+}
+
+namespace {
+
+// Thrown from inside the handler to stop yaml-cpp at the first rejected
+// construct; converted to kaohe::Error by parse_yaml.
+struct Rejected {
+  SourcePos pos;
+  std::string message;
+  std::string hint;
+};
+
+SourcePos to_pos(const YAML::Mark& m) { return {m.line + 1, m.column + 1}; }
+
+class TreeBuilder : public YAML::EventHandler {
+ public:
+  std::unique_ptr<YamlNode> take_root() { return std::move(root_); }
+  int documents() const { return documents_; }
+
+  void OnDocumentStart(const YAML::Mark& mark) override {
+    ++documents_;
+    if (documents_ > 1) {
+      throw Rejected{to_pos(mark), "a scheme file holds one YAML document",
+                     "remove the second '---' and what follows, or split "
+                     "the schemes into separate files"};
+    }
+  }
+  void OnDocumentEnd() override {}
+
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    check_anchor(mark, anchor);
+    auto n = std::make_unique<YamlNode>();
+    n->pos = to_pos(mark);
+    add(std::move(n));
+  }
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
+    throw Rejected{to_pos(mark), "aliases (*name) are not allowed in schemes",
+                   "write the value out in full"};
+  }
+  void OnAnchor(const YAML::Mark& mark, const std::string&) override {
+    throw Rejected{to_pos(mark), "anchors (&name) are not allowed in schemes",
+                   "write the value out in full"};
+  }
+  void OnScalar(const YAML::Mark& mark, const std::string& tag,
+                YAML::anchor_t anchor, const std::string& value) override {
+    check_anchor(mark, anchor);
+    check_tag(mark, tag, true);
+    auto n = std::make_unique<YamlNode>();
+    n->kind = YamlNode::Kind::kScalar;
+    n->pos = to_pos(mark);
+    n->scalar = value;
+    n->quoted = (tag == "!");
+    add(std::move(n));
+  }
+  void OnSequenceStart(const YAML::Mark& mark, const std::string& tag,
+                       YAML::anchor_t anchor, YAML::EmitterStyle::value) override {
+    open(mark, tag, anchor, YamlNode::Kind::kSequence);
+  }
+  void OnSequenceEnd() override { close(); }
+  void OnMapStart(const YAML::Mark& mark, const std::string& tag,
+                  YAML::anchor_t anchor, YAML::EmitterStyle::value) override {
+    open(mark, tag, anchor, YamlNode::Kind::kMap);
+  }
+  void OnMapEnd() override {
+    if (pending_key_.back()) {
+      // A key without a value cannot happen in valid YAML; be safe.
+      throw Rejected{pending_key_.back()->pos, "a key without a value", ""};
+    }
+    close();
+  }
+
+ private:
+  void check_anchor(const YAML::Mark& mark, YAML::anchor_t anchor) {
+    if (anchor != YAML::NullAnchor) {
+      throw Rejected{to_pos(mark), "anchors (&name) are not allowed in schemes",
+                     "write the value out in full"};
+    }
+  }
+  void check_tag(const YAML::Mark& mark, const std::string& tag, bool scalar) {
+    // "?" is a plain node, "!" a quoted scalar: both untagged.
+    if (tag.empty() || tag == "?" || (scalar && tag == "!")) return;
+    throw Rejected{to_pos(mark),
+                   fmt::format("tags like '{}' are not allowed in schemes",
+                               tag.rfind("tag:yaml.org,2002:", 0) == 0
+                                   ? "!!" + tag.substr(18)
+                                   : tag),
+                   "remove the tag; kaohe reads every value as text"};
+  }
+  void open(const YAML::Mark& mark, const std::string& tag,
+            YAML::anchor_t anchor, YamlNode::Kind kind) {
+    check_anchor(mark, anchor);
+    check_tag(mark, tag, false);
+    if (static_cast<int>(stack_.size()) >= kMaxYamlDepth) {
+      throw Rejected{to_pos(mark),
+                     fmt::format("nesting deeper than {} levels", kMaxYamlDepth),
+                     "a scheme never needs this depth; check the brackets"};
+    }
+    auto n = std::make_unique<YamlNode>();
+    n->kind = kind;
+    n->pos = to_pos(mark);
+    YamlNode* raw = n.get();
+    add(std::move(n));
+    stack_.push_back(raw);
+    pending_key_.push_back(nullptr);
+  }
+  void close() {
+    stack_.pop_back();
+    pending_key_.pop_back();
+  }
+  void add(std::unique_ptr<YamlNode> n) {
+    if (stack_.empty()) {
+      root_ = std::move(n);
+      return;
+    }
+    YamlNode* parent = stack_.back();
+    if (parent->is_sequence()) {
+      parent->items.push_back(std::move(n));
+      return;
+    }
+    std::unique_ptr<YamlNode>& key = pending_key_.back();
+    if (!key) {
+      if (!n->is_scalar()) {
+        throw Rejected{n->pos, "a mapping key must be plain text", ""};
+      }
+      for (const auto& [k, v] : parent->entries) {
+        if (k->scalar == n->scalar) {
+          throw Rejected{
+              n->pos,
+              fmt::format("duplicate key '{}' (first written at line {})",
+                          n->scalar, k->pos.line),
+              "keep one of the two; YAML keys must be unique in a mapping"};
+        }
+      }
+      key = std::move(n);
+      return;
+    }
+    parent->entries.emplace_back(std::move(key), std::move(n));
+    key = nullptr;
+  }
+
+  std::unique_ptr<YamlNode> root_;
+  std::vector<YamlNode*> stack_;
+  std::vector<std::unique_ptr<YamlNode>> pending_key_;
+  int documents_ = 0;
+};
+
+}  // namespace
+
+std::unique_ptr<YamlNode> parse_yaml(const std::string& file,
+                                     const std::string& text) {
+  auto fail = [&](SourcePos pos, std::string message, std::string hint) {
+    Diagnostic d;
+    d.file = file;
+    d.line = pos.line;
+    d.col = pos.col;
+    d.message = std::move(message);
+    d.source_line = pos.line > 0 ? line_of(text, pos.line) : std::string();
+    d.hint = std::move(hint);
+    return Error(kExitDataErr, std::move(d));
+  };
+  if (text.size() > kMaxSchemeBytes) {
+    throw fail({0, 0},
+               fmt::format("scheme file is larger than {} bytes", kMaxSchemeBytes),
+               "a scheme is a short text file; is this the right file?");
+  }
+  if (text.find('\0') != std::string::npos) {
+    throw fail({0, 0}, "scheme file contains a NUL byte",
+               "a scheme is UTF-8 text; is this the right file?");
+  }
+  // yaml-cpp 0.7 fails on CR-only line endings with a misleading message.
+  if (text.find('\r') != std::string::npos &&
+      text.find('\n') == std::string::npos) {
+    throw fail({1, 0}, "the file uses CR-only line endings",
+               "save it with LF or CRLF line endings");
+  }
+  std::istringstream in(text);
+  TreeBuilder builder;
+  try {
+    YAML::Parser parser(in);
+    while (parser.HandleNextDocument(builder)) {
+    }
+  } catch (const Rejected& r) {
+    throw fail(r.pos, r.message, r.hint);
+  } catch (const YAML::Exception& e) {
+    SourcePos pos{e.mark.line + 1, e.mark.column + 1};
+    if (e.mark.is_null()) pos = {0, 0};
+    std::string msg = e.msg;
+    if (msg.empty() || msg == "bad file") msg = "the YAML is nested too deeply";
+    throw fail(pos, "YAML syntax: " + msg, "");
+  }
+  std::unique_ptr<YamlNode> root = builder.take_root();
+  if (!root) {
+    throw fail({0, 0}, "the scheme file is empty",
+               "a scheme starts with 'kaohe: 1'; see DESIGN.md");
+  }
+  return root;
+}
+
+}  // namespace kaohe

@@ -1,0 +1,195 @@
+// The leaf rules of SPEC §3.1 and §10, on one unit's tallies or measures.
+#include "scoring/leaf_rules.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace kaohe {
+namespace {
+
+Rational points_of(const Node& n) { return n.points ? Rational(*n.points) : Rational(); }
+
+// Applies a missing-data policy; `why` says what was missing.
+LeafOutcome apply_missing(const Node& node, MissingPolicy policy,
+                          const std::string& why, const std::string& error,
+                          const std::string& hint) {
+  LeafOutcome out;
+  switch (policy) {
+    case MissingPolicy::kError:
+      out.error = error;
+      out.hint = hint;
+      break;
+    case MissingPolicy::kNotApplicable:
+      out.applicable = false;
+      out.default_used = why + ": does not apply (na)";
+      break;
+    case MissingPolicy::kZero:
+      out.value = Rational();
+      out.default_used = why + ": scored 0 (zero)";
+      break;
+    case MissingPolicy::kFull:
+      // A deduction-only leaf at "full" deducts nothing.
+      out.value = node.rule.kind == RuleKind::kScaledDeduction ? Rational()
+                                                               : points_of(node);
+      out.default_used = why + ": scored full marks (full)";
+      break;
+  }
+  return out;
+}
+
+LeafOutcome missing_rows(const Node& node) {
+  return apply_missing(
+      node, node.rule.missing, "no measure",
+      fmt::format("no measure for item \"{}\" ({})", node.id, node.name),
+      "add a measures row for it, or declare 'missing: na|zero|full' on the item");
+}
+
+const Measure* find_key(const std::vector<Measure>& rows, const std::string& key) {
+  for (const Measure& m : rows) {
+    if (m.key == key) return &m;
+  }
+  return nullptr;
+}
+
+bool any_na(const std::vector<Measure>& rows) {
+  return std::any_of(rows.begin(), rows.end(),
+                     [](const Measure& m) { return !m.value; });
+}
+
+LeafOutcome not_applicable() {
+  LeafOutcome out;
+  out.applicable = false;
+  return out;
+}
+
+}  // namespace
+
+LeafOutcome score_event_leaf(const Scheme& scheme, int index, const Tallies& t,
+                             int unit) {
+  const Node& node = scheme.nodes[index];
+  const Rule& r = node.rule;
+  const Tally& tally = t.at(unit, index);
+  LeafOutcome out;
+  // A deduction leaf starts at its full marks; a bonus leaf at 0.
+  Rational start = r.direction == Direction::kDeduct ? points_of(node) : Rational();
+  Rational delta;
+  if (r.kind == RuleKind::kQuota) {
+    std::int64_t missing = 0;
+    for (int m = 0; m < t.months(); ++m) {
+      std::int64_t have = t.month_count(unit, index, m);
+      if (have < r.quota_required) missing += r.quota_required - have;
+    }
+    delta = Rational(r.amount.times(missing));
+  } else {
+    delta = Rational(tally.amount);
+    if (r.surcharge && tally.count >= r.surcharge->at) {
+      std::int64_t times = r.surcharge->every ? tally.count / r.surcharge->at : 1;
+      delta += Rational(r.surcharge->amount.times(times));
+    }
+  }
+  out.value = r.direction == Direction::kDeduct ? start - delta : start + delta;
+  return out;
+}
+
+LeafOutcome score_measure_leaf(const Node& node, const std::vector<Measure>* rows) {
+  const Rule& r = node.rule;
+  if (rows == nullptr || rows->empty()) return missing_rows(node);
+  if (any_na(*rows)) return not_applicable();
+  LeafOutcome out;
+  const Rational points = points_of(node);
+  auto single = [&]() { return Rational(*rows->front().value); };
+  switch (r.kind) {
+    case RuleKind::kCompletion:
+      out.value = points * single();
+      break;
+    case RuleKind::kAllOrNothing:
+      out.value = single() == Rational(1) ? points : Rational();
+      break;
+    case RuleKind::kScaled:
+      out.value = points * single() / Rational(*r.scale);
+      break;
+    case RuleKind::kDirect:
+      out.value = single();
+      break;
+    case RuleKind::kScaledDeduction:
+      out.value = -(Rational(r.max) * (Rational(*r.scale) - single()) /
+                    Rational(*r.scale));
+      break;
+    case RuleKind::kVotes: {
+      std::int64_t valid = 0;
+      Rational sum;
+      for (const NamedAmount& level : r.named) {
+        const Measure* m = find_key(*rows, level.name);
+        if (!m) continue;
+        std::int64_t votes = m->value->units() / Decimal::kOne;
+        valid += votes;
+        sum += Rational(level.amount.times(votes));
+      }
+      if (valid == 0 || valid < r.min_votes) {
+        std::string why = valid == 0
+                              ? std::string("no valid votes")
+                              : fmt::format("{} valid votes, fewer than min_votes {}",
+                                            valid, r.min_votes);
+        return apply_missing(
+            node, r.too_few, why,
+            fmt::format("item \"{}\" ({}) has {}", node.id, node.name, why),
+            "check the vote counts, or declare 'too_few: na|zero|full' on the item");
+      }
+      out.value = points * sum / Rational(valid) / Rational(*r.scale);
+      break;
+    }
+    case RuleKind::kMean: {
+      Rational sum;
+      for (const std::string& key : r.keys) {
+        const Measure* m = find_key(*rows, key);
+        if (!m) {
+          out.error = fmt::format("item \"{}\" ({}) lacks the value for key \"{}\"",
+                                  node.id, node.name, key);
+          out.hint = fmt::format("a mean needs every key: {}", fmt::join(r.keys, ", "));
+          return out;
+        }
+        sum += Rational(*m->value);
+      }
+      out.value = points * sum /
+                  Rational(static_cast<std::int64_t>(r.keys.size())) /
+                  Rational(*r.scale);
+      break;
+    }
+    case RuleKind::kChecklist: {
+      Rational sum;
+      for (const NamedAmount& c : r.named) {
+        const Measure* m = find_key(*rows, c.name);
+        if (m && *m->value == Decimal::from_int(1)) sum += Rational(c.amount);
+      }
+      out.value = sum;
+      break;
+    }
+    default:
+      out.error = fmt::format("rule '{}' cannot score item \"{}\" here",
+                              rule_kind_name(r.kind), node.id);
+      break;
+  }
+  return out;
+}
+
+std::optional<Decimal> relative_value(const Node& node,
+                                      const std::vector<Measure>* rows,
+                                      LeafOutcome& out) {
+  if (rows == nullptr || rows->empty()) {
+    out = missing_rows(node);
+    return std::nullopt;
+  }
+  if (any_na(*rows)) {
+    out = not_applicable();
+    return std::nullopt;
+  }
+  return *rows->front().value;
+}
+
+Rational score_relative(const Node& node, Decimal value, Decimal best) {
+  if (best <= Decimal()) return Rational();
+  return points_of(node) * Rational(value) / Rational(best);
+}
+
+}  // namespace kaohe

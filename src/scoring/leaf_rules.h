@@ -1,0 +1,42 @@
+// The leaf rules of SPEC §3.1: each turns a unit's tallied events or its
+// measure rows into an exact, unrounded score for one leaf.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/decimal.h"
+#include "input/measure_reader.h"
+#include "scheme/model.h"
+#include "scoring/tally.h"
+
+namespace kaohe {
+
+// The outcome of one leaf for one unit before floor, cap and rounding.
+struct LeafOutcome {
+  Rational value;
+  bool applicable = true;
+  std::string default_used;  // non-empty when a missing-data default applied
+  std::string error;         // non-empty: the unit cannot be scored here
+  std::string hint;
+};
+
+// Event-fed leaves: per_event, tiered, role, ranged (with surcharge) and
+// quota. `unit` indexes the tallies.
+LeafOutcome score_event_leaf(const Scheme& scheme, int node, const Tallies& t,
+                             int unit);
+
+// Measure-fed leaves, except `relative`, which needs every unit's value:
+// use relative_value and score_relative. `rows` may be null (no rows).
+LeafOutcome score_measure_leaf(const Node& node, const std::vector<Measure>* rows);
+
+// The value a `relative` leaf reads for one unit (nullopt: none or NA —
+// then `out` says what the missing policy gave).
+std::optional<Decimal> relative_value(const Node& node,
+                                      const std::vector<Measure>* rows,
+                                      LeafOutcome& out);
+// points × value / best; 0 when best ≤ 0.
+Rational score_relative(const Node& node, Decimal value, Decimal best);
+
+}  // namespace kaohe

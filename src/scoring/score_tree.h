@@ -1,0 +1,26 @@
+// Scores the whole tree for every unit: leaves by their rules, inner nodes
+// by sum or weighted combination, then base, floor, cap and the one
+// rounding per node (SPEC §4, §10). Works on in-memory data only.
+#pragma once
+
+#include "base/diagnostic.h"
+#include "input/measure_reader.h"
+#include "input/roster.h"
+#include "scheme/model.h"
+#include "scoring/score_sheet.h"
+#include "scoring/tally.h"
+
+namespace kaohe {
+
+// Scores every unit of `roster`. Units that cannot be scored (a measure
+// missing without a declared default, too few votes) are reported in
+// `diags`, all of them; their cells are left at 0.
+ScoreSheet score_units(const Scheme& scheme, const Roster& roster,
+                       const Tallies& tallies, const MeasureTable& measures,
+                       Diagnostics& diags);
+
+// Floor and cap, then the scheme's rounding: how every node's exact value
+// becomes its printed score.
+Decimal settle(const Scheme& scheme, const Node& node, const Rational& value);
+
+}  // namespace kaohe

@@ -1,0 +1,104 @@
+// Accumulation of event rows into per-unit sums.
+#include "scoring/tally.h"
+
+namespace kaohe {
+
+Tallies::Tallies(const Scheme& scheme, int units)
+    : scheme_(scheme), units_(units) {
+  const int n = static_cast<int>(scheme.nodes.size());
+  slot_of_.assign(n, -1);
+  quota_slot_of_.assign(n, -1);
+  group_of_.assign(n, -1);
+  for (int i = 0; i < n; ++i) {
+    const Node& node = scheme.nodes[i];
+    // Parents precede children, so the parent's group is already known.
+    if (node.parent >= 0) {
+      group_of_[i] = scheme.nodes[node.parent].same_ref_highest
+                         ? node.parent
+                         : group_of_[node.parent];
+    }
+    if (node.is_leaf() && rule_reads_events(node.rule.kind)) slot_of_[i] = slots_++;
+    if (node.rule.kind == RuleKind::kQuota) quota_slot_of_[i] = quota_slots_++;
+  }
+  if (scheme.period) {
+    months_ = scheme.period->to.month_index() - scheme.period->from.month_index() + 1;
+  }
+  tallies_.assign(static_cast<std::size_t>(units) * slots_, Tally{});
+  monthly_.assign(static_cast<std::size_t>(units) * quota_slots_ * months_, 0);
+}
+
+Decimal Tallies::amount_of(const Node& leaf, const Event& e) {
+  const Rule& r = leaf.rule;
+  switch (r.kind) {
+    case RuleKind::kPerEvent: return r.amount;
+    case RuleKind::kTiered: return r.named[e.tier].amount;
+    case RuleKind::kRole: return r.named[e.role].amount;
+    case RuleKind::kRanged: return e.points;
+    default: return Decimal();
+  }
+}
+
+void Tallies::add(int unit, int node, std::int64_t count, Decimal amount) {
+  Tally& t = tallies_[static_cast<std::size_t>(unit) * slots_ + slot_of_[node]];
+  ++t.rows;
+  t.count += count;
+  t.amount += amount;
+}
+
+void Tallies::on_event(const Event& e) {
+  const Node& leaf = scheme_.nodes[e.node];
+  if (leaf.rule.kind == RuleKind::kQuota) {
+    add(e.unit, e.node, e.count, Decimal());
+    if (e.date && months_ > 0) {
+      int m = e.date->month_index() - scheme_.period->from.month_index();
+      monthly_[(static_cast<std::size_t>(e.unit) * quota_slots_ +
+                quota_slot_of_[e.node]) * months_ + m] += e.count;
+    }
+    return;
+  }
+  Decimal total = amount_of(leaf, e).times(e.count);
+  int group = group_of_[e.node];
+  if (group < 0 || e.ref.empty()) {
+    add(e.unit, e.node, e.count, total);
+    return;
+  }
+  std::string key = std::to_string(e.unit);
+  key += '\0';
+  key += std::to_string(group);
+  key += '\0';
+  key += e.ref;
+  auto& table = leaf.rule.direction == Direction::kAdd ? best_add_ : best_deduct_;
+  Best candidate{total, e.node, e.count};
+  auto [it, inserted] = table.emplace(key, candidate);
+  if (inserted) return;
+  Best& b = it->second;
+  // Largest amount wins; ties go to the earlier node, then the larger
+  // count, so that row order never matters.
+  if (candidate.amount > b.amount ||
+      (candidate.amount == b.amount &&
+       (candidate.node < b.node ||
+        (candidate.node == b.node && candidate.count > b.count)))) {
+    b = candidate;
+  }
+}
+
+void Tallies::finish() {
+  for (auto* table : {&best_add_, &best_deduct_}) {
+    for (const auto& [key, b] : *table) {
+      int unit = std::stoi(key.substr(0, key.find('\0')));
+      add(unit, b.node, b.count, b.amount);
+    }
+    table->clear();
+  }
+}
+
+const Tally& Tallies::at(int unit, int node) const {
+  return tallies_[static_cast<std::size_t>(unit) * slots_ + slot_of_[node]];
+}
+
+std::int64_t Tallies::month_count(int unit, int node, int m) const {
+  return monthly_[(static_cast<std::size_t>(unit) * quota_slots_ +
+                   quota_slot_of_[node]) * months_ + m];
+}
+
+}  // namespace kaohe

@@ -1,0 +1,65 @@
+// Per-unit accumulators for event-fed leaves. Event rows stream in one at a
+// time; only sums are kept (occurrences, amounts, monthly counts for
+// quotas, the best row per ref for 取最高分 groups), so memory grows with
+// units × items, never with rows, and the result never depends on row order.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "base/decimal.h"
+#include "input/event.h"
+#include "scheme/model.h"
+
+namespace kaohe {
+
+struct Tally {
+  std::int64_t rows = 0;   // rows counted
+  std::int64_t count = 0;  // Σ count (occurrences)
+  Decimal amount;          // Σ per-occurrence amount × count, unsigned
+};
+
+class Tallies : public EventSink {
+ public:
+  Tallies(const Scheme& scheme, int units);
+
+  void on_event(const Event& e) override;
+  // Folds the best row of each (unit, 取最高分 group, ref) into its leaf.
+  // Call once, after the last event and before reading.
+  void finish();
+
+  // The sums of `unit` for event leaf `node`.
+  const Tally& at(int unit, int node) const;
+  // Months in the scheme's period (0 without a period).
+  int months() const { return months_; }
+  // Rows of `unit` for quota leaf `node` in month `m` (0-based from the
+  // period's first month).
+  std::int64_t month_count(int unit, int node, int m) const;
+
+  // The amount one occurrence of `e` is worth under its leaf's rule.
+  static Decimal amount_of(const Node& leaf, const Event& e);
+
+ private:
+  struct Best {
+    Decimal amount;  // amount × count of the row
+    int node = -1;
+    std::int64_t count = 0;
+  };
+  void add(int unit, int node, std::int64_t count, Decimal amount);
+
+  const Scheme& scheme_;
+  int units_;
+  int slots_ = 0;                 // event leaves
+  std::vector<int> slot_of_;      // node → slot, or -1
+  std::vector<int> group_of_;     // node → 取最高分 ancestor, or -1
+  std::vector<Tally> tallies_;    // unit × slot
+  int months_ = 0;
+  int quota_slots_ = 0;
+  std::vector<int> quota_slot_of_;
+  std::vector<std::int64_t> monthly_;  // (unit × quota slot) × month
+  std::unordered_map<std::string, Best> best_add_, best_deduct_;
+};
+
+}  // namespace kaohe

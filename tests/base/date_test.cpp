@@ -1,0 +1,63 @@
+// Unit tests for Date: strict ISO parsing with real calendar days, printing
+// and month arithmetic.
+#include "base/date.h"
+
+#include <doctest/doctest.h>
+
+#include <optional>
+
+namespace kaohe {
+
+TEST_CASE("Date::parse accepts real ISO dates") {
+  struct Case {
+    const char* text;
+    int year, month, day;
+  };
+  const Case cases[] = {
+      {"2025-03-01", 2025, 3, 1},  {"2024-02-29", 2024, 2, 29},
+      {"2000-02-29", 2000, 2, 29}, {"1000-01-01", 1000, 1, 1},
+      {"9999-12-31", 9999, 12, 31}, {"2025-01-31", 2025, 1, 31},
+      {"2025-04-30", 2025, 4, 30}, {"2025-12-31", 2025, 12, 31},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.text);
+    std::optional<Date> d = Date::parse(c.text);
+    REQUIRE(d.has_value());
+    CHECK(d->year == c.year);
+    CHECK(d->month == c.month);
+    CHECK(d->day == c.day);
+    CHECK(d->to_string() == c.text);
+  }
+}
+
+TEST_CASE("Date::parse rejects anything else") {
+  const char* const cases[] = {
+      "",            "2025-02-29",  "1900-02-29",  "2100-02-29",
+      "2025-3-01",   "2025-03-1",   "2025/03/01",  "2025.03.01",
+      "2025-03-01 ", " 2025-03-01", "2025-03-01T00:00", "20250301",
+      "0999-12-31",  "0000-01-01",  "10000-01-01", "2025-13-01",
+      "2025-00-10",  "2025-04-31",  "2025-06-31",  "2025-04-00",
+      "2025-01-32",  "+025-03-01",  "-025-03-01",  "2025-0a-01",
+      "2025-03-0 ",  "25-03-01",    "2025-03-01\n", "2025－03－01",
+  };
+  for (const char* text : cases) {
+    CAPTURE(text);
+    CHECK_FALSE(Date::parse(text).has_value());
+  }
+}
+
+TEST_CASE("Date printing, ordering and month_index") {
+  CHECK(Date{2025, 3, 1}.to_string() == "2025-03-01");
+  CHECK(Date{1000, 12, 9}.to_string() == "1000-12-09");
+  CHECK(Date{2025, 3, 1} < Date{2025, 3, 2});
+  CHECK(Date{2024, 12, 31} < Date{2025, 1, 1});
+  CHECK(Date{2025, 2, 28} < Date{2025, 10, 1});
+  CHECK(*Date::parse("2025-03-01") == Date{2025, 3, 1});
+  CHECK(Date{2025, 1, 15}.month_index() - Date{2024, 12, 1}.month_index() ==
+        1);
+  CHECK(Date{2025, 3, 1}.month_index() - Date{2025, 2, 28}.month_index() == 1);
+  CHECK(Date{2025, 3, 1}.month_index() == Date{2025, 3, 31}.month_index());
+  CHECK(Date{2026, 3, 1}.month_index() - Date{2025, 3, 1}.month_index() == 12);
+}
+
+}  // namespace kaohe
