@@ -10,11 +10,12 @@ namespace kaohe {
 namespace {
 
 // Columns worth showing: category only when the roster has categories,
-// flags only when some unit has one.
+// grade only when the scheme has grades, flags only when some unit has one.
 std::vector<int> shown_columns(const Evaluation& ev, const ResultRows& r) {
   std::vector<int> cols;
   for (int c = 0; c < static_cast<int>(r.ids.size()); ++c) {
     if (r.ids[c] == "category" && !ev.roster.has_categories) continue;
+    if (r.ids[c] == "grade" && ev.scheme.grades.empty()) continue;
     if (r.ids[c] == "flags" &&
         std::all_of(r.rows.begin(), r.rows.end(),
                     [&](const auto& row) { return row[c].empty(); })) {
