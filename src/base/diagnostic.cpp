@@ -126,6 +126,15 @@ Error::Error(int exit_code, Diagnostic d) : exit_code_(exit_code) {
 Error::Error(int exit_code, std::vector<Diagnostic> ds)
     : exit_code_(exit_code), diags_(std::move(ds)), what_(render_all(diags_)) {}
 
+Error Error::in_file(int exit_code, std::string file, std::string message,
+                     std::string hint) {
+  Diagnostic d;
+  d.file = std::move(file);
+  d.message = std::move(message);
+  d.hint = std::move(hint);
+  return Error(exit_code, std::move(d));
+}
+
 Error::Error(int exit_code, std::string message, std::string hint)
     : exit_code_(exit_code) {
   Diagnostic d;

@@ -65,6 +65,9 @@ class Error : public std::exception {
   Error(int exit_code, std::vector<Diagnostic> ds);
   // A problem with no file position (usage, overflow, I/O).
   Error(int exit_code, std::string message, std::string hint = {});
+  // A problem with a whole file: `FILE: error: message`.
+  static Error in_file(int exit_code, std::string file, std::string message,
+                       std::string hint = {});
 
   int exit_code() const { return exit_code_; }
   const std::vector<Diagnostic>& diagnostics() const { return diags_; }

@@ -66,22 +66,24 @@ inline std::uint64_t special_mask(const char* p) {
 }
 
 // Finds the special bytes (',', LF, CR, '"') of one parse, 64 bytes at a
-// time: a bitmask per block, then one count-trailing-zeros per hit, so a
-// field costs about the same however long it is.
+// time: a bitmask per block, then one count-trailing-zeros per hit, and the
+// hit is cleared from the mask (m & (m - 1)), which keeps the chain from one
+// hit to the next short. A field costs about the same however long it is.
 class SpecialScanner {
  public:
   SpecialScanner(const char* begin, const char* end)
       : block_(begin), limit_(begin), end_(end) {}
 
   // The first special byte in [p, end), or end. Calls must not go back:
-  // p is at least the previous call's p.
+  // p is past the byte the previous call returned.
   const char* find(const char* p) {
     for (;;) {
-      if (p < limit_) {
-        std::uint64_t m = mask_ >> (p - block_);
-        if (m != 0) return p + std::countr_zero(m);
-        p = limit_;
+      while (mask_ != 0) {
+        const char* q = block_ + std::countr_zero(mask_);
+        mask_ &= mask_ - 1;
+        if (q >= p) return q;
       }
+      if (p < limit_) p = limit_;
       if (end_ - p < 64) break;
       block_ = p;
       limit_ = p + 64;
@@ -92,7 +94,7 @@ class SpecialScanner {
   }
 
  private:
-  const char* block_;  // mask_ covers [block_, limit_)
+  const char* block_;  // mask_ holds the unreturned hits in [block_, limit_)
   const char* limit_;
   const char* end_;
   std::uint64_t mask_ = 0;
@@ -210,11 +212,12 @@ CsvReader::Parsed CsvReader::parse(CsvRow& row) {
   SpecialScanner scanner(begin, end);
   row.fields.clear();
   int breaks = 0;  // line breaks inside quoted fields so far
+  // The 1-based number of the field being parsed, for diagnostics.
+  auto col = [&row] { return static_cast<int>(row.fields.size()) + 1; };
   const char* rec_end = nullptr;  // end of the record's text
   const char* next = nullptr;     // past its line ending
 
   for (;;) {
-    int col = static_cast<int>(row.fields.size()) + 1;
     if (p < end && *p == '"') {
       const char* open = p;
       int open_line = line_ + breaks;
@@ -233,14 +236,14 @@ CsvReader::Parsed CsvReader::parse(CsvRow& row) {
         if (static_cast<std::size_t>(out - field) +
                 static_cast<std::size_t>(q - seg) >
             kMaxFieldBytes) {
-          fail(open_line, col, "field longer than 1048576 bytes", begin, open,
+          fail(open_line, col(), "field longer than 1048576 bytes", begin, open,
                end,
                "if the field should be short, check for a quote opened "
                "here that never closes");
         }
         if (q == end) {
           if (!eof_) return Parsed::kNeedMore;
-          fail(open_line, col,
+          fail(open_line, col(),
                "unterminated quoted field (the quote opened here never "
                "closes)",
                begin, open, end,
@@ -284,7 +287,8 @@ CsvReader::Parsed CsvReader::parse(CsvRow& row) {
         continue;
       }
       if (!is_break(*p)) {
-        fail(line_ + breaks, col, "unexpected text after closing quote",
+        // The quoted field is already in row.fields.
+        fail(line_ + breaks, col() - 1, "unexpected text after closing quote",
              begin, p, end,
              "a quoted field ends at its closing quote; quote the whole "
              "field, or double a quote inside it (\"\")");
@@ -293,7 +297,7 @@ CsvReader::Parsed CsvReader::parse(CsvRow& row) {
       const char* start = p;
       p = scanner.find(p);
       if (static_cast<std::size_t>(p - start) > kMaxFieldBytes) {
-        fail(line_ + breaks, col, "field longer than 1048576 bytes", begin,
+        fail(line_ + breaks, col(), "field longer than 1048576 bytes", begin,
              start, end);
       }
       if (p == end) {
@@ -303,7 +307,7 @@ CsvReader::Parsed CsvReader::parse(CsvRow& row) {
         break;
       }
       if (*p == '"') {
-        fail(line_ + breaks, col,
+        fail(line_ + breaks, col(),
              "quote inside an unquoted field; quote the whole field and "
              "double the quote",
              begin, p, end,

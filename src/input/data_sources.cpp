@@ -17,14 +17,13 @@ DataSources resolve_sources(const std::optional<std::string>& dir,
   DataSources s;
   if (dir) {
     if (!is_directory(*dir)) {
-      throw Error(kExitNoInput, fmt::format("{}: no such data directory", *dir),
+      throw Error::in_file(kExitNoInput, *dir, "no such data directory",
                   "--data names a folder holding units.csv, events*.csv, "
                   "measures*.csv");
     }
     s.units = (std::filesystem::path(*dir) / "units.csv").string();
     if (!units && !std::filesystem::exists(s.units)) {
-      throw Error(kExitNoInput, fmt::format("{}: the data directory has no "
-                                            "units.csv", *dir),
+      throw Error::in_file(kExitNoInput, *dir, "the data directory has no units.csv",
                   "every run needs the roster: units.csv with unit_id,name");
     }
     s.events = list_csv_files(*dir, "events");

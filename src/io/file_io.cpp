@@ -19,13 +19,13 @@ void FileCloser::operator()(std::FILE* f) const {
 FilePtr open_input(const std::string& path) {
   if (path == "-") return FilePtr(stdin);
   if (is_directory(path)) {
-    throw Error(kExitNoInput, fmt::format("{}: is a directory, not a file", path));
+    throw Error::in_file(kExitNoInput, path, "is a directory, not a file");
   }
   std::FILE* f = std::fopen(path.c_str(), "rb");
   if (f == nullptr) {
     int err = errno;
-    throw Error(kExitNoInput,
-                fmt::format("{}: cannot open: {}", path, std::strerror(err)));
+    throw Error::in_file(kExitNoInput, path,
+                         fmt::format("cannot open: {}", std::strerror(err)));
   }
   return FilePtr(f);
 }
@@ -38,13 +38,13 @@ std::string read_whole_file(const std::string& path, std::size_t max_bytes) {
     std::size_t n = std::fread(buf, 1, sizeof buf, f.get());
     out.append(buf, n);
     if (out.size() > max_bytes) {
-      throw Error(kExitDataErr,
-                  fmt::format("{}: file is larger than {} bytes", path, max_bytes));
+      throw Error::in_file(kExitDataErr, path,
+                           fmt::format("file is larger than {} bytes", max_bytes));
     }
     if (n < sizeof buf) break;
   }
   if (std::ferror(f.get())) {
-    throw Error(kExitIoErr, fmt::format("{}: read error", path));
+    throw Error::in_file(kExitIoErr, path, "read error");
   }
   return out;
 }
@@ -59,8 +59,8 @@ std::vector<std::string> list_csv_files(const std::string& dir,
   std::error_code ec;
   std::filesystem::directory_iterator it(dir, ec);
   if (ec) {
-    throw Error(kExitNoInput,
-                fmt::format("{}: cannot read directory: {}", dir, ec.message()));
+    throw Error::in_file(kExitNoInput, dir,
+                         fmt::format("cannot read directory: {}", ec.message()));
   }
   std::vector<std::string> names;
   for (const auto& entry : it) {

@@ -39,14 +39,14 @@ void write_output(const std::string& path, const std::string& text) {
   int fd = ::mkstemp(tmpl.data());
   if (fd < 0) {
     int err = errno;
-    throw Error(kExitCantCreate,
-                fmt::format("{}: cannot create output file: {}", path, std::strerror(err)));
+    throw Error::in_file(kExitCantCreate, path,
+                         fmt::format("cannot create output file: {}", std::strerror(err)));
   }
   auto fail = [&](int err) {
     ::close(fd);
     ::unlink(tmpl.c_str());
-    return Error(kExitIoErr,
-                 fmt::format("{}: cannot write output file: {}", path, std::strerror(err)));
+    return Error::in_file(kExitIoErr, path,
+                          fmt::format("cannot write output file: {}", std::strerror(err)));
   };
   const char* p = text.data();
   std::size_t left = text.size();
@@ -63,14 +63,14 @@ void write_output(const std::string& path, const std::string& text) {
   if (::close(fd) != 0) {
     int err = errno;
     ::unlink(tmpl.c_str());
-    throw Error(kExitIoErr,
-                fmt::format("{}: cannot write output file: {}", path, std::strerror(err)));
+    throw Error::in_file(kExitIoErr, path,
+                         fmt::format("cannot write output file: {}", std::strerror(err)));
   }
   if (std::rename(tmpl.c_str(), path.c_str()) != 0) {
     int err = errno;
     ::unlink(tmpl.c_str());
-    throw Error(kExitCantCreate,
-                fmt::format("{}: cannot create output file: {}", path, std::strerror(err)));
+    throw Error::in_file(kExitCantCreate, path,
+                         fmt::format("cannot create output file: {}", std::strerror(err)));
   }
 }
 

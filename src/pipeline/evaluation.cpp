@@ -8,6 +8,22 @@
 #include "scoring/tally.h"
 
 namespace kaohe {
+namespace {
+
+// Runs one file's reader; a fatal problem in the file's data (an
+// unterminated quote) joins the other diagnostics instead of hiding them.
+template <typename Read>
+InputStats read_collecting(Read read, Diagnostics& diags) {
+  try {
+    return read();
+  } catch (const Error& e) {
+    if (e.exit_code() != kExitDataErr) throw;
+    for (const Diagnostic& d : e.diagnostics()) diags.add(d);
+    return InputStats{};
+  }
+}
+
+}  // namespace
 
 Evaluation evaluate(Scheme scheme, const DataSources& sources) {
   Evaluation ev;
@@ -24,15 +40,23 @@ Evaluation evaluate(Scheme scheme, const DataSources& sources) {
   Diagnostics diags;
   Tallies tallies(ev.scheme, ev.roster.size());
   for (std::size_t i = 0; i < sources.events.size(); ++i) {
-    ev.stats.push_back(read_events(sources.events[i], static_cast<int>(i),
-                                   ev.scheme, ev.roster, tallies, diags));
+    ev.stats.push_back(read_collecting(
+        [&] {
+          return read_events(sources.events[i], static_cast<int>(i), ev.scheme,
+                             ev.roster, tallies, diags);
+        },
+        diags));
   }
   tallies.finish();
   MeasureTable measures;
   for (std::size_t i = 0; i < sources.measures.size(); ++i) {
-    ev.stats.push_back(read_measures(sources.measures[i], static_cast<int>(i),
-                                     sources.measures, ev.scheme, ev.roster,
-                                     measures, diags));
+    ev.stats.push_back(read_collecting(
+        [&] {
+          return read_measures(sources.measures[i], static_cast<int>(i),
+                               sources.measures, ev.scheme, ev.roster, measures,
+                               diags);
+        },
+        diags));
   }
   diags.throw_if_errors(kExitDataErr);
   ev.sheet = score_units(ev.scheme, ev.roster, tallies, measures, diags);
