@@ -15,13 +15,32 @@ struct Standing {
   int unit = -1;
   int grade = -1;                  // index into scheme.grades; -1: none
   int rank = 0;                    // 1-based, shared on ties
-  std::vector<std::string> flags;  // in the scheme's declared order
+  // Raised flags in the scheme's declared order, then gates that changed
+  // the grade, then what the quota rule decided.
+  std::vector<std::string> flags;
+  int best_allowed = 0;            // gates: no grade better than this index
+  bool forced = false;             // a gate forced the grade
 };
 
-// Grades every unit: thresholds on the printed total, then gates (SPEC §9
-// order). Returns one Standing per unit, in roster order, rank unset.
+// Grades every unit: thresholds on the printed total, then gates, then
+// quota grades (SPEC §9 order). Returns one Standing per unit, in roster
+// order, rank unset.
 std::vector<Standing> grade_units(const Scheme& scheme, const Roster& roster,
                                   const ScoreSheet& sheet);
+
+// Awards quota grades (先进 ≤ 30%) to the best eligible units of each
+// ranking group; called by grade_units.
+void apply_quotas(const Scheme& scheme, const Roster& roster,
+                  const ScoreSheet& sheet, std::vector<Standing>& standings);
+
+// Orders two units by merit: descending printed total, then the scheme's
+// tie-breakers (printed scores). <0 when a comes first, 0 when tied.
+int compare_merit(const Scheme& scheme, const ScoreSheet& sheet, int a, int b);
+
+// The ranking group of a unit: its category when the scheme ranks within
+// category, else one group for all.
+const std::string& ranking_group(const Scheme& scheme, const Roster& roster,
+                                 int unit);
 
 // Ranks the standings (descending total, then the scheme's tie-breakers,
 // then shared ranks 1, 2, 2, 4; within category when the scheme says so)

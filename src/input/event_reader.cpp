@@ -125,6 +125,14 @@ InputStats read_events(const std::string& path, int file_index,
     }
     const Node* node = e.node >= 0 ? &scheme.nodes[e.node] : nullptr;
     const RuleKind kind = node ? node->rule.kind : RuleKind::kNone;
+    if (node && e.unit >= 0 &&
+        !scheme.applies_to_category(e.node, roster.units[e.unit].category)) {
+      errors.add(row, c_item + 1,
+                 fmt::format("item \"{}\" does not apply to unit \"{}\" (category "
+                             "\"{}\")", node->id, unit_id,
+                             roster.units[e.unit].category),
+                 "a row for an item that does not apply is a mistake in the data");
+    }
 
     if (c_date >= 0 && !row.fields[c_date].empty()) {
       e.date = Date::parse(row.fields[c_date]);

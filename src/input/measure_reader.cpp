@@ -134,6 +134,14 @@ InputStats read_measures(const std::string& path, int file_index,
                  "move this row to an events file");
       node = nullptr;
     }
+    if (node && unit >= 0 &&
+        !scheme.applies_to_category(n, roster.units[unit].category)) {
+      errors.add(row, c_item + 1,
+                 fmt::format("item \"{}\" does not apply to unit \"{}\" (category "
+                             "\"{}\")", item, unit_id, roster.units[unit].category),
+                 "a row for an item that does not apply is a mistake in the data");
+      node = nullptr;
+    }
     std::string key = c_key >= 0 ? std::string(row.fields[c_key]) : std::string();
     std::string_view text = row.fields[c_value];
     Measure m;

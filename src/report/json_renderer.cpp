@@ -74,7 +74,9 @@ std::string render_json(const Evaluation& ev) {
     out += "    {";
     out += fmt::format("\"rank\": {}, \"unit_id\": {}, \"name\": {}, \"category\": {}, ",
                        s.rank, quote(u.id), quote(u.name), quote(u.category));
-    out += fmt::format("\"total\": {}, \"grade\": {}, \"flags\": [", score(0),
+    out += fmt::format("\"total\": {}, \"full_marks\": {}, \"grade\": {}, \"flags\": [",
+                       ev.sheet.total(s.unit).format(scheme.precision),
+                       ev.sheet.full_marks(s.unit).to_string(),
                        s.grade >= 0 ? quote(scheme.grades[s.grade].name) : "null");
     for (std::size_t f = 0; f < s.flags.size(); ++f) {
       out += (f ? ", " : "") + quote(s.flags[f]);

@@ -33,7 +33,7 @@ ResultRows result_rows(const Evaluation& ev, const std::string& na) {
       return score.applicable ? score.score.format(scheme.precision) : na;
     };
     for (int p : scheme.parts()) row.push_back(cell(p));
-    row.push_back(cell(0));
+    row.push_back(ev.sheet.total(s.unit).format(scheme.precision));
     row.push_back(s.grade >= 0 ? scheme.grades[s.grade].name : std::string());
     row.push_back(fmt::format("{}", fmt::join(s.flags, ";")));
     out.rows.push_back(std::move(row));

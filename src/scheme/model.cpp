@@ -1,6 +1,8 @@
 // Small queries on the scheme model.
 #include "scheme/model.h"
 
+#include <algorithm>
+
 namespace kaohe {
 
 bool rule_reads_events(RuleKind k) {
@@ -10,6 +12,7 @@ bool rule_reads_events(RuleKind k) {
     case RuleKind::kRole:
     case RuleKind::kRanged:
     case RuleKind::kQuota:
+    case RuleKind::kFlagEvent:
       return true;
     default:
       return false;
@@ -37,6 +40,7 @@ const char* rule_kind_name(RuleKind k) {
     case RuleKind::kRelative: return "relative";
     case RuleKind::kScaledDeduction: return "scaled_deduction";
     case RuleKind::kDirect: return "direct";
+    case RuleKind::kFlagEvent: return "flag_event";
   }
   return "?";
 }
@@ -56,6 +60,31 @@ int Scheme::find(const std::string& id) const {
 int Scheme::find_grade(const std::string& name) const {
   for (std::size_t i = 0; i < grades.size(); ++i) {
     if (grades[i].name == name) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+bool Scheme::applies_to_category(int n, const std::string& category) const {
+  for (int a = n; a >= 0; a = nodes[a].parent) {
+    const auto& list = nodes[a].applies_to;
+    if (!list.empty() &&
+        std::find(list.begin(), list.end(), category) == list.end()) {
+      return false;
+    }
+  }
+  return true;
+}
+
+int Scheme::find_flag(const std::string& id) const {
+  for (std::size_t i = 0; i < flags.size(); ++i) {
+    if (flags[i].id == id) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+int Scheme::find_category(const std::string& name) const {
+  for (std::size_t i = 0; i < categories.size(); ++i) {
+    if (categories[i].name == name) return static_cast<int>(i);
   }
   return -1;
 }

@@ -41,6 +41,8 @@ enum class RuleKind {
   kRelative,         // points × value / best value among units
   kScaledDeduction,  // −max × (scale − value) / scale
   kDirect,           // the value is the score
+  // Fed by event rows, scoring nothing themselves:
+  kFlagEvent,        // each row raises a flag and/or zeroes a node
 };
 
 // Does the rule read events or measures?
@@ -85,6 +87,12 @@ struct Rule {
   MissingPolicy too_few = MissingPolicy::kError;
   MissingPolicy missing = MissingPolicy::kError;
   bool within_category = false;      // relative: best within category
+  // Event rules: a counted row raises this flag (an id in Scheme::flags)
+  // and/or zeroes this node (the leaf or an ancestor). With raise_tiers,
+  // only rows of those tiers do.
+  std::string raise;
+  std::string zero;
+  std::vector<std::string> raise_tiers;
 
   // Index into `named` for `name`, or -1.
   int find_named(const std::string& name) const;
@@ -116,17 +124,56 @@ struct Node {
   bool is_leaf() const { return children.empty(); }
 };
 
-// Threshold grade: the printed total is at least `min` (absent: any).
+// Threshold grade: the printed total is at least `min` (absent: any). A
+// quota grade is given only by a Quota rule, never by a threshold.
 struct Grade {
   std::string name;
   std::optional<Decimal> min;
+  bool quota_only = false;
 };
 
-// A condition on a unit that caps its grade (述职评议 < 80 → not 优秀).
+// A flag a unit can carry (一票否决, 取消评优资格), printed in declared order.
+struct Flag {
+  std::string id;
+  std::string name;
+  SourcePos pos;
+};
+
+// A condition that caps or forces a grade: a node's printed score below a
+// bound (述职评议 < 80 → not 优秀), or a raised flag (一票否决 → 不合格).
 struct Gate {
-  std::string node;     // node id whose printed score is tested
-  Decimal below;        // the gate applies when score < below
-  std::string at_most;  // the best grade allowed
+  std::string node;     // node id whose printed score is tested, or empty
+  Decimal below;        // with node: fires when score < below
+  std::string flag;     // flag id that fires it, or empty
+  std::string at_most;  // the best grade allowed, or empty
+  std::string force;    // the grade imposed, or empty (wins over caps)
+  SourcePos pos;
+};
+
+// A unit's printed node score must be at least a bound.
+struct Condition {
+  std::string node;
+  Decimal at_least;
+};
+
+// 先进 ≤ 30%: the best units among those graded `from` receive `grade`.
+struct Quota {
+  enum class Round { kDown, kUp, kNearest };
+  std::string grade;
+  Rational share;                  // 0..1
+  std::string share_text;          // "30%"
+  std::string from;                // eligible grade, or empty: any grade
+  Round round = Round::kDown;
+  bool ties_included = false;      // tied at the edge: all in (else all out)
+  std::vector<Condition> require;
+  std::vector<std::string> without_flags;
+  SourcePos pos;
+};
+
+// A unit category and its declared full marks (A类满分100, B类95, C类80).
+struct Category {
+  std::string name;
+  Decimal full_marks;
   SourcePos pos;
 };
 
@@ -152,7 +199,20 @@ struct Scheme {
   std::unordered_map<std::string, int> index;  // id → position in nodes
   std::vector<Grade> grades;                   // best first
   std::vector<Gate> gates;
+  std::vector<Flag> flags;                     // print order
+  std::vector<Quota> quotas;
+  std::vector<Category> categories;            // empty: no categories
   Ranking ranking;
+
+  // Totals are normalised to 100 (按百分制折算) when categories are declared.
+  bool normalised() const { return !categories.empty(); }
+  // Whether node `n` applies to units of `category`: every `applies_to`
+  // on the path from the root to it must list the category.
+  bool applies_to_category(int n, const std::string& category) const;
+  // Flag index by id, or -1.
+  int find_flag(const std::string& id) const;
+  // Category index by name, or -1.
+  int find_category(const std::string& name) const;
 
   const Node& root() const { return nodes.front(); }
   // Node index for `id`, or -1.

@@ -18,7 +18,8 @@ namespace {
 
 const std::vector<std::string> kTopKeys = {
     "kaohe", "title", "source", "precision", "rounding", "period",
-    "grades", "gates", "ranking", "root", "note"};
+    "categories", "flags", "grades", "gates", "quotas", "ranking", "root",
+    "note"};
 const std::vector<std::string> kNodeKeys = {
     "id", "name", "points", "weight", "base", "floor", "cap", "children",
     "applies_to", "not_applicable", "same_ref", "note"};
@@ -42,11 +43,8 @@ const RuleSpelling kRuleKeys[] = {
     {"relative", RuleKind::kRelative},
     {"scaled_deduction", RuleKind::kScaledDeduction},
     {"direct", RuleKind::kDirect},
+    {"flag_event", RuleKind::kFlagEvent},
 };
-
-// Constructs of the grammar that this version recognises but cannot score
-// yet: a clear error, never silently ignored.
-const std::vector<std::string> kNotYetNodeKeys = {"applies_to", "not_applicable"};
 
 bool valid_id(const std::string& id) {
   if (id.empty()) return false;
@@ -84,6 +82,8 @@ class Loader {
     }
     if (const YamlNode* n = doc->get("rounding")) read_rounding(*n);
     if (const YamlNode* n = doc->get("period")) read_period(*n);
+    if (const YamlNode* n = doc->get("categories")) read_categories(*n);
+    if (const YamlNode* n = doc->get("flags")) read_flags(*n);
     const YamlNode* root = doc->get("root");
     if (root == nullptr) {
       error(doc->pos, "the scheme has no 'root' node",
@@ -94,7 +94,9 @@ class Loader {
     validate_tree();
     if (const YamlNode* n = doc->get("grades")) read_grades(*n);
     if (const YamlNode* n = doc->get("gates")) read_gates(*n);
+    if (const YamlNode* n = doc->get("quotas")) read_quotas(*n);
     if (const YamlNode* n = doc->get("ranking")) read_ranking(*n);
+    validate_references();
     diags_.throw_if_errors(kExitDataErr);
     return std::move(scheme_);
   }
@@ -337,13 +339,11 @@ class Loader {
     scheme_.nodes[index].base = opt_decimal("base");
     scheme_.nodes[index].floor = opt_decimal("floor");
     scheme_.nodes[index].cap = opt_decimal("cap");
-    for (const std::string& key : kNotYetNodeKeys) {
-      if (const YamlNode* v = y.get(key)) {
-        error(v->pos, fmt::format("'{}' is not supported yet by this version of "
-                                  "kaohe", key),
-              "remove it; items that do not apply come in a later version");
-      }
+    if (const YamlNode* v = y.get("applies_to")) {
+      scheme_.nodes[index].applies_to = name_list(*v, "applies_to");
+      applies_to_nodes_.push_back({index, v->pos});
     }
+    if (const YamlNode* v = y.get("not_applicable")) read_na_policy(*v, index);
     if (const YamlNode* v = y.get("same_ref")) {
       std::string s = text(*v, "same_ref");
       if (s == "highest") {
@@ -445,7 +445,9 @@ class Loader {
       case RuleKind::kTiered:
       case RuleKind::kRole:
       case RuleKind::kRanged: {
-        check_keys(y, {"add", "deduct", "surcharge"}, ctx);
+        check_keys(y, {"add", "deduct", "surcharge", "raise", "zero", "raise_tiers"},
+                   ctx);
+        read_effects(y, rule, index);
         const YamlNode* v = direction(y, rule, key);
         if (v == nullptr) break;
         if (rule.kind == RuleKind::kPerEvent) {
@@ -584,6 +586,14 @@ class Loader {
         read_missing();
         break;
       }
+      case RuleKind::kFlagEvent:
+        check_keys(y, {"raise", "zero"}, ctx);
+        read_effects(y, rule, index);
+        if (rule.raise.empty() && rule.zero.empty()) {
+          error(y.pos, "a flag_event needs 'raise' (a flag) and/or 'zero' (a node)",
+                "e.g. flag_event: {raise: no_honor, zero: petitions}");
+        }
+        break;
       case RuleKind::kNone:
         break;
     }
@@ -636,6 +646,288 @@ class Loader {
       if (auto b = boolean(*v, "every")) out.every = *b;
     }
     rule.surcharge = out;
+  }
+
+  std::vector<std::string> name_list(const YamlNode& v, const std::string& what) {
+    std::vector<std::string> out;
+    if (v.is_scalar()) {
+      out.push_back(v.scalar);
+    } else if (v.is_sequence()) {
+      for (const auto& item : v.items) {
+        std::string s = text(*item, what);
+        if (item->is_scalar()) out.push_back(s);
+      }
+    } else {
+      error(v.pos, fmt::format("'{}' is a list of names", what), "");
+    }
+    return out;
+  }
+
+  void read_na_policy(const YamlNode& v, int index) {
+    Node& node = scheme_.nodes[index];
+    if (v.is_map()) {
+      check_keys(v, {"move_to"}, "not_applicable");
+      if (const YamlNode* m = v.get("move_to")) {
+        node.na_policy = NaPolicy::kMoveTo;
+        node.move_to = text(*m, "move_to");
+        move_to_nodes_.push_back({index, m->pos});
+      } else {
+        error(v.pos, "not_applicable as a mapping needs 'move_to: SIBLING'", "");
+      }
+      return;
+    }
+    std::string s = text(v, "not_applicable");
+    static const std::vector<std::pair<std::string, NaPolicy>> kPolicies = {
+        {"exclude", NaPolicy::kExclude}, {"full", NaPolicy::kFull},
+        {"zero", NaPolicy::kZero},       {"mean", NaPolicy::kMean},
+        {"redistribute", NaPolicy::kRedistribute}};
+    for (const auto& [name, policy] : kPolicies) {
+      if (s == name) {
+        node.na_policy = policy;
+        return;
+      }
+    }
+    if (v.is_scalar()) {
+      error(v.pos, fmt::format("not_applicable must be exclude, full, zero, mean, "
+                               "redistribute or {{move_to: ID}}; got '{}'", s),
+            did_you_mean(s, {"exclude", "full", "zero", "mean", "redistribute"}));
+    }
+  }
+
+  void read_effects(const YamlNode& y, Rule& rule, int index) {
+    if (const YamlNode* v = y.get("raise")) {
+      rule.raise = text(*v, "raise");
+      effect_nodes_.push_back({index, v->pos});
+    }
+    if (const YamlNode* v = y.get("zero")) {
+      rule.zero = text(*v, "zero");
+      effect_nodes_.push_back({index, v->pos});
+    }
+    if (const YamlNode* v = y.get("raise_tiers")) {
+      if (rule.kind != RuleKind::kTiered) {
+        error(v->pos, "'raise_tiers' belongs to a tiered rule", "");
+      }
+      rule.raise_tiers = name_list(*v, "raise_tiers");
+    }
+  }
+
+  void read_categories(const YamlNode& y) {
+    if (!y.is_map() || y.entries.empty()) {
+      error(y.pos, "'categories' maps each category to its full marks",
+            "e.g. categories: {A: 100, B: 95, C: 80}");
+      return;
+    }
+    for (const auto& [k, v] : y.entries) {
+      if (auto d = non_negative(*v, "full marks")) {
+        if (*d == Decimal()) {
+          error(v->pos, "a category's full marks must be above 0", "");
+          continue;
+        }
+        scheme_.categories.push_back({k->scalar, *d, k->pos});
+      }
+    }
+  }
+
+  void read_flags(const YamlNode& y) {
+    if (!y.is_sequence()) {
+      error(y.pos, "'flags' is a list of {id, name}",
+            "e.g. - {id: veto, name: 一票否决}");
+      return;
+    }
+    for (const auto& item : y.items) {
+      if (!item->is_map()) {
+        error(item->pos, "a flag is a mapping {id, name}", "");
+        continue;
+      }
+      check_keys(*item, {"id", "name"}, "a flag");
+      Flag f;
+      f.pos = item->pos;
+      if (const YamlNode* v = item->get("id")) f.id = text(*v, "id");
+      if (const YamlNode* v = item->get("name")) f.name = text(*v, "name");
+      if (f.id.empty() || f.name.empty()) {
+        error(item->pos, "a flag needs 'id' and 'name'", "");
+        continue;
+      }
+      if (scheme_.find_flag(f.id) >= 0) {
+        error(item->pos, fmt::format("flag '{}' is declared twice", f.id), "");
+        continue;
+      }
+      scheme_.flags.push_back(f);
+    }
+  }
+
+  std::vector<std::string> flag_ids() const {
+    std::vector<std::string> out;
+    for (const auto& f : scheme_.flags) out.push_back(f.id);
+    return out;
+  }
+  std::vector<std::string> grade_names() const {
+    std::vector<std::string> out;
+    for (const auto& g : scheme_.grades) out.push_back(g.name);
+    return out;
+  }
+
+  void check_flag(const YamlNode& v, const std::string& id) {
+    if (scheme_.find_flag(id) < 0) {
+      error(v.pos, fmt::format("unknown flag '{}'", id),
+            scheme_.flags.empty() ? "declare it under 'flags:'"
+                                  : did_you_mean(id, flag_ids()));
+    }
+  }
+
+  void check_grade(const YamlNode& v, const std::string& name) {
+    if (scheme_.find_grade(name) < 0) {
+      error(v.pos, fmt::format("unknown grade '{}'", name),
+            did_you_mean(name, grade_names()));
+    }
+  }
+
+  void check_node(const YamlNode& v, const std::string& id) {
+    if (scheme_.find(id) < 0) {
+      error(v.pos, fmt::format("unknown node '{}'", id), did_you_mean(id, scheme_.ids()));
+    }
+  }
+
+  void read_quotas(const YamlNode& y) {
+    if (!y.is_sequence()) {
+      error(y.pos, "'quotas' is a list",
+            "e.g. - {grade: 先进, percent: 30%, from: 合格}");
+      return;
+    }
+    for (const auto& item : y.items) {
+      const YamlNode& q = *item;
+      if (!q.is_map()) {
+        error(q.pos, "a quota is a mapping {grade, percent, …}", "");
+        continue;
+      }
+      check_keys(q, {"grade", "percent", "from", "round", "ties", "require",
+                     "without_flags", "note"},
+                 "a quota");
+      Quota quota;
+      quota.pos = q.pos;
+      const YamlNode* grade = q.get("grade");
+      const YamlNode* percent_node = q.get("percent");
+      if (!grade || !percent_node) {
+        error(q.pos, "a quota needs 'grade' and 'percent'", "");
+        continue;
+      }
+      quota.grade = text(*grade, "grade");
+      int g = scheme_.find_grade(quota.grade);
+      if (g < 0) {
+        check_grade(*grade, quota.grade);
+      } else if (!scheme_.grades[g].quota_only) {
+        error(grade->pos, fmt::format("grade '{}' is given by a quota but is not "
+                                      "declared 'quota: true'", quota.grade),
+              "write it in grades as {name: 先进, quota: true}");
+      }
+      if (auto p = percent(*percent_node, "percent")) {
+        quota.share = *p;
+        quota.share_text = percent_node->scalar;
+      }
+      if (const YamlNode* v = q.get("from")) {
+        quota.from = text(*v, "from");
+        check_grade(*v, quota.from);
+      }
+      if (const YamlNode* v = q.get("round")) {
+        std::string r = text(*v, "round");
+        if (r == "down") quota.round = Quota::Round::kDown;
+        else if (r == "up") quota.round = Quota::Round::kUp;
+        else if (r == "nearest") quota.round = Quota::Round::kNearest;
+        else if (v->is_scalar())
+          error(v->pos, fmt::format("round must be down, up or nearest; got '{}'", r),
+                did_you_mean(r, {"down", "up", "nearest"}));
+      }
+      if (const YamlNode* v = q.get("ties")) {
+        std::string t = text(*v, "ties");
+        if (t == "include") quota.ties_included = true;
+        else if (t != "exclude" && v->is_scalar())
+          error(v->pos, fmt::format("ties must be include or exclude; got '{}'", t),
+                did_you_mean(t, {"include", "exclude"}));
+      }
+      if (const YamlNode* v = q.get("require")) {
+        if (!v->is_sequence()) {
+          error(v->pos, "'require' is a list of {node, at_least}", "");
+        } else {
+          for (const auto& c : v->items) {
+            if (!c->is_map()) {
+              error(c->pos, "a condition is a mapping {node, at_least}", "");
+              continue;
+            }
+            check_keys(*c, {"node", "at_least"}, "a condition");
+            const YamlNode* n = c->get("node");
+            const YamlNode* a = c->get("at_least");
+            if (!n || !a) {
+              error(c->pos, "a condition needs 'node' and 'at_least'", "");
+              continue;
+            }
+            Condition cond;
+            cond.node = text(*n, "node");
+            check_node(*n, cond.node);
+            if (auto d = decimal(*a, "at_least")) cond.at_least = *d;
+            quota.require.push_back(cond);
+          }
+        }
+      }
+      if (const YamlNode* v = q.get("without_flags")) {
+        quota.without_flags = name_list(*v, "without_flags");
+        for (const auto& f : quota.without_flags) check_flag(*v, f);
+      }
+      scheme_.quotas.push_back(quota);
+    }
+  }
+
+  // References between parts of the scheme, checked once all is read.
+  void validate_references() {
+    for (const auto& [index, pos] : applies_to_nodes_) {
+      for (const std::string& c : scheme_.nodes[index].applies_to) {
+        if (scheme_.find_category(c) < 0) {
+          std::vector<std::string> names;
+          for (const auto& cat : scheme_.categories) names.push_back(cat.name);
+          error(pos, fmt::format("unknown category '{}'", c),
+                names.empty() ? "declare the categories: categories: {A: 100, B: 95}"
+                              : did_you_mean(c, names));
+        }
+      }
+    }
+    for (const auto& [index, pos] : move_to_nodes_) {
+      const Node& node = scheme_.nodes[index];
+      int target = scheme_.find(node.move_to);
+      if (target < 0 || node.parent < 0 || scheme_.nodes[target].parent != node.parent ||
+          target == index) {
+        std::vector<std::string> siblings;
+        if (node.parent >= 0) {
+          for (int c : scheme_.nodes[node.parent].children) {
+            if (c != index) siblings.push_back(scheme_.nodes[c].id);
+          }
+        }
+        error(pos, fmt::format("move_to '{}' is not a sibling of '{}'", node.move_to,
+                               node.id),
+              did_you_mean(node.move_to, siblings));
+      }
+    }
+    for (const auto& [index, pos] : effect_nodes_) {
+      const Rule& r = scheme_.nodes[index].rule;
+      if (!r.raise.empty() && scheme_.find_flag(r.raise) < 0) {
+        error(pos, fmt::format("unknown flag '{}'", r.raise),
+              scheme_.flags.empty() ? "declare it under 'flags:'"
+                                    : did_you_mean(r.raise, flag_ids()));
+      }
+      if (!r.zero.empty()) {
+        int target = scheme_.find(r.zero);
+        bool ancestor = false;
+        for (int a = index; a >= 0; a = scheme_.nodes[a].parent) ancestor |= a == target;
+        if (!ancestor) {
+          error(pos, fmt::format("'zero: {}' must name this leaf or one of its "
+                                 "ancestors", r.zero),
+                did_you_mean(r.zero, scheme_.ids()));
+        }
+      }
+      for (const std::string& t : r.raise_tiers) {
+        if (r.find_named(t) < 0) {
+          error(pos, fmt::format("raise_tiers names unknown tier '{}'", t), "");
+        }
+      }
+    }
   }
 
   // --- whole-tree checks ---------------------------------------------------
@@ -740,36 +1032,48 @@ class Loader {
             "e.g. - {name: 优秀, min: 90}");
       return;
     }
+    int last = -1;  // the previous grade with a threshold
+    std::size_t catch_all = 0;
     for (std::size_t i = 0; i < y.items.size(); ++i) {
       const YamlNode& g = *y.items[i];
       if (!g.is_map()) {
         error(g.pos, "a grade is a mapping {name, min}", "");
         continue;
       }
-      check_keys(g, {"name", "min"}, "a grade");
+      check_keys(g, {"name", "min", "quota"}, "a grade");
       Grade grade;
       if (const YamlNode* v = g.get("name")) grade.name = text(*v, "name");
       if (grade.name.empty()) error(g.pos, "a grade needs a 'name'", "");
       if (scheme_.find_grade(grade.name) >= 0) {
         error(g.pos, fmt::format("grade '{}' is listed twice", grade.name), "");
       }
-      if (const YamlNode* v = g.get("min")) {
-        grade.min = decimal(*v, "min");
-      } else if (i + 1 != y.items.size()) {
-        error(g.pos, fmt::format("grade '{}' has no 'min' but is not the last",
-                                 grade.name),
-              "only the last grade may catch every remaining total");
+      if (const YamlNode* v = g.get("quota")) {
+        if (auto b = boolean(*v, "quota")) grade.quota_only = *b;
       }
-      if (grade.min && !scheme_.grades.empty() && scheme_.grades.back().min &&
-          *grade.min >= *scheme_.grades.back().min) {
+      if (const YamlNode* v = g.get("min")) {
+        if (grade.quota_only) {
+          error(v->pos, fmt::format("quota grade '{}' takes no 'min'", grade.name),
+                "a quota grade is given by a rule under 'quotas:'");
+        }
+        grade.min = decimal(*v, "min");
+      } else if (!grade.quota_only) {
+        ++catch_all;
+        if (catch_all > 1 || i + 1 != y.items.size()) {
+          error(g.pos, fmt::format("grade '{}' has no 'min' but is not the last",
+                                   grade.name),
+                "only the last grade may catch every remaining total");
+        }
+      }
+      if (grade.min && last >= 0 && *grade.min >= *scheme_.grades[last].min) {
         error(g.pos,
               fmt::format("grade '{}' (min {}) must have a lower threshold than "
                           "'{}' (min {})",
                           grade.name, grade.min->to_string(),
-                          scheme_.grades.back().name,
-                          scheme_.grades.back().min->to_string()),
+                          scheme_.grades[last].name,
+                          scheme_.grades[last].min->to_string()),
               "list grades best first, thresholds descending");
       }
+      if (grade.min) last = static_cast<int>(scheme_.grades.size());
       scheme_.grades.push_back(grade);
     }
   }
@@ -783,33 +1087,38 @@ class Loader {
     for (const auto& item : y.items) {
       const YamlNode& g = *item;
       if (!g.is_map()) {
-        error(g.pos, "a gate is a mapping {node, below, at_most}", "");
+        error(g.pos, "a gate is a mapping {node, below, at_most} or {flag, force}", "");
         continue;
       }
-      check_keys(g, {"node", "below", "at_most", "note"}, "a gate");
+      check_keys(g, {"node", "below", "flag", "at_most", "force", "note"}, "a gate");
       Gate gate;
       gate.pos = g.pos;
       const YamlNode* node = g.get("node");
       const YamlNode* below = g.get("below");
+      const YamlNode* flag = g.get("flag");
       const YamlNode* at_most = g.get("at_most");
-      if (!node || !below || !at_most) {
-        error(g.pos, "a gate needs 'node', 'below' and 'at_most'",
-              "e.g. {node: review, below: 80, at_most: 良好}");
+      const YamlNode* force = g.get("force");
+      if ((node != nullptr) == (flag != nullptr) || (node != nullptr) != (below != nullptr)) {
+        error(g.pos, "a gate tests either a node ('node' and 'below') or a 'flag'",
+              "e.g. {node: review, below: 80, at_most: 良好} or "
+              "{flag: veto, force: 不合格}");
         continue;
       }
-      gate.node = text(*node, "node");
-      if (node->is_scalar() && scheme_.find(gate.node) < 0) {
-        error(node->pos, fmt::format("gate names unknown node '{}'", gate.node),
-              did_you_mean(gate.node, scheme_.ids()));
+      if ((at_most != nullptr) == (force != nullptr)) {
+        error(g.pos, "a gate needs exactly one of 'at_most' or 'force'", "");
+        continue;
       }
-      if (auto d = decimal(*below, "below")) gate.below = *d;
-      gate.at_most = text(*at_most, "at_most");
-      if (at_most->is_scalar() && scheme_.find_grade(gate.at_most) < 0) {
-        std::vector<std::string> names;
-        for (const auto& gr : scheme_.grades) names.push_back(gr.name);
-        error(at_most->pos, fmt::format("gate names unknown grade '{}'", gate.at_most),
-              did_you_mean(gate.at_most, names));
+      if (node) {
+        gate.node = text(*node, "node");
+        if (node->is_scalar()) check_node(*node, gate.node);
+        if (auto d = decimal(*below, "below")) gate.below = *d;
+      } else {
+        gate.flag = text(*flag, "flag");
+        if (flag->is_scalar()) check_flag(*flag, gate.flag);
       }
+      const YamlNode* target = at_most ? at_most : force;
+      (at_most ? gate.at_most : gate.force) = text(*target, at_most ? "at_most" : "force");
+      if (target->is_scalar()) check_grade(*target, at_most ? gate.at_most : gate.force);
       scheme_.gates.push_back(gate);
     }
   }
@@ -850,6 +1159,7 @@ class Loader {
   Diagnostics diags_;
   bool has_period_ = false;
   std::vector<int> quota_nodes_;
+  std::vector<std::pair<int, SourcePos>> applies_to_nodes_, move_to_nodes_, effect_nodes_;
 };
 
 }  // namespace

@@ -12,6 +12,8 @@ namespace kaohe {
 struct NodeScore {
   Decimal score;           // printed value (rounded, clamped)
   bool applicable = true;  // false: the node does not apply to the unit
+  bool zeroed = false;     // an event set it to 0 (SPEC §10)
+  Decimal full_marks;      // the node's full marks for this unit
 };
 
 // A default applied for missing data, reported by explain and -v.
@@ -24,9 +26,11 @@ struct DefaultUsed {
 class ScoreSheet {
  public:
   ScoreSheet() = default;
-  ScoreSheet(int units, int nodes)
-      : units_(units), nodes_(nodes),
-        cells_(static_cast<std::size_t>(units) * nodes) {}
+  ScoreSheet(int units, int nodes, int flags)
+      : units_(units), nodes_(nodes), flags_(flags),
+        cells_(static_cast<std::size_t>(units) * nodes),
+        raised_(static_cast<std::size_t>(units) * flags, 0),
+        totals_(units), full_marks_(units) {}
 
   int units() const { return units_; }
   int nodes() const { return nodes_; }
@@ -36,15 +40,31 @@ class ScoreSheet {
   const NodeScore& at(int unit, int node) const {
     return cells_[static_cast<std::size_t>(unit) * nodes_ + node];
   }
-  // The unit's total: the root's printed score.
-  Decimal total(int unit) const { return at(unit, 0).score; }
+  // The unit's total as graded and ranked: the root's printed score, or,
+  // when the scheme normalises categories, round(root × 100 ÷ full marks).
+  Decimal total(int unit) const { return totals_[unit]; }
+  void set_total(int unit, Decimal t) { totals_[unit] = t; }
+  // The unit's full marks, computed from the items that apply to it.
+  Decimal full_marks(int unit) const { return full_marks_[unit]; }
+  void set_full_marks(int unit, Decimal f) { full_marks_[unit] = f; }
+  // Whether an event raised flag `flag` (index into Scheme::flags).
+  bool raised(int unit, int flag) const {
+    return raised_[static_cast<std::size_t>(unit) * flags_ + flag] != 0;
+  }
+  void raise(int unit, int flag) {
+    raised_[static_cast<std::size_t>(unit) * flags_ + flag] = 1;
+  }
 
   std::vector<DefaultUsed> defaults;
 
  private:
   int units_ = 0;
   int nodes_ = 0;
+  int flags_ = 0;
   std::vector<NodeScore> cells_;
+  std::vector<char> raised_;
+  std::vector<Decimal> totals_;
+  std::vector<Decimal> full_marks_;
 };
 
 }  // namespace kaohe

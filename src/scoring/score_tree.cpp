@@ -1,4 +1,7 @@
-// Bottom-up evaluation of the score tree for all units.
+// Bottom-up evaluation of the score tree for all units (SPEC §4, §10):
+// leaves by their rules, inner nodes by sum or weights with the
+// not-applicable policies, zeroing events, floors, caps, one rounding per
+// node; then full marks and, with categories, the normalised total.
 #include "scoring/score_tree.h"
 
 #include <fmt/format.h>
@@ -18,108 +21,339 @@ Decimal settle(const Scheme& scheme, const Node& node, const Rational& value) {
 
 namespace {
 
-// Combines the printed scores of a node's applicable children.
-// Returns false when no child applies (the node itself does not apply).
-bool combine(const Scheme& scheme, const Node& node, const ScoreSheet& sheet,
-             int unit, Rational& out) {
-  Rational sum;
-  Rational weighted;
-  Rational weight_total;
-  bool any = false;
-  for (int c : node.children) {
-    const NodeScore& s = sheet.at(unit, c);
-    if (!s.applicable) continue;
-    any = true;
-    const Node& child = scheme.nodes[c];
-    if (node.weighted_children && child.weight) {
-      if (!child.points->units()) continue;  // a zero-point part adds nothing
-      weighted += *child.weight * Rational(s.score) / Rational(*child.points);
-      weight_total += *child.weight;
-    } else {
-      sum += Rational(s.score);
+Rational points_of(const Node& n) { return n.points ? Rational(*n.points) : Rational(); }
+
+bool has_points(const Node& n) { return n.points && n.points->units() != 0; }
+
+// Where the points of a child that does not apply go (SPEC §10).
+enum class Moved { kDropped, kPool, kToSibling };
+
+class TreeScorer {
+ public:
+  TreeScorer(const Scheme& scheme, const Roster& roster, const Tallies& tallies,
+             const MeasureTable& measures, Diagnostics& diags)
+      : scheme_(scheme), roster_(roster), tallies_(tallies), measures_(measures),
+        diags_(diags),
+        sheet_(roster.size(), static_cast<int>(scheme.nodes.size()),
+               static_cast<int>(scheme.flags.size())),
+        failed_(roster.size(), 0) {}
+
+  ScoreSheet run() {
+    const int nodes = static_cast<int>(scheme_.nodes.size());
+    apply_event_effects();
+    // Parents precede children in `nodes`: walking backwards scores every
+    // child before its parent.
+    for (int n = nodes - 1; n >= 0; --n) {
+      const Node& node = scheme_.nodes[n];
+      if (!node.is_leaf()) {
+        for (int u = 0; u < roster_.size(); ++u) score_inner(u, n);
+      } else if (node.rule.kind == RuleKind::kRelative) {
+        score_relative_leaf(n);
+      } else {
+        for (int u = 0; u < roster_.size(); ++u) {
+          if (!applies_by_category(u, n)) {
+            sheet_.at(u, n).applicable = false;
+            continue;
+          }
+          LeafOutcome out = rule_reads_events(node.rule.kind)
+                                ? score_event_leaf(scheme_, n, tallies_, u)
+                                : score_measure_leaf(node, measures_.find(u, n));
+          record(u, n, out);
+        }
+      }
+      apply_na_policy(n);
+    }
+    for (int u = 0; u < roster_.size(); ++u) finish_total(u);
+    return std::move(sheet_);
+  }
+
+ private:
+  // Flags raised and nodes zeroed by event rows.
+  void apply_event_effects() {
+    for (int n = 0; n < static_cast<int>(scheme_.nodes.size()); ++n) {
+      const Node& node = scheme_.nodes[n];
+      if (!node.is_leaf() || !rule_reads_events(node.rule.kind)) continue;
+      const Rule& r = node.rule;
+      if (r.raise.empty() && r.zero.empty()) continue;
+      int flag = r.raise.empty() ? -1 : scheme_.find_flag(r.raise);
+      int target = r.zero.empty() ? -1 : scheme_.find(r.zero);
+      for (int u = 0; u < roster_.size(); ++u) {
+        if (tallies_.at(u, n).triggered == 0) continue;
+        if (flag >= 0) sheet_.raise(u, flag);
+        if (target >= 0) sheet_.at(u, target).zeroed = true;
+      }
     }
   }
-  if (!any) return false;
-  if (node.weighted_children && !weight_total.is_zero()) {
-    // Renormalise over the children that apply (exclude policy).
-    sum += weighted / weight_total * Rational(*node.points);
+
+  bool applies_by_category(int unit, int n) const {
+    return scheme_.applies_to_category(n, roster_.units[unit].category);
   }
-  out = sum + (node.base ? Rational(*node.base) : Rational());
-  return true;
-}
+
+  // Floor, cap, zeroing and rounding of a node's exact value.
+  void store(int unit, int n, const Rational& value) {
+    NodeScore& cell = sheet_.at(unit, n);
+    cell.applicable = true;
+    cell.score = cell.zeroed ? Decimal() : settle(scheme_, scheme_.nodes[n], value);
+    cell.full_marks = scheme_.nodes[n].points.value_or(Decimal());
+  }
+
+  void record(int unit, int n, const LeafOutcome& out) {
+    if (!out.error.empty()) {
+      if (!failed_[unit]) {
+        diags_.error({}, 0, 0,
+                     fmt::format("unit \"{}\" ({}): {}", roster_.units[unit].id,
+                                 roster_.units[unit].name, out.error),
+                     {}, out.hint);
+      }
+      failed_[unit] = 1;
+      return;
+    }
+    if (!out.default_used.empty()) {
+      sheet_.defaults.push_back({unit, n, out.default_used});
+    }
+    if (out.applicable) {
+      store(unit, n, out.value);
+    } else {
+      sheet_.at(unit, n).applicable = false;
+    }
+  }
+
+  void score_relative_leaf(int n) {
+    const Node& node = scheme_.nodes[n];
+    const int units = roster_.size();
+    // Two passes: the best value among the units it applies to, then each
+    // unit's share of it.
+    std::vector<std::optional<Decimal>> values(units);
+    std::vector<LeafOutcome> outs(units);
+    std::optional<Decimal> best;
+    std::map<std::string, Decimal> best_in;  // by category
+    for (int u = 0; u < units; ++u) {
+      if (!applies_by_category(u, n)) {
+        outs[u].applicable = false;
+        continue;
+      }
+      values[u] = relative_value(node, measures_.find(u, n), outs[u]);
+      if (!values[u]) continue;
+      if (!best || *best < *values[u]) best = values[u];
+      auto [it, inserted] = best_in.emplace(roster_.units[u].category, *values[u]);
+      if (!inserted && it->second < *values[u]) it->second = *values[u];
+    }
+    for (int u = 0; u < units; ++u) {
+      if (values[u]) {
+        Decimal b = node.rule.within_category ? best_in.at(roster_.units[u].category)
+                                              : *best;
+        outs[u].value = score_relative(node, *values[u], b);
+      }
+      record(u, n, outs[u]);
+    }
+  }
+
+  // Where the points of child `c` go when it does not apply.
+  Moved moved(int unit, int c, int* sibling) const {
+    const Node& child = scheme_.nodes[c];
+    if (child.na_policy == NaPolicy::kRedistribute) return Moved::kPool;
+    if (child.na_policy != NaPolicy::kMoveTo) return Moved::kDropped;
+    int target = scheme_.find(child.move_to);
+    if (target >= 0 && sheet_.at(unit, target).applicable &&
+        has_points(scheme_.nodes[target])) {
+      *sibling = target;
+      return Moved::kToSibling;
+    }
+    return Moved::kPool;  // the sibling does not apply either: redistribute
+  }
+
+  void score_inner(int unit, int n) {
+    const Node& node = scheme_.nodes[n];
+    NodeScore& cell = sheet_.at(unit, n);
+    if (!applies_by_category(unit, n)) {
+      cell.applicable = false;
+      return;
+    }
+    // Points moved to each child by siblings that do not apply.
+    std::map<int, Rational> extra;
+    Rational pool;            // points redistributed over all that apply
+    Rational applicable_points;
+    Rational full;            // full marks from the children
+    bool any = false;
+    bool any_with_points = false;
+    for (int c : node.children) {
+      const Node& child = scheme_.nodes[c];
+      const NodeScore& s = sheet_.at(unit, c);
+      if (has_points(child)) any_with_points = true;
+      if (s.applicable) {
+        any = true;
+        if (has_points(child)) {
+          applicable_points += points_of(child);
+          full += Rational(s.full_marks);
+        }
+        continue;
+      }
+      if (!has_points(child)) continue;
+      int sibling = -1;
+      switch (moved(unit, c, &sibling)) {
+        case Moved::kDropped:
+          break;
+        case Moved::kPool:
+          pool += points_of(child);
+          full += points_of(child);
+          break;
+        case Moved::kToSibling:
+          extra[sibling] += points_of(child);
+          full += points_of(child);
+          break;
+      }
+    }
+    if (!any) {
+      cell.applicable = false;  // every child dropped out
+      return;
+    }
+    Rational value = node.base ? Rational(*node.base) : Rational();
+    if (node.weighted_children) {
+      Rational weighted, weights;
+      for (int c : node.children) {
+        const Node& child = scheme_.nodes[c];
+        const NodeScore& s = sheet_.at(unit, c);
+        if (!child.weight) {
+          if (s.applicable) value += Rational(s.score);
+          continue;
+        }
+        // A child that does not apply passes its weight to its move_to
+        // sibling; otherwise the remaining weights are renormalised.
+        if (!s.applicable || !has_points(child)) continue;
+        Rational w = *child.weight;
+        for (int other : node.children) {
+          const Node& o = scheme_.nodes[other];
+          int sibling = -1;
+          if (o.weight && !sheet_.at(unit, other).applicable &&
+              moved(unit, other, &sibling) == Moved::kToSibling && sibling == c) {
+            w += *o.weight;
+          }
+        }
+        weighted += w * Rational(s.score) / points_of(child);
+        weights += w;
+      }
+      if (!weights.is_zero()) value += weighted / weights * points_of(node);
+    } else {
+      for (int c : node.children) {
+        const Node& child = scheme_.nodes[c];
+        const NodeScore& s = sheet_.at(unit, c);
+        if (!s.applicable) continue;
+        if (!has_points(child)) {
+          value += Rational(s.score);
+          continue;
+        }
+        // Σ score × (points + moved points + share of the pool) ÷ points.
+        Rational factor_points = points_of(child);
+        if (auto it = extra.find(c); it != extra.end()) factor_points += it->second;
+        if (!pool.is_zero() && !applicable_points.is_zero()) {
+          factor_points += pool * points_of(child) / applicable_points;
+        }
+        value += Rational(s.score) * factor_points / points_of(child);
+      }
+    }
+    store(unit, n, value);
+    // Full marks: declared for weighted nodes and for nodes whose children
+    // are all adjustments; computed from the children that apply otherwise.
+    if (any_with_points && !node.weighted_children) {
+      cell.full_marks = *full.to_decimal();
+    }
+  }
+
+  // A node that does not apply to a unit, under its own policy.
+  void apply_na_policy(int n) {
+    const Node& node = scheme_.nodes[n];
+    if (node.na_policy == NaPolicy::kExclude || node.na_policy == NaPolicy::kRedistribute ||
+        node.na_policy == NaPolicy::kMoveTo) {
+      return;  // the parent handles it
+    }
+    std::optional<Rational> mean;
+    if (node.na_policy == NaPolicy::kMean) {
+      Rational sum;
+      std::int64_t count = 0;
+      for (int u = 0; u < roster_.size(); ++u) {
+        const NodeScore& s = sheet_.at(u, n);
+        if (s.applicable && !failed_[u]) {
+          sum += Rational(s.score);
+          ++count;
+        }
+      }
+      if (count > 0) mean = sum / Rational(count);
+    }
+    for (int u = 0; u < roster_.size(); ++u) {
+      NodeScore& s = sheet_.at(u, n);
+      if (s.applicable || failed_[u]) continue;
+      // An ancestor that does not apply by category takes the whole subtree.
+      if (node.parent >= 0 && !applies_by_category(u, node.parent)) continue;
+      Rational value;
+      std::string what;
+      switch (node.na_policy) {
+        case NaPolicy::kFull:
+          value = points_of(node);
+          what = "does not apply: full marks (not_applicable: full)";
+          break;
+        case NaPolicy::kZero:
+          what = "does not apply: 0 (not_applicable: zero)";
+          break;
+        case NaPolicy::kMean:
+          value = mean.value_or(points_of(node));
+          what = mean ? "does not apply: the mean of the units it applies to "
+                        "(not_applicable: mean)"
+                      : "does not apply to any unit: full marks (not_applicable: "
+                        "mean)";
+          break;
+        default:
+          break;
+      }
+      sheet_.defaults.push_back({u, n, what});
+      store(u, n, value);
+    }
+  }
+
+  void finish_total(int unit) {
+    const NodeScore& root = sheet_.at(unit, 0);
+    sheet_.set_full_marks(unit, root.full_marks);
+    if (failed_[unit]) return;
+    if (!root.applicable) {
+      diags_.error({}, 0, 0,
+                   fmt::format("unit \"{}\" ({}): no item of the scheme applies to it",
+                               roster_.units[unit].id, roster_.units[unit].name),
+                   {}, "check the unit's category and its NA measures");
+      failed_[unit] = 1;
+      return;
+    }
+    if (!scheme_.normalised()) {
+      sheet_.set_total(unit, root.score);
+      return;
+    }
+    if (root.full_marks <= Decimal()) {
+      diags_.error({}, 0, 0,
+                   fmt::format("unit \"{}\" ({}): its full marks are 0, so its total "
+                               "cannot be normalised",
+                               roster_.units[unit].id, roster_.units[unit].name),
+                   {}, "");
+      failed_[unit] = 1;
+      return;
+    }
+    sheet_.set_total(unit, round_to(Rational(root.score) * Rational(100) /
+                                        Rational(root.full_marks),
+                                    scheme_.precision, scheme_.rounding));
+  }
+
+  const Scheme& scheme_;
+  const Roster& roster_;
+  const Tallies& tallies_;
+  const MeasureTable& measures_;
+  Diagnostics& diags_;
+  ScoreSheet sheet_;
+  std::vector<char> failed_;
+};
 
 }  // namespace
 
 ScoreSheet score_units(const Scheme& scheme, const Roster& roster,
                        const Tallies& tallies, const MeasureTable& measures,
                        Diagnostics& diags) {
-  const int units = roster.size();
-  const int nodes = static_cast<int>(scheme.nodes.size());
-  ScoreSheet sheet(units, nodes);
-  std::vector<char> failed(units, 0);
-
-  auto record = [&](int unit, int n, const LeafOutcome& out) {
-    NodeScore& cell = sheet.at(unit, n);
-    if (!out.error.empty()) {
-      if (!failed[unit]) {
-        diags.error({}, 0, 0,
-                    fmt::format("unit \"{}\" ({}): {}", roster.units[unit].id,
-                                roster.units[unit].name, out.error),
-                    {}, out.hint);
-      }
-      failed[unit] = 1;
-      return;
-    }
-    if (!out.default_used.empty()) sheet.defaults.push_back({unit, n, out.default_used});
-    cell.applicable = out.applicable;
-    if (out.applicable) cell.score = settle(scheme, scheme.nodes[n], out.value);
-  };
-
-  // Parents precede children in `nodes`: walking backwards scores every
-  // child before its parent.
-  for (int n = nodes - 1; n >= 0; --n) {
-    const Node& node = scheme.nodes[n];
-    if (!node.is_leaf()) {
-      for (int u = 0; u < units; ++u) {
-        Rational v;
-        NodeScore& cell = sheet.at(u, n);
-        cell.applicable = combine(scheme, node, sheet, u, v);
-        if (cell.applicable) cell.score = settle(scheme, node, v);
-      }
-      continue;
-    }
-    if (rule_reads_events(node.rule.kind)) {
-      for (int u = 0; u < units; ++u) record(u, n, score_event_leaf(scheme, n, tallies, u));
-    } else if (node.rule.kind == RuleKind::kRelative) {
-      // Two passes: the best value among the units it applies to, then
-      // each unit's share of it.
-      std::vector<std::optional<Decimal>> values(units);
-      std::vector<LeafOutcome> outs(units);
-      std::optional<Decimal> best;
-      std::map<std::string, Decimal> best_in;  // by category
-      for (int u = 0; u < units; ++u) {
-        values[u] = relative_value(node, measures.find(u, n), outs[u]);
-        if (!values[u]) continue;
-        if (!best || *best < *values[u]) best = values[u];
-        auto [it, inserted] = best_in.emplace(roster.units[u].category, *values[u]);
-        if (!inserted && it->second < *values[u]) it->second = *values[u];
-      }
-      for (int u = 0; u < units; ++u) {
-        if (values[u]) {
-          Decimal b = node.rule.within_category
-                          ? best_in.at(roster.units[u].category)
-                          : *best;
-          outs[u].value = score_relative(node, *values[u], b);
-        }
-        record(u, n, outs[u]);
-      }
-    } else {
-      for (int u = 0; u < units; ++u) {
-        record(u, n, score_measure_leaf(node, measures.find(u, n)));
-      }
-    }
-  }
-  return sheet;
+  return TreeScorer(scheme, roster, tallies, measures, diags).run();
 }
 
 }  // namespace kaohe

@@ -38,8 +38,23 @@ Decimal Tallies::amount_of(const Node& leaf, const Event& e) {
   }
 }
 
+bool Tallies::triggers(const Node& leaf, const Event& e) {
+  const Rule& r = leaf.rule;
+  if (r.raise.empty() && r.zero.empty()) return false;
+  if (r.raise_tiers.empty()) return true;
+  const std::string& tier = r.named[e.tier].name;
+  for (const std::string& t : r.raise_tiers) {
+    if (t == tier) return true;
+  }
+  return false;
+}
+
+Tally& Tallies::tally(int unit, int node) {
+  return tallies_[static_cast<std::size_t>(unit) * slots_ + slot_of_[node]];
+}
+
 void Tallies::add(int unit, int node, std::int64_t count, Decimal amount) {
-  Tally& t = tallies_[static_cast<std::size_t>(unit) * slots_ + slot_of_[node]];
+  Tally& t = tally(unit, node);
   ++t.rows;
   t.count += count;
   t.amount += amount;
@@ -47,6 +62,14 @@ void Tallies::add(int unit, int node, std::int64_t count, Decimal amount) {
 
 void Tallies::on_event(const Event& e) {
   const Node& leaf = scheme_.nodes[e.node];
+  // Flags and zeroing follow every row, whatever 取最高分 keeps of amounts.
+  if (triggers(leaf, e)) ++tally(e.unit, e.node).triggered;
+  if (leaf.rule.kind == RuleKind::kFlagEvent) {
+    Tally& t = tally(e.unit, e.node);
+    ++t.rows;
+    t.count += e.count;
+    return;
+  }
   if (leaf.rule.kind == RuleKind::kQuota) {
     add(e.unit, e.node, e.count, Decimal());
     if (e.date && months_ > 0) {

@@ -19,6 +19,7 @@ struct Tally {
   std::int64_t rows = 0;   // rows counted
   std::int64_t count = 0;  // Σ count (occurrences)
   Decimal amount;          // Σ per-occurrence amount × count, unsigned
+  std::int64_t triggered = 0;  // rows that raise the rule's flag or zero
 };
 
 class Tallies : public EventSink {
@@ -40,6 +41,8 @@ class Tallies : public EventSink {
 
   // The amount one occurrence of `e` is worth under its leaf's rule.
   static Decimal amount_of(const Node& leaf, const Event& e);
+  // Whether `e` raises its leaf's flag or zeroes its node.
+  static bool triggers(const Node& leaf, const Event& e);
 
  private:
   struct Best {
@@ -48,6 +51,7 @@ class Tallies : public EventSink {
     std::int64_t count = 0;
   };
   void add(int unit, int node, std::int64_t count, Decimal amount);
+  Tally& tally(int unit, int node);
 
   const Scheme& scheme_;
   int units_;

@@ -1,0 +1,97 @@
+// Quota grades (SPEC §3.4, §9): at most p% of the units of a ranking
+// group, best first, among those meeting the quota's conditions; units tied
+// at the edge all miss it unless the scheme includes ties.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+
+#include "grading/standing.h"
+
+namespace kaohe {
+namespace {
+
+// floor, ceil or nearest (halves up) of share × n.
+std::int64_t slots(const Quota& q, std::int64_t n) {
+  Rational exact = q.share * Rational(n);
+  std::int64_t down = exact.num() / exact.den();  // exact ≥ 0
+  bool whole = exact.num() % exact.den() == 0;
+  switch (q.round) {
+    case Quota::Round::kDown: return down;
+    case Quota::Round::kUp: return whole ? down : down + 1;
+    case Quota::Round::kNearest:  // halves up
+      return 2 * (exact.num() % exact.den()) < exact.den() ? down : down + 1;
+  }
+  return down;
+}
+
+bool eligible(const Scheme& scheme, const ScoreSheet& sheet, const Quota& q,
+              int grade_index, const Standing& s) {
+  if (s.forced || grade_index < s.best_allowed) return false;
+  if (!q.from.empty() && s.grade != scheme.find_grade(q.from)) return false;
+  if (q.from.empty() && s.grade < 0) return false;
+  for (const Condition& c : q.require) {
+    const NodeScore& score = sheet.at(s.unit, scheme.find(c.node));
+    if (!score.applicable || score.score < c.at_least) return false;
+  }
+  for (const std::string& f : q.without_flags) {
+    if (sheet.raised(s.unit, scheme.find_flag(f))) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+void apply_quotas(const Scheme& scheme, const Roster& roster,
+                  const ScoreSheet& sheet, std::vector<Standing>& standings) {
+  for (const Quota& q : scheme.quotas) {
+    const int grade_index = scheme.find_grade(q.grade);
+    // Ranking groups, in byte order; each unit's standing by roster index.
+    std::map<std::string, std::vector<int>> groups;
+    for (const Standing& s : standings) {
+      groups[ranking_group(scheme, roster, s.unit)].push_back(s.unit);
+    }
+    for (auto& [name, units] : groups) {
+      const std::int64_t n = slots(q, static_cast<std::int64_t>(units.size()));
+      std::vector<int> candidates;
+      for (int u : units) {
+        if (eligible(scheme, sheet, q, grade_index, standings[u])) candidates.push_back(u);
+      }
+      std::sort(candidates.begin(), candidates.end(), [&](int a, int b) {
+        int c = compare_merit(scheme, sheet, a, b);
+        return c != 0 ? c < 0 : roster.units[a].id < roster.units[b].id;
+      });
+      std::size_t take = std::min<std::size_t>(static_cast<std::size_t>(n),
+                                               candidates.size());
+      // A tie across the edge: the tied units are all in (ties: include)
+      // or all out, so the quota is never exceeded unless the scheme says.
+      std::size_t tie_lo = take, tie_hi = take;
+      if (take > 0 && take < candidates.size() &&
+          compare_merit(scheme, sheet, candidates[take - 1], candidates[take]) == 0) {
+        const int edge = candidates[take - 1];
+        tie_lo = take - 1;
+        while (tie_lo > 0 &&
+               compare_merit(scheme, sheet, candidates[tie_lo - 1], edge) == 0) {
+          --tie_lo;
+        }
+        tie_hi = take;
+        while (tie_hi < candidates.size() &&
+               compare_merit(scheme, sheet, candidates[tie_hi], edge) == 0) {
+          ++tie_hi;
+        }
+        take = q.ties_included ? tie_hi : tie_lo;
+      }
+      for (std::size_t i = 0; i < candidates.size(); ++i) {
+        Standing& s = standings[candidates[i]];
+        if (i < take) {
+          s.grade = grade_index;
+          s.flags.push_back(fmt::format("名额{}:{}", q.share_text, q.grade));
+        } else if (i >= tie_lo && i < tie_hi) {
+          s.flags.push_back(fmt::format("名额{}:并列未入{}", q.share_text, q.grade));
+        }
+      }
+    }
+  }
+}
+
+}  // namespace kaohe
