@@ -52,7 +52,8 @@ std::string unit_ids_hint(const Roster& roster, std::string_view id) {
 
 InputStats read_events(const std::string& path, int file_index,
                        const Scheme& scheme, const Roster& roster,
-                       EventSink& sink, Diagnostics& diags) {
+                       const MeasureTable& measures, EventSink& sink,
+                       Diagnostics& diags) {
   InputStats stats;
   stats.kind = "events";
   stats.file = path;
@@ -132,6 +133,12 @@ InputStats read_events(const std::string& path, int file_index,
                              "\"{}\")", node->id, unit_id,
                              roster.units[e.unit].category),
                  "a row for an item that does not apply is a mistake in the data");
+    } else if (node && e.unit >= 0 &&
+               measures.subtree_marked_na(scheme, e.unit, e.node)) {
+      errors.add(row, c_item + 1,
+                 fmt::format("item \"{}\" is marked NA (does not apply) for unit "
+                             "\"{}\" in the measures", node->id, unit_id),
+                 "remove the NA row or this event row");
     }
 
     if (c_date >= 0 && !row.fields[c_date].empty()) {

@@ -8,6 +8,7 @@
 
 #include "base/diagnostic.h"
 #include "input/event.h"
+#include "input/measure_reader.h"
 #include "input/roster.h"
 #include "scheme/model.h"
 
@@ -16,9 +17,12 @@ namespace kaohe {
 // Reads `path` (index `file_index` in the run's list of event files).
 // Problems are added to `diags` (at most a bounded number per file are
 // kept in full; the rest are counted); throws kaohe::Error only when the
-// file cannot be read at all. Returns the file's row counts.
+// file cannot be read at all. `measures` says which nodes an NA row marks
+// as not applying: a row for such a node is an error. Returns the file's
+// row counts.
 InputStats read_events(const std::string& path, int file_index,
                        const Scheme& scheme, const Roster& roster,
-                       EventSink& sink, Diagnostics& diags);
+                       const MeasureTable& measures, EventSink& sink,
+                       Diagnostics& diags);
 
 }  // namespace kaohe

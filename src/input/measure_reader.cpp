@@ -122,16 +122,23 @@ InputStats read_measures(const std::string& path, int file_index,
     if (node == nullptr) {
       errors.add(row, c_item + 1, fmt::format("unknown item_id \"{}\"", item),
                  did_you_mean(item, measure_leaves));
+    } else if ((!node->is_leaf() || !rule_reads_measures(node->rule.kind)) &&
+               row.fields[c_value] == "NA" &&
+               (c_key < 0 || row.fields[c_key].empty())) {
+      // NA on a group or an event item: the whole node does not apply.
+      table.mark_node_na();
     } else if (!node->is_leaf()) {
       errors.add(row, c_item + 1,
                  fmt::format("item \"{}\" ({}) groups other items; measures go "
-                             "to one of its leaves", item, node->name));
+                             "to one of its leaves", item, node->name),
+                 "only NA (the group does not apply) may be given for a group");
       node = nullptr;
     } else if (!rule_reads_measures(node->rule.kind)) {
       errors.add(row, c_item + 1,
                  fmt::format("item \"{}\" ({}) is scored from events, not measures",
                              item, node->name),
-                 "move this row to an events file");
+                 "move this row to an events file; only NA (the item does not "
+                 "apply) may be given here");
       node = nullptr;
     }
     if (node && unit >= 0 &&
@@ -148,7 +155,7 @@ InputStats read_measures(const std::string& path, int file_index,
     m.file = file_index;
     m.line = row.line;
     m.key = key;
-    if (node) {
+    if (node && rule_reads_measures(node->rule.kind)) {
       std::vector<std::string> keys = expected_keys(node->rule);
       if (text == "NA") {
         if (!key.empty()) {
@@ -174,7 +181,7 @@ InputStats read_measures(const std::string& path, int file_index,
     if (text != "NA") {
       if (auto v = Decimal::parse(text)) {
         m.value = *v;
-        if (node) {
+        if (node && rule_reads_measures(node->rule.kind)) {
           std::string problem = value_problem(*node, *v);
           if (!problem.empty()) errors.add(row, c_value + 1, problem);
         }

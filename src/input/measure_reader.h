@@ -1,6 +1,7 @@
 // Reads measure rows (`unit_id,item_id,value[,key]`, long format) into a
 // table keyed by unit and item, validating each value against its rule:
-// known keys, ranges, duplicates, and `NA` for "does not apply".
+// known keys, ranges, duplicates, and `NA` for "does not apply" — which
+// may also be given for a group or an event item (SPEC §10).
 #pragma once
 
 #include <cstdint>
@@ -33,11 +34,29 @@ class MeasureTable {
   }
   std::vector<Measure>& slot(int unit, int node) { return map_[slot_key(unit, node)]; }
 
+  // Whether an NA row marks `node` itself (not a measure leaf: a group or
+  // an event item) as not applying to `unit`.
+  bool node_marked_na(int unit, int node) const {
+    if (!has_node_na_) return false;
+    const std::vector<Measure>* rows = find(unit, node);
+    return rows != nullptr && !rows->empty() && !rows->front().value;
+  }
+  // Whether `node` or one of its ancestors is marked NA for `unit`.
+  bool subtree_marked_na(const Scheme& scheme, int unit, int node) const {
+    if (!has_node_na_) return false;
+    for (int a = node; a >= 0; a = scheme.nodes[a].parent) {
+      if (node_marked_na(unit, a)) return true;
+    }
+    return false;
+  }
+  void mark_node_na() { has_node_na_ = true; }
+
  private:
   static std::int64_t slot_key(int unit, int node) {
     return (static_cast<std::int64_t>(unit) << 32) | static_cast<std::uint32_t>(node);
   }
   std::unordered_map<std::int64_t, std::vector<Measure>> map_;
+  bool has_node_na_ = false;
 };
 
 // Reads `path` (index `file_index` among the run's measure files) into

@@ -38,16 +38,7 @@ Evaluation evaluate(Scheme scheme, const DataSources& sources) {
     ev.stats.push_back(s);
   }
   Diagnostics diags;
-  Tallies tallies(ev.scheme, ev.roster.size());
-  for (std::size_t i = 0; i < sources.events.size(); ++i) {
-    ev.stats.push_back(read_collecting(
-        [&] {
-          return read_events(sources.events[i], static_cast<int>(i), ev.scheme,
-                             ev.roster, tallies, diags);
-        },
-        diags));
-  }
-  tallies.finish();
+  // Measures first: their NA rows say which nodes events may not touch.
   MeasureTable measures;
   for (std::size_t i = 0; i < sources.measures.size(); ++i) {
     ev.stats.push_back(read_collecting(
@@ -58,6 +49,16 @@ Evaluation evaluate(Scheme scheme, const DataSources& sources) {
         },
         diags));
   }
+  Tallies tallies(ev.scheme, ev.roster.size());
+  for (std::size_t i = 0; i < sources.events.size(); ++i) {
+    ev.stats.push_back(read_collecting(
+        [&] {
+          return read_events(sources.events[i], static_cast<int>(i), ev.scheme,
+                             ev.roster, measures, tallies, diags);
+        },
+        diags));
+  }
+  tallies.finish();
   diags.throw_if_errors(kExitDataErr);
   ev.sheet = score_units(ev.scheme, ev.roster, tallies, measures, diags);
   diags.throw_if_errors(kExitDataErr);

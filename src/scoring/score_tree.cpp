@@ -51,8 +51,10 @@ class TreeScorer {
         score_relative_leaf(n);
       } else {
         for (int u = 0; u < roster_.size(); ++u) {
-          if (!applies_by_category(u, n)) {
+          if (!applies_by_category(u, n) ||
+              measures_.subtree_marked_na(scheme_, u, n)) {
             sheet_.at(u, n).applicable = false;
+            reject_rows_under_na(u, n);
             continue;
           }
           LeafOutcome out = rule_reads_events(node.rule.kind)
@@ -118,6 +120,23 @@ class TreeScorer {
     }
   }
 
+  // Measure rows of a leaf whose group is marked NA are a contradiction.
+  void reject_rows_under_na(int unit, int n) {
+    const std::vector<Measure>* rows = measures_.find(unit, n);
+    if (rows == nullptr || rows->empty() || !rows->front().value ||
+        measures_.node_marked_na(unit, n)) {
+      return;
+    }
+    diags_.error({}, 0, 0,
+                 fmt::format("unit \"{}\" ({}): item \"{}\" has measures but does "
+                             "not apply (a group above it is NA or excludes the "
+                             "unit's category)",
+                             roster_.units[unit].id, roster_.units[unit].name,
+                             scheme_.nodes[n].id),
+                 {}, "remove the NA row or the item's measures");
+    failed_[unit] = 1;
+  }
+
   void score_relative_leaf(int n) {
     const Node& node = scheme_.nodes[n];
     const int units = roster_.size();
@@ -165,7 +184,8 @@ class TreeScorer {
   void score_inner(int unit, int n) {
     const Node& node = scheme_.nodes[n];
     NodeScore& cell = sheet_.at(unit, n);
-    if (!applies_by_category(unit, n)) {
+    if (!applies_by_category(unit, n) ||
+        measures_.subtree_marked_na(scheme_, unit, n)) {
       cell.applicable = false;
       return;
     }
@@ -282,8 +302,11 @@ class TreeScorer {
     for (int u = 0; u < roster_.size(); ++u) {
       NodeScore& s = sheet_.at(u, n);
       if (s.applicable || failed_[u]) continue;
-      // An ancestor that does not apply by category takes the whole subtree.
-      if (node.parent >= 0 && !applies_by_category(u, node.parent)) continue;
+      // An ancestor that does not apply takes the whole subtree.
+      if (node.parent >= 0 && (!applies_by_category(u, node.parent) ||
+                               measures_.subtree_marked_na(scheme_, u, node.parent))) {
+        continue;
+      }
       Rational value;
       std::string what;
       switch (node.na_policy) {
