@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 
 #include "base/diagnostic.h"
+#include "cli/check_command.h"
 #include "cli/score_command.h"
 
 namespace kaohe {
@@ -15,6 +16,8 @@ int run_cli(int argc, char** argv) {
   app.set_version_flag("--version", "kaohe 0.1.0");
   ScoreOptions score;
   add_score_command(app, score);
+  CheckOptions check;
+  add_check_command(app, check);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -23,6 +26,7 @@ int run_cli(int argc, char** argv) {
     return code == 0 ? kExitOk : kExitUsage;
   }
   if (app.got_subcommand("score")) return run_score(score);
+  if (app.got_subcommand("check")) return run_check(check);
   return kExitUsage;
 }
 

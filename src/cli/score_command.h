@@ -31,7 +31,12 @@ struct ScoreOptions {
 // --measures) to a command.
 void add_data_options(CLI::App& cmd, DataOptions& opts);
 
-// Registers the `score` subcommand; `run` is set to its action.
+// The data sources named by the options. Throws kaohe::Error 64 when the
+// directory is given twice.
+struct DataSources;
+DataSources sources_from(const DataOptions& d);
+
+// Registers the `score` subcommand.
 void add_score_command(CLI::App& app, ScoreOptions& opts);
 int run_score(const ScoreOptions& opts);
 

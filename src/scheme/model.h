@@ -192,6 +192,7 @@ struct Scheme {
   std::string file;    // path as given, for diagnostics
   std::string title;
   std::string source;  // which seed text it encodes
+  std::string text;    // the file's text, to show lines in diagnostics
   int precision = 2;
   RoundingMode rounding = RoundingMode::kHalfUp;
   std::optional<Period> period;

@@ -62,6 +62,7 @@ class Loader {
   Scheme load() {
     std::unique_ptr<YamlNode> doc = parse_yaml(file_, text_);
     scheme_.file = file_;
+    scheme_.text = text_;
     if (!doc->is_map()) {
       error(doc->pos, fmt::format("a scheme is a mapping of keys, got {}",
                                   doc->kind_name()),

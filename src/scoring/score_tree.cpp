@@ -101,12 +101,10 @@ class TreeScorer {
 
   void record(int unit, int n, const LeafOutcome& out) {
     if (!out.error.empty()) {
-      if (!failed_[unit]) {
-        diags_.error({}, 0, 0,
-                     fmt::format("unit \"{}\" ({}): {}", roster_.units[unit].id,
-                                 roster_.units[unit].name, out.error),
-                     {}, out.hint);
-      }
+      diags_.error({}, 0, 0,
+                   fmt::format("unit \"{}\" ({}): {}", roster_.units[unit].id,
+                               roster_.units[unit].name, out.error),
+                   {}, out.hint);
       failed_[unit] = 1;
       return;
     }

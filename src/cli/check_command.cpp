@@ -1,0 +1,75 @@
+// The `check` command.
+#include "cli/check_command.h"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <cstdio>
+
+#include "base/diagnostic.h"
+#include "pipeline/evaluation.h"
+#include "scheme/scheme_lint.h"
+#include "scheme/scheme_loader.h"
+
+namespace kaohe {
+
+void add_check_command(CLI::App& app, CheckOptions& opts) {
+  CLI::App* cmd = app.add_subcommand(
+      "check", "Validate a scheme (and data) without scoring; silent when all is well");
+  cmd->add_option("scheme", opts.scheme, "Scheme file (YAML)")->required();
+  add_data_options(*cmd, opts.data);
+  cmd->footer(
+      "Examples:\n"
+      "  kaohe check schemes/party-building.yaml\n"
+      "  kaohe check scheme.yaml --data 2025/ && kaohe score scheme.yaml --data 2025/");
+}
+
+int run_check(const CheckOptions& opts) {
+  std::vector<Diagnostic> found;
+  auto collect = [&](const Error& e) {
+    if (e.exit_code() != kExitDataErr) throw e;
+    found.insert(found.end(), e.diagnostics().begin(), e.diagnostics().end());
+  };
+  std::optional<Scheme> scheme;
+  try {
+    scheme = load_scheme(opts.scheme);
+  } catch (const Error& e) {
+    collect(e);
+  }
+  if (scheme) {
+    std::vector<Diagnostic> lint = lint_scheme(*scheme);
+    found.insert(found.end(), lint.begin(), lint.end());
+  }
+  const DataOptions& d = opts.data;
+  bool has_data = !d.data_positional.empty() || !d.data_dir.empty() ||
+                  !d.units.empty();
+  if (scheme && has_data) {
+    DataSources sources = sources_from(d);
+    try {
+      Evaluation ev = evaluate(std::move(*scheme), sources);
+      for (const InputStats& s : ev.stats) {
+        if (s.outside == 0) continue;
+        Diagnostic w;
+        w.file = s.file;
+        w.severity = Severity::kWarning;
+        w.message = s.outside == 1
+                        ? std::string("1 row lies outside the scheme's period and "
+                                      "is not counted")
+                        : fmt::format("{} rows lie outside the scheme's period and "
+                                      "are not counted", s.outside);
+        w.hint = "check the dates, or the scheme's period";
+        found.push_back(w);
+      }
+    } catch (const Error& e) {
+      collect(e);
+    }
+  }
+  bool errors = false;
+  for (const Diagnostic& diag : found) {
+    std::fputs(format_diagnostic(diag).c_str(), stderr);
+    errors |= diag.severity == Severity::kError;
+  }
+  return errors ? kExitDataErr : kExitOk;
+}
+
+}  // namespace kaohe

@@ -1,0 +1,118 @@
+// Consistency checks of a loaded scheme.
+#include "scheme/scheme_lint.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "scheme/yaml_tree.h"
+
+namespace kaohe {
+namespace {
+
+Diagnostic at(const Scheme& scheme, SourcePos pos, std::string message,
+              std::string hint) {
+  Diagnostic d;
+  d.file = scheme.file;
+  d.line = pos.line;
+  d.col = pos.col;
+  d.message = std::move(message);
+  d.source_line = pos.line > 0 ? line_of(scheme.text, pos.line) : std::string();
+  d.hint = std::move(hint);
+  return d;
+}
+
+bool has_points(const Node& n) { return n.points.has_value(); }
+
+// Full marks of node `n` for units of `category` (empty: all apply), from
+// the items that apply; nullopt when the node does not apply at all.
+std::optional<Decimal> full_marks_for(const Scheme& scheme, int n,
+                                      const std::string& category) {
+  const Node& node = scheme.nodes[n];
+  if (!category.empty() && !node.applies_to.empty() &&
+      std::find(node.applies_to.begin(), node.applies_to.end(), category) ==
+          node.applies_to.end()) {
+    return std::nullopt;
+  }
+  bool any_child_points = std::any_of(
+      node.children.begin(), node.children.end(),
+      [&](int c) { return has_points(scheme.nodes[c]); });
+  if (node.is_leaf() || node.weighted_children || !any_child_points) {
+    return node.points;
+  }
+  Decimal sum;
+  bool any = false;
+  for (int c : node.children) {
+    if (!has_points(scheme.nodes[c])) continue;
+    auto f = full_marks_for(scheme, c, category);
+    if (f) {
+      sum += *f;
+      any = true;
+    } else if (scheme.nodes[c].na_policy != NaPolicy::kExclude) {
+      // full/zero/mean keep the points; redistribute/move_to hand them on.
+      sum += *scheme.nodes[c].points;
+      any = true;
+    }
+  }
+  if (!any) return std::nullopt;
+  return sum + node.base.value_or(Decimal());
+}
+
+}  // namespace
+
+std::vector<Diagnostic> lint_scheme(const Scheme& scheme) {
+  std::vector<Diagnostic> out;
+  for (const Node& node : scheme.nodes) {
+    if (node.is_leaf() || node.weighted_children || !node.points) continue;
+    Decimal sum = node.base.value_or(Decimal());
+    bool any = false;
+    for (int c : node.children) {
+      const Node& child = scheme.nodes[c];
+      if (!child.points) continue;
+      sum += *child.points;
+      any = true;
+    }
+    if (!any) continue;  // adjustments only: nothing to add up
+    if (sum != *node.points) {
+      out.push_back(at(scheme, node.pos,
+                       fmt::format("the children of '{}' ({}) add up to {}{}, but "
+                                   "it has {} points",
+                                   node.id, node.name, sum.to_string(),
+                                   node.base ? " with its base" : "",
+                                   node.points->to_string()),
+                       "make the points agree, or give the node a 'base' for "
+                       "the points its children do not carry"));
+    }
+  }
+  for (const Category& category : scheme.categories) {
+    auto full = full_marks_for(scheme, 0, category.name);
+    Decimal computed = full.value_or(Decimal());
+    if (computed != category.full_marks) {
+      out.push_back(at(scheme, category.pos,
+                       fmt::format("category {} declares full marks {}, but the "
+                                   "items that apply to it add up to {}",
+                                   category.name, category.full_marks.to_string(),
+                                   computed.to_string()),
+                       "totals are normalised by the computed full marks; check "
+                       "the items' applies_to and points"));
+    }
+  }
+  for (const Gate& gate : scheme.gates) {
+    if (gate.node.empty()) continue;
+    const Node& node = scheme.nodes[scheme.find(gate.node)];
+    if (node.points && gate.below > *node.points) {
+      out.push_back(at(scheme, gate.pos,
+                       fmt::format("the gate on '{}' fires below {}, above its "
+                                   "full marks {}: it always fires",
+                                   node.id, gate.below.to_string(),
+                                   node.points->to_string()),
+                       ""));
+    }
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return a.line < b.line;
+  });
+  return out;
+}
+
+}  // namespace kaohe
