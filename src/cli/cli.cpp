@@ -5,6 +5,7 @@
 
 #include "base/diagnostic.h"
 #include "cli/check_command.h"
+#include "cli/diff_command.h"
 #include "cli/score_command.h"
 
 namespace kaohe {
@@ -18,6 +19,8 @@ int run_cli(int argc, char** argv) {
   add_score_command(app, score);
   CheckOptions check;
   add_check_command(app, check);
+  DiffOptions diff;
+  add_diff_command(app, diff);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -27,6 +30,7 @@ int run_cli(int argc, char** argv) {
   }
   if (app.got_subcommand("score")) return run_score(score);
   if (app.got_subcommand("check")) return run_check(check);
+  if (app.got_subcommand("diff")) return run_diff(diff);
   return kExitUsage;
 }
 

@@ -50,7 +50,7 @@ std::string render_json(const Evaluation& ev) {
         quote(n.id), quote(n.name),
         n.parent >= 0 ? quote(scheme.nodes[n.parent].id) : "null",
         n.points ? n.points->to_string() : "null",
-        n.weight ? quote(n.weight_text) : "null", quote(rule_kind_name(n.rule.kind)),
+        n.weight ? quote(n.weight_text) : "null", quote(describe_rule(n.rule)),
         i + 1 < scheme.nodes.size() ? "," : "");
   }
   out += "    ],\n";

@@ -45,6 +45,58 @@ const char* rule_kind_name(RuleKind k) {
   return "?";
 }
 
+std::string describe_rule(const Rule& r) {
+  std::string out = rule_kind_name(r.kind);
+  const char* dir = r.direction == Direction::kAdd ? "add" : "deduct";
+  auto named = [&]() {
+    std::string s;
+    for (std::size_t i = 0; i < r.named.size(); ++i) {
+      s += (i ? ", " : " ") + r.named[i].name + " " + r.named[i].amount.to_string();
+    }
+    return s;
+  };
+  switch (r.kind) {
+    case RuleKind::kNone:
+      break;
+    case RuleKind::kPerEvent:
+      out += std::string(" ") + dir + " " + r.amount.to_string();
+      break;
+    case RuleKind::kTiered:
+    case RuleKind::kRole:
+      out += std::string(" ") + dir + named();
+      break;
+    case RuleKind::kRanged:
+      out += std::string(" ") + dir + " " + r.range_min.to_string() + ".." +
+             r.range_max.to_string();
+      break;
+    case RuleKind::kQuota:
+      out += " " + std::to_string(r.quota_required) + " per month, deduct " +
+             r.amount.to_string();
+      break;
+    case RuleKind::kVotes:
+    case RuleKind::kChecklist:
+      out += named();
+      if (r.min_votes > 0) out += ", min " + std::to_string(r.min_votes);
+      break;
+    case RuleKind::kMean:
+      for (const auto& k : r.keys) out += " " + k;
+      break;
+    case RuleKind::kScaledDeduction:
+      out += " max " + r.max.to_string();
+      break;
+    default:
+      break;
+  }
+  if (r.scale && r.kind != RuleKind::kMean) out += ", scale " + r.scale->to_string();
+  if (r.surcharge) {
+    out += std::string(", surcharge ") + dir + " " + r.surcharge->amount.to_string() +
+           (r.surcharge->every ? " every " : " at ") + std::to_string(r.surcharge->at);
+  }
+  if (!r.raise.empty()) out += ", raise " + r.raise;
+  if (!r.zero.empty()) out += ", zero " + r.zero;
+  return out;
+}
+
 int Rule::find_named(const std::string& name) const {
   for (std::size_t i = 0; i < named.size(); ++i) {
     if (named[i].name == name) return static_cast<int>(i);

@@ -51,6 +51,12 @@ bool rule_reads_measures(RuleKind k);
 // The grammar's spelling: "per_event", "votes", …
 const char* rule_kind_name(RuleKind k);
 
+struct Rule;
+// A one-line description of a rule and its parameters, e.g.
+// "per_event deduct 1, surcharge deduct 2 at 3": printed in JSON and
+// compared by diff, so that a changed amount shows as a scheme change.
+std::string describe_rule(const Rule& r);
+
 enum class Direction { kAdd, kDeduct };
 
 // What a measure-fed leaf scores when a unit has no row (SPEC §9).

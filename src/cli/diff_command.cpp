@@ -1,0 +1,83 @@
+// The `diff` command.
+#include "cli/diff_command.h"
+
+#include <CLI/CLI.hpp>
+
+#include "base/diagnostic.h"
+#include "diff/result_diff.h"
+#include "diff/result_reader.h"
+#include "io/file_io.h"
+#include "io/output_file.h"
+#include "report/diff_renderer.h"
+#include "scheme/scheme_loader.h"
+#include "scheme/yaml_tree.h"
+
+namespace kaohe {
+
+void add_diff_command(CLI::App& app, DiffOptions& opts) {
+  CLI::App* cmd = app.add_subcommand(
+      "diff", "Compare two schemes on the same data, or two saved JSON results");
+  cmd->add_option("old", opts.old_path, "Old scheme (YAML) or saved result (JSON)")
+      ->required();
+  cmd->add_option("new", opts.new_path, "New scheme (YAML) or saved result (JSON)")
+      ->required();
+  add_data_options(*cmd, opts.data);
+  cmd->add_option("-O,--output-format,--format", opts.format,
+                  "table, csv, tsv, json or markdown")
+      ->check(CLI::IsMember({"table", "csv", "tsv", "json", "markdown"}));
+  cmd->add_option("-o,--output", opts.output, "Write to FILE atomically (- for stdout)")
+      ->option_text("FILE");
+  cmd->add_option("--tolerance", opts.tolerance,
+                  "Ignore changes of total no larger than X (default 0)")
+      ->option_text("X");
+  cmd->footer(
+      "Exit status: 0 no differences, 1 differences, >1 trouble.\n"
+      "Examples:\n"
+      "  kaohe diff old.yaml new.yaml --data 2025/\n"
+      "  kaohe score scheme.yaml --data 2025/ -o 2025.json   # publish\n"
+      "  kaohe diff 2025.json new.yaml --data 2025/ --tolerance 0.5");
+}
+
+namespace {
+
+// A saved result, or a scheme scored on the data (scored at most once).
+Snapshot snapshot_from(const std::string& path, const DataOptions& data,
+                       std::optional<DataSources>& sources) {
+  std::string text = read_whole_file(path, kMaxSchemeBytes * 64);
+  if (looks_like_json_result(text)) return read_result(path, text);
+  if (!sources) {
+    const DataOptions& d = data;
+    if (d.data_positional.empty() && d.data_dir.empty() && d.units.empty()) {
+      throw Error(kExitUsage,
+                  "comparing schemes needs data: give DATA or --data DIR",
+                  "or compare two saved results of 'kaohe score -O json'");
+    }
+    sources = sources_from(data);
+  }
+  Scheme scheme = parse_scheme(path, text);
+  return snapshot_of(evaluate(std::move(scheme), *sources), path);
+}
+
+}  // namespace
+
+int run_diff(const DiffOptions& opts) {
+  auto tolerance = Decimal::parse(opts.tolerance);
+  if (!tolerance || *tolerance < Decimal()) {
+    throw Error(kExitUsage, "--tolerance must be a plain decimal ≥ 0, got '" +
+                                opts.tolerance + "'");
+  }
+  OutputFormat format = OutputFormat::kTable;
+  if (!opts.format.empty()) {
+    format = *parse_output_format(opts.format);
+  } else if (opts.output != "-") {
+    format = format_from_extension(opts.output).value_or(OutputFormat::kTable);
+  }
+  std::optional<DataSources> sources;
+  Snapshot before = snapshot_from(opts.old_path, opts.data, sources);
+  Snapshot after = snapshot_from(opts.new_path, opts.data, sources);
+  ResultDiff diff = diff_results(before, after, *tolerance);
+  write_output(opts.output, render_diff(diff, format));
+  return diff.empty() ? kExitOk : kExitDiffers;
+}
+
+}  // namespace kaohe

@@ -1,0 +1,111 @@
+// Saved JSON results → Snapshot.
+#include "diff/result_reader.h"
+
+#include <fmt/format.h>
+
+#include "base/diagnostic.h"
+#include "diff/json_value.h"
+#include "report/render.h"
+
+namespace kaohe {
+namespace {
+
+[[noreturn]] void bad(const std::string& path, int line, const std::string& what) {
+  throw Error(kExitDataErr,
+              Diagnostic{path, line, 0, Severity::kError,
+                         "not a kaohe result: " + what, "",
+                         "diff reads files written by 'kaohe score -O json'"});
+}
+
+const JsonValue& member(const std::string& path, const JsonValue& obj,
+                        const char* key, JsonValue::Kind kind) {
+  const JsonValue* v = obj.get(key);
+  if (v == nullptr) bad(path, obj.line, fmt::format("missing \"{}\"", key));
+  if (v->kind != kind) bad(path, v->line, fmt::format("\"{}\" has the wrong type", key));
+  return *v;
+}
+
+std::optional<Decimal> number(const std::string& path, const JsonValue& v) {
+  if (v.kind == JsonValue::Kind::kNull) return std::nullopt;
+  if (v.kind != JsonValue::Kind::kNumber) bad(path, v.line, "a score is not a number");
+  auto d = Decimal::parse(v.text);
+  if (!d) bad(path, v.line, fmt::format("score {} is not a plain decimal", v.text));
+  return d;
+}
+
+}  // namespace
+
+bool looks_like_json_result(const std::string& text) {
+  for (char c : text) {
+    if (c == ' ' || c == '\n' || c == '\r' || c == '\t') continue;
+    return c == '{';
+  }
+  return false;
+}
+
+Snapshot read_result(const std::string& path, const std::string& text) {
+  using Kind = JsonValue::Kind;
+  JsonValue root = parse_json(path, text);
+  if (root.kind != Kind::kObject) bad(path, 1, "the top level is not an object");
+  const JsonValue& version = member(path, root, "schema_version", Kind::kNumber);
+  if (version.text != std::to_string(kJsonSchemaVersion)) {
+    bad(path, version.line,
+        fmt::format("schema_version {} (this kaohe reads {})", version.text,
+                    kJsonSchemaVersion));
+  }
+  Snapshot snap;
+  snap.source = path;
+  const JsonValue& scheme = member(path, root, "scheme", Kind::kObject);
+  if (const JsonValue* t = scheme.get("title"); t && t->kind == Kind::kString) {
+    snap.title = t->text;
+  }
+  const JsonValue& precision = member(path, scheme, "precision", Kind::kNumber);
+  snap.precision = precision.text.size() == 1 ? precision.text[0] - '0' : 2;
+  for (const JsonValue& n : member(path, scheme, "nodes", Kind::kArray).items) {
+    if (n.kind != Kind::kObject) bad(path, n.line, "a node is not an object");
+    SnapshotNode node;
+    node.id = member(path, n, "id", Kind::kString).text;
+    node.name = member(path, n, "name", Kind::kString).text;
+    if (const JsonValue* p = n.get("parent"); p && p->kind == Kind::kString) {
+      node.parent = p->text;
+    }
+    if (const JsonValue* p = n.get("points")) node.points = number(path, *p);
+    if (const JsonValue* w = n.get("weight"); w && w->kind == Kind::kString) {
+      node.weight = w->text;
+    }
+    if (const JsonValue* r = n.get("rule"); r && r->kind == Kind::kString) {
+      node.rule = r->text;
+    }
+    snap.nodes.push_back(std::move(node));
+  }
+  if (snap.nodes.empty()) bad(path, scheme.line, "the scheme has no nodes");
+  for (const JsonValue& u : member(path, root, "units", Kind::kArray).items) {
+    if (u.kind != Kind::kObject) bad(path, u.line, "a unit is not an object");
+    SnapshotUnit unit;
+    unit.unit_id = member(path, u, "unit_id", Kind::kString).text;
+    unit.name = member(path, u, "name", Kind::kString).text;
+    if (const JsonValue* c = u.get("category"); c && c->kind == Kind::kString) {
+      unit.category = c->text;
+    }
+    unit.total = number(path, member(path, u, "total", Kind::kNumber));
+    const JsonValue& rank = member(path, u, "rank", Kind::kNumber);
+    unit.rank = std::atoi(rank.text.c_str());
+    if (const JsonValue* g = u.get("grade"); g && g->kind == Kind::kString) {
+      unit.grade = g->text;
+    }
+    if (const JsonValue* f = u.get("flags"); f && f->kind == Kind::kArray) {
+      for (const JsonValue& x : f->items) unit.flags.push_back(x.text);
+    }
+    const JsonValue& scores = member(path, u, "scores", Kind::kObject);
+    unit.scores.resize(snap.nodes.size());
+    for (const auto& [id, v] : scores.members) {
+      int n = snap.find_node(id);
+      if (n < 0) bad(path, v.line, fmt::format("score for unknown node \"{}\"", id));
+      unit.scores[n] = number(path, v);
+    }
+    snap.units.push_back(std::move(unit));
+  }
+  return snap;
+}
+
+}  // namespace kaohe

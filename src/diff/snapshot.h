@@ -1,0 +1,50 @@
+// A scored result reduced to what `diff` compares: the scheme's nodes and
+// every unit's printed scores, total, rank and grade. Made from a fresh
+// evaluation or read back from `score -O json`.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/decimal.h"
+#include "pipeline/evaluation.h"
+
+namespace kaohe {
+
+struct SnapshotNode {
+  std::string id;
+  std::string name;
+  std::string parent;               // empty for the root
+  std::optional<Decimal> points;
+  std::string weight;               // as written, "60%"; empty: none
+  std::string rule;
+};
+
+struct SnapshotUnit {
+  std::string unit_id;
+  std::string name;
+  std::string category;
+  std::optional<Decimal> total;
+  int rank = 0;
+  std::string grade;
+  std::vector<std::string> flags;
+  std::vector<std::optional<Decimal>> scores;  // parallel to Snapshot::nodes
+};
+
+struct Snapshot {
+  std::string source;   // file it came from, for messages
+  std::string title;
+  int precision = 2;
+  std::vector<SnapshotNode> nodes;  // nodes[0] is the root
+  std::vector<SnapshotUnit> units;  // in output order
+
+  int find_node(const std::string& id) const;
+  const SnapshotUnit* find_unit(const std::string& id) const;
+  // Ids of the top-level parts (children of the root).
+  std::vector<std::string> parts() const;
+};
+
+Snapshot snapshot_of(const Evaluation& ev, const std::string& source);
+
+}  // namespace kaohe

@@ -1,0 +1,208 @@
+// Text, delimited and JSON forms of a diff.
+#include "report/diff_renderer.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "report/text_width.h"
+
+namespace kaohe {
+namespace {
+
+std::string num(const std::optional<Decimal>& d, int precision) {
+  return d ? d->format(precision) : std::string("-");
+}
+
+std::string delta(const UnitChange& c, int precision) {
+  if (!c.old_total || !c.new_total) return "-";
+  Decimal d = *c.new_total - *c.old_total;
+  std::string s = d.format(precision);
+  return d > Decimal() ? "+" + s : s;
+}
+
+std::string arrow(const std::string& a, const std::string& b) {
+  return a == b ? a : a + " → " + b;
+}
+
+std::string parts_text(const UnitChange& c, int precision) {
+  std::string out;
+  for (const PartChange& p : c.parts) {
+    if (!out.empty()) out += "; ";
+    out += p.id + " " + num(p.old_score, precision) + " → " + num(p.new_score, precision);
+  }
+  if (c.only_old) out = "only in the old result";
+  if (c.only_new) out = "only in the new result";
+  return out;
+}
+
+const char* kind_word(SchemeChange::Kind k) {
+  switch (k) {
+    case SchemeChange::Kind::kAdded: return "added";
+    case SchemeChange::Kind::kRemoved: return "removed";
+    case SchemeChange::Kind::kPoints: return "points";
+    case SchemeChange::Kind::kWeight: return "weight";
+    case SchemeChange::Kind::kRule: return "rule";
+    case SchemeChange::Kind::kMoved: return "parent";
+  }
+  return "?";
+}
+
+std::string scheme_line(const SchemeChange& c) {
+  switch (c.kind) {
+    case SchemeChange::Kind::kAdded:
+      return fmt::format("+ {} {} ({} points)", c.id, c.name, c.new_value);
+    case SchemeChange::Kind::kRemoved:
+      return fmt::format("- {} {} ({} points)", c.id, c.name, c.old_value);
+    default:
+      return fmt::format("~ {} {}: {} {} → {}", c.id, c.name, kind_word(c.kind),
+                         c.old_value, c.new_value);
+  }
+}
+
+std::vector<std::vector<std::string>> unit_rows(const ResultDiff& d, bool arrows) {
+  std::vector<std::vector<std::string>> rows;
+  for (const UnitChange& c : d.units) {
+    std::string old_rank = c.old_rank ? std::to_string(c.old_rank) : "-";
+    std::string new_rank = c.new_rank ? std::to_string(c.new_rank) : "-";
+    if (arrows) {
+      rows.push_back({c.unit_id, c.name,
+                      arrow(num(c.old_total, d.precision), num(c.new_total, d.precision)),
+                      delta(c, d.precision), arrow(old_rank, new_rank),
+                      arrow(c.old_grade, c.new_grade), parts_text(c, d.precision)});
+    } else {
+      rows.push_back({c.unit_id, c.name, num(c.old_total, d.precision),
+                      num(c.new_total, d.precision), delta(c, d.precision), old_rank,
+                      new_rank, c.old_grade, c.new_grade, parts_text(c, d.precision)});
+    }
+  }
+  return rows;
+}
+
+std::string quote_json(const std::string& s) {
+  std::string out = "\"";
+  for (unsigned char c : s) {
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += static_cast<char>(c);
+    } else if (c < 0x20) {
+      out += fmt::format("\\u{:04x}", c);
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out + "\"";
+}
+
+std::string json_num(const std::optional<Decimal>& d, int precision) {
+  return d ? d->format(precision) : "null";
+}
+
+}  // namespace
+
+std::string render_diff(const ResultDiff& d, OutputFormat format) {
+  std::string out;
+  if (format == OutputFormat::kJson) {
+    out += "{\n  \"schema_version\": 1,\n  \"units\": [\n";
+    for (std::size_t i = 0; i < d.units.size(); ++i) {
+      const UnitChange& c = d.units[i];
+      out += fmt::format(
+          "    {{\"unit_id\": {}, \"name\": {}, \"old_total\": {}, \"new_total\": {}, "
+          "\"old_rank\": {}, \"new_rank\": {}, \"old_grade\": {}, \"new_grade\": {}, "
+          "\"parts\": [",
+          quote_json(c.unit_id), quote_json(c.name), json_num(c.old_total, d.precision),
+          json_num(c.new_total, d.precision), c.old_rank ? std::to_string(c.old_rank) : "null",
+          c.new_rank ? std::to_string(c.new_rank) : "null", quote_json(c.old_grade),
+          quote_json(c.new_grade));
+      for (std::size_t p = 0; p < c.parts.size(); ++p) {
+        out += fmt::format("{}{{\"id\": {}, \"old\": {}, \"new\": {}}}", p ? ", " : "",
+                           quote_json(c.parts[p].id),
+                           json_num(c.parts[p].old_score, d.precision),
+                           json_num(c.parts[p].new_score, d.precision));
+      }
+      out += fmt::format("]}}{}\n", i + 1 < d.units.size() ? "," : "");
+    }
+    out += "  ],\n  \"scheme_changes\": [\n";
+    for (std::size_t i = 0; i < d.scheme.size(); ++i) {
+      const SchemeChange& c = d.scheme[i];
+      out += fmt::format("    {{\"change\": {}, \"id\": {}, \"name\": {}, \"old\": {}, "
+                         "\"new\": {}}}{}\n",
+                         quote_json(kind_word(c.kind)), quote_json(c.id),
+                         quote_json(c.name), quote_json(c.old_value),
+                         quote_json(c.new_value), i + 1 < d.scheme.size() ? "," : "");
+    }
+    out += "  ]\n}\n";
+    return out;
+  }
+  if (format == OutputFormat::kCsv || format == OutputFormat::kTsv) {
+    char sep = format == OutputFormat::kCsv ? ',' : '\t';
+    auto field = [&](const std::string& s) {
+      if (sep == '\t' || s.find_first_of(",\"\n\r") == std::string::npos) return s;
+      std::string q = "\"";
+      for (char ch : s) {
+        if (ch == '"') q += '"';
+        q += ch;
+      }
+      return q + "\"";
+    };
+    std::vector<std::string> header = {"unit_id", "name", "old_total", "new_total",
+                                       "delta", "old_rank", "new_rank", "old_grade",
+                                       "new_grade", "parts"};
+    auto line = [&](const std::vector<std::string>& cells) {
+      for (std::size_t i = 0; i < cells.size(); ++i) {
+        if (i) out += sep;
+        out += field(cells[i]);
+      }
+      out += '\n';
+    };
+    line(header);
+    for (const auto& row : unit_rows(d, false)) line(row);
+    return out;
+  }
+  std::vector<std::string> header = {"unit", "name", "total", "change", "rank",
+                                     "grade", "parts that moved"};
+  auto rows = unit_rows(d, true);
+  if (format == OutputFormat::kMarkdown) {
+    out += "| unit | name | total | change | rank | grade | parts that moved |\n";
+    out += "| --- | --- | ---: | ---: | --- | --- | --- |\n";
+    for (const auto& row : rows) {
+      out += "|";
+      for (const auto& cell : row) out += " " + cell + " |";
+      out += "\n";
+    }
+  } else if (!rows.empty()) {
+    std::vector<int> width(header.size());
+    for (std::size_t c = 0; c < header.size(); ++c) {
+      width[c] = display_width(header[c]);
+      for (const auto& row : rows) width[c] = std::max(width[c], display_width(row[c]));
+    }
+    auto line = [&](const std::vector<std::string>& cells) {
+      std::string text;
+      for (std::size_t c = 0; c < cells.size(); ++c) {
+        if (c) text += "  ";
+        bool numeric = c == 2 || c == 3;
+        text += c + 1 == cells.size() ? cells[c]
+                : numeric           ? pad_left(cells[c], width[c])
+                                    : pad_right(cells[c], width[c]);
+      }
+      while (!text.empty() && text.back() == ' ') text.pop_back();
+      out += text + "\n";
+    };
+    line(header);
+    std::vector<std::string> rule;
+    for (int w : width) rule.push_back(std::string(static_cast<std::size_t>(w), '-'));
+    line(rule);
+    for (const auto& row : rows) line(row);
+  }
+  if (!d.scheme.empty()) {
+    if (!out.empty()) out += "\n";
+    out += format == OutputFormat::kMarkdown ? "Scheme changes:\n\n" : "scheme changes:\n";
+    for (const SchemeChange& c : d.scheme) {
+      out += (format == OutputFormat::kMarkdown ? "- `" : "  ") + scheme_line(c) +
+             (format == OutputFormat::kMarkdown ? "`\n" : "\n");
+    }
+  }
+  return out;
+}
+
+}  // namespace kaohe

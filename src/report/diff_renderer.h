@@ -1,0 +1,14 @@
+// Renders a ResultDiff: a table of changed units and a list of scheme
+// changes (text, Markdown), CSV/TSV of changed units, or JSON of both.
+#pragma once
+
+#include <string>
+
+#include "diff/result_diff.h"
+#include "report/output_format.h"
+
+namespace kaohe {
+
+std::string render_diff(const ResultDiff& diff, OutputFormat format);
+
+}  // namespace kaohe
