@@ -39,7 +39,7 @@ Evaluation evaluate(Scheme scheme, const DataSources& sources) {
   }
   Diagnostics diags;
   // Measures first: their NA rows say which nodes events may not touch.
-  MeasureTable measures;
+  MeasureTable& measures = ev.measures;
   for (std::size_t i = 0; i < sources.measures.size(); ++i) {
     ev.stats.push_back(read_collecting(
         [&] {

@@ -8,6 +8,7 @@
 #include "grading/standing.h"
 #include "input/data_sources.h"
 #include "input/event.h"
+#include "input/measure_reader.h"
 #include "input/roster.h"
 #include "scheme/model.h"
 #include "scoring/score_sheet.h"
@@ -18,6 +19,7 @@ struct Evaluation {
   Scheme scheme;
   Roster roster;
   DataSources sources;
+  MeasureTable measures;            // small: kept for explain
   ScoreSheet sheet;
   std::vector<Standing> standings;  // output order
   std::vector<InputStats> stats;    // one per input file read
