@@ -28,6 +28,116 @@ bool has_points(const Node& n) { return n.points && n.points->units() != 0; }
 // Where the points of a child that does not apply go (SPEC §10).
 enum class Moved { kDropped, kPool, kToSibling };
 
+Moved moved(const Scheme& scheme, const ScoreSheet& sheet, int unit, int c,
+            int* sibling) {
+  const Node& child = scheme.nodes[c];
+  if (child.na_policy == NaPolicy::kRedistribute) return Moved::kPool;
+  if (child.na_policy != NaPolicy::kMoveTo) return Moved::kDropped;
+  int target = scheme.find(child.move_to);
+  if (target >= 0 && sheet.at(unit, target).applicable &&
+      has_points(scheme.nodes[target])) {
+    *sibling = target;
+    return Moved::kToSibling;
+  }
+  return Moved::kPool;  // the sibling does not apply either: redistribute
+}
+
+}  // namespace
+
+Combination combination_of(const Scheme& scheme, const ScoreSheet& sheet,
+                           int unit, int n) {
+  const Node& node = scheme.nodes[n];
+  Combination comb;
+  // Points moved to each child by siblings that do not apply.
+  std::map<int, Rational> extra;
+  Rational pool;  // points redistributed over all that apply
+  Rational applicable_points;
+  Rational full;  // full marks from the children
+  bool any_with_points = false;
+  for (int c : node.children) {
+    const Node& child = scheme.nodes[c];
+    const NodeScore& s = sheet.at(unit, c);
+    if (has_points(child)) any_with_points = true;
+    if (s.applicable) {
+      comb.applicable = true;
+      if (has_points(child)) {
+        applicable_points += points_of(child);
+        full += Rational(s.full_marks);
+      }
+      continue;
+    }
+    if (!has_points(child)) continue;
+    int sibling = -1;
+    switch (moved(scheme, sheet, unit, c, &sibling)) {
+      case Moved::kDropped:
+        break;
+      case Moved::kPool:
+        pool += points_of(child);
+        full += points_of(child);
+        break;
+      case Moved::kToSibling:
+        extra[sibling] += points_of(child);
+        full += points_of(child);
+        break;
+    }
+  }
+  if (!comb.applicable) return comb;
+  comb.constant = node.base ? Rational(*node.base) : Rational();
+  if (node.weighted_children) {
+    Rational weights;
+    std::vector<std::pair<int, Rational>> weighted;
+    for (int c : node.children) {
+      const Node& child = scheme.nodes[c];
+      const NodeScore& s = sheet.at(unit, c);
+      if (!child.weight) {
+        if (s.applicable) comb.terms.emplace_back(c, Rational(1));
+        continue;
+      }
+      // A child that does not apply passes its weight to its move_to
+      // sibling; otherwise the remaining weights are renormalised.
+      if (!s.applicable || !has_points(child)) continue;
+      Rational w = *child.weight;
+      for (int other : node.children) {
+        const Node& o = scheme.nodes[other];
+        int sibling = -1;
+        if (o.weight && !sheet.at(unit, other).applicable &&
+            moved(scheme, sheet, unit, other, &sibling) == Moved::kToSibling &&
+            sibling == c) {
+          w += *o.weight;
+        }
+      }
+      weighted.emplace_back(c, w);
+      weights += w;
+    }
+    for (const auto& [c, w] : weighted) {
+      comb.terms.emplace_back(c, w / weights * points_of(node) /
+                                     points_of(scheme.nodes[c]));
+    }
+    return comb;
+  }
+  for (int c : node.children) {
+    const Node& child = scheme.nodes[c];
+    if (!sheet.at(unit, c).applicable) continue;
+    if (!has_points(child)) {
+      comb.terms.emplace_back(c, Rational(1));
+      continue;
+    }
+    // score × (points + moved points + share of the pool) ÷ points.
+    Rational factor_points = points_of(child);
+    if (auto it = extra.find(c); it != extra.end()) factor_points += it->second;
+    if (!pool.is_zero() && !applicable_points.is_zero()) {
+      factor_points += pool * points_of(child) / applicable_points;
+    }
+    comb.terms.emplace_back(c, factor_points / points_of(child));
+  }
+  // Full marks: declared for nodes whose children are all adjustments;
+  // computed from the children that apply otherwise.
+  if (any_with_points) comb.full_marks = *full.to_decimal();
+  return comb;
+}
+
+namespace {
+
 class TreeScorer {
  public:
   TreeScorer(const Scheme& scheme, const Roster& roster, const Tallies& tallies,
@@ -165,116 +275,22 @@ class TreeScorer {
     }
   }
 
-  // Where the points of child `c` go when it does not apply.
-  Moved moved(int unit, int c, int* sibling) const {
-    const Node& child = scheme_.nodes[c];
-    if (child.na_policy == NaPolicy::kRedistribute) return Moved::kPool;
-    if (child.na_policy != NaPolicy::kMoveTo) return Moved::kDropped;
-    int target = scheme_.find(child.move_to);
-    if (target >= 0 && sheet_.at(unit, target).applicable &&
-        has_points(scheme_.nodes[target])) {
-      *sibling = target;
-      return Moved::kToSibling;
-    }
-    return Moved::kPool;  // the sibling does not apply either: redistribute
-  }
-
   void score_inner(int unit, int n) {
-    const Node& node = scheme_.nodes[n];
     NodeScore& cell = sheet_.at(unit, n);
     if (!applies_by_category(unit, n) ||
         measures_.subtree_marked_na(scheme_, unit, n)) {
       cell.applicable = false;
       return;
     }
-    // Points moved to each child by siblings that do not apply.
-    std::map<int, Rational> extra;
-    Rational pool;            // points redistributed over all that apply
-    Rational applicable_points;
-    Rational full;            // full marks from the children
-    bool any = false;
-    bool any_with_points = false;
-    for (int c : node.children) {
-      const Node& child = scheme_.nodes[c];
-      const NodeScore& s = sheet_.at(unit, c);
-      if (has_points(child)) any_with_points = true;
-      if (s.applicable) {
-        any = true;
-        if (has_points(child)) {
-          applicable_points += points_of(child);
-          full += Rational(s.full_marks);
-        }
-        continue;
-      }
-      if (!has_points(child)) continue;
-      int sibling = -1;
-      switch (moved(unit, c, &sibling)) {
-        case Moved::kDropped:
-          break;
-        case Moved::kPool:
-          pool += points_of(child);
-          full += points_of(child);
-          break;
-        case Moved::kToSibling:
-          extra[sibling] += points_of(child);
-          full += points_of(child);
-          break;
-      }
-    }
-    if (!any) {
+    Combination comb = combination_of(scheme_, sheet_, unit, n);
+    if (!comb.applicable) {
       cell.applicable = false;  // every child dropped out
       return;
     }
-    Rational value = node.base ? Rational(*node.base) : Rational();
-    if (node.weighted_children) {
-      Rational weighted, weights;
-      for (int c : node.children) {
-        const Node& child = scheme_.nodes[c];
-        const NodeScore& s = sheet_.at(unit, c);
-        if (!child.weight) {
-          if (s.applicable) value += Rational(s.score);
-          continue;
-        }
-        // A child that does not apply passes its weight to its move_to
-        // sibling; otherwise the remaining weights are renormalised.
-        if (!s.applicable || !has_points(child)) continue;
-        Rational w = *child.weight;
-        for (int other : node.children) {
-          const Node& o = scheme_.nodes[other];
-          int sibling = -1;
-          if (o.weight && !sheet_.at(unit, other).applicable &&
-              moved(unit, other, &sibling) == Moved::kToSibling && sibling == c) {
-            w += *o.weight;
-          }
-        }
-        weighted += w * Rational(s.score) / points_of(child);
-        weights += w;
-      }
-      if (!weights.is_zero()) value += weighted / weights * points_of(node);
-    } else {
-      for (int c : node.children) {
-        const Node& child = scheme_.nodes[c];
-        const NodeScore& s = sheet_.at(unit, c);
-        if (!s.applicable) continue;
-        if (!has_points(child)) {
-          value += Rational(s.score);
-          continue;
-        }
-        // Σ score × (points + moved points + share of the pool) ÷ points.
-        Rational factor_points = points_of(child);
-        if (auto it = extra.find(c); it != extra.end()) factor_points += it->second;
-        if (!pool.is_zero() && !applicable_points.is_zero()) {
-          factor_points += pool * points_of(child) / applicable_points;
-        }
-        value += Rational(s.score) * factor_points / points_of(child);
-      }
-    }
+    Rational value = comb.constant;
+    for (const auto& [c, k] : comb.terms) value += k * Rational(sheet_.at(unit, c).score);
     store(unit, n, value);
-    // Full marks: declared for weighted nodes and for nodes whose children
-    // are all adjustments; computed from the children that apply otherwise.
-    if (any_with_points && !node.weighted_children) {
-      cell.full_marks = *full.to_decimal();
-    }
+    if (comb.full_marks) cell.full_marks = *comb.full_marks;
   }
 
   // A node that does not apply to a unit, under its own policy.

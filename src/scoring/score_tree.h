@@ -23,4 +23,21 @@ ScoreSheet score_units(const Scheme& scheme, const Roster& roster,
 // becomes its printed score.
 Decimal settle(const Scheme& scheme, const Node& node, const Rational& value);
 
+// How an inner node that applies to a unit combines its children's printed
+// scores: value = constant + Σ coefficient × child score, before floor,
+// cap and rounding. Encodes sums, weights (renormalised over the children
+// that apply), redistribution and move_to (SPEC §10).
+struct Combination {
+  bool applicable = false;  // false: every child dropped out
+  Rational constant;        // the node's base
+  std::vector<std::pair<int, Rational>> terms;  // (child node, coefficient)
+  // Full marks computed from the children that apply (sum nodes with
+  // pointed children); nullopt: the node's declared points.
+  std::optional<Decimal> full_marks;
+};
+
+// Precondition: the children of `node` are scored in `sheet` for `unit`.
+Combination combination_of(const Scheme& scheme, const ScoreSheet& sheet,
+                           int unit, int node);
+
 }  // namespace kaohe
