@@ -6,6 +6,7 @@
 #include "base/diagnostic.h"
 #include "cli/check_command.h"
 #include "cli/diff_command.h"
+#include "cli/explain_command.h"
 #include "cli/score_command.h"
 
 namespace kaohe {
@@ -21,6 +22,8 @@ int run_cli(int argc, char** argv) {
   add_check_command(app, check);
   DiffOptions diff;
   add_diff_command(app, diff);
+  ExplainOptions explain;
+  add_explain_command(app, explain);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -31,6 +34,7 @@ int run_cli(int argc, char** argv) {
   if (app.got_subcommand("score")) return run_score(score);
   if (app.got_subcommand("check")) return run_check(check);
   if (app.got_subcommand("diff")) return run_diff(diff);
+  if (app.got_subcommand("explain")) return run_explain(explain);
   return kExitUsage;
 }
 

@@ -131,8 +131,8 @@ Combination combination_of(const Scheme& scheme, const ScoreSheet& sheet,
     comb.terms.emplace_back(c, factor_points / points_of(child));
   }
   // Full marks: declared for nodes whose children are all adjustments;
-  // computed from the children that apply otherwise.
-  if (any_with_points) comb.full_marks = *full.to_decimal();
+  // otherwise the base plus the full marks of the children that apply.
+  if (any_with_points) comb.full_marks = *(full + comb.constant).to_decimal();
   return comb;
 }
 

@@ -1,0 +1,55 @@
+// The `explain` command.
+#include "cli/explain_command.h"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "base/diagnostic.h"
+#include "io/output_file.h"
+#include "pipeline/unit_rows.h"
+#include "report/explain_renderer.h"
+#include "scheme/scheme_loader.h"
+
+namespace kaohe {
+
+void add_explain_command(CLI::App& app, ExplainOptions& opts) {
+  CLI::App* cmd = app.add_subcommand(
+      "explain", "Show every point one unit gained or lost, down to the input rows");
+  cmd->add_option("scheme", opts.scheme, "Scheme file (YAML)")->required();
+  cmd->add_option("unit", opts.unit, "The unit_id to explain")->required();
+  add_data_options(*cmd, opts.data);
+  cmd->add_option("-O,--output-format,--format", opts.format, "table (a tree) or json")
+      ->check(CLI::IsMember({"table", "json"}));
+  cmd->add_option("-o,--output", opts.output, "Write to FILE atomically (- for stdout)")
+      ->option_text("FILE");
+  cmd->add_option("--rows", opts.rows, "List at most K rows per item (default 10)")
+      ->option_text("K")
+      ->check(CLI::Range(1, 1000000));
+  cmd->footer(
+      "Examples:\n"
+      "  kaohe explain schemes/party-building.yaml V2 examples/party-building\n"
+      "  kaohe explain scheme.yaml T03 --data 2025/ -O json");
+}
+
+int run_explain(const ExplainOptions& opts) {
+  OutputFormat format = OutputFormat::kTable;
+  if (!opts.format.empty()) {
+    format = *parse_output_format(opts.format);
+  } else if (opts.output != "-") {
+    format = format_from_extension(opts.output).value_or(OutputFormat::kTable);
+  }
+  DataSources sources = sources_from(opts.data);
+  Evaluation ev = evaluate(load_scheme(opts.scheme), sources);
+  int unit = ev.roster.find(opts.unit);
+  if (unit < 0) {
+    std::vector<std::string> ids;
+    for (const Unit& u : ev.roster.units) ids.push_back(u.id);
+    throw Error(kExitUsage, fmt::format("unit \"{}\" is not in {}", opts.unit, sources.units),
+                did_you_mean(opts.unit, ids));
+  }
+  Explanation ex = explain_unit(ev, unit, unit_rows(ev, unit), opts.rows);
+  write_output(opts.output, render_explanation(ev, ex, format));
+  return kExitOk;
+}
+
+}  // namespace kaohe
