@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "base/diagnostic.h"
+#include "explain/reasons.h"
 #include "input/data_sources.h"
 #include "io/output_file.h"
 #include "pipeline/evaluation.h"
@@ -40,12 +41,20 @@ void add_score_command(CLI::App& app, ScoreOptions& opts) {
   cmd->add_option("-o,--output", opts.output,
                   "Write to FILE atomically (- for stdout)")
       ->option_text("FILE");
+  cmd->add_option("--reasons", opts.reasons,
+                  "Add each unit's N largest point losses (reason codes)")
+      ->option_text("N")
+      ->check(CLI::Range(1, 100));
+  cmd->add_option("--margin", opts.margin,
+                  "Mark totals within X of a grade boundary")
+      ->option_text("X");
   cmd->add_flag("-v,--verbose", opts.verbose,
                 "Print a summary of the rows read on stderr");
   cmd->footer(
       "Examples:\n"
       "  kaohe score schemes/party-building.yaml examples/party-building\n"
       "  kaohe score scheme.yaml --data 2025/ -o results.csv\n"
+      "  kaohe score scheme.yaml --data 2025/ --reasons 3 --margin 0.5\n"
       "  kaohe score scheme.yaml --units units.csv --events events.csv -O json");
 }
 
@@ -71,7 +80,34 @@ int run_score(const ScoreOptions& opts) {
   }
   DataSources sources = sources_from(opts.data);
   Scheme scheme = load_scheme(opts.scheme);
+  std::optional<Decimal> margin;
+  if (!opts.margin.empty()) {
+    margin = Decimal::parse(opts.margin);
+    if (!margin || *margin < Decimal()) {
+      throw Error(kExitUsage, "--margin must be a plain decimal ≥ 0, got '" +
+                                  opts.margin + "'");
+    }
+  }
   Evaluation ev = evaluate(std::move(scheme), sources);
+  if (opts.reasons > 0) {
+    ev.reasons.resize(ev.roster.units.size());
+    for (int u = 0; u < ev.roster.size(); ++u) {
+      std::string text;
+      for (const Reason& r : top_losses(ev, u, opts.reasons)) {
+        if (!text.empty()) text += "; ";
+        Decimal shown = round_to(r.effect, ev.scheme.precision, ev.scheme.rounding);
+        text += ev.scheme.nodes[r.node].name + " " + shown.format(ev.scheme.precision);
+      }
+      ev.reasons[u] = text;
+    }
+  }
+  if (margin) {
+    ev.near_boundary.resize(ev.roster.units.size());
+    for (int u = 0; u < ev.roster.size(); ++u) {
+      ev.near_boundary[u] =
+          near_boundary(ev.scheme, ev.sheet.total(u), *margin).value_or("");
+    }
+  }
   std::string text = render(ev, format);
   write_output(opts.output, text);
   if (opts.verbose) {

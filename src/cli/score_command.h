@@ -25,6 +25,8 @@ struct ScoreOptions {
   std::string format;   // empty: from -o's extension, else table
   std::string output = "-";
   bool verbose = false;
+  int reasons = 0;        // --reasons N: each unit's N largest losses
+  std::string margin;     // --margin X: totals within X of a grade boundary
 };
 
 // Adds the data options (positional DATA, --data, --units, --events,

@@ -23,6 +23,10 @@ struct Evaluation {
   ScoreSheet sheet;
   std::vector<Standing> standings;  // output order
   std::vector<InputStats> stats;    // one per input file read
+  // Optional columns of the score table, filled by `score --reasons N`
+  // and `--margin X`, indexed by roster position.
+  std::vector<std::string> reasons;
+  std::vector<std::string> near_boundary;
 };
 
 // Runs the whole pipeline. Throws kaohe::Error: 65 with every problem in

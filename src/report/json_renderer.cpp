@@ -81,7 +81,12 @@ std::string render_json(const Evaluation& ev) {
     for (std::size_t f = 0; f < s.flags.size(); ++f) {
       out += (f ? ", " : "") + quote(s.flags[f]);
     }
-    out += "],\n      \"scores\": {";
+    out += "]";
+    if (!ev.reasons.empty()) out += ", \"reasons\": " + quote(ev.reasons[s.unit]);
+    if (!ev.near_boundary.empty()) {
+      out += ", \"near_boundary\": " + quote(ev.near_boundary[s.unit]);
+    }
+    out += ",\n      \"scores\": {";
     for (std::size_t n = 0; n < scheme.nodes.size(); ++n) {
       out += fmt::format("{}{}: {}", n ? ", " : "", quote(scheme.nodes[n].id),
                          score(static_cast<int>(n)));

@@ -21,6 +21,8 @@ ResultRows result_rows(const Evaluation& ev, const std::string& na) {
   column("total", "total", true);
   column("grade", "grade", false);
   column("flags", "flags", false);
+  if (!ev.reasons.empty()) column("reasons", "largest losses", false);
+  if (!ev.near_boundary.empty()) column("near_boundary", "near boundary", false);
   for (const Standing& s : ev.standings) {
     const Unit& unit = ev.roster.units[s.unit];
     std::vector<std::string> row;
@@ -36,6 +38,8 @@ ResultRows result_rows(const Evaluation& ev, const std::string& na) {
     row.push_back(ev.sheet.total(s.unit).format(scheme.precision));
     row.push_back(s.grade >= 0 ? scheme.grades[s.grade].name : std::string());
     row.push_back(fmt::format("{}", fmt::join(s.flags, ";")));
+    if (!ev.reasons.empty()) row.push_back(ev.reasons[s.unit]);
+    if (!ev.near_boundary.empty()) row.push_back(ev.near_boundary[s.unit]);
     out.rows.push_back(std::move(row));
   }
   return out;

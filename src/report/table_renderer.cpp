@@ -16,7 +16,7 @@ std::vector<int> shown_columns(const Evaluation& ev, const ResultRows& r) {
   for (int c = 0; c < static_cast<int>(r.ids.size()); ++c) {
     if (r.ids[c] == "category" && !ev.roster.has_categories) continue;
     if (r.ids[c] == "grade" && ev.scheme.grades.empty()) continue;
-    if (r.ids[c] == "flags" &&
+    if ((r.ids[c] == "flags" || r.ids[c] == "near_boundary") &&
         std::all_of(r.rows.begin(), r.rows.end(),
                     [&](const auto& row) { return row[c].empty(); })) {
       continue;
