@@ -25,19 +25,28 @@ std::int64_t slots(const Quota& q, std::int64_t n) {
   return down;
 }
 
-bool eligible(const Scheme& scheme, const ScoreSheet& sheet, const Quota& q,
-              int grade_index, const Standing& s) {
-  if (s.forced || grade_index < s.best_allowed) return false;
-  if (!q.from.empty() && s.grade != scheme.find_grade(q.from)) return false;
-  if (q.from.empty() && s.grade < 0) return false;
+// Why a unit cannot take quota grade `q`: "" when it can; kNotInGrade when
+// it is not among the units the quota draws from; otherwise the condition
+// it fails, for its flags.
+const std::string kNotInGrade = "-";
+
+std::string ineligible(const Scheme& scheme, const ScoreSheet& sheet, const Quota& q,
+                       int grade_index, const Standing& s) {
+  if (!q.from.empty() && s.grade != scheme.find_grade(q.from)) return kNotInGrade;
+  if (q.from.empty() && s.grade < 0) return kNotInGrade;
+  if (s.forced || grade_index < s.best_allowed) return "gate";
   for (const Condition& c : q.require) {
+    const Node& node = scheme.nodes[scheme.find(c.node)];
     const NodeScore& score = sheet.at(s.unit, scheme.find(c.node));
-    if (!score.applicable || score.score < c.at_least) return false;
+    if (!score.applicable || score.score < c.at_least) {
+      return fmt::format("{}<{}", node.name, c.at_least.to_string());
+    }
   }
   for (const std::string& f : q.without_flags) {
-    if (sheet.raised(s.unit, scheme.find_flag(f))) return false;
+    int flag = scheme.find_flag(f);
+    if (sheet.raised(s.unit, flag)) return scheme.flags[flag].name;
   }
-  return true;
+  return "";
 }
 
 }  // namespace
@@ -54,8 +63,14 @@ void apply_quotas(const Scheme& scheme, const Roster& roster,
     for (auto& [name, units] : groups) {
       const std::int64_t n = slots(q, static_cast<std::int64_t>(units.size()));
       std::vector<int> candidates;
+      std::vector<std::pair<int, std::string>> refused;  // (unit, why)
       for (int u : units) {
-        if (eligible(scheme, sheet, q, grade_index, standings[u])) candidates.push_back(u);
+        std::string why = ineligible(scheme, sheet, q, grade_index, standings[u]);
+        if (why.empty()) {
+          candidates.push_back(u);
+        } else if (why != kNotInGrade) {
+          refused.emplace_back(u, why);
+        }
       }
       std::sort(candidates.begin(), candidates.end(), [&](int a, int b) {
         int c = compare_merit(scheme, sheet, a, b);
@@ -89,6 +104,14 @@ void apply_quotas(const Scheme& scheme, const Roster& roster,
         } else if (i >= tie_lo && i < tie_hi) {
           s.flags.push_back(fmt::format("名额{}:并列未入{}", q.share_text, q.grade));
         }
+      }
+      // A unit that would have made the quota on merit but fails one of its
+      // conditions says so (a gate that refused it has flagged it already).
+      if (take == 0 || candidates.empty()) continue;
+      const int last_in = candidates[std::min(take, candidates.size()) - 1];
+      for (const auto& [u, why] : refused) {
+        if (why == "gate" || compare_merit(scheme, sheet, u, last_in) > 0) continue;
+        standings[u].flags.push_back(fmt::format("{}:未入{}", why, q.grade));
       }
     }
   }

@@ -14,11 +14,16 @@ namespace kaohe {
 namespace {
 
 // A positive whole number written with digits only.
+// At most kMaxCount, so that sums over tens of millions of rows stay exact.
+constexpr std::int64_t kMaxCount = 1000000000;
+
 std::optional<std::int64_t> parse_count(std::string_view s) {
   if (s.empty() || s[0] == '0') return std::nullopt;
   std::int64_t v = 0;
   auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (ec != std::errc() || p != s.data() + s.size() || v < 1) return std::nullopt;
+  if (ec != std::errc() || p != s.data() + s.size() || v < 1 || v > kMaxCount) {
+    return std::nullopt;
+  }
   return v;
 }
 
@@ -159,8 +164,8 @@ InputStats read_events(const std::string& path, int file_index,
         e.count = *c;
       } else {
         errors.add(row, c_count + 1,
-                   fmt::format("count \"{}\" is not a positive whole number",
-                               row.fields[c_count]),
+                   fmt::format("count \"{}\" is not a whole number from 1 to {}",
+                               row.fields[c_count], kMaxCount),
                    "count is how many times it happened: 1, 2, 3 …");
       }
     }

@@ -226,6 +226,12 @@ class Loader {
     }
     auto n = integer(*v, "kaohe");
     if (!n) return;
+    if (v->scalar != std::to_string(*n)) {
+      error(v->pos, fmt::format("the grammar version is a whole number, got '{}'",
+                                v->scalar),
+            fmt::format("write 'kaohe: {}'", kGrammarVersion));
+      return;
+    }
     if (*n != kGrammarVersion) {
       error(v->pos,
             fmt::format("grammar version {} is not supported (this kaohe reads "

@@ -255,8 +255,9 @@ class TreeScorer {
     std::optional<Decimal> best;
     std::map<std::string, Decimal> best_in;  // by category
     for (int u = 0; u < units; ++u) {
-      if (!applies_by_category(u, n)) {
+      if (!applies_by_category(u, n) || measures_.subtree_marked_na(scheme_, u, n)) {
         outs[u].applicable = false;
+        reject_rows_under_na(u, n);
         continue;
       }
       values[u] = relative_value(node, measures_.find(u, n), outs[u]);

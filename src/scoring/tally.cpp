@@ -1,6 +1,8 @@
 // Accumulation of event rows into per-unit sums.
 #include "scoring/tally.h"
 
+#include "base/diagnostic.h"
+
 namespace kaohe {
 
 Tallies::Tallies(const Scheme& scheme, int units)
@@ -53,10 +55,22 @@ Tally& Tallies::tally(int unit, int node) {
   return tallies_[static_cast<std::size_t>(unit) * slots_ + slot_of_[node]];
 }
 
+namespace {
+
+void add_count(std::int64_t& sum, std::int64_t count) {
+  if (__builtin_add_overflow(sum, count, &sum)) {
+    throw Error(kExitDataErr, "arithmetic overflow: an item's event count exceeds "
+                              "9223372036854775807",
+                "check the count column");
+  }
+}
+
+}  // namespace
+
 void Tallies::add(int unit, int node, std::int64_t count, Decimal amount) {
   Tally& t = tally(unit, node);
   ++t.rows;
-  t.count += count;
+  add_count(t.count, count);
   t.amount += amount;
 }
 
@@ -67,15 +81,16 @@ void Tallies::on_event(const Event& e) {
   if (leaf.rule.kind == RuleKind::kFlagEvent) {
     Tally& t = tally(e.unit, e.node);
     ++t.rows;
-    t.count += e.count;
+    add_count(t.count, e.count);
     return;
   }
   if (leaf.rule.kind == RuleKind::kQuota) {
     add(e.unit, e.node, e.count, Decimal());
     if (e.date && months_ > 0) {
       int m = e.date->month_index() - scheme_.period->from.month_index();
-      monthly_[(static_cast<std::size_t>(e.unit) * quota_slots_ +
-                quota_slot_of_[e.node]) * months_ + m] += e.count;
+      add_count(monthly_[(static_cast<std::size_t>(e.unit) * quota_slots_ +
+                          quota_slot_of_[e.node]) * months_ + m],
+                e.count);
     }
     return;
   }

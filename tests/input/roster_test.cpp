@@ -1,0 +1,117 @@
+// Unit tests of the roster loader (units.csv): columns by name, categories,
+// the empty roster, duplicate and empty ids, and exit codes.
+#include "input/roster.h"
+
+#include <doctest/doctest.h>
+
+#include "scoring/fixture.h"
+
+namespace kaohe {
+namespace {
+
+using test::contains;
+using test::find_diag;
+using test::TempFile;
+
+Roster load(const std::string& csv) {
+  TempFile f(csv);
+  return load_roster(f.path());
+}
+
+Error load_fail(const std::string& csv) {
+  TempFile f(csv);
+  return test::expect_error([&] { (void)load_roster(f.path()); });
+}
+
+TEST_CASE("a roster with names and categories, in file order") {
+  Roster r = load("unit_id,name,category\nV2,二村,B\nV1,一村,A\nV10,十村,A\n");
+  REQUIRE(r.size() == 3);
+  CHECK(r.has_categories);
+  CHECK(r.units[0].id == "V2");
+  CHECK(r.units[0].name == "二村");
+  CHECK(r.units[0].category == "B");
+  CHECK(r.units[0].line == 2);
+  CHECK(r.units[2].line == 4);
+  CHECK(r.find("V1") == 1);
+  CHECK(r.find("V10") == 2);
+  CHECK(r.find("v1") == -1);  // ids match as exact bytes
+  CHECK(r.find("V1 ") == -1);
+}
+
+TEST_CASE("columns by name in any order, extra columns ignored, no category column") {
+  Roster r = load("name,extra,unit_id\n一村,x,V1\n\"二村, 东\",y,V2\n");
+  REQUIRE(r.size() == 2);
+  CHECK_FALSE(r.has_categories);
+  CHECK(r.units[0].category.empty());
+  CHECK(r.units[1].name == "二村, 东");
+}
+
+TEST_CASE("UTF-8 BOM and CRLF line endings") {
+  Roster r = load("\xEF\xBB\xBFunit_id,name\r\nV1,一村\r\nV2,二村\r\n");
+  REQUIRE(r.size() == 2);
+  CHECK(r.find("V1") == 0);
+  CHECK(r.units[1].name == "二村");
+}
+
+TEST_CASE("an empty roster (header only) is valid") {
+  Roster r = load("unit_id,name\n");
+  CHECK(r.size() == 0);
+  CHECK(r.units.empty());
+}
+
+TEST_CASE("an empty file is an error: the roster needs a header") {
+  Error e = load_fail("");
+  CHECK(e.exit_code() == 65);
+  REQUIRE(e.diagnostics().size() == 1);
+  CHECK(contains(e.diagnostics()[0].message, "the roster is empty"));
+}
+
+TEST_CASE("duplicate unit ids name the first line") {
+  Error e = load_fail("unit_id,name\nV1,一村\nV2,二村\nV1,又一村\n");
+  CHECK(e.exit_code() == 65);
+  const Diagnostic* d = find_diag(e.diagnostics(), "duplicate unit_id \"V1\"");
+  REQUIRE(d != nullptr);
+  CHECK(d->line == 4);
+  CHECK(d->col == 1);
+  CHECK(contains(d->message, "first listed at line 2"));
+}
+
+TEST_CASE("missing columns, empty ids and ragged rows: all reported at once") {
+  SUBCASE("missing name") {
+    Error e = load_fail("unit_id,nam\nV1,一村\n");
+    CHECK(e.exit_code() == 65);
+    const Diagnostic* d = find_diag(e.diagnostics(), "missing required column \"name\"");
+    REQUIRE(d != nullptr);
+    CHECK(d->line == 1);
+    CHECK(contains(d->hint, "\"nam\""));
+  }
+  SUBCASE("missing both") {
+    Error e = load_fail("id,title\nV1,一村\n");
+    CHECK(e.diagnostics().size() == 2);
+  }
+  SUBCASE("row errors together") {
+    Error e = load_fail(
+        "unit_id,name\n"
+        ",无名\n"          // 2: empty id
+        "V1,一村,多余\n"    // 3: ragged
+        "V2\n"             // 4: ragged
+        "V3,三村\n"
+        "V3,三村\n");      // 6: duplicate
+    CHECK(e.exit_code() == 65);
+    CHECK(e.diagnostics().size() == 4);
+    const Diagnostic* empty = find_diag(e.diagnostics(), "empty unit_id");
+    REQUIRE(empty != nullptr);
+    CHECK(empty->line == 2);
+    const Diagnostic* dup = find_diag(e.diagnostics(), "duplicate unit_id");
+    REQUIRE(dup != nullptr);
+    CHECK(dup->line == 6);
+  }
+}
+
+TEST_CASE("a missing roster file is exit 66") {
+  Error e = test::expect_error([] { (void)load_roster("/nonexistent/kaohe/units.csv"); });
+  CHECK(e.exit_code() == 66);
+}
+
+}  // namespace
+}  // namespace kaohe

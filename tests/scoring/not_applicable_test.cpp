@@ -1,0 +1,279 @@
+// Unit tests of items that do not apply (SPEC §3.3, §10): NA rows on
+// leaves and groups, applies_to by category, and the policies exclude,
+// full, zero, mean, redistribute and move_to.
+#include <doctest/doctest.h>
+
+#include "scoring/fixture.h"
+
+namespace kaohe {
+namespace {
+
+using test::contains;
+using test::scheme_text;
+using test::World;
+
+// a 20 + b 30 + c 50, c with the given policy; U1 has c = NA.
+std::string abc(const std::string& c_policy) {
+  return scheme_text("    - {id: a, name: 甲, points: 20, direct: {}}\n"
+                     "    - {id: b, name: 乙, points: 30, direct: {}}\n"
+                     "    - {id: c, name: 丙, points: 50, not_applicable: " +
+                     c_policy + ", direct: {}}\n");
+}
+
+void fill_abc(World& w) {
+  w.measure("U1", "a", "10");
+  w.measure("U1", "b", "30");
+  w.measure("U1", "c", "NA");
+  w.measure("U2", "a", "20");
+  w.measure("U2", "b", "15");
+  w.measure("U2", "c", "40");
+  w.measure("U3", "a", "5");
+  w.measure("U3", "b", "5");
+  w.measure("U3", "c", "31");
+}
+
+TEST_CASE("exclude (the default): the item drops out and full marks shrink") {
+  World w(abc("exclude"), {{"U1"}, {"U2"}, {"U3"}});
+  fill_abc(w);
+  auto r = w.run();
+  REQUIRE(r.diags.error_count() == 0);
+  CHECK(r.score("U1", "c") == "NA");
+  CHECK(r.total("U1") == "40.00");
+  CHECK(r.sheet.full_marks(r.unit("U1")) == Decimal::from_int(50));
+  CHECK(r.sheet.full_marks(r.unit("U2")) == Decimal::from_int(100));
+  CHECK(r.total("U2") == "75.00");
+}
+
+TEST_CASE("full: the item scores its points and still counts") {
+  World w(abc("full"), {{"U1"}, {"U2"}, {"U3"}});
+  fill_abc(w);
+  auto r = w.run();
+  CHECK(r.score("U1", "c") == "50.00");
+  CHECK(r.total("U1") == "90.00");
+  CHECK(r.sheet.full_marks(r.unit("U1")) == Decimal::from_int(100));
+  CHECK_FALSE(r.sheet.defaults.empty());
+}
+
+TEST_CASE("zero: the item scores 0 and still counts") {
+  World w(abc("zero"), {{"U1"}, {"U2"}, {"U3"}});
+  fill_abc(w);
+  auto r = w.run();
+  CHECK(r.score("U1", "c") == "0.00");
+  CHECK(r.total("U1") == "40.00");
+  CHECK(r.sheet.full_marks(r.unit("U1")) == Decimal::from_int(100));
+}
+
+TEST_CASE("mean: the mean of the printed scores of the units it applies to") {
+  World w(abc("mean"), {{"U1"}, {"U2"}, {"U3"}});
+  fill_abc(w);
+  auto r = w.run();
+  CHECK(r.score("U1", "c") == "35.50");  // (40 + 31) / 2
+  CHECK(r.total("U1") == "75.50");
+}
+
+TEST_CASE("mean: when it applies to no unit, full marks") {
+  World w(abc("mean"), {{"U1"}});
+  w.measure("U1", "a", "10");
+  w.measure("U1", "b", "30");
+  w.measure("U1", "c", "NA");
+  auto r = w.run();
+  CHECK(r.score("U1", "c") == "50.00");
+  CHECK(r.total("U1") == "90.00");
+}
+
+TEST_CASE("redistribute: the parent scales the applicable children up") {
+  World w(abc("redistribute"), {{"U1"}, {"U2"}, {"U3"}});
+  fill_abc(w);
+  auto r = w.run();
+  // a: 10 × (20 + 50 × 20/50) / 20 = 20; b: 30 × (30 + 50 × 30/50) / 30 = 60.
+  CHECK(r.score("U1", "c") == "NA");
+  CHECK(r.total("U1") == "80.00");
+  CHECK(r.sheet.full_marks(r.unit("U1")) == Decimal::from_int(100));
+}
+
+TEST_CASE("redistribute rounds once at the parent") {
+  World w(scheme_text("    - {id: a, name: 甲, points: 30, direct: {}}\n"
+                      "    - {id: b, name: 乙, points: 60, direct: {}}\n"
+                      "    - {id: c, name: 丙, points: 10, not_applicable: redistribute,"
+                      " direct: {}}\n"),
+          {{"U1"}});
+  w.measure("U1", "a", "10.01");
+  w.measure("U1", "b", "20.01");
+  w.measure("U1", "c", "NA");
+  // Factor (90 + 10) / 90 for both: (10.01 + 20.01) × 100/90 = 33.3555… → 33.36.
+  // Rounding each child first would give 11.12 + 22.23 = 33.35.
+  auto r = w.run();
+  CHECK(r.total("U1") == "33.36");
+}
+
+TEST_CASE("move_to: the points go to a named sibling") {
+  World w(abc("{move_to: a}"), {{"U1"}, {"U2"}, {"U3"}});
+  fill_abc(w);
+  auto r = w.run();
+  // a: 10 × (20 + 50) / 20 = 35; b: 30.
+  CHECK(r.total("U1") == "65.00");
+}
+
+TEST_CASE("move_to a sibling that does not apply either: redistribute") {
+  World w(scheme_text("    - {id: a, name: 甲, points: 20, direct: {missing: na}}\n"
+                      "    - {id: b, name: 乙, points: 30, direct: {}}\n"
+                      "    - {id: c, name: 丙, points: 50, not_applicable: {move_to: a},"
+                      " direct: {}}\n"),
+          {{"U1"}});
+  w.measure("U1", "b", "15");
+  w.measure("U1", "c", "NA");
+  // a excluded (its 20 dropped), c's 50 redistributed over b alone:
+  // 15 × (30 + 50) / 30 = 40.
+  auto r = w.run();
+  CHECK(r.score("U1", "a") == "NA");
+  CHECK(r.total("U1") == "40.00");
+}
+
+TEST_CASE("move_to under a weighted parent moves the weight") {
+  World w(scheme_text("    - {id: a, name: 甲, points: 100, weight: 20%, direct: {}}\n"
+                      "    - {id: b, name: 乙, points: 100, weight: 30%, direct: {}}\n"
+                      "    - {id: c, name: 丙, points: 100, weight: 50%,"
+                      " not_applicable: {move_to: a}, direct: {}}\n"),
+          {{"U1"}});
+  w.measure("U1", "a", "80");
+  w.measure("U1", "b", "50");
+  w.measure("U1", "c", "NA");
+  // a carries 70%: 0.7 × 0.8 + 0.3 × 0.5 = 0.71 → 71 (renormalising would give 62).
+  auto r = w.run();
+  CHECK(r.total("U1") == "71.00");
+}
+
+TEST_CASE("an NA row on a group marks its whole subtree, the group's policy applies") {
+  World w(scheme_text("    - id: g\n"
+                      "      name: 组\n"
+                      "      points: 27\n"
+                      "      not_applicable: full\n"
+                      "      children:\n"
+                      "        - {id: g1, name: 组一, points: 27, per_event: {deduct: 2}}\n"
+                      "    - {id: rest, name: 其他, points: 73, direct: {}}\n"),
+          {{"U1"}, {"U2"}});
+  Measure na;
+  na.line = 2;
+  w.measures.slot(w.roster.find("U1"), w.scheme.find("g")).push_back(na);
+  w.measures.mark_node_na();
+  w.measure("U1", "rest", "70");
+  w.measure("U2", "rest", "70");
+  w.event({"U2", "g1", 2});
+  auto r = w.run();
+  REQUIRE(r.diags.error_count() == 0);
+  CHECK(r.score("U1", "g1") == "NA");
+  CHECK(r.score("U1", "g") == "27.00");  // 未有…任务的得27分
+  CHECK(r.total("U1") == "97.00");
+  CHECK(r.score("U2", "g") == "23.00");
+  CHECK(r.total("U2") == "93.00");
+}
+
+TEST_CASE("measures for a leaf under a group marked NA are an error naming the unit") {
+  World w(scheme_text("    - id: g\n"
+                      "      name: 组\n"
+                      "      points: 10\n"
+                      "      children:\n"
+                      "        - {id: g1, name: 组一, points: 10, direct: {}}\n"
+                      "    - {id: rest, name: 其他, points: 90, direct: {}}\n"),
+          {{"U1", "一村"}});
+  Measure na;
+  w.measures.slot(0, w.scheme.find("g")).push_back(na);
+  w.measures.mark_node_na();
+  w.measure("U1", "g1", "5");
+  w.measure("U1", "rest", "80");
+  auto r = w.run();
+  REQUIRE(r.diags.error_count() == 1);
+  CHECK(contains(r.messages(), "\"U1\""));
+  CHECK(contains(r.messages(), "\"g1\""));
+}
+
+// A `relative` leaf under a group marked NA does not apply, like its
+// sibling leaves (it once asked for a measure instead).
+TEST_CASE("a relative leaf under a group marked NA does not apply") {
+  World w(scheme_text("    - id: g\n"
+                      "      name: 组\n"
+                      "      points: 20\n"
+                      "      not_applicable: full\n"
+                      "      children:\n"
+                      "        - {id: g1, name: 组一, points: 10, direct: {}}\n"
+                      "        - {id: g2, name: 互评, points: 10, relative: {}}\n"
+                      "    - {id: rest, name: 其他, points: 80, direct: {}}\n"),
+          {{"U1"}, {"U2"}, {"U3"}});
+  Measure na;
+  w.measures.slot(0, w.scheme.find("g")).push_back(na);
+  w.measures.mark_node_na();
+  w.measure("U1", "rest", "80");
+  w.measure("U2", "g1", "5");
+  w.measure("U2", "g2", "80");  // best → 10
+  w.measure("U2", "rest", "80");
+  w.measure("U3", "g1", "5");
+  w.measure("U3", "g2", "40");  // 5
+  w.measure("U3", "rest", "80");
+  auto r = w.run();
+  CHECK(r.diags.error_count() == 0);
+  CHECK(r.score("U1", "g2") == "NA");
+  CHECK(r.score("U1", "g") == "20.00");
+  CHECK(r.total("U1") == "100.00");
+  CHECK(r.score("U2", "g2") == "10.00");
+  CHECK(r.score("U3", "g2") == "5.00");
+}
+
+// A value for a `relative` leaf under a group marked NA is rejected, as for
+// other leaves, and never sets the best for the other units.
+TEST_CASE("a relative value under a group marked NA is rejected, not the best") {
+  World w(scheme_text("    - id: g\n"
+                      "      name: 组\n"
+                      "      points: 20\n"
+                      "      not_applicable: full\n"
+                      "      children:\n"
+                      "        - {id: g1, name: 组一, points: 10, direct: {}}\n"
+                      "        - {id: g2, name: 互评, points: 10, relative: {}}\n"
+                      "    - {id: rest, name: 其他, points: 80, direct: {}}\n"),
+          {{"U1"}, {"U2"}});
+  Measure na;
+  w.measures.slot(0, w.scheme.find("g")).push_back(na);
+  w.measures.mark_node_na();
+  w.measure("U1", "g2", "200");  // contradicts the NA row
+  w.measure("U1", "rest", "80");
+  w.measure("U2", "g1", "5");
+  w.measure("U2", "g2", "80");
+  w.measure("U2", "rest", "80");
+  auto r = w.run();
+  CHECK(r.diags.error_count() == 1);
+  CHECK(contains(r.messages(), "\"g2\""));
+  CHECK(r.score("U2", "g2") == "10.00");  // not 10 × 80 / 200 = 4
+}
+
+TEST_CASE("applies_to: a node outside the unit's category does not apply (inherited)") {
+  World w(scheme_text("    - id: g\n"
+                      "      name: 组\n"
+                      "      points: 30\n"
+                      "      applies_to: [A]\n"
+                      "      children:\n"
+                      "        - {id: g1, name: 组一, points: 30, per_event: {deduct: 1}}\n"
+                      "    - {id: rest, name: 其他, points: 70, direct: {}}\n",
+                      "", "categories: {A: 100, B: 70}\n"),
+          {{"a1", "", "A"}, {"b1", "", "B"}}, true);
+  w.measure("a1", "rest", "63");
+  w.measure("b1", "rest", "63");
+  w.event({"a1", "g1", 3});
+  auto r = w.run();
+  REQUIRE(r.diags.error_count() == 0);
+  CHECK(r.score("b1", "g") == "NA");
+  CHECK(r.score("b1", "g1") == "NA");
+  CHECK(r.total("b1") == "63.00");
+  CHECK(r.sheet.total(r.unit("b1")) == Decimal::from_int(90));  // 63 × 100 / 70
+  CHECK(r.total("a1") == "90.00");                               // 27 + 63
+  CHECK(r.sheet.total(r.unit("a1")) == Decimal::from_int(90));
+}
+
+TEST_CASE("a unit to which nothing applies is an error") {
+  World w(scheme_text("    - {id: a, name: 甲, points: 100, direct: {missing: na}}\n"),
+          {{"U1", "一村"}});
+  auto r = w.run();
+  REQUIRE(r.diags.error_count() == 1);
+  CHECK(contains(r.messages(), "\"U1\""));
+}
+
+}  // namespace
+}  // namespace kaohe
