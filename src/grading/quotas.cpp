@@ -26,8 +26,8 @@ std::int64_t slots(const Quota& q, std::int64_t n) {
 }
 
 // Why a unit cannot take quota grade `q`: "" when it can; kNotInGrade when
-// it is not among the units the quota draws from; otherwise the condition
-// it fails, for its flags.
+// it is not among the units the quota draws from; "gate" or "flag" when a
+// gate or a flag keeps it out; otherwise the condition it fails.
 const std::string kNotInGrade = "-";
 
 std::string ineligible(const Scheme& scheme, const ScoreSheet& sheet, const Quota& q,
@@ -43,8 +43,7 @@ std::string ineligible(const Scheme& scheme, const ScoreSheet& sheet, const Quot
     }
   }
   for (const std::string& f : q.without_flags) {
-    int flag = scheme.find_flag(f);
-    if (sheet.raised(s.unit, flag)) return scheme.flags[flag].name;
+    if (sheet.raised(s.unit, scheme.find_flag(f))) return "flag";
   }
   return "";
 }
@@ -106,11 +105,14 @@ void apply_quotas(const Scheme& scheme, const Roster& roster,
         }
       }
       // A unit that would have made the quota on merit but fails one of its
-      // conditions says so (a gate that refused it has flagged it already).
+      // conditions says so (a gate or a flag that refused it is listed
+      // already).
       if (take == 0 || candidates.empty()) continue;
       const int last_in = candidates[std::min(take, candidates.size()) - 1];
       for (const auto& [u, why] : refused) {
-        if (why == "gate" || compare_merit(scheme, sheet, u, last_in) > 0) continue;
+        if (why == "gate" || why == "flag" || compare_merit(scheme, sheet, u, last_in) > 0) {
+          continue;
+        }
         standings[u].flags.push_back(fmt::format("{}:未入{}", why, q.grade));
       }
     }

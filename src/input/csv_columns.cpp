@@ -10,8 +10,10 @@ int require_column(const CsvHeader& header, std::string_view name,
                    Diagnostics& diags) {
   int c = header.find(name);
   if (c >= 0) return c;
-  std::string hint = did_you_mean(name, header.names());
-  if (hint.empty()) hint = fmt::format("add a column named {}", name);
+  std::string near = closest_match(name, header.names());
+  std::string hint = near.empty()
+                         ? fmt::format("add a column named {}", name)
+                         : fmt::format("is \"{}\" meant to be \"{}\"?", near, name);
   diags.error(file, header_row.line, 0,
               fmt::format("missing required column \"{}\"", name),
               std::string(header_row.raw), hint);
