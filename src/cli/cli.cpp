@@ -5,6 +5,7 @@
 
 #include "base/diagnostic.h"
 #include "cli/check_command.h"
+#include "cli/completion.h"
 #include "cli/diff_command.h"
 #include "cli/explain_command.h"
 #include "cli/score_command.h"
@@ -24,6 +25,8 @@ int run_cli(int argc, char** argv) {
   add_diff_command(app, diff);
   ExplainOptions explain;
   add_explain_command(app, explain);
+  CompletionOptions completion;
+  add_completion_command(app, completion);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -35,6 +38,7 @@ int run_cli(int argc, char** argv) {
   if (app.got_subcommand("check")) return run_check(check);
   if (app.got_subcommand("diff")) return run_diff(diff);
   if (app.got_subcommand("explain")) return run_explain(explain);
+  if (app.got_subcommand("completion")) return run_completion(app, completion);
   return kExitUsage;
 }
 
