@@ -1,0 +1,35 @@
+#!/bin/bash
+# The table README.md shows after "Command 1 ends with this table" is what
+# `kaohe score schemes/party-building.yaml examples/party-building` prints,
+# byte for byte, so the README cannot drift from the program.
+#
+#   readme_table.sh KAOHE_BIN REPO_ROOT
+set -euo pipefail
+
+if [[ $# -ne 2 ]]; then
+  echo "usage: $0 KAOHE_BIN REPO_ROOT" >&2
+  exit 2
+fi
+bin=$1
+root=$2
+[[ $bin == /* ]] || bin=$PWD/$bin
+cd "$root"
+
+shown=$(awk '/^Command 1 ends with this table/ { f = 1; next }
+             f == 1 && /^```/ { f = 2; next }
+             f == 2 && /^```/ { exit }
+             f == 2 { print }' README.md)
+if [[ -z $shown ]]; then
+  echo "FAIL: README.md has no table block after 'Command 1 ends with this table'"
+  exit 1
+fi
+actual=$(env -i PATH=/usr/bin:/bin LC_ALL=C "$bin" score \
+  schemes/party-building.yaml examples/party-building </dev/null)
+if [[ $shown != "$actual" ]]; then
+  echo "FAIL: the table in README.md differs from kaohe's output:"
+  diff -u --label README.md --label kaohe <(printf '%s\n' "$shown") \
+    <(printf '%s\n' "$actual") || true
+  echo "Paste the real output into README.md."
+  exit 1
+fi
+echo "README.md shows the real table"
