@@ -8,8 +8,8 @@
 namespace kaohe {
 
 const JsonValue* JsonValue::get(std::string_view key) const {
-  for (const auto& [k, v] : members) {
-    if (k == key) return &v;
+  for (std::size_t i = 0; i < member_names.size(); ++i) {
+    if (member_names[i] == key) return &member_values[i];
   }
   return nullptr;
 }
@@ -74,7 +74,8 @@ class Parser {
         if (pos_ >= s_.size() || s_[pos_] != '"') fail("expected a member name");
         std::string key = string();
         expect(':');
-        v.members.emplace_back(std::move(key), value(depth + 1));
+        v.member_names.push_back(std::move(key));
+        v.member_values.push_back(value(depth + 1));
       } while (eat(','));
       expect('}');
     } else if (c == '[') {

@@ -15,7 +15,11 @@ struct JsonValue {
   bool boolean = false;
   std::string text;  // kString: the decoded string; kNumber: the literal
   std::vector<JsonValue> items;
-  std::vector<std::pair<std::string, JsonValue>> members;
+  // kObject: member names and values, in document order, as two parallel
+  // vectors (a vector of pairs holding JsonValue needs the complete type,
+  // which clang 14 with libstdc++ 12 refuses inside the class).
+  std::vector<std::string> member_names;
+  std::vector<JsonValue> member_values;
   int line = 0;
 
   // The member named `key`, or nullptr.

@@ -98,7 +98,9 @@ Snapshot read_result(const std::string& path, const std::string& text) {
     }
     const JsonValue& scores = member(path, u, "scores", Kind::kObject);
     unit.scores.resize(snap.nodes.size());
-    for (const auto& [id, v] : scores.members) {
+    for (std::size_t m = 0; m < scores.member_names.size(); ++m) {
+      const std::string& id = scores.member_names[m];
+      const JsonValue& v = scores.member_values[m];
       int n = snap.find_node(id);
       if (n < 0) bad(path, v.line, fmt::format("score for unknown node \"{}\"", id));
       unit.scores[n] = number(path, v);

@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include "report/json_text.h"
+
 #include <algorithm>
 
 #include "report/text_width.h"
@@ -79,20 +81,6 @@ std::vector<std::vector<std::string>> unit_rows(const ResultDiff& d, bool arrows
   return rows;
 }
 
-std::string quote_json(const std::string& s) {
-  std::string out = "\"";
-  for (unsigned char c : s) {
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += static_cast<char>(c);
-    } else if (c < 0x20) {
-      out += fmt::format("\\u{:04x}", c);
-    } else {
-      out += static_cast<char>(c);
-    }
-  }
-  return out + "\"";
-}
 
 std::string json_num(const std::optional<Decimal>& d, int precision) {
   return d ? d->format(precision) : "null";
@@ -110,13 +98,13 @@ std::string render_diff(const ResultDiff& d, OutputFormat format) {
           "    {{\"unit_id\": {}, \"name\": {}, \"old_total\": {}, \"new_total\": {}, "
           "\"old_rank\": {}, \"new_rank\": {}, \"old_grade\": {}, \"new_grade\": {}, "
           "\"parts\": [",
-          quote_json(c.unit_id), quote_json(c.name), json_num(c.old_total, d.precision),
+          json_quote(c.unit_id), json_quote(c.name), json_num(c.old_total, d.precision),
           json_num(c.new_total, d.precision), c.old_rank ? std::to_string(c.old_rank) : "null",
-          c.new_rank ? std::to_string(c.new_rank) : "null", quote_json(c.old_grade),
-          quote_json(c.new_grade));
+          c.new_rank ? std::to_string(c.new_rank) : "null", json_quote(c.old_grade),
+          json_quote(c.new_grade));
       for (std::size_t p = 0; p < c.parts.size(); ++p) {
         out += fmt::format("{}{{\"id\": {}, \"old\": {}, \"new\": {}}}", p ? ", " : "",
-                           quote_json(c.parts[p].id),
+                           json_quote(c.parts[p].id),
                            json_num(c.parts[p].old_score, d.precision),
                            json_num(c.parts[p].new_score, d.precision));
       }
@@ -127,9 +115,9 @@ std::string render_diff(const ResultDiff& d, OutputFormat format) {
       const SchemeChange& c = d.scheme[i];
       out += fmt::format("    {{\"change\": {}, \"id\": {}, \"name\": {}, \"old\": {}, "
                          "\"new\": {}}}{}\n",
-                         quote_json(kind_word(c.kind)), quote_json(c.id),
-                         quote_json(c.name), quote_json(c.old_value),
-                         quote_json(c.new_value), i + 1 < d.scheme.size() ? "," : "");
+                         json_quote(kind_word(c.kind)), json_quote(c.id),
+                         json_quote(c.name), json_quote(c.old_value),
+                         json_quote(c.new_value), i + 1 < d.scheme.size() ? "," : "");
     }
     out += "  ]\n}\n";
     return out;

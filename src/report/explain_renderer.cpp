@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include "report/json_text.h"
+
 #include "report/text_width.h"
 
 namespace kaohe {
@@ -22,20 +24,6 @@ std::string effect_text(const Rational& r) {
   return r.is_negative() || s[0] == '-' ? s : "+" + s;
 }
 
-std::string quote(const std::string& s) {
-  std::string out = "\"";
-  for (unsigned char c : s) {
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += static_cast<char>(c);
-    } else if (c < 0x20) {
-      out += fmt::format("\\u{:04x}", c);
-    } else {
-      out += static_cast<char>(c);
-    }
-  }
-  return out + "\"";
-}
 
 struct TextRow {
   std::string left;
@@ -67,7 +55,7 @@ void json_node(const Evaluation& ev, const ExplainNode& n, int depth, std::strin
   const Node& node = ev.scheme.nodes[n.node];
   std::string pad(static_cast<std::size_t>(depth) * 2 + 4, ' ');
   out += pad + fmt::format("{{\"id\": {}, \"name\": {}, \"applicable\": {}, ",
-                           quote(node.id), quote(node.name),
+                           json_quote(node.id), json_quote(node.name),
                            n.applicable ? "true" : "false");
   out += fmt::format("\"score\": {}, \"full_marks\": {}, \"lines\": [",
                      n.applicable ? n.score.format(ev.scheme.precision) : "null",
@@ -75,8 +63,8 @@ void json_node(const Evaluation& ev, const ExplainNode& n, int depth, std::strin
   for (std::size_t i = 0; i < n.lines.size(); ++i) {
     const ExplainLine& l = n.lines[i];
     out += fmt::format("{}{{\"text\": {}, \"source\": {}, \"ref\": {}, \"effect\": {}}}",
-                       i ? ", " : "", quote(l.text), quote(l.source), quote(l.ref),
-                       l.effect ? quote(effect_text(*l.effect)) : "null");
+                       i ? ", " : "", json_quote(l.text), json_quote(l.source), json_quote(l.ref),
+                       l.effect ? json_quote(effect_text(*l.effect)) : "null");
   }
   out += "], \"children\": [";
   if (!n.children.empty()) out += "\n";
@@ -99,18 +87,18 @@ std::string render_explanation(const Evaluation& ev, const Explanation& ex,
   if (format == OutputFormat::kJson) {
     std::string out = "{\n  \"schema_version\": 1,\n";
     out += fmt::format("  \"unit_id\": {}, \"name\": {}, \"category\": {},\n",
-                       quote(unit.id), quote(unit.name), quote(unit.category));
+                       json_quote(unit.id), json_quote(unit.name), json_quote(unit.category));
     out += fmt::format("  \"total\": {}, \"full_marks\": {}, \"rank\": {}, \"grade\": {},\n",
                        ex.total.format(p), ex.full_marks.to_string(), ex.rank,
-                       quote(ex.grade));
+                       json_quote(ex.grade));
     out += "  \"flags\": [";
-    for (std::size_t i = 0; i < ex.flags.size(); ++i) out += (i ? ", " : "") + quote(ex.flags[i]);
-    out += "],\n  \"sum_of_effects\": " + quote(effect_text(ex.sum_of_effects)) + ",\n";
+    for (std::size_t i = 0; i < ex.flags.size(); ++i) out += (i ? ", " : "") + json_quote(ex.flags[i]);
+    out += "],\n  \"sum_of_effects\": " + json_quote(effect_text(ex.sum_of_effects)) + ",\n";
     out += "  \"tree\":\n";
     json_node(ev, ex.root, 0, out);
     out += ",\n  \"closing\": [";
     for (std::size_t i = 0; i < ex.closing.size(); ++i) {
-      out += (i ? ", " : "") + quote(ex.closing[i].text);
+      out += (i ? ", " : "") + json_quote(ex.closing[i].text);
     }
     out += "]\n}\n";
     return out;

@@ -4,31 +4,13 @@
 // with exactly the scheme's precision.
 #include <fmt/format.h>
 
+#include "report/json_text.h"
+
 #include "report/render.h"
 
 namespace kaohe {
 namespace {
 
-std::string quote(std::string_view s) {
-  std::string out = "\"";
-  for (unsigned char c : s) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (c < 0x20) {
-          out += fmt::format("\\u{:04x}", c);
-        } else {
-          out += static_cast<char>(c);
-        }
-    }
-  }
-  out += '"';
-  return out;
-}
 
 }  // namespace
 
@@ -38,7 +20,7 @@ std::string render_json(const Evaluation& ev) {
   out += "{\n";
   out += fmt::format("  \"schema_version\": {},\n", kJsonSchemaVersion);
   out += "  \"scheme\": {\n";
-  out += fmt::format("    \"title\": {},\n", quote(scheme.title));
+  out += fmt::format("    \"title\": {},\n", json_quote(scheme.title));
   out += fmt::format("    \"grammar\": {},\n", scheme.version);
   out += fmt::format("    \"precision\": {},\n", scheme.precision);
   out += "    \"nodes\": [\n";
@@ -47,10 +29,10 @@ std::string render_json(const Evaluation& ev) {
     out += fmt::format(
         "      {{\"id\": {}, \"name\": {}, \"parent\": {}, \"points\": {}, "
         "\"weight\": {}, \"rule\": {}}}{}\n",
-        quote(n.id), quote(n.name),
-        n.parent >= 0 ? quote(scheme.nodes[n.parent].id) : "null",
+        json_quote(n.id), json_quote(n.name),
+        n.parent >= 0 ? json_quote(scheme.nodes[n.parent].id) : "null",
         n.points ? n.points->to_string() : "null",
-        n.weight ? quote(n.weight_text) : "null", quote(describe_rule(n.rule)),
+        n.weight ? json_quote(n.weight_text) : "null", json_quote(describe_rule(n.rule)),
         i + 1 < scheme.nodes.size() ? "," : "");
   }
   out += "    ],\n";
@@ -58,7 +40,7 @@ std::string render_json(const Evaluation& ev) {
   for (std::size_t g = 0; g < scheme.grades.size(); ++g) {
     const Grade& grade = scheme.grades[g];
     out += fmt::format("{}{{\"name\": {}, \"min\": {}}}", g ? ", " : "",
-                       quote(grade.name),
+                       json_quote(grade.name),
                        grade.min ? grade.min->to_string() : "null");
   }
   out += "]\n";
@@ -73,22 +55,22 @@ std::string render_json(const Evaluation& ev) {
     };
     out += "    {";
     out += fmt::format("\"rank\": {}, \"unit_id\": {}, \"name\": {}, \"category\": {}, ",
-                       s.rank, quote(u.id), quote(u.name), quote(u.category));
+                       s.rank, json_quote(u.id), json_quote(u.name), json_quote(u.category));
     out += fmt::format("\"total\": {}, \"full_marks\": {}, \"grade\": {}, \"flags\": [",
                        ev.sheet.total(s.unit).format(scheme.precision),
                        ev.sheet.full_marks(s.unit).to_string(),
-                       s.grade >= 0 ? quote(scheme.grades[s.grade].name) : "null");
+                       s.grade >= 0 ? json_quote(scheme.grades[s.grade].name) : "null");
     for (std::size_t f = 0; f < s.flags.size(); ++f) {
-      out += (f ? ", " : "") + quote(s.flags[f]);
+      out += (f ? ", " : "") + json_quote(s.flags[f]);
     }
     out += "]";
-    if (!ev.reasons.empty()) out += ", \"reasons\": " + quote(ev.reasons[s.unit]);
+    if (!ev.reasons.empty()) out += ", \"reasons\": " + json_quote(ev.reasons[s.unit]);
     if (!ev.near_boundary.empty()) {
-      out += ", \"near_boundary\": " + quote(ev.near_boundary[s.unit]);
+      out += ", \"near_boundary\": " + json_quote(ev.near_boundary[s.unit]);
     }
     out += ",\n      \"scores\": {";
     for (std::size_t n = 0; n < scheme.nodes.size(); ++n) {
-      out += fmt::format("{}{}: {}", n ? ", " : "", quote(scheme.nodes[n].id),
+      out += fmt::format("{}{}: {}", n ? ", " : "", json_quote(scheme.nodes[n].id),
                          score(static_cast<int>(n)));
     }
     out += fmt::format("}}}}{}\n", i + 1 < ev.standings.size() ? "," : "");

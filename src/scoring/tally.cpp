@@ -6,7 +6,7 @@
 namespace kaohe {
 
 Tallies::Tallies(const Scheme& scheme, int units)
-    : scheme_(scheme), units_(units) {
+    : scheme_(scheme) {
   const int n = static_cast<int>(scheme.nodes.size());
   slot_of_.assign(n, -1);
   quota_slot_of_.assign(n, -1);

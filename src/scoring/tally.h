@@ -54,7 +54,6 @@ class Tallies : public EventSink {
   Tally& tally(int unit, int node);
 
   const Scheme& scheme_;
-  int units_;
   int slots_ = 0;                 // event leaves
   std::vector<int> slot_of_;      // node → slot, or -1
   std::vector<int> group_of_;     // node → 取最高分 ancestor, or -1
