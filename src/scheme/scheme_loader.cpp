@@ -338,6 +338,7 @@ class Loader {
     };
     if (const YamlNode* v = y.get("points")) {
       scheme_.nodes[index].points = non_negative(*v, "points");
+      if (!scheme_.nodes[index].points) points_failed_.insert(index);
     }
     if (const YamlNode* v = y.get("weight")) {
       scheme_.nodes[index].weight = percent(*v, "weight");
@@ -960,15 +961,17 @@ class Loader {
         continue;
       }
       // Children with points are either all weighted or none.
-      int with_points = 0, weighted = 0;
+      // Children with points are either all weighted or none; one whose
+      // points failed to parse is reported once, where it was written.
+      int weighted = 0, unweighted_with_points = 0;
       Rational sum;
       for (int c : n.children) {
         const Node& child = scheme_.nodes[c];
-        if (child.points) ++with_points;
+        if (child.points && !child.weight) ++unweighted_with_points;
         if (child.weight) {
           ++weighted;
           sum += *child.weight;
-          if (!child.points) {
+          if (!child.points && !points_failed_.count(c)) {
             error(child.pos,
                   fmt::format("'{}' has a weight but no points", child.id),
                   "a weighted child needs points: its score is taken as a "
@@ -978,7 +981,7 @@ class Loader {
       }
       if (weighted > 0) {
         n.weighted_children = true;
-        if (weighted != with_points) {
+        if (unweighted_with_points > 0) {
           error(n.pos,
                 fmt::format("some children of '{}' have weights and some do not",
                             n.id),
@@ -988,7 +991,8 @@ class Loader {
                 fmt::format("the weights of the children of '{}' add up to {}%, "
                             "not 100%",
                             n.id, (sum * Rational(100)).to_string()),
-                "check each child's weight against the seed's formula");
+                "check each weight against the formula of the assessment "
+                "document");
         }
         if (!n.points) {
           error(n.pos, fmt::format("'{}' combines weights but has no points", n.id),
@@ -1003,7 +1007,7 @@ class Loader {
     if (r.kind == RuleKind::kNone) return;
     bool needs_points = rule_reads_measures(r.kind) &&
                         r.kind != RuleKind::kScaledDeduction;
-    if (needs_points && !n.points) {
+    if (needs_points && !n.points && !points_failed_.count(index_of(n))) {
       error(n.pos, fmt::format("leaf '{}' ({}) needs 'points'", n.id,
                                rule_kind_name(r.kind)),
             "the rule scores a share of the node's points");
@@ -1167,6 +1171,9 @@ class Loader {
   bool has_period_ = false;
   std::vector<int> quota_nodes_;
   std::vector<std::pair<int, SourcePos>> applies_to_nodes_, move_to_nodes_, effect_nodes_;
+  std::set<int> points_failed_;  // nodes whose 'points' did not parse
+
+  int index_of(const Node& n) const { return static_cast<int>(&n - scheme_.nodes.data()); }
 };
 
 }  // namespace

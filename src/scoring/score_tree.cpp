@@ -6,7 +6,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
+#include <tuple>
 
 #include "scoring/leaf_rules.h"
 
@@ -176,10 +178,28 @@ class TreeScorer {
       apply_na_policy(n);
     }
     for (int u = 0; u < roster_.size(); ++u) finish_total(u);
+    // In roster order, then scheme order — not the bottom-up order in
+    // which they were found.
+    std::stable_sort(problems_.begin(), problems_.end(),
+                     [](const Problem& a, const Problem& b) {
+                       return std::tie(a.unit, a.node) < std::tie(b.unit, b.node);
+                     });
+    for (Problem& p : problems_) diags_.add(std::move(p.diagnostic));
     return std::move(sheet_);
   }
 
  private:
+  // A unit that cannot be scored, reported at its line of the roster.
+  void report(int unit, int node, std::string message, std::string hint) {
+    const Unit& u = roster_.units[unit];
+    Diagnostic d;
+    d.file = roster_.file;
+    d.line = u.line;
+    d.message = std::move(message);
+    d.hint = std::move(hint);
+    problems_.push_back({unit, node, std::move(d)});
+  }
+
   // Flags raised and nodes zeroed by event rows.
   void apply_event_effects() {
     for (int n = 0; n < static_cast<int>(scheme_.nodes.size()); ++n) {
@@ -211,10 +231,9 @@ class TreeScorer {
 
   void record(int unit, int n, const LeafOutcome& out) {
     if (!out.error.empty()) {
-      diags_.error({}, 0, 0,
-                   fmt::format("unit \"{}\" ({}): {}", roster_.units[unit].id,
-                               roster_.units[unit].name, out.error),
-                   {}, out.hint);
+      report(unit, n, fmt::format("unit \"{}\" ({}): {}", roster_.units[unit].id,
+                                  roster_.units[unit].name, out.error),
+             out.hint);
       failed_[unit] = 1;
       return;
     }
@@ -235,13 +254,13 @@ class TreeScorer {
         measures_.node_marked_na(unit, n)) {
       return;
     }
-    diags_.error({}, 0, 0,
-                 fmt::format("unit \"{}\" ({}): item \"{}\" has measures but does "
-                             "not apply (a group above it is NA or excludes the "
-                             "unit's category)",
-                             roster_.units[unit].id, roster_.units[unit].name,
-                             scheme_.nodes[n].id),
-                 {}, "remove the NA row or the item's measures");
+    report(unit, n,
+           fmt::format("unit \"{}\" ({}): item \"{}\" has measures but does "
+                       "not apply (a group above it is NA or excludes the "
+                       "unit's category)",
+                       roster_.units[unit].id, roster_.units[unit].name,
+                       scheme_.nodes[n].id),
+           "remove the NA row or the item's measures");
     failed_[unit] = 1;
   }
 
@@ -352,10 +371,10 @@ class TreeScorer {
     sheet_.set_full_marks(unit, root.full_marks);
     if (failed_[unit]) return;
     if (!root.applicable) {
-      diags_.error({}, 0, 0,
-                   fmt::format("unit \"{}\" ({}): no item of the scheme applies to it",
-                               roster_.units[unit].id, roster_.units[unit].name),
-                   {}, "check the unit's category and its NA measures");
+      report(unit, 0,
+             fmt::format("unit \"{}\" ({}): no item of the scheme applies to it",
+                         roster_.units[unit].id, roster_.units[unit].name),
+             "check the unit's category and its NA measures");
       failed_[unit] = 1;
       return;
     }
@@ -364,11 +383,11 @@ class TreeScorer {
       return;
     }
     if (root.full_marks <= Decimal()) {
-      diags_.error({}, 0, 0,
-                   fmt::format("unit \"{}\" ({}): its full marks are 0, so its total "
-                               "cannot be normalised",
-                               roster_.units[unit].id, roster_.units[unit].name),
-                   {}, "");
+      report(unit, 0,
+             fmt::format("unit \"{}\" ({}): its full marks are 0, so its total "
+                         "cannot be normalised",
+                         roster_.units[unit].id, roster_.units[unit].name),
+             "");
       failed_[unit] = 1;
       return;
     }
@@ -384,6 +403,12 @@ class TreeScorer {
   Diagnostics& diags_;
   ScoreSheet sheet_;
   std::vector<char> failed_;
+  struct Problem {
+    int unit;
+    int node;
+    Diagnostic diagnostic;
+  };
+  std::vector<Problem> problems_;
 };
 
 }  // namespace
