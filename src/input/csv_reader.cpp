@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <array>
 #include <bit>
-#include <cerrno>
 #include <cstdint>
 #include <cstring>
 #include <utility>
@@ -14,6 +13,8 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
+
+#include <fmt/format.h>
 
 #include "base/diagnostic.h"
 
@@ -120,17 +121,68 @@ std::string line_around(const char* record, const char* at, const char* end) {
 CsvReader::CsvReader(std::string name, std::FILE* file)
     : name_(std::move(name)), file_(file) {}
 
+CsvReader::CsvReader(std::string name, ByteSource& source)
+    : name_(std::move(name)), source_(&source) {}
+
 void CsvReader::fail(int line, int col, std::string message,
                      const char* record, const char* at, const char* end,
                      std::string hint) const {
+  // Bytes that are not text explain a syntax error after them.
+  const char* bad = buf_.data() + checked_;
+  if (bad_ != TextProblem::kNone && bad >= record && bad <= at) {
+    fail_text(record, line_, end);
+  }
   Diagnostic d;
   d.file = name_;
   d.line = line;
   d.col = col;
   d.message = std::move(message);
-  d.source_line = line_around(record, at, end);
+  d.source_line = printable_utf8(line_around(record, at, end));
   d.hint = std::move(hint);
   throw Error(kExitDataErr, std::move(d));
+}
+
+void CsvReader::fail_text(const char* record, int line,
+                          const char* end) const {
+  const char* bad = buf_.data() + checked_;
+  std::size_t field = 0;
+  bool quoted = false;
+  for (const char* q = record; q < bad; ++q) {
+    if (*q == '"') {
+      quoted = !quoted;
+    } else if (*q == ',' && !quoted) {
+      ++field;
+    } else if (*q == '\n' || (*q == '\r' && q[1] != '\n')) {
+      ++line;  // inside quotes: CRLF counts once, on its LF
+    }
+  }
+  std::string where = !have_header_ ? std::string("in the header")
+                      : field < header_.size()
+                          ? fmt::format("in column \"{}\"", header_[field])
+                          : fmt::format("in field {}", field + 1);
+  Diagnostic d;
+  d.file = name_;
+  d.line = line;
+  d.col = static_cast<int>(field) + 1;
+  if (bad_ == TextProblem::kNul) {
+    d.message = "NUL byte " + where;
+    d.hint = "CSV text holds no NUL bytes: is this a workbook (.xlsx), or "
+             "UTF-16 text without a byte-order mark? Save it as CSV (UTF-8)";
+  } else {
+    InvalidText t = source_->describe_invalid(bad, end);
+    d.message = fmt::format("{} {} ({})", t.what, where, t.detail);
+    d.hint = std::move(t.hint);
+  }
+  d.source_line = printable_utf8(line_around(record, bad, end));
+  throw Error(kExitDataErr, std::move(d));
+}
+
+void CsvReader::check_text() {
+  if (bad_ != TextProblem::kNone) return;
+  const char* data = buf_.data();
+  Utf8Scan scan = scan_utf8(data + checked_, data + buf_.size(), eof_);
+  checked_ = static_cast<std::size_t>(scan.stop - data);
+  bad_ = scan.problem;
 }
 
 bool CsvReader::fill() {
@@ -138,6 +190,7 @@ bool CsvReader::fill() {
   // Drop what is consumed; keep the unfinished record at the front.
   if (pos_ > 0) {
     buf_.erase(0, pos_);
+    checked_ -= pos_;
     pos_ = 0;
   }
   // Ask for at least as much as is buffered, so that a record longer than
@@ -145,20 +198,14 @@ bool CsvReader::fill() {
   std::size_t have = buf_.size();
   std::size_t want = std::max(kBlockBytes, have);
   buf_.resize(have + want);
-  errno = 0;
-  std::size_t got = std::fread(buf_.data() + have, 1, want, file_);
-  buf_.resize(have + got);
-  if (got < want) {
-    if (std::ferror(file_)) {
-      int err = errno;
-      Diagnostic d;
-      d.file = name_;
-      d.message = "read error";
-      if (err != 0) d.message += std::string(": ") + std::strerror(err);
-      throw Error(kExitIoErr, std::move(d));
-    }
-    eof_ = true;
+  if (source_ == nullptr) {  // sniffs a BOM: reads, so not in the constructor
+    owned_ = open_text(name_, file_, Encoding::kUtf8);
+    source_ = owned_.get();
   }
+  std::size_t got = source_->read(buf_.data() + have, want);
+  buf_.resize(have + got);
+  if (got < want) eof_ = true;
+  check_text();
   return got > 0;
 }
 
@@ -180,10 +227,23 @@ bool CsvReader::next(CsvRow& row) {
     }
     switch (parse(row)) {
       case Parsed::kRecord:
+        if (bad_ != TextProblem::kNone &&
+            buf_.data() + checked_ < row.raw.data() + row.raw.size()) {
+          fail_text(row.raw.data(), row.line, buf_.data() + buf_.size());
+        }
+        if (!have_header_) {
+          have_header_ = true;
+          header_.assign(row.fields.begin(), row.fields.end());
+        }
         return true;
       case Parsed::kBlank:
         break;
       case Parsed::kNeedMore:
+        // The bad byte is in this unfinished record: say so now, rather
+        // than reading on, maybe for megabytes of binary without a break.
+        if (bad_ != TextProblem::kNone) {
+          fail_text(buf_.data() + pos_, line_, buf_.data() + buf_.size());
+        }
         fill();
         break;
     }

@@ -2,13 +2,19 @@
 // and line breaks, a UTF-8 byte-order mark, CRLF or LF, blank lines skipped,
 // no final newline needed. Rows keep the line number they start on, so
 // diagnostics stay right after line breaks inside quotes. Memory is bounded
-// by the longest row, never by the file.
+// by the longest row, never by the file. Every byte is checked to be
+// strict UTF-8 without NUL (input/utf8.h); the bytes come from a ByteSource
+// (input/text_decoder.h), which may convert them from GB18030 or UTF-16.
 #pragma once
 
 #include <cstdio>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "input/text_decoder.h"
+#include "input/utf8.h"
 
 namespace kaohe {
 
@@ -21,16 +27,20 @@ struct CsvRow {
 
 class CsvReader {
  public:
-  // Reads `file` (not owned, not closed). `name` is used in diagnostics.
+  // Reads `file` (not owned, not closed) as UTF-8, or UTF-16 by its
+  // byte-order mark. `name` is used in diagnostics.
   CsvReader(std::string name, std::FILE* file);
+  // Reads the text of `source` (not owned).
+  CsvReader(std::string name, ByteSource& source);
   CsvReader(const CsvReader&) = delete;
   CsvReader& operator=(const CsvReader&) = delete;
 
   // Reads the next non-blank record into `row`; false at end of input.
   // Throws kaohe::Error (exit 65) for an unterminated quote (naming the
   // line where the quote opened), a quote inside an unquoted field, text
-  // after a closing quote, a field longer than kMaxFieldBytes; exit 74
-  // for a read error.
+  // after a closing quote, a field longer than kMaxFieldBytes, invalid
+  // UTF-8 or a NUL byte (naming the column by the header, the first
+  // record); exit 74 for a read error.
   bool next(CsvRow& row);
 
   const std::string& name() const { return name_; }
@@ -50,15 +60,29 @@ class CsvReader {
   [[noreturn]] void fail(int line, int col, std::string message,
                          const char* record, const char* at, const char* end,
                          std::string hint = {}) const;
+  // Checks the bytes read since the last check (fill calls it).
+  void check_text();
+  // Reports the text problem at checked_ in the record that starts at
+  // `record`, on line `line`; `end` ends the buffered bytes.
+  [[noreturn]] void fail_text(const char* record, int line,
+                              const char* end) const;
 
   std::string name_;
-  std::FILE* file_;
+  std::FILE* file_ = nullptr;          // opened as owned_ on the first read
+  std::unique_ptr<ByteSource> owned_;
+  ByteSource* source_ = nullptr;
   std::string buf_;          // bytes read; [pos_, size) not yet consumed
   std::size_t pos_ = 0;      // consumed up to here
   bool eof_ = false;
   bool started_ = false;     // BOM checked
   int line_ = 1;             // line number of the next unread byte
   std::string unquoted_;     // contents of quoted fields, quotes undoubled
+  // buf_[0, checked_) is valid UTF-8 without NUL; with bad_ set, the byte
+  // at checked_ is not, and nothing after it is checked.
+  std::size_t checked_ = 0;
+  TextProblem bad_ = TextProblem::kNone;
+  std::vector<std::string> header_;  // the first record, to name columns
+  bool have_header_ = false;
 };
 
 // The header row of a CSV file: finds columns by name, in any order.

@@ -7,12 +7,15 @@
 #include <string>
 #include <vector>
 
+#include "input/text_decoder.h"
+
 namespace kaohe {
 
 struct DataSources {
   std::string units;
   std::vector<std::string> events;
   std::vector<std::string> measures;
+  Encoding encoding = Encoding::kUtf8;  // --encoding, for every CSV file
 };
 
 // Resolves the sources. Throws kaohe::Error 64 when no roster is named or

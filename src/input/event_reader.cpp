@@ -3,11 +3,18 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
+#include <cstdint>
+#include <cstring>
+#include <functional>
+#include <utility>
+#include <vector>
 
 #include "input/csv_columns.h"
 #include "input/csv_reader.h"
 #include "input/row_errors.h"
+#include "input/text_decoder.h"
 #include "io/file_io.h"
 
 namespace kaohe {
@@ -44,6 +51,72 @@ std::vector<std::string> named(const Rule& r) {
   return out;
 }
 
+// Unit ids to roster positions, for the lookup on every row: open
+// addressing over a power-of-two table of 16-byte slots that hold short ids
+// (up to 11 bytes) themselves, so a lookup usually reads one slot. At
+// 10,000 units the table stays in the core's cache, where the roster's own
+// node-based map does not.
+class UnitIndex {
+ public:
+  explicit UnitIndex(const Roster& roster) : roster_(roster) {
+    std::size_t size = 16;
+    while (size < roster.units.size() + roster.units.size() / 2) size *= 2;
+    slots_.assign(size, Slot{});
+    mask_ = size - 1;
+    for (int u = 0; u < roster.size(); ++u) {
+      const Slot key = Slot::of(roster.units[u].id, u);
+      std::size_t i = hash(key, roster.units[u].id) & mask_;
+      while (slots_[i].unit >= 0) i = (i + 1) & mask_;
+      slots_[i] = key;
+    }
+  }
+  // Position of the unit with this exact id, or -1.
+  int find(std::string_view id) const {
+    const Slot key = Slot::of(id, -1);
+    for (std::size_t i = hash(key, id) & mask_;; i = (i + 1) & mask_) {
+      const Slot& s = slots_[i];
+      if (s.unit < 0) return -1;
+      if (std::memcmp(s.key, key.key, sizeof key.key) == 0 &&
+          (s.key[kShort] != kLong || roster_.units[s.unit].id == id)) {
+        return s.unit;
+      }
+    }
+  }
+
+ private:
+  static constexpr std::size_t kShort = 11;  // longest id held in a slot
+  static constexpr char kLong = static_cast<char>(0xFF);
+  struct Slot {
+    // The id's first bytes, zero-padded, then its length, or kLong (then
+    // the roster has the rest).
+    char key[kShort + 1] = {};
+    std::int32_t unit = -1;
+    static Slot of(std::string_view id, int unit) {
+      Slot s;
+      std::memcpy(s.key, id.data(), std::min(id.size(), kShort));
+      s.key[kShort] = id.size() <= kShort ? static_cast<char>(id.size()) : kLong;
+      s.unit = unit;
+      return s;
+    }
+  };
+  // A short id's hash mixes its slot key (two loads, two multiplies); a
+  // long one's covers all its bytes.
+  static std::uint64_t hash(const Slot& key, std::string_view id) {
+    if (id.size() > kShort) return std::hash<std::string_view>{}(id);
+    std::uint64_t a = 0;
+    std::uint32_t b = 0;
+    std::memcpy(&a, key.key, sizeof a);
+    std::memcpy(&b, key.key + sizeof a, sizeof b);
+    std::uint64_t h = a * 0x9E3779B97F4A7C15ULL + b * 0xC2B2AE3D27D4EB4FULL;
+    h ^= h >> 32;
+    h *= 0xD6E8FEB86659FD93ULL;
+    return h ^ (h >> 32);
+  }
+  const Roster& roster_;
+  std::vector<Slot> slots_;
+  std::size_t mask_ = 0;
+};
+
 std::string unit_ids_hint(const Roster& roster, std::string_view id) {
   std::vector<std::string> ids;
   ids.reserve(roster.units.size());
@@ -58,12 +131,13 @@ std::string unit_ids_hint(const Roster& roster, std::string_view id) {
 InputStats read_events(const std::string& path, int file_index,
                        const Scheme& scheme, const Roster& roster,
                        const MeasureTable& measures, EventSink& sink,
-                       Diagnostics& diags) {
+                       Diagnostics& diags, Encoding encoding) {
   InputStats stats;
   stats.kind = "events";
   stats.file = path;
   FilePtr f = open_input(path);
-  CsvReader reader(path, f.get());
+  std::unique_ptr<ByteSource> text = open_text(path, f.get(), encoding);
+  CsvReader reader(path, *text);
   CsvRow row;
   if (!reader.next(row)) return stats;  // an empty file holds no events
   CsvHeader header(row);
@@ -78,9 +152,13 @@ InputStats read_events(const std::string& path, int file_index,
   const int c_ref = header.find("ref");
 
   RowErrors errors(path, diags);
-  // Leaf lookups repeat on every row: cache the last item seen.
-  std::string last_item;
-  int last_node = -1;
+  const UnitIndex units(roster);
+  // Leaf lookups repeat on every row: the valid event leaves seen so far.
+  std::vector<std::pair<std::string, int>> seen_items;
+  // The (unit, node) pairs known to apply (category and NA rows checked),
+  // one bit each: the checks run once per pair, not once per row.
+  const std::size_t node_count = scheme.nodes.size();
+  std::vector<bool> applies(roster.units.size() * node_count, false);
 
   while (reader.next(row)) {
     ++stats.read;
@@ -97,7 +175,7 @@ InputStats read_events(const std::string& path, int file_index,
     e.file = file_index;
     e.line = row.line;
     std::string_view unit_id = row.fields[c_unit];
-    e.unit = roster.find(unit_id);
+    e.unit = units.find(unit_id);
     if (e.unit < 0) {
       errors.add(row, c_unit + 1,
                  unit_id.empty() ? std::string("empty unit_id")
@@ -105,8 +183,10 @@ InputStats read_events(const std::string& path, int file_index,
                  errors.shown() ? unit_ids_hint(roster, unit_id) : std::string());
     }
     std::string_view item = row.fields[c_item];
-    if (item == last_item && last_node >= 0) {
-      e.node = last_node;
+    auto seen = std::find_if(seen_items.begin(), seen_items.end(),
+                             [&](const auto& s) { return s.first == item; });
+    if (seen != seen_items.end()) {
+      e.node = seen->second;
     } else {
       int n = scheme.find(std::string(item));
       const Node* node = n >= 0 ? &scheme.nodes[n] : nullptr;
@@ -125,25 +205,28 @@ InputStats read_events(const std::string& path, int file_index,
                    "move this row to a measures file");
       } else {
         e.node = n;
-        last_item = std::string(item);
-        last_node = n;
+        seen_items.emplace_back(std::string(item), n);
       }
     }
     const Node* node = e.node >= 0 ? &scheme.nodes[e.node] : nullptr;
     const RuleKind kind = node ? node->rule.kind : RuleKind::kNone;
-    if (node && e.unit >= 0 &&
-        !scheme.applies_to_category(e.node, roster.units[e.unit].category)) {
+    const std::size_t pair =
+        static_cast<std::size_t>(e.unit) * node_count + static_cast<std::size_t>(e.node);
+    if (!node || e.unit < 0 || applies[pair]) {
+      // known to apply, or nothing to check
+    } else if (!scheme.applies_to_category(e.node, roster.units[e.unit].category)) {
       errors.add(row, c_item + 1,
                  fmt::format("item \"{}\" does not apply to unit \"{}\" (category "
                              "\"{}\")", node->id, unit_id,
                              roster.units[e.unit].category),
                  "a row for an item that does not apply is a mistake in the data");
-    } else if (node && e.unit >= 0 &&
-               measures.subtree_marked_na(scheme, e.unit, e.node)) {
+    } else if (measures.subtree_marked_na(scheme, e.unit, e.node)) {
       errors.add(row, c_item + 1,
                  fmt::format("item \"{}\" is marked NA (does not apply) for unit "
                              "\"{}\" in the measures", node->id, unit_id),
                  "remove the NA row or this event row");
+    } else {
+      applies[pair] = true;
     }
 
     if (c_date >= 0 && !row.fields[c_date].empty()) {

@@ -10,6 +10,7 @@
 #include "input/event.h"
 #include "input/measure_reader.h"
 #include "input/roster.h"
+#include "input/text_decoder.h"
 #include "scheme/model.h"
 
 namespace kaohe {
@@ -19,10 +20,10 @@ namespace kaohe {
 // kept in full; the rest are counted); throws kaohe::Error only when the
 // file cannot be read at all. `measures` says which nodes an NA row marks
 // as not applying: a row for such a node is an error. Returns the file's
-// row counts.
+// row counts. `encoding`: the file's text encoding (a byte-order mark wins).
 InputStats read_events(const std::string& path, int file_index,
                        const Scheme& scheme, const Roster& roster,
                        const MeasureTable& measures, EventSink& sink,
-                       Diagnostics& diags);
+                       Diagnostics& diags, Encoding encoding = Encoding::kUtf8);
 
 }  // namespace kaohe

@@ -8,6 +8,7 @@
 #include "input/csv_columns.h"
 #include "input/csv_reader.h"
 #include "input/row_errors.h"
+#include "input/text_decoder.h"
 #include "io/file_io.h"
 
 namespace kaohe {
@@ -77,12 +78,14 @@ std::string value_problem(const Node& node, Decimal v) {
 InputStats read_measures(const std::string& path, int file_index,
                          const std::vector<std::string>& files,
                          const Scheme& scheme, const Roster& roster,
-                         MeasureTable& table, Diagnostics& diags) {
+                         MeasureTable& table, Diagnostics& diags,
+                         Encoding encoding) {
   InputStats stats;
   stats.kind = "measures";
   stats.file = path;
   FilePtr f = open_input(path);
-  CsvReader reader(path, f.get());
+  std::unique_ptr<ByteSource> text = open_text(path, f.get(), encoding);
+  CsvReader reader(path, *text);
   CsvRow row;
   if (!reader.next(row)) return stats;
   CsvHeader header(row);

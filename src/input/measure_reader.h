@@ -14,6 +14,7 @@
 #include "base/diagnostic.h"
 #include "input/event.h"
 #include "input/roster.h"
+#include "input/text_decoder.h"
 #include "scheme/model.h"
 
 namespace kaohe {
@@ -63,10 +64,12 @@ class MeasureTable {
 // `table`. Row problems are added to `diags`, including a second row for
 // the same (unit_id, item_id, key), even across files; throws
 // kaohe::Error only when the file cannot be read. `files` names the
-// measure files read so far, for "first given at FILE:LINE".
+// measure files read so far, for "first given at FILE:LINE". `encoding`:
+// the file's text encoding (a byte-order mark wins).
 InputStats read_measures(const std::string& path, int file_index,
                          const std::vector<std::string>& files,
                          const Scheme& scheme, const Roster& roster,
-                         MeasureTable& table, Diagnostics& diags);
+                         MeasureTable& table, Diagnostics& diags,
+                         Encoding encoding = Encoding::kUtf8);
 
 }  // namespace kaohe

@@ -6,15 +6,17 @@
 #include "base/diagnostic.h"
 #include "input/csv_reader.h"
 #include "input/csv_columns.h"
+#include "input/text_decoder.h"
 #include "io/file_io.h"
 
 namespace kaohe {
 
-Roster load_roster(const std::string& path) {
+Roster load_roster(const std::string& path, Encoding encoding) {
   Roster roster;
   roster.file = path;
   FilePtr f = open_input(path);
-  CsvReader reader(path, f.get());
+  std::unique_ptr<ByteSource> text = open_text(path, f.get(), encoding);
+  CsvReader reader(path, *text);
   Diagnostics diags;
   CsvRow row;
   if (!reader.next(row)) {

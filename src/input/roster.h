@@ -7,6 +7,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "input/text_decoder.h"
+
 namespace kaohe {
 
 struct Unit {
@@ -40,7 +42,9 @@ struct Roster {
 // Reads units.csv (`unit_id,name[,category]`, columns by header name, extra
 // columns ignored). Every problem (missing column, empty or duplicate id)
 // is collected; throws kaohe::Error 65 listing them all, 66 when the file
-// cannot be opened. An empty roster (header only) is valid.
-Roster load_roster(const std::string& path);
+// cannot be opened. An empty roster (header only) is valid. `encoding`:
+// the file's text encoding (a byte-order mark wins).
+Roster load_roster(const std::string& path,
+                   Encoding encoding = Encoding::kUtf8);
 
 }  // namespace kaohe

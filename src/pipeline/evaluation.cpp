@@ -29,7 +29,7 @@ Evaluation evaluate(Scheme scheme, const DataSources& sources) {
   Evaluation ev;
   ev.scheme = std::move(scheme);
   ev.sources = sources;
-  ev.roster = load_roster(sources.units);
+  ev.roster = load_roster(sources.units, sources.encoding);
   {
     InputStats s;
     s.kind = "units";
@@ -45,7 +45,7 @@ Evaluation evaluate(Scheme scheme, const DataSources& sources) {
         [&] {
           return read_measures(sources.measures[i], static_cast<int>(i),
                                sources.measures, ev.scheme, ev.roster, measures,
-                               diags);
+                               diags, sources.encoding);
         },
         diags));
   }
@@ -54,7 +54,8 @@ Evaluation evaluate(Scheme scheme, const DataSources& sources) {
     ev.stats.push_back(read_collecting(
         [&] {
           return read_events(sources.events[i], static_cast<int>(i), ev.scheme,
-                             ev.roster, measures, tallies, diags);
+                             ev.roster, measures, tallies, diags,
+                             sources.encoding);
         },
         diags));
   }

@@ -10,9 +10,11 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <sstream>
 
 #include "base/diagnostic.h"
+#include "input/utf8.h"
 
 namespace kaohe {
 
@@ -166,7 +168,10 @@ class TreeBuilder : public YAML::EventHandler {
     std::unique_ptr<YamlNode>& key = pending_key_.back();
     if (!key) {
       if (!n->is_scalar()) {
-        throw Rejected{n->pos, "a mapping key must be plain text", ""};
+        // yaml-cpp also reads an unclosed '[' or '{' as a key.
+        throw Rejected{n->pos, "a mapping key must be plain text",
+                       "a list or mapping cannot be a key; is a '[' or '{' "
+                       "left unclosed?"};
       }
       for (const auto& [k, v] : parent->entries) {
         if (k->scalar == n->scalar) {
@@ -200,7 +205,7 @@ std::unique_ptr<YamlNode> parse_yaml(const std::string& file,
     d.line = pos.line;
     d.col = pos.col;
     d.message = std::move(message);
-    d.source_line = pos.line > 0 ? line_of(text, pos.line) : std::string();
+    d.source_line = pos.line > 0 ? printable_utf8(line_of(text, pos.line)) : std::string();
     d.hint = std::move(hint);
     return Error(kExitDataErr, std::move(d));
   };
@@ -209,8 +214,20 @@ std::unique_ptr<YamlNode> parse_yaml(const std::string& file,
                fmt::format("scheme file is larger than {} bytes", kMaxSchemeBytes),
                "a scheme is a short text file; is this the right file?");
   }
-  if (text.find('\0') != std::string::npos) {
-    throw fail({0, 0}, "scheme file contains a NUL byte",
+  // Every byte is strict UTF-8 without NUL, as in the CSV files: names
+  // and titles are printed, and JSON output must stay valid UTF-8.
+  Utf8Scan scan = scan_utf8(text.data(), text.data() + text.size(), true);
+  if (scan.problem != TextProblem::kNone) {
+    std::size_t at = static_cast<std::size_t>(scan.stop - text.data());
+    std::size_t line_start = text.rfind('\n', at);
+    line_start = line_start == std::string::npos ? 0 : line_start + 1;
+    SourcePos pos{static_cast<int>(std::count(text.begin(), text.begin() + at, '\n')) + 1,
+                  static_cast<int>(at - line_start) + 1};
+    throw fail(pos,
+               scan.problem == TextProblem::kNul
+                   ? "scheme file contains a NUL byte"
+                   : fmt::format("invalid UTF-8 (byte 0x{:02X})",
+                                 static_cast<unsigned char>(*scan.stop)),
                "a scheme is UTF-8 text; is this the right file?");
   }
   // yaml-cpp 0.7 fails on CR-only line endings with a misleading message.

@@ -1,0 +1,65 @@
+// The text of a CSV input as UTF-8 bytes, between fread and the CSV reader
+// (SPEC §2 Files): a plain UTF-8 file passes through as it is; a GB18030
+// file (`--encoding gb18030`, Excel on Chinese Windows) and a UTF-16 file
+// with a byte-order mark (Excel's "Unicode text") are converted with glibc's
+// iconv, one block at a time, so memory stays bounded and line breaks — and
+// so line numbers — are the same as in the file.
+//
+// Bytes that cannot be converted do not stop the conversion: each such
+// sequence becomes one 0xFF byte, which is never valid UTF-8, so the CSV
+// reader's UTF-8 check stops there and reports it with file, line and
+// column; `describe_invalid` then tells what the original bytes were.
+#pragma once
+
+#include <cstddef>
+#include <cstdio>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace kaohe {
+
+enum class Encoding {
+  kUtf8,     // the default
+  kGb18030,  // also given as gbk or gb2312 (GB18030 is their superset)
+};
+
+// Parses an --encoding value (case-insensitive): utf-8, utf8, gb18030, gbk,
+// gb2312. nullopt for anything else.
+std::optional<Encoding> parse_encoding(std::string_view name);
+
+// What a diagnostic says about invalid text at a position.
+struct InvalidText {
+  std::string what;    // "invalid UTF-8"
+  std::string detail;  // "byte 0xC1"
+  std::string hint;
+};
+
+// A stream of UTF-8 bytes.
+class ByteSource {
+ public:
+  virtual ~ByteSource() = default;
+
+  // Reads up to `n` bytes into `out`; fewer than `n` only at the end of the
+  // input. Throws kaohe::Error 74 on a read error.
+  virtual std::size_t read(char* out, std::size_t n) = 0;
+
+  // Describes the first invalid byte of the text read, `bad` (`end` ends
+  // the bytes buffered after it), for the reader's diagnostic.
+  virtual InvalidText describe_invalid(const char* bad, const char* end) const = 0;
+};
+
+// Input bytes read per fread by the converting sources.
+constexpr std::size_t kDecodeBlockBytes = 64 * 1024;
+
+// The text of `file` (not owned, not closed; `name` is for diagnostics): a
+// UTF-16LE or UTF-16BE byte-order mark selects UTF-16, whatever `encoding`
+// says; a UTF-8 one keeps UTF-8 (the CSV reader skips it); otherwise
+// `encoding`. `block` is the input read at a time by a converting source
+// (tests make it small). Throws kaohe::Error 74 on a read error.
+std::unique_ptr<ByteSource> open_text(std::string name, std::FILE* file,
+                                      Encoding encoding,
+                                      std::size_t block = kDecodeBlockBytes);
+
+}  // namespace kaohe
