@@ -22,12 +22,13 @@ std::vector<std::string> spellings(const CLI::Option* opt) {
 }
 
 // What an option's value is: a format name, a directory, a file, or text.
-enum class ValueKind { kNone, kFormat, kDirectory, kFile, kText };
+enum class ValueKind { kNone, kFormat, kColor, kDirectory, kFile, kText };
 
 ValueKind value_kind(const CLI::Option* opt) {
-  if (opt->get_type_size() == 0) return ValueKind::kNone;
+  if (opt->get_expected_max() == 0) return ValueKind::kNone;  // a flag
   const std::string& name = opt->get_name();
   if (name.find("format") != std::string::npos) return ValueKind::kFormat;
+  if (name == "--color") return ValueKind::kColor;
   if (name == "--data") return ValueKind::kDirectory;
   if (name == "--units" || name == "--events" || name == "--measures" ||
       name == "--output") {
@@ -76,6 +77,9 @@ std::string bash_completion(const CLI::App& app) {
       "    -O|--output-format|--format)\n"
       "      COMPREPLY=($(compgen -W \"table csv tsv json markdown\" -- \"$cur\"))\n"
       "      return ;;\n"
+      "    --color)\n"
+      "      COMPREPLY=($(compgen -W \"auto always never\" -- \"$cur\"))\n"
+      "      return ;;\n"
       "    --data)\n"
       "      COMPREPLY=($(compgen -d -- \"$cur\"))\n"
       "      return ;;\n"
@@ -107,6 +111,7 @@ std::string zsh_completion(const CLI::App& app) {
       switch (value_kind(opt)) {
         case ValueKind::kNone: break;
         case ValueKind::kFormat: action = ":format:(table csv tsv json markdown)"; break;
+        case ValueKind::kColor: action = ":when:(auto always never)"; break;
         case ValueKind::kDirectory: action = ":directory:_files -/"; break;
         case ValueKind::kFile: action = ":file:_files"; break;
         case ValueKind::kText: action = ":value: "; break;

@@ -72,6 +72,10 @@ int run_diff(const DiffOptions& opts) {
   } else if (opts.output != "-") {
     format = format_from_extension(opts.output).value_or(OutputFormat::kTable);
   }
+  if (format == OutputFormat::kXlsx) {
+    throw Error(kExitUsage, "'kaohe diff' does not write xlsx",
+                "give -O with another format; only 'kaohe score' writes a workbook");
+  }
   std::optional<DataSources> sources;
   Snapshot before = snapshot_from(opts.old_path, opts.data, sources);
   Snapshot after = snapshot_from(opts.new_path, opts.data, sources);

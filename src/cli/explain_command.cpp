@@ -38,6 +38,10 @@ int run_explain(const ExplainOptions& opts) {
   } else if (opts.output != "-") {
     format = format_from_extension(opts.output).value_or(OutputFormat::kTable);
   }
+  if (format == OutputFormat::kXlsx) {
+    throw Error(kExitUsage, "'kaohe explain' does not write xlsx",
+                "give -O with another format; only 'kaohe score' writes a workbook");
+  }
   DataSources sources = sources_from(opts.data);
   Evaluation ev = evaluate(load_scheme(opts.scheme), sources);
   int unit = ev.roster.find(opts.unit);

@@ -5,11 +5,13 @@
 #include <fmt/format.h>
 
 #include "base/diagnostic.h"
+#include "cli/color.h"
 #include "explain/reasons.h"
 #include "input/data_sources.h"
 #include "io/output_file.h"
 #include "pipeline/evaluation.h"
 #include "report/render.h"
+#include "report/xlsx_writer.h"
 #include "scheme/scheme_loader.h"
 
 namespace kaohe {
@@ -27,6 +29,10 @@ void add_data_options(CLI::App& cmd, DataOptions& opts) {
   cmd.add_option("--measures", opts.measures,
                  "Measures CSV, repeatable (replaces DIR/measures*.csv)")
       ->option_text("FILE");
+  cmd.add_option("--encoding", opts.encoding,
+                 "Encoding of the CSV files: utf-8 (default) or gb18030 "
+                 "(also gbk, gb2312); a UTF-16 or UTF-8 byte-order mark wins")
+      ->option_text("ENC");
 }
 
 void add_score_command(CLI::App& app, ScoreOptions& opts) {
@@ -35,9 +41,9 @@ void add_score_command(CLI::App& app, ScoreOptions& opts) {
   cmd->add_option("scheme", opts.scheme, "Scheme file (YAML)")->required();
   add_data_options(*cmd, opts.data);
   cmd->add_option("-O,--output-format,--format", opts.format,
-                  "table, csv, tsv, json or markdown (default: from -o's "
-                  "extension, else table)")
-      ->check(CLI::IsMember({"table", "csv", "tsv", "json", "markdown"}));
+                  "table, csv, tsv, json, markdown or xlsx (xlsx only with "
+                  "-o FILE; default: from -o's extension, else table)")
+      ->check(CLI::IsMember({"table", "csv", "tsv", "json", "markdown", "xlsx"}));
   cmd->add_option("-o,--output", opts.output,
                   "Write to FILE atomically (- for stdout)")
       ->option_text("FILE");
@@ -48,12 +54,22 @@ void add_score_command(CLI::App& app, ScoreOptions& opts) {
   cmd->add_option("--margin", opts.margin,
                   "Mark totals within X of a grade boundary")
       ->option_text("X");
+  cmd->add_option("--color", opts.color,
+                  "Colour the table: auto (on a terminal, unless NO_COLOR is "
+                  "set or -o is a file), always or never")
+      ->option_text("WHEN")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  cmd->add_flag("--bom", opts.bom,
+                "Start CSV or TSV output with a UTF-8 byte-order mark (for Excel)");
   cmd->add_flag("-v,--verbose", opts.verbose,
                 "Print a summary of the rows read on stderr");
+  cmd->add_flag("-q,--quiet", opts.quiet,
+                "Print nothing but errors: no -v summary (for cron)");
   cmd->footer(
       "Examples:\n"
       "  kaohe score schemes/party-building.yaml examples/party-building\n"
-      "  kaohe score scheme.yaml --data 2025/ -o results.csv\n"
+      "  kaohe score scheme.yaml --data 2025/ -o results.csv --bom\n"
+      "  kaohe score scheme.yaml --data 2025/ -o results.xlsx\n"
       "  kaohe score scheme.yaml --data 2025/ --reasons 3 --margin 0.5\n"
       "  kaohe score scheme.yaml --units units.csv --events events.csv -O json");
 }
@@ -68,7 +84,15 @@ DataSources sources_from(const DataOptions& d) {
   if (!d.data_positional.empty()) dir = d.data_positional;
   std::optional<std::string> units;
   if (!d.units.empty()) units = d.units;
-  return resolve_sources(dir, units, d.events, d.measures);
+  std::optional<Encoding> encoding = Encoding::kUtf8;
+  if (!d.encoding.empty()) encoding = parse_encoding(d.encoding);
+  if (!encoding) {
+    throw Error(kExitUsage, "unknown --encoding '" + d.encoding + "'",
+                "use utf-8 (the default) or gb18030 (also gbk, gb2312)");
+  }
+  DataSources sources = resolve_sources(dir, units, d.events, d.measures);
+  sources.encoding = *encoding;
+  return sources;
 }
 
 int run_score(const ScoreOptions& opts) {
@@ -77,6 +101,14 @@ int run_score(const ScoreOptions& opts) {
     format = *parse_output_format(opts.format);
   } else if (opts.output != "-") {
     format = format_from_extension(opts.output).value_or(OutputFormat::kTable);
+  }
+  if (format == OutputFormat::kXlsx && opts.output == "-") {
+    throw Error(kExitUsage, "xlsx output needs a file: add -o FILE.xlsx",
+                "a workbook is binary; it is not written to standard output");
+  }
+  if (opts.bom && format != OutputFormat::kCsv && format != OutputFormat::kTsv) {
+    throw Error(kExitUsage, "--bom applies to csv and tsv output only",
+                "add -O csv or -O tsv, or write to a .csv or .tsv file with -o");
   }
   DataSources sources = sources_from(opts.data);
   Scheme scheme = load_scheme(opts.scheme);
@@ -108,9 +140,15 @@ int run_score(const ScoreOptions& opts) {
           near_boundary(ev.scheme, ev.sheet.total(u), *margin).value_or("");
     }
   }
-  std::string text = render(ev, format);
-  write_output(opts.output, text);
-  if (opts.verbose) {
+  if (format == OutputFormat::kXlsx) {
+    write_output_with(opts.output,
+                      [&](const std::string& temp) { return write_xlsx(ev, temp); });
+  } else {
+    std::string text = render(ev, format, use_color(opts.color, opts.output));
+    if (opts.bom) text.insert(0, "\xEF\xBB\xBF");
+    write_output(opts.output, text);
+  }
+  if (opts.verbose && !opts.quiet) {
     for (const InputStats& s : ev.stats) {
       std::string line = fmt::format("{}: {} rows read, {} counted", s.file, s.read,
                                      s.counted);

@@ -17,6 +17,7 @@ struct DataOptions {
   std::string units;
   std::vector<std::string> events;
   std::vector<std::string> measures;
+  std::string encoding;  // --encoding; empty: UTF-8
 };
 
 struct ScoreOptions {
@@ -25,16 +26,19 @@ struct ScoreOptions {
   std::string format;   // empty: from -o's extension, else table
   std::string output = "-";
   bool verbose = false;
+  bool quiet = false;     // -q: no -v summary, nothing on stderr on success
   int reasons = 0;        // --reasons N: each unit's N largest losses
   std::string margin;     // --margin X: totals within X of a grade boundary
+  std::string color = "auto";  // --color auto|always|never (the table)
+  bool bom = false;       // --bom: a UTF-8 byte-order mark before CSV/TSV
 };
 
 // Adds the data options (positional DATA, --data, --units, --events,
-// --measures) to a command.
+// --measures, --encoding) to a command.
 void add_data_options(CLI::App& cmd, DataOptions& opts);
 
 // The data sources named by the options. Throws kaohe::Error 64 when the
-// directory is given twice.
+// directory is given twice or the encoding is unknown.
 struct DataSources;
 DataSources sources_from(const DataOptions& d);
 

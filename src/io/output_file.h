@@ -3,6 +3,7 @@
 // that a failed run never leaves a half-written or altered report.
 #pragma once
 
+#include <functional>
 #include <string>
 
 namespace kaohe {
@@ -11,5 +12,13 @@ namespace kaohe {
 // file cannot be created, 74 on a write error (a full disk, a closed
 // stdout); an existing file at `path` is then untouched.
 void write_output(const std::string& path, const std::string& text);
+
+// Writes the file `path` (not stdout) atomically with `write`, which is
+// given the path of a new, empty temporary file beside `path` and writes
+// the whole content there itself (a library that writes by file name, as
+// libxlsxwriter does); it returns an empty string, or what went wrong,
+// and the temporary file is then removed. Errors as write_output.
+void write_output_with(const std::string& path,
+                       const std::function<std::string(const std::string& temp_path)>& write);
 
 }  // namespace kaohe

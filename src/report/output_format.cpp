@@ -9,6 +9,7 @@ std::optional<OutputFormat> parse_output_format(std::string_view name) {
   if (name == "tsv") return OutputFormat::kTsv;
   if (name == "json") return OutputFormat::kJson;
   if (name == "markdown") return OutputFormat::kMarkdown;
+  if (name == "xlsx") return OutputFormat::kXlsx;
   return std::nullopt;
 }
 
@@ -22,6 +23,7 @@ std::optional<OutputFormat> format_from_extension(std::string_view path) {
   if (ends(".json")) return OutputFormat::kJson;
   if (ends(".md")) return OutputFormat::kMarkdown;
   if (ends(".txt")) return OutputFormat::kTable;
+  if (ends(".xlsx")) return OutputFormat::kXlsx;
   return std::nullopt;
 }
 

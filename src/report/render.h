@@ -12,9 +12,14 @@ namespace kaohe {
 
 inline constexpr int kJsonSchemaVersion = 1;
 
-std::string render(const Evaluation& ev, OutputFormat format);
+// A text format; `color` asks for ANSI colour in the table (the caller
+// decides: a terminal, no NO_COLOR). kXlsx is not text: write_xlsx
+// (report/xlsx_writer.h) writes it, and render throws std::invalid_argument.
+std::string render(const Evaluation& ev, OutputFormat format, bool color = false);
 
-std::string render_table(const Evaluation& ev);      // aligned, for people
+// Aligned, for people; with `color`, a bold header, a dim rule, the best
+// grade green, the lowest red and flags yellow.
+std::string render_table(const Evaluation& ev, bool color = false);
 std::string render_delimited(const Evaluation& ev, char sep);  // csv, tsv
 std::string render_markdown(const Evaluation& ev);
 std::string render_json(const Evaluation& ev);

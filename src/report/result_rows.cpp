@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace kaohe {
 
 ResultRows result_rows(const Evaluation& ev, const std::string& na) {
@@ -43,6 +45,21 @@ ResultRows result_rows(const Evaluation& ev, const std::string& na) {
     out.rows.push_back(std::move(row));
   }
   return out;
+}
+
+std::vector<int> shown_columns(const Evaluation& ev, const ResultRows& r) {
+  std::vector<int> cols;
+  for (int c = 0; c < static_cast<int>(r.ids.size()); ++c) {
+    if (r.ids[c] == "category" && !ev.roster.has_categories) continue;
+    if (r.ids[c] == "grade" && ev.scheme.grades.empty()) continue;
+    if ((r.ids[c] == "flags" || r.ids[c] == "near_boundary") &&
+        std::all_of(r.rows.begin(), r.rows.end(),
+                    [&](const auto& row) { return row[c].empty(); })) {
+      continue;
+    }
+    cols.push_back(c);
+  }
+  return cols;
 }
 
 }  // namespace kaohe

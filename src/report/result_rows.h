@@ -20,4 +20,9 @@ struct ResultRows {
 // `na` is what a cell shows for a part that does not apply to the unit.
 ResultRows result_rows(const Evaluation& ev, const std::string& na);
 
+// The columns of `r` worth showing to people (table, Markdown, xlsx):
+// category only when the roster has categories, grade only when the scheme
+// has grades, flags and near-boundary only when some unit has one.
+std::vector<int> shown_columns(const Evaluation& ev, const ResultRows& r);
+
 }  // namespace kaohe

@@ -1,6 +1,7 @@
 // The terminal table and its Markdown twin: columns aligned by display
 // width (CJK counts two), numbers right-aligned.
 #include <algorithm>
+#include <string_view>
 
 #include "report/render.h"
 #include "report/result_rows.h"
@@ -9,26 +10,23 @@
 namespace kaohe {
 namespace {
 
-// Columns worth showing: category only when the roster has categories,
-// grade only when the scheme has grades, flags only when some unit has one.
-std::vector<int> shown_columns(const Evaluation& ev, const ResultRows& r) {
-  std::vector<int> cols;
-  for (int c = 0; c < static_cast<int>(r.ids.size()); ++c) {
-    if (r.ids[c] == "category" && !ev.roster.has_categories) continue;
-    if (r.ids[c] == "grade" && ev.scheme.grades.empty()) continue;
-    if ((r.ids[c] == "flags" || r.ids[c] == "near_boundary") &&
-        std::all_of(r.rows.begin(), r.rows.end(),
-                    [&](const auto& row) { return row[c].empty(); })) {
-      continue;
-    }
-    cols.push_back(c);
-  }
-  return cols;
+// ANSI SGR sequences of the coloured table.
+constexpr std::string_view kBold = "\x1b[1m";
+constexpr std::string_view kDim = "\x1b[2m";
+constexpr std::string_view kGreen = "\x1b[32m";
+constexpr std::string_view kRed = "\x1b[31m";
+constexpr std::string_view kYellow = "\x1b[33m";
+constexpr std::string_view kReset = "\x1b[0m";
+
+// `text` in `style`; empty text or style stays as it is.
+std::string styled(std::string_view style, const std::string& text) {
+  if (style.empty() || text.empty()) return text;
+  return std::string(style) + text + std::string(kReset);
 }
 
 }  // namespace
 
-std::string render_table(const Evaluation& ev) {
+std::string render_table(const Evaluation& ev, bool color) {
   ResultRows r = result_rows(ev, "-");
   std::vector<int> cols = shown_columns(ev, r);
   std::vector<int> width(r.ids.size(), 0);
@@ -36,28 +34,43 @@ std::string render_table(const Evaluation& ev) {
     width[c] = display_width(r.titles[c]);
     for (const auto& row : r.rows) width[c] = std::max(width[c], display_width(row[c]));
   }
+  // The colour of a body cell: the best grade green, the lowest red, flags
+  // yellow. Padding is computed on the plain text and stays outside the
+  // escapes, so alignment and trailing-space trimming are unchanged.
+  const std::vector<Grade>& grades = ev.scheme.grades;
+  auto cell_style = [&](int c, const std::string& text) -> std::string_view {
+    if (!color) return {};
+    if (r.ids[c] == "flags") return kYellow;
+    if (r.ids[c] == "grade" && grades.size() > 1) {
+      if (text == grades.front().name) return kGreen;
+      if (text == grades.back().name) return kRed;
+    }
+    return {};
+  };
   std::string out;
-  auto line = [&](const std::vector<std::string>& cells) {
+  auto line = [&](const std::vector<std::string>& cells, bool body) {
     std::string text;
     for (std::size_t i = 0; i < cols.size(); ++i) {
       int c = cols[i];
       bool last = i + 1 == cols.size();
       if (i > 0) text += "  ";
+      int pad = width[c] - display_width(cells[c]);
+      std::string cell = styled(body ? cell_style(c, cells[c]) : "", cells[c]);
       if (r.numeric[c]) {
-        text += pad_left(cells[c], width[c]);
+        text += std::string(static_cast<std::size_t>(std::max(pad, 0)), ' ') + cell;
       } else {
-        text += last ? cells[c] : pad_right(cells[c], width[c]);
+        text += cell;
+        if (!last) text += std::string(static_cast<std::size_t>(std::max(pad, 0)), ' ');
       }
     }
     while (!text.empty() && text.back() == ' ') text.pop_back();
-    out += text;
-    out += '\n';
+    return text;
   };
-  line(r.titles);
+  out += (color ? styled(kBold, line(r.titles, false)) : line(r.titles, false)) + '\n';
   std::vector<std::string> rule(r.ids.size());
   for (int c : cols) rule[c] = std::string(static_cast<std::size_t>(width[c]), '-');
-  line(rule);
-  for (const auto& row : r.rows) line(row);
+  out += (color ? styled(kDim, line(rule, false)) : line(rule, false)) + '\n';
+  for (const auto& row : r.rows) out += line(row, true) + '\n';
   return out;
 }
 

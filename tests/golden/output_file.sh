@@ -106,7 +106,7 @@ check_untouched 65 score $scheme --units $data/units.csv \
   --measures $golden/err-measures-duplicate-row/measures.csv
 check_untouched 65 score $golden/err-scheme-weights/scheme.yaml $data
 check_untouched 66 score $scheme examples/no-such-dir
-check_untouched 64 score $scheme $data -O xlsx
+check_untouched 64 score $scheme $data -O xls
 
 # An output directory that does not exist: exit 73, nothing created.
 code=0

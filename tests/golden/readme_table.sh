@@ -1,7 +1,9 @@
 #!/bin/bash
 # The table README.md shows after "Command 1 ends with this table" is what
 # `kaohe score schemes/party-building.yaml examples/party-building` prints,
-# byte for byte, so the README cannot drift from the program.
+# byte for byte, and so is every other output README.md shows in a block
+# whose first line is `$ kaohe ARGS…` (plain words, no shell), so the README
+# cannot drift from the program.
 #
 #   readme_table.sh KAOHE_BIN REPO_ROOT
 set -euo pipefail
@@ -32,4 +34,27 @@ if [[ $shown != "$actual" ]]; then
   echo "Paste the real output into README.md."
   exit 1
 fi
-echo "README.md shows the real table"
+
+# Blocks opening with "$ kaohe ARGS": the rest of the block is the output.
+failures=0
+commands=0
+while IFS= read -r line; do
+  commands=$((commands + 1))
+  shown=$(awk -v want="$line" '
+    $0 == want { f = 1; next }
+    f == 1 && /^```/ { exit }
+    f == 1 { print }' README.md)
+  read -r -a words <<<"${line#\$ kaohe }"
+  actual=$(env -i PATH=/usr/bin:/bin LC_ALL=C "$bin" "${words[@]}" </dev/null || true)
+  if [[ $shown != "$actual" ]]; then
+    echo "FAIL: README.md's output of '${line#\$ }' differs from kaohe's:"
+    diff -u --label README.md --label kaohe <(printf '%s\n' "$shown") \
+      <(printf '%s\n' "$actual") || true
+    failures=$((failures + 1))
+  fi
+done < <(grep '^\$ kaohe ' README.md)
+if [[ $failures -ne 0 ]]; then
+  echo "Paste the real output into README.md."
+  exit 1
+fi
+echo "README.md shows the real table and the real output of $commands command(s)"

@@ -1,0 +1,121 @@
+#!/bin/bash
+# `kaohe score -o FILE.xlsx` (or -O xlsx -o FILE): opens the workbook with
+# unzip and checks its cells: sheet names, unit names and numeric totals,
+# the number format of the scheme's precision, the frozen header row, the
+# "方案" sheet; one sheet per category when the scheme ranks within
+# category; identical bytes for identical inputs; a silent success; and a
+# failing run that leaves an existing workbook untouched.
+#
+#   xlsx.sh KAOHE_BIN REPO_ROOT
+set -euo pipefail
+
+if [[ $# -ne 2 ]]; then
+  echo "usage: $0 KAOHE_BIN REPO_ROOT" >&2
+  exit 2
+fi
+bin=$1
+root=$2
+[[ $bin == /* ]] || bin=$PWD/$bin
+cd "$root"
+if ! command -v unzip >/dev/null 2>&1; then
+  echo "FAIL: unzip is needed to read the workbook (apt-get install unzip)"
+  exit 1
+fi
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/kaohe-xlsx.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+failures=0
+
+fail() {
+  echo "FAIL: $*"
+  failures=$((failures + 1))
+}
+
+kaohe() {
+  env -i PATH=/usr/bin:/bin LC_ALL=C "$bin" "$@" </dev/null \
+    >"$work/stdout" 2>"$work/stderr"
+}
+
+# run ARGS...: expects exit 0 and no output at all.
+run() {
+  local code=0
+  kaohe "$@" || code=$?
+  if [[ $code -ne 0 ]]; then
+    fail "kaohe $* exited $code"
+    cat "$work/stderr"
+  fi
+  [[ -s $work/stdout ]] && fail "kaohe $* printed on stdout"
+  [[ -s $work/stderr ]] && fail "kaohe $* printed on stderr"
+  return 0
+}
+
+# has FILE.xlsx MEMBER TEXT: the member of the zip holds TEXT (fixed string).
+has() {
+  local book=$1 member=$2 text=$3
+  if ! unzip -p "$book" "$member" 2>/dev/null | grep -qF -- "$text"; then
+    fail "$(basename "$book"):$member lacks $text"
+  fi
+}
+
+# --- party-building: one sheet 结果, then 方案
+book=$work/results.xlsx
+run score schemes/party-building.yaml examples/party-building -o "$book"
+has "$book" xl/workbook.xml '<sheet name="结果" sheetId="1"'
+has "$book" xl/workbook.xml '<sheet name="方案" sheetId="2"'
+for s in 西村党支部 东村党支部 南村党支部 目标考核 民主测评 述职评议 良好 较差 '述职评议&lt;80'; do
+  has "$book" xl/sharedStrings.xml "<t>$s</t>"
+done
+sheet=xl/worksheets/sheet1.xml
+# The frozen header row, and the totals as numbers in a "0.00" format.
+has "$book" $sheet '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>'
+has "$book" $sheet '<c r="G2" s="2"><v>93.75</v></c>'
+has "$book" $sheet '<c r="G3" s="2"><v>89.38</v></c>'
+has "$book" $sheet '<c r="G4" s="2"><v>69.66</v></c>'
+has "$book" $sheet '<c r="E4" s="2"><v>72.69</v></c>'
+has "$book" $sheet '<c r="A2"><v>1</v></c>'
+has "$book" xl/styles.xml '<numFmt numFmtId="164" formatCode="0.00"/>'
+# Widths by display width: 西村党支部 is 10 columns wide, "name" 4.
+has "$book" $sheet '<col min="3" max="3" width="12.7109375" customWidth="1"/>'
+# The scheme sheet: id, name, parent, points, weight, rule.
+has "$book" xl/worksheets/sheet2.xml '<pane ySplit="1"'
+has "$book" xl/worksheets/sheet2.xml '<c r="D3"><v>100</v></c>'
+for s in id name parent points weight rule target 60% 领导班子评议 75% 'mean self group'; do
+  has "$book" xl/sharedStrings.xml "<t>$s</t>"
+done
+
+# Identical inputs give identical bytes; -O xlsx works with any file name.
+run score schemes/party-building.yaml examples/party-building -O xlsx -o "$work/again.bin"
+cmp -s "$book" "$work/again.bin" || fail "two runs wrote different workbooks"
+
+# --- shenzhen-petition ranks within category: sheets A, B, C, then 方案.
+book=$work/petition.xlsx
+run score schemes/shenzhen-petition.yaml examples/shenzhen-petition -o "$book"
+has "$book" xl/workbook.xml '<sheet name="A" sheetId="1" r:id="rId1"/><sheet name="B" sheetId="2" r:id="rId2"/><sheet name="C" sheetId="3" r:id="rId3"/><sheet name="方案" sheetId="4" r:id="rId4"/>'
+has "$book" xl/sharedStrings.xml '<t>南山区</t>'
+has "$book" xl/sharedStrings.xml '<t>市民政局</t>'
+has "$book" xl/worksheets/sheet1.xml '<v>98.5</v>'
+has "$book" xl/worksheets/sheet3.xml '<v>97.87</v>'
+if unzip -p "$book" xl/worksheets/sheet1.xml | grep -qF '<v>97.87</v>'; then
+  fail "sheet A holds a unit of category C"
+fi
+
+# --- a failing run leaves an existing workbook byte-identical, no temp file.
+cp "$work/results.xlsx" "$work/keep.xlsx"
+code=0
+kaohe score schemes/party-building.yaml examples/no-such-dir -o "$work/keep.xlsx" || code=$?
+[[ $code -eq 66 ]] || fail "a missing data folder exited $code, expected 66"
+cmp -s "$work/results.xlsx" "$work/keep.xlsx" || fail "a failed run changed keep.xlsx"
+left=$(find "$work" -name '.keep.xlsx.*')
+[[ -z $left ]] || fail "a failed run left a temporary file: $left"
+
+# An output directory that does not exist: exit 73, nothing created.
+code=0
+kaohe score schemes/party-building.yaml examples/party-building \
+  -o "$work/no/such/dir/out.xlsx" || code=$?
+[[ $code -eq 73 ]] || fail "-o into a missing directory exited $code, expected 73"
+
+if [[ $failures -ne 0 ]]; then
+  echo "$failures check(s) failed"
+  exit 1
+fi
+echo "all xlsx checks passed"
