@@ -93,6 +93,10 @@ class TreeBuilder : public YAML::EventHandler {
                 YAML::anchor_t anchor, const std::string& value) override {
     check_anchor(mark, anchor);
     check_tag(mark, tag, true);
+    if (value.find('\0') != std::string::npos) {  // "\0" or "\x00" in quotes
+      throw Rejected{to_pos(mark), "a value holds a NUL character",
+                     "remove the \\0 escape; names and titles are printed"};
+    }
     auto n = std::make_unique<YamlNode>();
     n->kind = YamlNode::Kind::kScalar;
     n->pos = to_pos(mark);
