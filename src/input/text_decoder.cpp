@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <utility>
 
@@ -145,6 +146,20 @@ class IconvSource final : public ByteSource {
  private:
   // 0xFF is never part of UTF-8: it stands for one unconvertible sequence.
   static constexpr unsigned char kMarker = 0xFF;
+  // Input bytes iconv converts at a time after a non-ASCII byte.
+  static constexpr std::size_t kWindow = 256;
+
+  // The number of leading bytes of [p, p + n) below 0x80.
+  static std::size_t ascii_prefix(const char* p, std::size_t n) {
+    std::size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+      std::uint64_t v;
+      std::memcpy(&v, p + i, 8);
+      if ((v & 0x8080808080808080ULL) != 0) break;
+    }
+    while (i < n && static_cast<unsigned char>(p[i]) < 0x80) ++i;
+    return i;
+  }
 
   // Refills out_ from the beginning; false when the input is used up.
   bool produce() {
@@ -163,18 +178,35 @@ class IconvSource final : public ByteSource {
       std::size_t il = raw_len_ - raw_pos_;
       char* op = out_.data() + out_len_;
       std::size_t ol = out_.size() - out_len_;
+      bool windowed = false;
+      if (unit_ == 1) {
+        // GB18030 is ASCII below 0x80, and raw_pos_ is at a character
+        // boundary: copy plain ASCII (most of an event file) as it is, and
+        // hand iconv a window from the next non-ASCII character.
+        std::size_t n = ascii_prefix(ip, std::min(il, ol));
+        if (n > 0) {
+          std::memcpy(op, ip, n);
+          raw_pos_ += n;
+          out_len_ += n;
+          continue;
+        }
+        if (il > kWindow) {
+          il = kWindow;
+          windowed = true;
+        }
+      }
       std::size_t r = iconv(cd_, &ip, &il, &op, &ol);
       int err = errno;
       raw_pos_ = static_cast<std::size_t>(ip - raw_.data());
       out_len_ = static_cast<std::size_t>(op - out_.data());
-      if (r != static_cast<std::size_t>(-1)) {
-        if (out_len_ > 0) return true;  // the block is converted
-        continue;
-      }
+      if (r != static_cast<std::size_t>(-1)) continue;  // all converted
       if (err == E2BIG) {
         if (out_len_ > 0) return true;
         throw Error::in_file(kExitIoErr, in_->name(), "conversion error");
       }
+      // A character cut by the window's end (the window holds more than
+      // one character, so iconv got past some): go on from it.
+      if (err == EINVAL && windowed) continue;
       if (err == EINVAL && !raw_eof_) {  // a sequence cut by the block end
         refill();
         continue;

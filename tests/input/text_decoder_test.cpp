@@ -219,6 +219,31 @@ TEST_CASE("encoding: GB18030 converts 2- and 4-byte characters") {
   CHECK(rows[3] == std::vector<std::string>{"V3", "㐀", "@4"});
 }
 
+TEST_CASE("encoding: GB18030 runs longer than iconv's window") {
+  // ASCII is copied as it is; a run of CJK goes to iconv a window at a
+  // time, and the windows cut 2- and 4-byte characters at every offset.
+  for (std::size_t lead = 0; lead < 4; ++lead) {
+    std::string gb(lead, 'x');
+    std::string utf8(lead, 'x');
+    for (int i = 0; i < 150; ++i) {
+      gb += "\xB6\xAB\x81\x39\xEE\x39";  // 东㐀
+      utf8 += "东㐀";
+      if (i % 7 == 0) {
+        gb += ",a";
+        utf8 += ",a";
+      }
+    }
+    gb += "\n" + std::string(300, 'y') + "\n";
+    utf8 += "\n" + std::string(300, 'y') + "\n";
+    for (std::size_t block : {std::size_t{1}, std::size_t{5}, std::size_t{255},
+                              std::size_t{257}, kDecodeBlockBytes}) {
+      CAPTURE(lead);
+      CAPTURE(block);
+      CHECK(decode(gb, Encoding::kGb18030, block) == utf8);
+    }
+  }
+}
+
 TEST_CASE("encoding: GB18030 line numbers count line breaks inside quotes") {
   const std::string gb = "unit_id,name,note\nV1,\xB6\xAB,\"a\nb\"\nV2,x,y\n";
   auto rows = rows_of(gb, Encoding::kGb18030);
