@@ -282,8 +282,14 @@ InputStats read_events(const std::string& path, int file_index,
                    hint);
       }
     };
-    named_column(c_tier, RuleKind::kTiered, "tier", e.tier);
-    named_column(c_role, RuleKind::kRole, "role", e.role);
+    // Most rows leave both empty and use neither: skip the call then.
+    auto given = [&](int col) { return col >= 0 && !row.fields[col].empty(); };
+    if (given(c_tier) || kind == RuleKind::kTiered) {
+      named_column(c_tier, RuleKind::kTiered, "tier", e.tier);
+    }
+    if (given(c_role) || kind == RuleKind::kRole) {
+      named_column(c_role, RuleKind::kRole, "role", e.role);
+    }
 
     const bool has_points = c_points >= 0 && !row.fields[c_points].empty();
     if (node && kind == RuleKind::kRanged) {

@@ -55,6 +55,11 @@ Tally& Tallies::tally(int unit, int node) {
   return tallies_[static_cast<std::size_t>(unit) * slots_ + slot_of_[node]];
 }
 
+std::int64_t& Tallies::monthly(int unit, int node, int m) {
+  return monthly_[(static_cast<std::size_t>(unit) * quota_slots_ + quota_slot_of_[node]) *
+                      months_ + m];
+}
+
 namespace {
 
 void add_count(std::int64_t& sum, std::int64_t count) {
@@ -76,30 +81,44 @@ void Tallies::add(int unit, int node, std::int64_t count, Decimal amount) {
 
 void Tallies::on_event(const Event& e) {
   const Node& leaf = scheme_.nodes[e.node];
+  Pending p;
+  p.unit = e.unit;
+  p.node = e.node;
+  p.count = e.count;
   // Flags and zeroing follow every row, whatever 取最高分 keeps of amounts.
-  if (triggers(leaf, e)) ++tally(e.unit, e.node).triggered;
-  if (leaf.rule.kind == RuleKind::kFlagEvent) {
-    Tally& t = tally(e.unit, e.node);
-    ++t.rows;
-    add_count(t.count, e.count);
-    return;
-  }
+  p.trigger = triggers(leaf, e);
   if (leaf.rule.kind == RuleKind::kQuota) {
-    add(e.unit, e.node, e.count, Decimal());
     if (e.date && months_ > 0) {
-      int m = e.date->month_index() - scheme_.period->from.month_index();
-      add_count(monthly_[(static_cast<std::size_t>(e.unit) * quota_slots_ +
-                          quota_slot_of_[e.node]) * months_ + m],
-                e.count);
+      p.month = e.date->month_index() - scheme_.period->from.month_index();
     }
-    return;
+  } else if (leaf.rule.kind != RuleKind::kFlagEvent) {
+    p.amount = amount_of(leaf, e).times(e.count);
+    int group = group_of_[e.node];
+    if (group >= 0 && !e.ref.empty()) {
+      if (p.trigger) ++tally(e.unit, e.node).triggered;
+      keep_best(e, group, p.amount);
+      return;
+    }
   }
-  Decimal total = amount_of(leaf, e).times(e.count);
-  int group = group_of_[e.node];
-  if (group < 0 || e.ref.empty()) {
-    add(e.unit, e.node, e.count, total);
-    return;
-  }
+  __builtin_prefetch(&tally(p.unit, p.node), 1);
+  if (p.month >= 0) __builtin_prefetch(&monthly(p.unit, p.node, p.month), 1);
+  Pending& slot = pending_[arrived_ % kPending];
+  if (arrived_ >= kPending) apply(slot);
+  slot = p;
+  ++arrived_;
+}
+
+void Tallies::apply(const Pending& p) {
+  Tally& t = tally(p.unit, p.node);
+  if (p.trigger) ++t.triggered;
+  ++t.rows;
+  add_count(t.count, p.count);
+  if (p.amount.units() != 0) t.amount += p.amount;  // quota rows carry none
+  if (p.month >= 0) add_count(monthly(p.unit, p.node, p.month), p.count);
+}
+
+void Tallies::keep_best(const Event& e, int group, Decimal total) {
+  const Node& leaf = scheme_.nodes[e.node];
   std::string key = std::to_string(e.unit);
   key += '\0';
   key += std::to_string(group);
@@ -121,6 +140,9 @@ void Tallies::on_event(const Event& e) {
 }
 
 void Tallies::finish() {
+  const std::size_t first = arrived_ > kPending ? arrived_ - kPending : 0;
+  for (std::size_t i = first; i < arrived_; ++i) apply(pending_[i % kPending]);
+  arrived_ = 0;
   for (auto* table : {&best_add_, &best_deduct_}) {
     for (const auto& [key, b] : *table) {
       int unit = std::stoi(key.substr(0, key.find('\0')));

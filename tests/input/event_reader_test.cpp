@@ -164,6 +164,37 @@ TEST_CASE("unknown unit_id: line, field number and a did-you-mean hint") {
   CHECK(run.sink.seen.empty());
 }
 
+// The reader finds units through its own index (short ids held in the
+// table, long ones compared in full): every id must still match exactly.
+TEST_CASE("unit ids of any length among many units match exactly") {
+  std::vector<test::UnitSpec> units;
+  for (int i = 0; i < 3000; ++i) units.push_back({"U" + std::to_string(i)});
+  units.push_back({"GRID-230102001001-0001"});  // long ids sharing a prefix
+  units.push_back({"GRID-230102001001-0002"});
+  units.push_back({"ABCDEFGHIJK"});             // 11 bytes: the longest held
+  units.push_back({"ABCDEFGHIJKL"});            // 12 bytes
+  units.push_back({"一村"});
+  Run run{test::scheme_of(kScheme), test::roster_of(units), {}, {}, {}, {}};
+  read(run,
+       "unit_id,item_id\n"
+       "U0,late_report\nU2999,late_report\nU1234,late_report\n"
+       "GRID-230102001001-0002,late_report\nGRID-230102001001-0001,late_report\n"
+       "ABCDEFGHIJK,late_report\nABCDEFGHIJKL,late_report\n一村,late_report\n"
+       // unknown: a prefix, a longer id, a difference after 11 bytes, case
+       "U3000,late_report\nGRID-230102001001-000,late_report\n"
+       "GRID-230102001001-0003,late_report\nABCDEFGHIJKM,late_report\n"
+       "ABCDEFGHIJ,late_report\nu0,late_report\n,late_report\n");
+  REQUIRE(run.sink.seen.size() == 8);
+  const std::vector<std::string> expected = {
+      "U0", "U2999", "U1234", "GRID-230102001001-0002", "GRID-230102001001-0001",
+      "ABCDEFGHIJK", "ABCDEFGHIJKL", "一村"};
+  for (std::size_t i = 0; i < expected.size(); ++i) {
+    CHECK(run.roster.units[run.sink.seen[i].e.unit].id == expected[i]);
+  }
+  CHECK(run.stats.reported == 7);
+  CHECK(run.diags.error_count() == 7);
+}
+
 TEST_CASE("unknown item_id with a hint among event items") {
   Run run = make_run();
   read(run, "unit_id,item_id\nV1,late_reprot\n");
@@ -344,6 +375,24 @@ TEST_CASE("events: a row for an item that does not apply to the unit's category"
   CHECK(d.line == 3);
   CHECK(contains(d.message, "does not apply to unit \"V2\""));
   CHECK(run.sink.seen.size() == 1);
+}
+
+TEST_CASE("every row of a unit and item that does not apply is an error, not only the first") {
+  Run run = make_run();
+  Measure na;
+  na.value = std::nullopt;
+  na.line = 2;
+  na.file = 0;
+  run.measures.slot(1, run.scheme.find("group")).push_back(na);
+  run.measures.mark_node_na();
+  read(run, "unit_id,item_id\nV1,a_only\nV2,a_only\nV1,a_only\nV2,a_only\n"
+            "V2,g1\nV1,g1\nV2,g1\n");
+  REQUIRE(run.diags.error_count() == 4);
+  CHECK(run.diags.list()[0].line == 3);
+  CHECK(run.diags.list()[1].line == 5);
+  CHECK(contains(run.diags.list()[2].message, "marked NA"));
+  CHECK(run.diags.list()[3].line == 8);
+  CHECK(run.sink.seen.size() == 3);
 }
 
 TEST_CASE("a row under a node marked NA in the measures is an error") {

@@ -4,6 +4,9 @@
 
 #include <doctest/doctest.h>
 
+#include <string>
+#include <vector>
+
 #include "scoring/fixture.h"
 
 namespace kaohe {
@@ -43,6 +46,51 @@ TEST_CASE("Tallies sum rows, occurrences and amounts per unit and leaf") {
   CHECK(t.month_count(0, q, 1) == 0);
   CHECK(t.month_count(0, q, 3) == 4);
   CHECK(t.month_count(1, q, 3) == 0);
+}
+
+// Rows reach the sums a few rows after they arrive (tally.h: kPending):
+// many rows, over many units, must all be counted once finish() is called.
+TEST_CASE("Tallies count every row of a long stream, whatever the order") {
+  World w(scheme_text("    - {id: late, name: 迟报, points: 10, per_event: {deduct: 2}}\n"
+                      "    - {id: q, name: 报送, points: 5, quota: {required: 2, deduct: 0.2}}\n"
+                      "    - {id: rest, name: 其他, points: 85, direct: {}}\n",
+                      "", "period: {from: 2025-01-01, to: 2025-12-31}\n"),
+          {{"U1"}, {"U2"}, {"U3"}, {"U4"}, {"U5"}});
+  const char* const units[] = {"U1", "U2", "U3", "U4", "U5"};
+  std::vector<Ev> rows;
+  for (int i = 0; i < 1000; ++i) {
+    std::string month = std::to_string(1 + i % 12);
+    if (month.size() == 1) month.insert(0, "0");
+    rows.push_back({units[i % 5], "q", 1 + i % 3, "", "", "", "2025-" + month + "-15"});
+    rows.push_back({units[i % 5], "late", 1 + i % 2});
+  }
+  auto sums = [&](const std::vector<Ev>& order) {
+    Tallies t(w.scheme, w.roster.size());
+    for (const Ev& e : order) t.on_event(w.to_event(e, 2));
+    t.finish();
+    std::vector<std::int64_t> out;
+    for (int u = 0; u < 5; ++u) {
+      out.push_back(t.at(u, w.scheme.find("late")).rows);
+      out.push_back(t.at(u, w.scheme.find("late")).count);
+      out.push_back(t.at(u, w.scheme.find("late")).amount.units());
+      out.push_back(t.at(u, w.scheme.find("q")).rows);
+      for (int m = 0; m < 12; ++m) out.push_back(t.month_count(u, w.scheme.find("q"), m));
+    }
+    return out;
+  };
+  const std::vector<std::int64_t> forward = sums(rows);
+  // U1 has rows i = 0, 5, 10, …: 200 late rows of count 1 or 2, alternating.
+  CHECK(forward[0] == 200);
+  CHECK(forward[1] == 300);
+  CHECK(forward[2] == Decimal::from_int(600).units());
+  CHECK(forward[3] == 200);
+  std::int64_t months = 0;
+  for (int m = 0; m < 12; ++m) months += forward[4 + m];
+  CHECK(months == 400);  // Σ count of U1's quota rows: 1, 3, 2, 1, 3, …
+  std::vector<Ev> reversed(rows.rbegin(), rows.rend());
+  CHECK(sums(reversed) == forward);
+  std::vector<Ev> three(rows.begin(), rows.begin() + 3);  // fewer than the queue holds
+  CHECK(sums(three)[0] == 1);
 }
 
 TEST_CASE("amount_of per rule kind") {
