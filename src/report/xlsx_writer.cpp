@@ -3,7 +3,6 @@
 // shows exactly the scheme's precision.
 #include "report/xlsx_writer.h"
 
-#include <xlsxwriter.h>
 
 #include <algorithm>
 #include <charconv>
@@ -16,6 +15,7 @@
 #include <vector>
 
 #include "report/result_rows.h"
+#include "report/xlsx_library.h"
 #include "report/text_width.h"
 
 namespace kaohe {
@@ -88,26 +88,28 @@ std::time_t unix_seconds(const Date& d) {
 }
 
 struct WorkbookCloser {
+  const XlsxLibrary& x_;
   void operator()(lxw_workbook* wb) const {
-    if (wb != nullptr) workbook_close(wb);
+    if (wb != nullptr) x_.workbook_close(wb);
   }
 };
 
 class Writer {
  public:
-  Writer(const Evaluation& ev, lxw_workbook* wb) : ev_(ev), wb_(wb) {
-    header_ = workbook_add_format(wb_);
-    format_set_bold(header_);
-    format_set_bottom(header_, LXW_BORDER_THIN);
-    score_ = workbook_add_format(wb_);
-    format_set_num_format(score_, number_format(ev.scheme.precision).c_str());
+  Writer(const XlsxLibrary& x, const Evaluation& ev, lxw_workbook* wb)
+      : x_(x), ev_(ev), wb_(wb) {
+    header_ = x_.workbook_add_format(wb_);
+    x_.format_set_bold(header_);
+    x_.format_set_bottom(header_, LXW_BORDER_THIN);
+    score_ = x_.workbook_add_format(wb_);
+    x_.format_set_num_format(score_, number_format(ev.scheme.precision).c_str());
   }
 
   // The first error met, or "".
   const std::string& error() const { return error_; }
 
   void check(lxw_error err) {
-    if (err != LXW_NO_ERROR && error_.empty()) error_ = lxw_strerror(err);
+    if (err != LXW_NO_ERROR && error_.empty()) error_ = x_.lxw_strerror(err);
   }
 
   // A new sheet named after `wanted`, made legal and unique; nullptr (and
@@ -115,12 +117,12 @@ class Writer {
   lxw_worksheet* add_sheet(const std::string& wanted) {
     std::string base = legal_sheet_name(wanted);
     std::string name = base;
-    for (int n = 2; workbook_validate_sheet_name(wb_, name.c_str()) != LXW_NO_ERROR; ++n) {
+    for (int n = 2; x_.workbook_validate_sheet_name(wb_, name.c_str()) != LXW_NO_ERROR; ++n) {
       std::string suffix = " (" + std::to_string(n) + ")";
       name = legal_sheet_name(base.substr(0, base.size() > 20 ? 20 : base.size()) + suffix);
       if (n > 1000) break;
     }
-    lxw_worksheet* ws = workbook_add_worksheet(wb_, name.c_str());
+    lxw_worksheet* ws = x_.workbook_add_worksheet(wb_, name.c_str());
     if (ws == nullptr && error_.empty()) error_ = "cannot add sheet \"" + name + "\"";
     return ws;
   }
@@ -133,7 +135,7 @@ class Writer {
     for (std::size_t i = 0; i < cols.size(); ++i) {
       int c = cols[i];
       auto col = static_cast<lxw_col_t>(i);
-      check(worksheet_write_string(ws, 0, col, r.titles[c].c_str(), header_));
+      check(x_.worksheet_write_string(ws, 0, col, r.titles[c].c_str(), header_));
       int width = display_width(r.titles[c]);
       for (std::size_t k = 0; k < rows.size(); ++k) {
         const std::string& text = r.rows[static_cast<std::size_t>(rows[k])][c];
@@ -142,17 +144,17 @@ class Writer {
         if (text.empty()) continue;  // a part that does not apply: blank
         std::optional<double> number = r.numeric[c] ? cell_number(text) : std::nullopt;
         if (number) {
-          check(worksheet_write_number(ws, row, col, *number,
+          check(x_.worksheet_write_number(ws, row, col, *number,
                                        r.ids[c] == "rank" ? nullptr : score_));
         } else {
-          check(worksheet_write_string(ws, row, col, text.c_str(), nullptr));
+          check(x_.worksheet_write_string(ws, row, col, text.c_str(), nullptr));
         }
       }
-      check(worksheet_set_column(ws, col, col, column_width(width), nullptr));
+      check(x_.worksheet_set_column(ws, col, col, column_width(width), nullptr));
     }
-    worksheet_freeze_panes(ws, 1, 0);
+    x_.worksheet_freeze_panes(ws, 1, 0);
     if (!cols.empty()) {
-      check(worksheet_autofilter(ws, 0, 0, static_cast<lxw_row_t>(rows.size()),
+      check(x_.worksheet_autofilter(ws, 0, 0, static_cast<lxw_row_t>(rows.size()),
                                  static_cast<lxw_col_t>(cols.size() - 1)));
     }
   }
@@ -165,7 +167,7 @@ class Writer {
     const std::vector<std::string> titles = {"id", "name", "parent", "points", "weight", "rule"};
     std::vector<int> width(titles.size(), 0);
     for (std::size_t i = 0; i < titles.size(); ++i) {
-      check(worksheet_write_string(ws, 0, static_cast<lxw_col_t>(i), titles[i].c_str(), header_));
+      check(x_.worksheet_write_string(ws, 0, static_cast<lxw_col_t>(i), titles[i].c_str(), header_));
       width[i] = display_width(titles[i]);
     }
     for (std::size_t n = 0; n < scheme.nodes.size(); ++n) {
@@ -181,20 +183,21 @@ class Writer {
         if (cells[i].empty()) continue;
         std::optional<double> number = i == 3 ? cell_number(cells[i]) : std::nullopt;
         if (number) {
-          check(worksheet_write_number(ws, row, col, *number, nullptr));
+          check(x_.worksheet_write_number(ws, row, col, *number, nullptr));
         } else {
-          check(worksheet_write_string(ws, row, col, cells[i].c_str(), nullptr));
+          check(x_.worksheet_write_string(ws, row, col, cells[i].c_str(), nullptr));
         }
       }
     }
     for (std::size_t i = 0; i < titles.size(); ++i) {
       auto col = static_cast<lxw_col_t>(i);
-      check(worksheet_set_column(ws, col, col, column_width(width[i]), nullptr));
+      check(x_.worksheet_set_column(ws, col, col, column_width(width[i]), nullptr));
     }
-    worksheet_freeze_panes(ws, 1, 0);
+    x_.worksheet_freeze_panes(ws, 1, 0);
   }
 
  private:
+  const XlsxLibrary& x_;
   const Evaluation& ev_;
   lxw_workbook* wb_;
   lxw_format* header_ = nullptr;
@@ -234,13 +237,18 @@ std::vector<std::pair<std::string, std::vector<int>>> result_groups(const Evalua
 }  // namespace
 
 std::string write_xlsx(const Evaluation& ev, const std::string& path) {
+  std::string why;
+  const XlsxLibrary* lib = xlsx_library(why);
+  if (lib == nullptr) return why;
+  const XlsxLibrary& x_ = *lib;
   // The library's own scratch files go beside `path`, which the caller
   // could write to, rather than to a /tmp that may be small or absent.
   std::string dir = std::filesystem::path(path).parent_path().string();
   if (dir.empty()) dir = ".";
   lxw_workbook_options options{};
   options.tmpdir = dir.data();
-  std::unique_ptr<lxw_workbook, WorkbookCloser> wb(workbook_new_opt(path.c_str(), &options));
+  std::unique_ptr<lxw_workbook, WorkbookCloser> wb(x_.workbook_new_opt(path.c_str(), &options),
+                                                   WorkbookCloser{x_});
   if (!wb) return "cannot create the workbook";
   // A fixed creation time keeps the file byte-identical for identical
   // inputs: the end of the scheme's period when it has one.
@@ -249,15 +257,15 @@ std::string write_xlsx(const Evaluation& ev, const std::string& path) {
   props.title = title.data();
   props.created = 1;
   if (ev.scheme.period) props.created = unix_seconds(ev.scheme.period->to);
-  Writer w(ev, wb.get());
-  w.check(workbook_set_properties(wb.get(), &props));
+  Writer w(x_, ev, wb.get());
+  w.check(x_.workbook_set_properties(wb.get(), &props));
   ResultRows r = result_rows(ev, "");
   std::vector<int> cols = shown_columns(ev, r);
   for (const auto& [name, rows] : result_groups(ev)) w.results_sheet(name, r, cols, rows);
   w.scheme_sheet();
-  lxw_error closed = workbook_close(wb.release());
+  lxw_error closed = x_.workbook_close(wb.release());
   if (!w.error().empty()) return w.error();
-  if (closed != LXW_NO_ERROR) return lxw_strerror(closed);
+  if (closed != LXW_NO_ERROR) return x_.lxw_strerror(closed);
   return "";
 }
 
