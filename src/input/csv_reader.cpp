@@ -203,10 +203,16 @@ bool CsvReader::fill() {
     source_ = owned_.get();
   }
   std::size_t got = source_->read(buf_.data() + have, want);
+  bytes_read_ += got;
   buf_.resize(have + got);
   if (got < want) eof_ = true;
   check_text();
   return got > 0;
+}
+
+void CsvReader::start_mid_file() {
+  started_ = true;
+  have_header_ = true;
 }
 
 void CsvReader::skip_bom() {

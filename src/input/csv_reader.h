@@ -7,6 +7,7 @@
 // (input/text_decoder.h), which may convert them from GB18030 or UTF-16.
 #pragma once
 
+#include <cstdint>
 #include <cstdio>
 #include <memory>
 #include <string>
@@ -44,6 +45,17 @@ class CsvReader {
   bool next(CsvRow& row);
 
   const std::string& name() const { return name_; }
+
+  // For a reader of a part of a file that starts at a record boundary
+  // after the header (input/event_reader.cpp reads big files in parts):
+  // no byte-order mark is looked for and the first record is data. Line
+  // numbers count from 1 at the part's start. Call before next().
+  void start_mid_file();
+  // The line number of the next unread byte: after the last record, one
+  // more than the lines read (a line break inside quotes included).
+  int next_line() const { return line_; }
+  // Bytes taken from the source so far (read ahead of the parse).
+  std::uint64_t bytes_read() const { return bytes_read_; }
 
   static constexpr std::size_t kMaxFieldBytes = 1 << 20;
   // Bytes asked of fread at a time (more while one record outgrows it).
@@ -83,6 +95,7 @@ class CsvReader {
   TextProblem bad_ = TextProblem::kNone;
   std::vector<std::string> header_;  // the first record, to name columns
   bool have_header_ = false;
+  std::uint64_t bytes_read_ = 0;
 };
 
 // The header row of a CSV file: finds columns by name, in any order.

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "input/read_progress.h"
 #include "input/text_decoder.h"
 
 namespace kaohe {
@@ -16,6 +17,8 @@ struct DataSources {
   std::vector<std::string> events;
   std::vector<std::string> measures;
   Encoding encoding = Encoding::kUtf8;  // --encoding, for every CSV file
+  ReadProgress* progress = nullptr;     // not owned; none when null
+  int threads = 0;  // for reading one big events file; 0: the cores, ≤ 8
 };
 
 // Resolves the sources. Throws kaohe::Error 64 when no roster is named or

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string_view>
 
@@ -21,7 +22,7 @@ struct Event {
   Decimal points;            // ranged leaves: the per-occurrence amount
   std::string_view ref;      // ledger reference; valid during the call only
   int file = -1;             // index into the list of event files
-  int line = 0;
+  int line = 0;              // 0 when not known: rows read in parallel
 };
 
 // Receives every event row that is valid and inside the scheme's period.
@@ -29,6 +30,16 @@ class EventSink {
  public:
   virtual ~EventSink() = default;
   virtual void on_event(const Event& e) = 0;
+
+  // For reading one big file in parts on several threads: a new, empty
+  // sink that gathers rows as this one does, to be join()ed back, each
+  // part on its own thread. The rows a part gets carry line 0. The
+  // default, nullptr, keeps the reading on one thread: a sink that needs
+  // line numbers or row order must not split.
+  virtual std::unique_ptr<EventSink> split() const { return nullptr; }
+  // Adds the rows gathered by `part`, a sink from this one's split(), as
+  // if they had come to this sink. `part` is left unusable.
+  virtual void join(EventSink& part) { (void)part; }
 };
 
 // What one input file held, for `-v` and for the invariant

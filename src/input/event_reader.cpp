@@ -3,11 +3,16 @@
 
 #include <fmt/format.h>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <charconv>
 #include <cstdint>
 #include <cstring>
+#include <exception>
 #include <functional>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -126,54 +131,54 @@ std::string unit_ids_hint(const Roster& roster, std::string_view id) {
                       : hint;
 }
 
-}  // namespace
+// Where an events file keeps each column (-1: absent), from its header.
+struct EventColumns {
+  int unit = -1, item = -1, date = -1, count = -1, tier = -1, role = -1,
+      points = -1, ref = -1;
+  int size = 0;  // fields per row
+};
 
-InputStats read_events(const std::string& path, int file_index,
-                       const Scheme& scheme, const Roster& roster,
-                       const MeasureTable& measures, EventSink& sink,
-                       Diagnostics& diags, Encoding encoding) {
-  InputStats stats;
-  stats.kind = "events";
-  stats.file = path;
-  FilePtr f = open_input(path);
-  std::unique_ptr<ByteSource> text = open_text(path, f.get(), encoding);
-  CsvReader reader(path, *text);
-  CsvRow row;
-  if (!reader.next(row)) return stats;  // an empty file holds no events
-  CsvHeader header(row);
-  int c_unit = require_column(header, "unit_id", path, row, diags);
-  int c_item = require_column(header, "item_id", path, row, diags);
-  if (c_unit < 0 || c_item < 0) return stats;
-  const int c_date = header.find("date");
-  const int c_count = header.find("count");
-  const int c_tier = header.find("tier");
-  const int c_role = header.find("role");
-  const int c_points = header.find("points");
-  const int c_ref = header.find("ref");
+// Checks event rows against the scheme and roster and hands the valid ones
+// to a sink. One per reading thread: it remembers the items seen and the
+// (unit, item) pairs known to apply, so each check runs once per pair.
+class RowChecker {
+ public:
+  RowChecker(const Scheme& scheme, const Roster& roster, const MeasureTable& measures,
+             const UnitIndex& units, const EventColumns& cols, int file_index)
+      : scheme_(scheme), roster_(roster), measures_(measures), units_(units),
+        cols_(cols), header_size_(cols.size), file_index_(file_index),
+        applies_(roster.units.size() * scheme.nodes.size(), false) {}
 
-  RowErrors errors(path, diags);
-  const UnitIndex units(roster);
-  // Leaf lookups repeat on every row: the valid event leaves seen so far.
-  std::vector<std::pair<std::string, int>> seen_items;
-  // The (unit, node) pairs known to apply (category and NA rows checked),
-  // one bit each: the checks run once per pair, not once per row.
-  const std::size_t node_count = scheme.nodes.size();
-  std::vector<bool> applies(roster.units.size() * node_count, false);
+  // Checks one record; counts it in `stats`, reports its problems to
+  // `errors`, and hands it to `sink` when it is valid and in the period.
+  // `lines_known`: row.line is the file's line (else the event gets 0).
+  void check(const CsvRow& row, bool lines_known, RowErrors& errors,
+             InputStats& stats, EventSink& sink) {
+    const Scheme& scheme = scheme_;
+    const Roster& roster = roster_;
+    const MeasureTable& measures = measures_;
+    const UnitIndex& units = units_;
+    const int file_index = file_index_;
+    const std::size_t node_count = scheme.nodes.size();
+    const int c_unit = cols_.unit, c_item = cols_.item, c_date = cols_.date,
+              c_count = cols_.count, c_tier = cols_.tier, c_role = cols_.role,
+              c_points = cols_.points, c_ref = cols_.ref;
+    std::vector<std::pair<std::string, int>>& seen_items = seen_items_;
+    std::vector<bool>& applies = applies_;
 
-  while (reader.next(row)) {
     ++stats.read;
     const std::int64_t errors_before = errors.count();
-    if (static_cast<int>(row.fields.size()) != header.size()) {
+    if (static_cast<int>(row.fields.size()) != header_size_) {
       errors.add(row, 0,
                  fmt::format("row has {} fields, the header has {}",
-                             row.fields.size(), header.size()),
+                             row.fields.size(), header_size_),
                  "quote fields that contain commas");
       ++stats.reported;
-      continue;
+      return;
     }
     Event e;
     e.file = file_index;
-    e.line = row.line;
+    e.line = lines_known ? row.line : 0;
     std::string_view unit_id = row.fields[c_unit];
     e.unit = units.find(unit_id);
     if (e.unit < 0) {
@@ -322,16 +327,229 @@ InputStats read_events(const std::string& path, int file_index,
 
     if (errors.count() != errors_before) {
       ++stats.reported;
-      continue;
+      return;
     }
     if (scheme.period && e.date &&
         (*e.date < scheme.period->from || scheme.period->to < *e.date)) {
       ++stats.outside;
-      continue;
+      return;
     }
     ++stats.counted;
     sink.on_event(e);
   }
+
+ private:
+  const Scheme& scheme_;
+  const Roster& roster_;
+  const MeasureTable& measures_;
+  const UnitIndex& units_;
+  const EventColumns cols_;
+  const int header_size_;
+  const int file_index_;
+  // Leaf lookups repeat on every row: the valid event leaves seen so far.
+  std::vector<std::pair<std::string, int>> seen_items_;
+  // The (unit, node) pairs known to apply (category and NA rows checked),
+  // one bit each.
+  std::vector<bool> applies_;
+};
+
+// Reads the header record of `reader` into `cols`. False when the file is
+// empty (it holds no events) or lacks a required column (reported).
+bool read_header(CsvReader& reader, Diagnostics& diags, ProgressTicker* progress,
+                 EventColumns& cols) {
+  CsvRow row;
+  if (!reader.next(row)) return false;
+  CsvHeader header(row);
+  cols.unit = require_column(header, "unit_id", reader.name(), row, diags);
+  cols.item = require_column(header, "item_id", reader.name(), row, diags);
+  if (cols.unit < 0 || cols.item < 0) return false;
+  cols.date = header.find("date");
+  cols.count = header.find("count");
+  cols.tier = header.find("tier");
+  cols.role = header.find("role");
+  cols.points = header.find("points");
+  cols.ref = header.find("ref");
+  cols.size = header.size();
+  if (progress != nullptr) progress->add(reader.bytes_read());
+  return true;
+}
+
+// Reads the records left in `reader` through `checker`.
+void check_rows(CsvReader& reader, RowChecker& checker, bool lines_known,
+                RowErrors& errors, InputStats& stats, EventSink& sink,
+                ProgressTicker* progress) {
+  CsvRow row;
+  std::uint64_t reported = reader.bytes_read();
+  while (reader.next(row)) {
+    checker.check(row, lines_known, errors, stats, sink);
+    if (progress != nullptr && reader.bytes_read() != reported) {
+      progress->add(reader.bytes_read() - reported);
+      reported = reader.bytes_read();
+    }
+  }
+  if (progress != nullptr) progress->add(reader.bytes_read() - reported);
+}
+
+// One part of a file read on its own thread: the bytes [begin, end), which
+// start and end at record boundaries if the guess that split the file was
+// right (see read_in_parts).
+struct Part {
+  std::uint64_t begin = 0;
+  std::uint64_t end = 0;
+  std::unique_ptr<EventSink> sink;
+  Diagnostics diags;         // its first row errors, lines from its start
+  std::int64_t errors = 0;   // all its row errors
+  InputStats stats;
+  int lines = 0;             // line breaks in the part
+  std::exception_ptr failed; // anything thrown while reading it
+};
+
+// Reads `part` through a checker of its own; never throws.
+void read_part(Part& part, CsvReader& reader, bool first, const RowChecker& proto,
+               ProgressTicker* progress) {
+  try {
+    RowChecker checker = proto;
+    RowErrors errors(reader.name(), part.diags);
+    check_rows(reader, checker, first, errors, part.stats, *part.sink, progress);
+    part.errors = errors.count();
+    errors.discard_summary();
+    part.lines = reader.next_line() - 1;
+  } catch (...) {
+    part.failed = std::current_exception();
+  }
+}
+
+// The offset just past the first LF at or after `from` in [from, size), or
+// 0 when there is none.
+std::uint64_t after_line_break(const std::string& path, int fd, std::uint64_t from,
+                               std::uint64_t size) {
+  std::unique_ptr<ByteSource> src = open_range(path, fd, from, size);
+  std::vector<char> block(64 * 1024);
+  for (std::uint64_t at = from;;) {
+    std::size_t got = src->read(block.data(), block.size());
+    if (got == 0) return 0;
+    if (const void* lf = std::memchr(block.data(), '\n', got)) {
+      return at + static_cast<std::uint64_t>(static_cast<const char*>(lf) - block.data()) + 1;
+    }
+    at += got;
+  }
+}
+
+// The size of `f` when it is a regular UTF-8 file worth reading in parts
+// under `options`, else 0.
+std::uint64_t splittable_size(std::FILE* f, const ReadOptions& options) {
+  if (options.threads < 2 || options.encoding != Encoding::kUtf8) return 0;
+  struct stat st {};
+  if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) return 0;
+  auto size = static_cast<std::uint64_t>(st.st_size);
+  if (size == 0 || size < options.split_bytes) return 0;
+  // UTF-16 (a byte-order mark FF FE or FE FF) is converted: read as one.
+  unsigned char head[2] = {0, 0};
+  if (::pread(fileno(f), head, 2, 0) == 2 &&
+      ((head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF))) {
+    return 0;
+  }
+  return size;
+}
+
+// Reads a big file in parts on several threads, each part with its own
+// checker, errors and sink, then joins them in file order. The file is cut
+// just after a line break near each 1/n of its size, guessing that the
+// break ends a record (not one inside a quoted field). The guess holds
+// exactly when every part before the last ends its last record at its end:
+// a part that ends inside quotes fails with an unterminated quote. When
+// any part fails, nothing is kept and false is returned: the caller reads
+// the file on one thread, which reports what is wrong as usual. Otherwise
+// the joined result (rows, sums, errors with their lines, counts) is what
+// reading on one thread gives.
+bool read_in_parts(const std::string& path, int fd, std::uint64_t size, int file_index,
+                   const Scheme& scheme, const Roster& roster, const MeasureTable& measures,
+                   EventSink& sink, Diagnostics& diags, const ReadOptions& options,
+                   InputStats& stats) {
+  // Where the parts begin: the first at 0, the others after a line break.
+  std::vector<std::uint64_t> begins{0};
+  const auto n = static_cast<std::uint64_t>(options.threads);
+  for (std::uint64_t k = 1; k < n; ++k) {
+    std::uint64_t at = after_line_break(path, fd, std::max(size * k / n, begins.back()), size);
+    if (at == 0 || at >= size) break;
+    if (at > begins.back()) begins.push_back(at);
+  }
+  if (begins.size() < 2) return false;
+  std::vector<Part> parts(begins.size());
+  std::vector<std::unique_ptr<ByteSource>> sources;
+  std::vector<std::unique_ptr<CsvReader>> readers;
+  for (std::size_t k = 0; k < parts.size(); ++k) {
+    parts[k].begin = begins[k];
+    parts[k].end = k + 1 < begins.size() ? begins[k + 1] : size;
+    parts[k].sink = sink.split();
+    if (!parts[k].sink) return false;
+    sources.push_back(open_range(path, fd, parts[k].begin, parts[k].end));
+    readers.push_back(std::make_unique<CsvReader>(path, *sources.back()));
+    if (k > 0) readers.back()->start_mid_file();
+  }
+
+  // The header, from the first part.
+  CsvReader& first = *readers[0];
+  EventColumns cols;
+  if (!read_header(first, diags, options.progress, cols)) return true;
+
+  const UnitIndex units(roster);
+  const RowChecker proto(scheme, roster, measures, units, cols, file_index);
+  std::vector<std::thread> threads;
+  threads.reserve(parts.size() - 1);
+  for (std::size_t k = 1; k < parts.size(); ++k) {
+    threads.emplace_back(read_part, std::ref(parts[k]), std::ref(*readers[k]), false,
+                         std::cref(proto), options.progress);
+  }
+  read_part(parts[0], first, true, proto, options.progress);
+  for (std::thread& t : threads) t.join();
+  for (const Part& part : parts) {
+    if (part.failed) return false;
+  }
+
+  RowErrors errors(path, diags);
+  int line_offset = 0;
+  for (Part& part : parts) {
+    errors.absorb(part.diags.list(), part.errors, line_offset);
+    line_offset += part.lines;
+    stats.read += part.stats.read;
+    stats.counted += part.stats.counted;
+    stats.outside += part.stats.outside;
+    stats.reported += part.stats.reported;
+    sink.join(*part.sink);
+  }
+  return true;
+}
+
+}  // namespace
+
+InputStats read_events(const std::string& path, int file_index,
+                       const Scheme& scheme, const Roster& roster,
+                       const MeasureTable& measures, EventSink& sink,
+                       Diagnostics& diags, const ReadOptions& options) {
+  InputStats stats;
+  stats.kind = "events";
+  stats.file = path;
+  FilePtr f = open_input(path);
+  if (std::uint64_t size = splittable_size(f.get(), options)) {
+    // The parts' diagnostics join `diags` only when they all succeed.
+    Diagnostics part_diags;
+    InputStats part_stats = stats;
+    if (read_in_parts(path, fileno(f.get()), size, file_index, scheme, roster, measures,
+                      sink, part_diags, options, part_stats)) {
+      for (const Diagnostic& d : part_diags.list()) diags.add(d);
+      return part_stats;
+    }
+  }
+  std::unique_ptr<ByteSource> text = open_text(path, f.get(), options.encoding);
+  CsvReader reader(path, *text);
+  EventColumns cols;
+  if (!read_header(reader, diags, options.progress, cols)) return stats;
+
+  RowErrors errors(path, diags);
+  const UnitIndex units(roster);
+  RowChecker checker(scheme, roster, measures, units, cols, file_index);
+  check_rows(reader, checker, true, errors, stats, sink, options.progress);
   return stats;
 }
 

@@ -4,26 +4,39 @@
 // Rows are never all held in memory.
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 #include "base/diagnostic.h"
 #include "input/event.h"
 #include "input/measure_reader.h"
+#include "input/read_progress.h"
 #include "input/roster.h"
 #include "input/text_decoder.h"
 #include "scheme/model.h"
 
 namespace kaohe {
 
+// How to read an events file.
+struct ReadOptions {
+  Encoding encoding = Encoding::kUtf8;  // a byte-order mark wins
+  // Threads for one big file: a regular UTF-8 file of at least
+  // `split_bytes` is read in `threads` parts at once, when the sink can
+  // split (EventSink::split). The result is the same as with one thread.
+  int threads = 1;
+  std::uint64_t split_bytes = std::uint64_t{32} << 20;
+  ProgressTicker* progress = nullptr;  // told the bytes read; may be null
+};
+
 // Reads `path` (index `file_index` in the run's list of event files).
 // Problems are added to `diags` (at most a bounded number per file are
 // kept in full; the rest are counted); throws kaohe::Error only when the
 // file cannot be read at all. `measures` says which nodes an NA row marks
 // as not applying: a row for such a node is an error. Returns the file's
-// row counts. `encoding`: the file's text encoding (a byte-order mark wins).
+// row counts.
 InputStats read_events(const std::string& path, int file_index,
                        const Scheme& scheme, const Roster& roster,
                        const MeasureTable& measures, EventSink& sink,
-                       Diagnostics& diags, Encoding encoding = Encoding::kUtf8);
+                       Diagnostics& diags, const ReadOptions& options = {});
 
 }  // namespace kaohe

@@ -14,6 +14,18 @@ void RowErrors::add(const CsvRow& row, int col, std::string message,
   ++count_;
 }
 
+void RowErrors::absorb(const std::vector<Diagnostic>& shown, std::int64_t count,
+                       int line_offset) {
+  std::int64_t index = count_;
+  for (const Diagnostic& d : shown) {
+    if (index++ >= kMaxShown) break;
+    Diagnostic moved = d;
+    if (moved.line > 0) moved.line += line_offset;
+    diags_.add(std::move(moved));
+  }
+  count_ += count;
+}
+
 void RowErrors::flush() {
   if (flushed_) return;
   flushed_ = true;

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "base/diagnostic.h"
 #include "input/csv_reader.h"
@@ -28,6 +29,15 @@ class RowErrors {
   std::int64_t count() const { return count_; }
   // Adds the "… N more" line; called by the destructor too.
   void flush();
+
+  // For a file read in parts, each part's errors collected by its own
+  // RowErrors: ends this one without the "… N more" line.
+  void discard_summary() { flushed_ = true; }
+  // Adds the errors of a part read after everything added so far: `shown`
+  // are the ones its RowErrors kept (its first ones, in order), `count`
+  // all of them; `line_offset` turns the part's line numbers into the
+  // file's. Keeps the first kMaxShown of the file, as if read in one go.
+  void absorb(const std::vector<Diagnostic>& shown, std::int64_t count, int line_offset);
 
  private:
   const std::string& file_;

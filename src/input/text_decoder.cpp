@@ -11,6 +11,7 @@
 #include <utility>
 
 #include <iconv.h>
+#include <unistd.h>
 
 #include "base/diagnostic.h"
 #include "input/utf8.h"
@@ -25,6 +26,20 @@ std::string hex_bytes(std::string_view bytes) {
   std::string out = bytes.size() == 1 ? "byte" : "bytes";
   for (char c : bytes) out += fmt::format(" 0x{:02X}", static_cast<unsigned char>(c));
   return out;
+}
+
+InvalidText invalid_utf8(const char* bad) {
+  return {"invalid UTF-8", hex_bytes(std::string_view(bad, 1)),
+          "the file looks like GBK/GB18030 (Excel on Chinese Windows); "
+          "run with --encoding gb18030"};
+}
+
+[[noreturn]] void throw_read_error(const std::string& name, int err) {
+  Diagnostic d;
+  d.file = name;
+  d.message = "read error";
+  if (err != 0) d.message += std::string(": ") + std::strerror(err);
+  throw Error(kExitIoErr, std::move(d));
 }
 
 // The bytes of a file as they are: UTF-8 text, maybe with a BOM (the CSV
@@ -54,9 +69,7 @@ class FileSource final : public ByteSource {
   }
 
   InvalidText describe_invalid(const char* bad, const char*) const override {
-    return {"invalid UTF-8", hex_bytes(std::string_view(bad, 1)),
-            "the file looks like GBK/GB18030 (Excel on Chinese Windows); "
-            "run with --encoding gb18030"};
+    return invalid_utf8(bad);
   }
 
   const std::string& name() const { return name_; }
@@ -66,14 +79,7 @@ class FileSource final : public ByteSource {
     errno = 0;
     std::size_t got = std::fread(out, 1, n, file_);
     if (got < n) {
-      if (std::ferror(file_)) {
-        int err = errno;
-        Diagnostic d;
-        d.file = name_;
-        d.message = "read error";
-        if (err != 0) d.message += std::string(": ") + std::strerror(err);
-        throw Error(kExitIoErr, std::move(d));
-      }
+      if (std::ferror(file_)) throw_read_error(name_, errno);
       eof_ = true;
     }
     return got;
@@ -84,6 +90,40 @@ class FileSource final : public ByteSource {
   std::string head_;  // bytes read ahead by peek; [head_pos_, size) unread
   std::size_t head_pos_ = 0;
   bool eof_ = false;
+};
+
+// A byte range of a file as it is, read with pread (no shared offset).
+class RangeSource final : public ByteSource {
+ public:
+  RangeSource(std::string name, int fd, std::uint64_t begin, std::uint64_t end)
+      : name_(std::move(name)), fd_(fd), at_(begin), end_(end) {}
+
+  std::size_t read(char* out, std::size_t n) override {
+    std::size_t done = 0;
+    while (done < n && at_ < end_) {
+      std::size_t want = static_cast<std::size_t>(
+          std::min<std::uint64_t>(n - done, end_ - at_));
+      ssize_t got = ::pread(fd_, out + done, want, static_cast<off_t>(at_));
+      if (got < 0) {
+        if (errno == EINTR) continue;
+        throw_read_error(name_, errno);
+      }
+      if (got == 0) break;  // the file shrank: its end is here
+      done += static_cast<std::size_t>(got);
+      at_ += static_cast<std::uint64_t>(got);
+    }
+    return done;
+  }
+
+  InvalidText describe_invalid(const char* bad, const char*) const override {
+    return invalid_utf8(bad);
+  }
+
+ private:
+  std::string name_;
+  int fd_;
+  std::uint64_t at_;
+  std::uint64_t end_;
 };
 
 // Text in another encoding, converted to UTF-8 by iconv a block at a time.
@@ -321,6 +361,11 @@ std::unique_ptr<ByteSource> open_text(std::string name, std::FILE* file,
   if (encoding == Encoding::kUtf8 || head == "\xEF\xBB\xBF") return in;
   return std::make_unique<IconvSource>(std::move(in), "GB18030", "GB18030", 1,
                                        block, true);
+}
+
+std::unique_ptr<ByteSource> open_range(std::string name, int fd,
+                                       std::uint64_t begin, std::uint64_t end) {
+  return std::make_unique<RangeSource>(std::move(name), fd, begin, end);
 }
 
 }  // namespace kaohe

@@ -12,6 +12,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <cstdio>
 #include <memory>
 #include <optional>
@@ -61,5 +62,12 @@ constexpr std::size_t kDecodeBlockBytes = 64 * 1024;
 std::unique_ptr<ByteSource> open_text(std::string name, std::FILE* file,
                                       Encoding encoding,
                                       std::size_t block = kDecodeBlockBytes);
+
+// The bytes [begin, end) of the open file `fd` (not owned, not closed) as
+// they are, UTF-8 text, read with pread: several threads may each read a
+// part of one file at once (input/event_reader.cpp). Throws kaohe::Error
+// 74 on a read error.
+std::unique_ptr<ByteSource> open_range(std::string name, int fd,
+                                       std::uint64_t begin, std::uint64_t end);
 
 }  // namespace kaohe

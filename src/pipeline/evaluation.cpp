@@ -1,6 +1,11 @@
 // The scoring pipeline: scheme → inputs → accumulators → tree → standings.
 #include "pipeline/evaluation.h"
 
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <thread>
+
 #include "base/diagnostic.h"
 #include "input/event_reader.h"
 #include "input/measure_reader.h"
@@ -22,6 +27,29 @@ InputStats read_collecting(Read read, Diagnostics& diags) {
     return InputStats{};
   }
 }
+
+// Threads for reading one big events file.
+int reading_threads(int asked) {
+  if (asked > 0) return asked;
+  return std::clamp(static_cast<int>(std::thread::hardware_concurrency()), 1, 8);
+}
+
+// The bytes of the event files, or 0 when one's size is unknown (stdin).
+std::uint64_t event_bytes(const std::vector<std::string>& files) {
+  std::uint64_t total = 0;
+  for (const std::string& file : files) {
+    struct stat st {};
+    if (file == "-" || ::stat(file.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return 0;
+    total += static_cast<std::uint64_t>(st.st_size);
+  }
+  return total;
+}
+
+// Tells the progress bar the reading is over, however it ends.
+struct ProgressDone {
+  ProgressTicker& ticker;
+  ~ProgressDone() { ticker.done(); }
+};
 
 }  // namespace
 
@@ -50,14 +78,21 @@ Evaluation evaluate(Scheme scheme, const DataSources& sources) {
         diags));
   }
   Tallies tallies(ev.scheme, ev.roster.size());
-  for (std::size_t i = 0; i < sources.events.size(); ++i) {
-    ev.stats.push_back(read_collecting(
-        [&] {
-          return read_events(sources.events[i], static_cast<int>(i), ev.scheme,
-                             ev.roster, measures, tallies, diags,
-                             sources.encoding);
-        },
-        diags));
+  {
+    ProgressTicker ticker(sources.progress, event_bytes(sources.events));
+    ProgressDone done{ticker};
+    ReadOptions options;
+    options.encoding = sources.encoding;
+    options.threads = reading_threads(sources.threads);
+    options.progress = &ticker;
+    for (std::size_t i = 0; i < sources.events.size(); ++i) {
+      ev.stats.push_back(read_collecting(
+          [&] {
+            return read_events(sources.events[i], static_cast<int>(i), ev.scheme,
+                               ev.roster, measures, tallies, diags, options);
+          },
+          diags));
+    }
   }
   tallies.finish();
   diags.throw_if_errors(kExitDataErr);

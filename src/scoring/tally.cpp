@@ -6,7 +6,7 @@
 namespace kaohe {
 
 Tallies::Tallies(const Scheme& scheme, int units)
-    : scheme_(scheme) {
+    : scheme_(scheme), units_(units) {
   const int n = static_cast<int>(scheme.nodes.size());
   slot_of_.assign(n, -1);
   quota_slot_of_.assign(n, -1);
@@ -125,7 +125,11 @@ void Tallies::keep_best(const Event& e, int group, Decimal total) {
   key += '\0';
   key += e.ref;
   auto& table = leaf.rule.direction == Direction::kAdd ? best_add_ : best_deduct_;
-  Best candidate{total, e.node, e.count};
+  keep_better(table, key, Best{total, e.node, e.count});
+}
+
+void Tallies::keep_better(std::unordered_map<std::string, Best>& table,
+                          const std::string& key, const Best& candidate) {
   auto [it, inserted] = table.emplace(key, candidate);
   if (inserted) return;
   Best& b = it->second;
@@ -139,10 +143,37 @@ void Tallies::keep_best(const Event& e, int group, Decimal total) {
   }
 }
 
-void Tallies::finish() {
+void Tallies::flush_pending() {
   const std::size_t first = arrived_ > kPending ? arrived_ - kPending : 0;
   for (std::size_t i = first; i < arrived_; ++i) apply(pending_[i % kPending]);
   arrived_ = 0;
+}
+
+std::unique_ptr<EventSink> Tallies::split() const {
+  return std::make_unique<Tallies>(scheme_, units_);
+}
+
+void Tallies::join(EventSink& sink) {
+  auto& part = dynamic_cast<Tallies&>(sink);
+  part.flush_pending();
+  flush_pending();
+  for (std::size_t i = 0; i < tallies_.size(); ++i) {
+    Tally& t = tallies_[i];
+    const Tally& p = part.tallies_[i];
+    add_count(t.rows, p.rows);
+    add_count(t.count, p.count);
+    t.amount += p.amount;
+    add_count(t.triggered, p.triggered);
+  }
+  for (std::size_t i = 0; i < monthly_.size(); ++i) add_count(monthly_[i], part.monthly_[i]);
+  for (const auto& [key, b] : part.best_add_) keep_better(best_add_, key, b);
+  for (const auto& [key, b] : part.best_deduct_) keep_better(best_deduct_, key, b);
+  part.best_add_.clear();
+  part.best_deduct_.clear();
+}
+
+void Tallies::finish() {
+  flush_pending();
   for (auto* table : {&best_add_, &best_deduct_}) {
     for (const auto& [key, b] : *table) {
       int unit = std::stoi(key.substr(0, key.find('\0')));

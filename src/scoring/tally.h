@@ -6,6 +6,7 @@
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -28,6 +29,10 @@ class Tallies : public EventSink {
   Tallies(const Scheme& scheme, int units);
 
   void on_event(const Event& e) override;
+  // Parts for reading a file on several threads; sums are exact and
+  // order-free, so the joined result equals reading on one thread.
+  std::unique_ptr<EventSink> split() const override;
+  void join(EventSink& part) override;
   // Applies the rows still pending and folds the best row of each (unit,
   // 取最高分 group, ref) into its leaf. Call once, after the last event
   // and before reading.
@@ -66,13 +71,19 @@ class Tallies : public EventSink {
   };
   static constexpr std::size_t kPending = 16;
   void apply(const Pending& p);
+  // Applies the rows still pending (not the 取最高分 bests).
+  void flush_pending();
   // 取最高分: keeps the row if it is the best of its (unit, group, ref).
   void keep_best(const Event& e, int group, Decimal total);
+  // Keeps `candidate` under `key` in `table` if it beats what is there.
+  static void keep_better(std::unordered_map<std::string, Best>& table,
+                          const std::string& key, const Best& candidate);
   void add(int unit, int node, std::int64_t count, Decimal amount);
   Tally& tally(int unit, int node);
   std::int64_t& monthly(int unit, int node, int m);
 
   const Scheme& scheme_;
+  int units_ = 0;
   int slots_ = 0;                 // event leaves
   std::vector<int> slot_of_;      // node → slot, or -1
   std::vector<int> group_of_;     // node → 取最高分 ancestor, or -1

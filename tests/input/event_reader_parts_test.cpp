@@ -1,0 +1,257 @@
+// Unit tests of reading one events file in parts on several threads
+// (input/event_reader.cpp, read_in_parts): whatever the number of parts and
+// wherever the cuts fall, the sums, the row counts and every diagnostic
+// (with its line number) are those of reading on one thread; a cut inside
+// a quoted field makes the reader fall back to one thread.
+#include "input/event_reader.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "scoring/fixture.h"
+#include "scoring/tally.h"
+
+namespace kaohe {
+namespace {
+
+using test::TempFile;
+
+const char* const kScheme = R"(kaohe: 1
+period: {from: 2025-01-01, to: 2025-12-31}
+root:
+  id: total
+  name: 总分
+  points: 100
+  children:
+    - {id: late_report, name: 迟报, points: 10, per_event: {deduct: 2}}
+    - {id: praise, name: 表彰, tiered: {add: {国家级: 3, 省级: 2, 市级: 1}}}
+    - {id: info, name: 信息, points: 5, ranged: {deduct: [0.1, 0.5]}}
+    - {id: monthly, name: 报送, points: 5, quota: {required: 2, deduct: 0.2}}
+    - id: matters
+      name: 督办事项
+      points: 20
+      same_ref: highest
+      children:
+        - {id: done, name: 完成, points: 10, per_event: {add: 1}}
+        - {id: missed, name: 未完成, points: 10, per_event: {deduct: 3}}
+    - {id: judged, name: 评定, points: 60, direct: {}}
+)";
+
+Roster make_roster() {
+  return test::roster_of({{"V1", "一村", ""}, {"V2", "二村", ""}, {"V3", "三村", ""}},
+                         false);
+}
+
+// What one read produced, in a form that compares whole.
+struct Outcome {
+  InputStats stats;
+  std::vector<std::string> diags;  // rendered, in order
+  std::vector<std::string> sums;   // per unit and event leaf, after finish()
+};
+
+Outcome read_with(const std::string& path, int threads) {
+  Scheme scheme = test::scheme_of(kScheme);
+  Roster roster = make_roster();
+  MeasureTable measures;
+  Tallies tallies(scheme, roster.size());
+  Diagnostics diags;
+  ReadOptions options;
+  options.threads = threads;
+  options.split_bytes = 0;  // split even a small file
+  Outcome out;
+  out.stats = read_events(path, 0, scheme, roster, measures, tallies, diags, options);
+  tallies.finish();
+  for (const Diagnostic& d : diags.list()) out.diags.push_back(format_diagnostic(d));
+  for (int u = 0; u < roster.size(); ++u) {
+    for (int n = 0; n < static_cast<int>(scheme.nodes.size()); ++n) {
+      const Node& node = scheme.nodes[n];
+      if (!node.is_leaf() || !rule_reads_events(node.rule.kind)) continue;
+      const Tally& t = tallies.at(u, n);
+      std::string line = roster.units[u].id + " " + node.id + " rows=" +
+                         std::to_string(t.rows) + " count=" + std::to_string(t.count) +
+                         " amount=" + t.amount.to_string() +
+                         " triggered=" + std::to_string(t.triggered);
+      if (node.rule.kind == RuleKind::kQuota) {
+        for (int m = 0; m < tallies.months(); ++m) {
+          line += " " + std::to_string(tallies.month_count(u, n, m));
+        }
+      }
+      out.sums.push_back(line);
+    }
+  }
+  return out;
+}
+
+void check_same(const Outcome& one, const Outcome& many) {
+  CHECK(many.stats.read == one.stats.read);
+  CHECK(many.stats.counted == one.stats.counted);
+  CHECK(many.stats.outside == one.stats.outside);
+  CHECK(many.stats.reported == one.stats.reported);
+  CHECK(many.diags == one.diags);
+  CHECK(many.sums == one.sums);
+}
+
+// A varied events file: valid rows of every kind, quoted fields with
+// commas, doubled quotes and line breaks, blank lines, CRLF, rows outside
+// the period and bad rows, spread through the file.
+std::string varied_events(int rows) {
+  std::string csv = "unit_id,item_id,date,count,tier,points,ref,note\r\n";
+  const char* units[] = {"V1", "V2", "V3"};
+  for (int i = 0; i < rows; ++i) {
+    std::string u = units[i % 3];
+    std::string month = std::to_string(10 + i % 3);
+    std::string date = "2025-" + month + "-1" + std::to_string(i % 10);
+    switch (i % 11) {
+      case 0: csv += u + ",late_report," + date + ",,,,,\"迟报, 第" + std::to_string(i) + "次\"\r\n"; break;
+      case 1: csv += u + ",praise," + date + ",,省级,,,\n"; break;
+      case 2: csv += u + ",info," + date + ",2,,0.3,,\"说明 \"\"甲\"\"\"\n"; break;
+      case 3: csv += u + ",monthly," + date + ",,,,,\n"; break;
+      case 4: csv += u + ",done," + date + ",,,,督办" + std::to_string(i % 7) + ",\n"; break;
+      case 5: csv += u + ",missed," + date + ",,,,督办" + std::to_string(i % 7) + ",\n"; break;
+      case 6: csv += "\n"; break;
+      case 7: csv += u + ",late_report,2024-12-31,,,,,\n"; break;  // outside
+      case 8: csv += "V9,late_reprot," + date + ",,,,,\n"; break;   // two errors
+      case 9: csv += u + ",late_report," + date + ",3,,,,\"两行\n说明\"\n"; break;
+      default: csv += u + ",praise," + date + ",,部级,,,\n"; break;  // unknown tier
+    }
+  }
+  return csv;
+}
+
+TEST_CASE("parts: any number of threads gives the one-thread result, diagnostics and lines included") {
+  TempFile f(varied_events(700));
+  Outcome one = read_with(f.path(), 1);
+  REQUIRE(one.stats.read > 600);
+  REQUIRE(one.stats.reported > 50);  // past the 50 shown: the "more" line too
+  REQUIRE(one.stats.outside > 0);
+  for (int threads : {2, 3, 4, 7, 16}) {
+    CAPTURE(threads);
+    check_same(one, read_with(f.path(), threads));
+  }
+}
+
+TEST_CASE("parts: the first errors shown come from any part, in file order") {
+  // The first half of the file is clean, so every shown error comes from
+  // a later part and must carry the file's line numbers.
+  std::string csv = "unit_id,item_id,date\n";
+  for (int i = 0; i < 300; ++i) csv += "V1,late_report,2025-03-01\n";
+  for (int i = 0; i < 60; ++i) csv += "V1,late_reprot,2025-03-01\n";
+  TempFile f(csv);
+  Outcome one = read_with(f.path(), 1);
+  REQUIRE(one.diags.size() == 51);
+  CHECK(one.diags.front().find(":302:2: error: unknown item_id") != std::string::npos);
+  for (int threads : {2, 3, 5}) {
+    CAPTURE(threads);
+    check_same(one, read_with(f.path(), threads));
+  }
+}
+
+// A sink that splits, keeping each event's line, to see whether a file
+// was read in parts (rows of later parts carry line 0).
+class LineSink : public EventSink {
+ public:
+  void on_event(const Event& e) override { lines.push_back(e.line); }
+  std::unique_ptr<EventSink> split() const override { return std::make_unique<LineSink>(); }
+  void join(EventSink& part) override {
+    auto& p = dynamic_cast<LineSink&>(part);
+    lines.insert(lines.end(), p.lines.begin(), p.lines.end());
+  }
+  std::vector<int> lines;
+};
+
+std::vector<int> lines_read(const std::string& path, int threads) {
+  Scheme scheme = test::scheme_of(kScheme);
+  Roster roster = make_roster();
+  MeasureTable measures;
+  LineSink sink;
+  Diagnostics diags;
+  ReadOptions options;
+  options.threads = threads;
+  options.split_bytes = 0;
+  (void)read_events(path, 0, scheme, roster, measures, sink, diags, options);
+  CHECK(diags.empty());
+  return sink.lines;
+}
+
+TEST_CASE("parts: a clean file is read in parts, later parts' rows carry no line") {
+  std::string csv = "unit_id,item_id\n";
+  for (int i = 0; i < 100; ++i) csv += "V2,late_report\n";
+  TempFile f(csv);
+  std::vector<int> lines = lines_read(f.path(), 2);
+  REQUIRE(lines.size() == 100);
+  CHECK(lines.front() == 2);
+  CHECK(lines.back() == 0);
+}
+
+TEST_CASE("parts: a cut inside a quoted field falls back to one thread") {
+  // One quoted note of many lines spans the middle of the file, so the
+  // line break the cut lands after is inside quotes.
+  std::string csv = "unit_id,item_id,note\n";
+  for (int i = 0; i < 10; ++i) csv += "V1,late_report,\n";
+  csv += "V1,late_report,\"";
+  for (int i = 0; i < 200; ++i) csv += "第" + std::to_string(i) + "行, 有逗号\n";
+  csv += "\"\n";
+  for (int i = 0; i < 10; ++i) csv += "V3,late_report,\n";
+  TempFile f(csv);
+  for (int threads : {2, 3}) {
+    CAPTURE(threads);
+    std::vector<int> lines = lines_read(f.path(), threads);
+    REQUIRE(lines.size() == 21);
+    CHECK(lines[10] == 12);
+    CHECK(lines[11] == 213);  // every line known: read on one thread
+    CHECK(lines.back() == 222);
+  }
+}
+
+TEST_CASE("parts: a fatal syntax error in a later part is reported as on one thread") {
+  std::string csv = "unit_id,item_id,note\n";
+  for (int i = 0; i < 100; ++i) csv += "V1,late_report,ok\n";
+  csv += "V1,late_report,bad\"quote\n";
+  for (int i = 0; i < 10; ++i) csv += "V1,late_report,ok\n";
+  TempFile f(csv);
+  Scheme scheme = test::scheme_of(kScheme);
+  Roster roster = make_roster();
+  MeasureTable measures;
+  Tallies tallies(scheme, roster.size());
+  Diagnostics diags;
+  ReadOptions options;
+  options.threads = 4;
+  options.split_bytes = 0;
+  Error e = test::expect_error(
+      [&] { (void)read_events(f.path(), 0, scheme, roster, measures, tallies, diags, options); });
+  CHECK(e.exit_code() == 65);
+  REQUIRE(e.diagnostics().size() == 1);
+  CHECK(e.diagnostics()[0].line == 102);
+  CHECK(e.diagnostics()[0].message.find("quote inside an unquoted field") == 0);
+}
+
+TEST_CASE("parts: a byte-order mark, a missing final newline and a header only") {
+  SUBCASE("BOM and no final newline") {
+    std::string csv = "\xEF\xBB\xBFunit_id,item_id,date\n";
+    for (int i = 0; i < 50; ++i) csv += "V1,monthly,2025-0" + std::to_string(1 + i % 9) + "-01\n";
+    csv += "V2,monthly,2025-02-02";
+    TempFile f(csv);
+    Outcome one = read_with(f.path(), 1);
+    CHECK(one.stats.counted == 51);
+    check_same(one, read_with(f.path(), 3));
+  }
+  SUBCASE("header only") {
+    TempFile f("unit_id,item_id,date\n");
+    Outcome many = read_with(f.path(), 4);
+    CHECK(many.stats.read == 0);
+    CHECK(many.diags.empty());
+  }
+  SUBCASE("a missing required column is reported once") {
+    std::string csv = "unit,item_id\n";
+    for (int i = 0; i < 30; ++i) csv += "V1,late_report\n";
+    TempFile f(csv);
+    Outcome one = read_with(f.path(), 1);
+    REQUIRE(one.diags.size() == 1);
+    check_same(one, read_with(f.path(), 3));
+  }
+}
+
+}  // namespace
+}  // namespace kaohe
