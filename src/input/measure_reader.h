@@ -7,7 +7,6 @@
 #include <cstdint>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "base/decimal.h"
@@ -30,17 +29,26 @@ class MeasureTable {
  public:
   // The rows of `unit` for leaf `node`, or nullptr when there are none.
   const std::vector<Measure>* find(int unit, int node) const {
-    auto it = map_.find(slot_key(unit, node));
-    return it == map_.end() ? nullptr : &it->second;
+    if (unit < 0 || static_cast<std::size_t>(unit) >= units_.size()) return nullptr;
+    const std::vector<std::vector<Measure>>& nodes = units_[unit];
+    if (node < 0 || static_cast<std::size_t>(node) >= nodes.size()) return nullptr;
+    const std::vector<Measure>& rows = nodes[node];
+    return rows.empty() ? nullptr : &rows;
   }
-  std::vector<Measure>& slot(int unit, int node) { return map_[slot_key(unit, node)]; }
+  // The rows of `unit` for `node`, to add to (unit, node ≥ 0).
+  std::vector<Measure>& slot(int unit, int node) {
+    if (static_cast<std::size_t>(unit) >= units_.size()) units_.resize(unit + 1);
+    std::vector<std::vector<Measure>>& nodes = units_[unit];
+    if (static_cast<std::size_t>(node) >= nodes.size()) nodes.resize(node + 1);
+    return nodes[node];
+  }
 
   // Whether an NA row marks `node` itself (not a measure leaf: a group or
   // an event item) as not applying to `unit`.
   bool node_marked_na(int unit, int node) const {
     if (!has_node_na_) return false;
     const std::vector<Measure>* rows = find(unit, node);
-    return rows != nullptr && !rows->empty() && !rows->front().value;
+    return rows != nullptr && !rows->front().value;
   }
   // Whether `node` or one of its ancestors is marked NA for `unit`.
   bool subtree_marked_na(const Scheme& scheme, int unit, int node) const {
@@ -53,10 +61,9 @@ class MeasureTable {
   void mark_node_na() { has_node_na_ = true; }
 
  private:
-  static std::int64_t slot_key(int unit, int node) {
-    return (static_cast<std::int64_t>(unit) << 32) | static_cast<std::uint32_t>(node);
-  }
-  std::unordered_map<std::int64_t, std::vector<Measure>> map_;
+  // Rows by unit, then by node: dense, as nearly every (unit, leaf) of a
+  // scheme with measures has rows, and scoring looks each one up.
+  std::vector<std::vector<std::vector<Measure>>> units_;
   bool has_node_na_ = false;
 };
 
