@@ -118,6 +118,22 @@ std::string line_around(const char* record, const char* at, const char* end) {
 
 }  // namespace
 
+char* ReadBuffer::room_for(std::size_t n) {
+  if (capacity_ - size_ < n) {
+    std::size_t capacity = std::max(size_ + n, 2 * capacity_);
+    auto bytes = std::make_unique_for_overwrite<char[]>(capacity);
+    if (size_ > 0) std::memcpy(bytes.get(), bytes_.get(), size_);
+    bytes_ = std::move(bytes);
+    capacity_ = capacity;
+  }
+  return bytes_.get() + size_;
+}
+
+void ReadBuffer::drop_front(std::size_t n) {
+  if (n < size_) std::memmove(bytes_.get(), bytes_.get() + n, size_ - n);
+  size_ -= n;
+}
+
 CsvReader::CsvReader(std::string name, std::FILE* file)
     : name_(std::move(name)), file_(file) {}
 
@@ -189,22 +205,21 @@ bool CsvReader::fill() {
   if (eof_) return false;
   // Drop what is consumed; keep the unfinished record at the front.
   if (pos_ > 0) {
-    buf_.erase(0, pos_);
+    buf_.drop_front(pos_);
     checked_ -= pos_;
     pos_ = 0;
   }
   // Ask for at least as much as is buffered, so that a record longer than
   // a block is re-parsed only a logarithmic number of times.
-  std::size_t have = buf_.size();
-  std::size_t want = std::max(kBlockBytes, have);
-  buf_.resize(have + want);
+  std::size_t want = std::max(kBlockBytes, buf_.size());
+  char* room = buf_.room_for(want);
   if (source_ == nullptr) {  // sniffs a BOM: reads, so not in the constructor
     owned_ = open_text(name_, file_, Encoding::kUtf8);
     source_ = owned_.get();
   }
-  std::size_t got = source_->read(buf_.data() + have, want);
+  std::size_t got = source_->read(room, want);
   bytes_read_ += got;
-  buf_.resize(have + got);
+  buf_.grow(got);
   if (got < want) eof_ = true;
   check_text();
   return got > 0;
@@ -219,7 +234,7 @@ void CsvReader::skip_bom() {
   started_ = true;
   while (buf_.size() - pos_ < kBom.size() && fill()) {
   }
-  if (std::string_view(buf_).substr(pos_, kBom.size()) == kBom) {
+  if (std::string_view(buf_.data(), buf_.size()).substr(pos_, kBom.size()) == kBom) {
     pos_ += kBom.size();
   }
 }

@@ -26,6 +26,27 @@ struct CsvRow {
                                         // line ending; valid until next()
 };
 
+// The CSV reader's byte buffer: grows without zero-filling the new bytes
+// (std::string::resize writes each byte once before fread writes it again:
+// a memset of the whole file).
+class ReadBuffer {
+ public:
+  char* data() { return bytes_.get(); }
+  const char* data() const { return bytes_.get(); }
+  std::size_t size() const { return size_; }
+  // Room for `n` more bytes after size(), contents kept; returns its start.
+  char* room_for(std::size_t n);
+  // `n` bytes (at most the room asked for) were written after size().
+  void grow(std::size_t n) { size_ += n; }
+  // Drops the first `n` bytes (n ≤ size()), moving the rest to the front.
+  void drop_front(std::size_t n);
+
+ private:
+  std::unique_ptr<char[]> bytes_;
+  std::size_t size_ = 0;
+  std::size_t capacity_ = 0;
+};
+
 class CsvReader {
  public:
   // Reads `file` (not owned, not closed) as UTF-8, or UTF-16 by its
@@ -83,7 +104,7 @@ class CsvReader {
   std::FILE* file_ = nullptr;          // opened as owned_ on the first read
   std::unique_ptr<ByteSource> owned_;
   ByteSource* source_ = nullptr;
-  std::string buf_;          // bytes read; [pos_, size) not yet consumed
+  ReadBuffer buf_;           // bytes read; [pos_, size) not yet consumed
   std::size_t pos_ = 0;      // consumed up to here
   bool eof_ = false;
   bool started_ = false;     // BOM checked
