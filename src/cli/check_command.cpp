@@ -7,6 +7,7 @@
 #include <cstdio>
 
 #include "base/diagnostic.h"
+#include "cli/progress_bar.h"
 #include "pipeline/evaluation.h"
 #include "scheme/scheme_lint.h"
 #include "scheme/scheme_loader.h"
@@ -37,14 +38,20 @@ int run_check(const CheckOptions& opts) {
     collect(e);
   }
   if (scheme) {
-    std::vector<Diagnostic> lint = lint_scheme(*scheme);
-    found.insert(found.end(), lint.begin(), lint.end());
+    try {
+      std::vector<Diagnostic> lint = lint_scheme(*scheme);
+      found.insert(found.end(), lint.begin(), lint.end());
+    } catch (const Error& e) {
+      collect(e);  // points too large to add up: reported, data still checked
+    }
   }
   const DataOptions& d = opts.data;
   bool has_data = !d.data_positional.empty() || !d.data_dir.empty() ||
                   !d.units.empty();
   if (scheme && has_data) {
     DataSources sources = sources_from(d);
+    std::unique_ptr<ProgressBar> progress = make_progress_bar(false);
+    sources.progress = progress.get();
     try {
       Evaluation ev = evaluate(std::move(*scheme), sources);
       for (const InputStats& s : ev.stats) {

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "base/diagnostic.h"
+#include "cli/progress_bar.h"
 #include "io/output_file.h"
 #include "pipeline/unit_rows.h"
 #include "report/explain_renderer.h"
@@ -43,7 +44,10 @@ int run_explain(const ExplainOptions& opts) {
                 "give -O with another format; only 'kaohe score' writes a workbook");
   }
   DataSources sources = sources_from(opts.data);
-  Evaluation ev = evaluate(load_scheme(opts.scheme), sources);
+  Scheme scheme = load_scheme(opts.scheme);
+  std::unique_ptr<ProgressBar> progress = make_progress_bar(false);
+  sources.progress = progress.get();
+  Evaluation ev = evaluate(std::move(scheme), sources);
   int unit = ev.roster.find(opts.unit);
   if (unit < 0) {
     std::vector<std::string> ids;

@@ -6,6 +6,7 @@
 
 #include "base/diagnostic.h"
 #include "cli/color.h"
+#include "cli/progress_bar.h"
 #include "explain/reasons.h"
 #include "input/data_sources.h"
 #include "io/output_file.h"
@@ -64,7 +65,7 @@ void add_score_command(CLI::App& app, ScoreOptions& opts) {
   cmd->add_flag("-v,--verbose", opts.verbose,
                 "Print a summary of the rows read on stderr");
   cmd->add_flag("-q,--quiet", opts.quiet,
-                "Print nothing but errors: no -v summary (for cron)");
+                "Print nothing but errors: no -v summary, no progress bar (for cron)");
   cmd->footer(
       "Examples:\n"
       "  kaohe score schemes/party-building.yaml examples/party-building\n"
@@ -120,6 +121,8 @@ int run_score(const ScoreOptions& opts) {
                                   opts.margin + "'");
     }
   }
+  std::unique_ptr<ProgressBar> progress = make_progress_bar(opts.quiet);
+  sources.progress = progress.get();
   Evaluation ev = evaluate(std::move(scheme), sources);
   if (opts.reasons > 0) {
     ev.reasons.resize(ev.roster.units.size());
