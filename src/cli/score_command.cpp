@@ -34,6 +34,11 @@ void add_data_options(CLI::App& cmd, DataOptions& opts) {
                  "Encoding of the CSV files: utf-8 (default) or gb18030 "
                  "(also gbk, gb2312); a UTF-16 or UTF-8 byte-order mark wins")
       ->option_text("ENC");
+  cmd.add_option("-j,--jobs", opts.jobs,
+                 "Threads reading an events file of 32 MiB or more (default: "
+                 "one per core, at most 8); the result never depends on it")
+      ->option_text("N")
+      ->check(CLI::Range(1, 64));
 }
 
 void add_score_command(CLI::App& app, ScoreOptions& opts) {
@@ -93,6 +98,7 @@ DataSources sources_from(const DataOptions& d) {
   }
   DataSources sources = resolve_sources(dir, units, d.events, d.measures);
   sources.encoding = *encoding;
+  sources.threads = d.jobs;
   return sources;
 }
 

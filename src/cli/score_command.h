@@ -18,6 +18,7 @@ struct DataOptions {
   std::vector<std::string> events;
   std::vector<std::string> measures;
   std::string encoding;  // --encoding; empty: UTF-8
+  int jobs = 0;          // -j: threads for a big events file; 0: the cores
 };
 
 struct ScoreOptions {
