@@ -94,11 +94,6 @@ std::string format_units(bool negative, u128 mag, int precision) {
 bool fits_int64(i128 v) { return v >= kInt64Min && v <= kInt64Max; }
 
 u128 gcd(u128 a, u128 b) {
-  // Nearly always both fit 64 bits, where division is cheap (scoring
-  // 10,000 units does millions of these).
-  if ((a >> 64) == 0 && (b >> 64) == 0) {
-    return std::gcd(static_cast<std::uint64_t>(a), static_cast<std::uint64_t>(b));
-  }
   while (b != 0) {
     const u128 t = a % b;
     a = b;
@@ -115,9 +110,19 @@ std::pair<std::int64_t, std::int64_t> reduce(i128 num, i128 den, What what) {
   const bool negative = (num < 0) != (den < 0);
   u128 n = magnitude(num);
   u128 d = magnitude(den);
-  const u128 g = gcd(n, d);  // d != 0, so g != 0
-  n /= g;
-  d /= g;
+  if ((n >> 64) == 0 && (d >> 64) == 0) {
+    // Nearly always both fit 64 bits, where gcd and division are cheap
+    // (scoring 10,000 units does millions of these).
+    auto n64 = static_cast<std::uint64_t>(n);
+    auto d64 = static_cast<std::uint64_t>(d);
+    const std::uint64_t g = std::gcd(n64, d64);  // d != 0, so g != 0
+    n = n64 / g;
+    d = d64 / g;
+  } else {
+    const u128 g = gcd(n, d);
+    n /= g;
+    d /= g;
+  }
   if (n == 0) d = 1;
   if (d > static_cast<u128>(kInt64Max) ||
       n > static_cast<u128>(kInt64Max) + (negative ? 1 : 0)) {
@@ -125,14 +130,6 @@ std::pair<std::int64_t, std::int64_t> reduce(i128 num, i128 den, What what) {
   }
   const i128 signed_n = negative ? -static_cast<i128>(n) : static_cast<i128>(n);
   return {static_cast<std::int64_t>(signed_n), static_cast<std::int64_t>(d)};
-}
-
-// num/den from i128 intermediates (products of int64 values, which always
-// fit i128); the reduced result must fit int64.
-template <typename What>
-Rational make_rational(i128 num, i128 den, What what) {
-  const auto [n, d] = reduce(num, den, what);
-  return Rational::fraction(n, d);  // already reduced: cannot throw
 }
 
 }  // namespace
@@ -262,38 +259,38 @@ Rational Rational::fraction(std::int64_t num, std::int64_t den) {
 Rational operator+(const Rational& a, const Rational& b) {
   const i128 num = i128(a.num_) * b.den_ + i128(b.num_) * a.den_;
   const i128 den = i128(a.den_) * b.den_;
-  return make_rational(num, den, [&] {
+  return Rational::of_reduced(reduce(num, den, [&] {
     return fmt::format("{} + {}", a.to_string(), b.to_string());
-  });
+  }));
 }
 
 Rational operator-(const Rational& a, const Rational& b) {
   const i128 num = i128(a.num_) * b.den_ - i128(b.num_) * a.den_;
   const i128 den = i128(a.den_) * b.den_;
-  return make_rational(num, den, [&] {
+  return Rational::of_reduced(reduce(num, den, [&] {
     return fmt::format("{} - {}", a.to_string(), b.to_string());
-  });
+  }));
 }
 
 Rational operator*(const Rational& a, const Rational& b) {
   const i128 num = i128(a.num_) * b.num_;
   const i128 den = i128(a.den_) * b.den_;
-  return make_rational(num, den, [&] {
+  return Rational::of_reduced(reduce(num, den, [&] {
     return fmt::format("{} * {}", a.to_string(), b.to_string());
-  });
+  }));
 }
 
 Rational operator/(const Rational& a, const Rational& b) {
   const i128 num = i128(a.num_) * b.den_;
   const i128 den = i128(a.den_) * b.num_;
-  return make_rational(num, den, [&] {
+  return Rational::of_reduced(reduce(num, den, [&] {
     return fmt::format("{} / {}", a.to_string(), b.to_string());
-  });
+  }));
 }
 
 Rational Rational::operator-() const {
-  return make_rational(-i128(num_), den_,
-                       [&] { return fmt::format("-({})", to_string()); });
+  return of_reduced(reduce(-i128(num_), den_,
+                           [&] { return fmt::format("-({})", to_string()); }));
 }
 
 std::strong_ordering operator<=>(const Rational& a, const Rational& b) {

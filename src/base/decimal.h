@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <string_view>
 
 namespace kaohe {
@@ -87,6 +88,13 @@ class Rational {
   std::string to_string() const;
 
  private:
+  // num/den already in lowest terms, den > 0 (not checked).
+  static Rational of_reduced(std::pair<std::int64_t, std::int64_t> reduced) {
+    Rational r;
+    r.num_ = reduced.first;
+    r.den_ = reduced.second;
+    return r;
+  }
   std::int64_t num_ = 0;
   std::int64_t den_ = 1;
 };

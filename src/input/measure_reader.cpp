@@ -98,8 +98,12 @@ InputStats read_measures(const std::string& path, int file_index,
   std::vector<std::string> unit_ids;
   for (const auto& u : roster.units) unit_ids.push_back(u.id);
   std::vector<std::string> measure_leaves;
+  // The keys each node's rule expects, worked out once, not once a row.
+  std::vector<std::vector<std::string>> keys_of;
+  keys_of.reserve(scheme.nodes.size());
   for (const auto& n : scheme.nodes) {
     if (n.is_leaf() && rule_reads_measures(n.rule.kind)) measure_leaves.push_back(n.id);
+    keys_of.push_back(expected_keys(n.rule));
   }
 
   while (reader.next(row)) {
@@ -159,7 +163,7 @@ InputStats read_measures(const std::string& path, int file_index,
     m.line = row.line;
     m.key = key;
     if (node && rule_reads_measures(node->rule.kind)) {
-      std::vector<std::string> keys = expected_keys(node->rule);
+      const std::vector<std::string>& keys = keys_of[n];
       if (text == "NA") {
         if (!key.empty()) {
           errors.add(row, c_key + 1,
