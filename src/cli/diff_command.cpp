@@ -43,7 +43,19 @@ namespace {
 // A saved result, or a scheme scored on the data (scored at most once).
 Snapshot snapshot_from(const std::string& path, const DataOptions& data,
                        std::optional<DataSources>& sources) {
-  std::string text = read_whole_file(path, kMaxSchemeBytes * 64);
+  std::string text;
+  try {
+    text = read_whole_file(path, kMaxSchemeBytes * 64);
+  } catch (const Error& e) {
+    if (e.exit_code() != kExitNoInput || e.diagnostics().size() != 1 ||
+        !e.diagnostics()[0].hint.empty()) {
+      throw;
+    }
+    Diagnostic d = e.diagnostics()[0];
+    d.hint = "check the path: OLD and NEW are each a scheme (YAML) or a result "
+             "saved by 'kaohe score -O json'";
+    throw Error(kExitNoInput, d);
+  }
   if (looks_like_json_result(text)) return read_result(path, text);
   if (!sources) {
     const DataOptions& d = data;
@@ -63,8 +75,9 @@ Snapshot snapshot_from(const std::string& path, const DataOptions& data,
 int run_diff(const DiffOptions& opts) {
   auto tolerance = Decimal::parse(opts.tolerance);
   if (!tolerance || *tolerance < Decimal()) {
-    throw Error(kExitUsage, "--tolerance must be a plain decimal ≥ 0, got '" +
-                                opts.tolerance + "'");
+    throw Error(kExitUsage,
+                "--tolerance must be a plain decimal ≥ 0, got '" + opts.tolerance + "'",
+                "e.g. --tolerance 0.5 hides changes of total of at most 0.5");
   }
   OutputFormat format = OutputFormat::kTable;
   if (!opts.format.empty()) {

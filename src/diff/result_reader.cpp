@@ -6,6 +6,7 @@
 #include "base/diagnostic.h"
 #include "diff/json_value.h"
 #include "report/render.h"
+#include "scheme/yaml_tree.h"
 
 namespace kaohe {
 namespace {
@@ -43,7 +44,9 @@ bool looks_like_json_result(const std::string& text) {
   return false;
 }
 
-Snapshot read_result(const std::string& path, const std::string& text) {
+namespace {
+
+Snapshot read_snapshot(const std::string& path, const std::string& text) {
   using Kind = JsonValue::Kind;
   JsonValue root = parse_json(path, text);
   if (root.kind != Kind::kObject) bad(path, 1, "the top level is not an object");
@@ -108,6 +111,21 @@ Snapshot read_result(const std::string& path, const std::string& text) {
     snap.units.push_back(std::move(unit));
   }
   return snap;
+}
+
+}  // namespace
+
+Snapshot read_result(const std::string& path, const std::string& text) {
+  try {
+    return read_snapshot(path, text);
+  } catch (const Error& e) {
+    // Show the offending line under each diagnostic, as for every input.
+    std::vector<Diagnostic> ds = e.diagnostics();
+    for (Diagnostic& d : ds) {
+      if (d.line > 0 && d.source_line.empty()) d.source_line = line_of(text, d.line);
+    }
+    throw Error(e.exit_code(), std::move(ds));
+  }
 }
 
 }  // namespace kaohe

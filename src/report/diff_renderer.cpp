@@ -91,7 +91,9 @@ std::string json_num(const std::optional<Decimal>& d, int precision) {
 std::string render_diff(const ResultDiff& d, OutputFormat format) {
   std::string out;
   if (format == OutputFormat::kJson) {
-    out += "{\n  \"schema_version\": 1,\n  \"units\": [\n";
+    // Empty lists print as [] so that "nothing differs" reads as such.
+    out += "{\n  \"schema_version\": 1,\n  \"units\": [";
+    if (!d.units.empty()) out += "\n";
     for (std::size_t i = 0; i < d.units.size(); ++i) {
       const UnitChange& c = d.units[i];
       out += fmt::format(
@@ -110,7 +112,8 @@ std::string render_diff(const ResultDiff& d, OutputFormat format) {
       }
       out += fmt::format("]}}{}\n", i + 1 < d.units.size() ? "," : "");
     }
-    out += "  ],\n  \"scheme_changes\": [\n";
+    out += d.units.empty() ? "],\n  \"scheme_changes\": [" : "  ],\n  \"scheme_changes\": [";
+    if (!d.scheme.empty()) out += "\n";
     for (std::size_t i = 0; i < d.scheme.size(); ++i) {
       const SchemeChange& c = d.scheme[i];
       out += fmt::format("    {{\"change\": {}, \"id\": {}, \"name\": {}, \"old\": {}, "
@@ -119,13 +122,21 @@ std::string render_diff(const ResultDiff& d, OutputFormat format) {
                          json_quote(c.name), json_quote(c.old_value),
                          json_quote(c.new_value), i + 1 < d.scheme.size() ? "," : "");
     }
-    out += "  ]\n}\n";
+    out += d.scheme.empty() ? "]\n}\n" : "  ]\n}\n";
     return out;
   }
   if (format == OutputFormat::kCsv || format == OutputFormat::kTsv) {
     char sep = format == OutputFormat::kCsv ? ',' : '\t';
+    // As in `score`: TSV has no quoting, so tabs and line breaks become spaces.
     auto field = [&](const std::string& s) {
-      if (sep == '\t' || s.find_first_of(",\"\n\r") == std::string::npos) return s;
+      if (sep == '\t') {
+        std::string t = s;
+        for (char& ch : t) {
+          if (ch == '\t' || ch == '\n' || ch == '\r') ch = ' ';
+        }
+        return t;
+      }
+      if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
       std::string q = "\"";
       for (char ch : s) {
         if (ch == '"') q += '"';
@@ -150,12 +161,20 @@ std::string render_diff(const ResultDiff& d, OutputFormat format) {
   std::vector<std::string> header = {"unit", "name", "total", "change", "rank",
                                      "grade", "parts that moved"};
   auto rows = unit_rows(d, true);
-  if (format == OutputFormat::kMarkdown) {
+  // No unit changed: no table, in Markdown as in the terminal table.
+  if (!rows.empty() && format == OutputFormat::kMarkdown) {
     out += "| unit | name | total | change | rank | grade | parts that moved |\n";
     out += "| --- | --- | ---: | ---: | --- | --- | --- |\n";
     for (const auto& row : rows) {
       out += "|";
-      for (const auto& cell : row) out += " " + cell + " |";
+      for (const auto& cell : row) {
+        out += " ";
+        for (char ch : cell) {
+          if (ch == '|') out += '\\';  // as in `score -O markdown`
+          out += ch;
+        }
+        out += " |";
+      }
       out += "\n";
     }
   } else if (!rows.empty()) {

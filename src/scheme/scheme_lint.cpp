@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <optional>
 
 #include "scheme/yaml_tree.h"
 
@@ -58,6 +59,56 @@ std::optional<Decimal> full_marks_for(const Scheme& scheme, int n,
   return sum + node.base.value_or(Decimal());
 }
 
+// The most node `n` can print for any unit (parents add their children's
+// printed scores, so each bound is clamped and rounded like a score);
+// nullopt when nothing bounds it (a bonus without a cap). Checked
+// arithmetic may throw kaohe::Error on absurd points; the caller then
+// gives up on the bound.
+std::optional<Decimal> most_of(const Scheme& scheme, int n) {
+  const Node& node = scheme.nodes[n];
+  std::optional<Decimal> most;
+  if (node.is_leaf()) {
+    const Rule& r = node.rule;
+    Decimal points = node.points.value_or(Decimal());
+    if (r.kind == RuleKind::kScaledDeduction) {
+      most = Decimal();
+    } else if (rule_reads_events(r.kind) && r.kind != RuleKind::kQuota &&
+               r.kind != RuleKind::kFlagEvent && r.direction == Direction::kAdd) {
+      most = std::nullopt;  // bonuses add up without limit
+    } else if (r.kind == RuleKind::kDirect && node.cap) {
+      most = *node.cap;  // a direct value lies within [floor or 0, cap]
+    } else {
+      most = points;  // deductions start at the points; measures score a share
+    }
+  } else {
+    // base + Σ children, or base + the weighted share of the points.
+    bool weighted = node.weighted_children;
+    Decimal sum = node.base.value_or(Decimal());
+    if (weighted) sum += node.points.value_or(Decimal());
+    bool bounded = true;
+    for (int c : node.children) {
+      const Node& child = scheme.nodes[c];
+      auto m = most_of(scheme, c);
+      if (weighted && child.points) {
+        // A weighted child adds at most its share of the parent's points,
+        // as long as it cannot score above its own points.
+        if (!m || *child.points < *m) bounded = false;
+        continue;
+      }
+      if (!m) {
+        bounded = false;
+      } else {
+        sum += *m;
+      }
+    }
+    if (bounded) most = sum;
+  }
+  if (node.cap) most = most ? std::min(*most, *node.cap) : *node.cap;
+  if (most && node.floor && *most < *node.floor) most = *node.floor;
+  if (most) most = round_to(Rational(*most), scheme.precision, scheme.rounding);
+  return most;
+}
+
 }  // namespace
 
 std::vector<Diagnostic> lint_scheme(const Scheme& scheme) {
@@ -99,15 +150,24 @@ std::vector<Diagnostic> lint_scheme(const Scheme& scheme) {
   }
   for (const Gate& gate : scheme.gates) {
     if (gate.node.empty()) continue;
-    const Node& node = scheme.nodes[scheme.find(gate.node)];
-    if (node.points && gate.below > *node.points) {
-      out.push_back(at(scheme, gate.pos,
-                       fmt::format("the gate on '{}' fires below {}, above its "
-                                   "full marks {}: it always fires",
-                                   node.id, gate.below.to_string(),
-                                   node.points->to_string()),
-                       ""));
+    int n = scheme.find(gate.node);
+    if (n < 0) continue;
+    const Node& node = scheme.nodes[n];
+    std::optional<Decimal> most;
+    try {
+      most = most_of(scheme, n);
+    } catch (const Error&) {
+      most.reset();
     }
+    if (!most || !(*most < gate.below)) continue;  // it can miss
+    bool full_marks = node.points && *most == *node.points;
+    out.push_back(at(
+        scheme, gate.pos,
+        fmt::format("the gate on '{}' ({}) fires below {}, but the node scores at "
+                    "most {}{}: the gate always fires",
+                    node.id, node.name, gate.below.to_string(), most->to_string(),
+                    full_marks ? " (its points)" : ""),
+        fmt::format("write 'below' on the node's own scale, from 0 to {}", most->to_string())));
   }
   std::stable_sort(out.begin(), out.end(), [](const Diagnostic& a, const Diagnostic& b) {
     return a.line < b.line;

@@ -416,8 +416,9 @@ class Loader {
     return add ? add : deduct;
   }
 
+  // `what` is the key ("tiers"), `one` names one entry ("tier").
   void named_amounts(const YamlNode& m, std::vector<NamedAmount>& out,
-                     const std::string& what) {
+                     const std::string& what, const std::string& one) {
     if (!m.is_map() || m.entries.empty()) {
       error(m.pos, fmt::format("'{}' must be a mapping of names to amounts", what),
             "e.g. {国家级: 3, 省级: 2, 市级: 1}");
@@ -428,7 +429,13 @@ class Loader {
         error(k->pos, fmt::format("empty name in '{}'", what), "");
         continue;
       }
-      if (auto d = non_negative(*v, what + " amount")) {
+      auto d = decimal(*v, fmt::format("{} {}", one, k->scalar));
+      if (d && *d < Decimal()) {
+        error(v->pos,
+              fmt::format("the amount of {} '{}' must not be negative, got {}", one,
+                          k->scalar, d->to_string()),
+              "amounts are written unsigned; 'add' or 'deduct' gives the sign");
+      } else if (d) {
         out.push_back({k->scalar, *d});
       }
     }
@@ -468,15 +475,18 @@ class Loader {
             auto lo = non_negative(*v->items[0], "range minimum");
             auto hi = non_negative(*v->items[1], "range maximum");
             if (lo && hi && *hi < *lo) {
-              error(v->pos, "the range's maximum is below its minimum", "");
+              error(v->pos, "the range's maximum is below its minimum",
+                    fmt::format("write the smaller amount first: [{}, {}]",
+                                hi->to_string(), lo->to_string()));
             } else if (lo && hi) {
               rule.range_min = *lo;
               rule.range_max = *hi;
             }
           }
         } else {
-          named_amounts(*v, rule.named,
-                        rule.kind == RuleKind::kTiered ? "tiers" : "roles");
+          bool tiers = rule.kind == RuleKind::kTiered;
+          named_amounts(*v, rule.named, tiers ? "tiers" : "roles",
+                        tiers ? "tier" : "role");
         }
         if (const YamlNode* s = param("surcharge")) read_surcharge(*s, rule);
         break;
@@ -532,14 +542,29 @@ class Loader {
         break;
       case RuleKind::kVotes: {
         check_keys(y, {"levels", "scale", "min_votes", "too_few", "missing"}, ctx);
-        if (const YamlNode* v = param("levels")) {
-          named_amounts(*v, rule.named, "levels");
+        const YamlNode* levels = param("levels");
+        if (levels != nullptr) {
+          named_amounts(*levels, rule.named, "levels", "level");
         } else {
           error(y.pos, "votes need 'levels'",
                 "e.g. levels: {优秀: 100, 良好: 80, 一般: 60, 较差: 40}");
         }
         read_scale(y, rule, false);
         if (!rule.scale) rule.scale = Decimal::from_int(100);
+        // A level above the scale would score more than the item's points.
+        if (levels != nullptr && levels->is_map()) {
+          for (const auto& [k, v] : levels->entries) {
+            int i = rule.find_named(k->scalar);
+            if (i < 0 || !(*rule.scale < rule.named[i].amount)) continue;
+            error(v->pos,
+                  fmt::format("level '{}' scores {}, above the scale {}: a unit "
+                              "could score more than the item's points",
+                              k->scalar, rule.named[i].amount.to_string(),
+                              rule.scale->to_string()),
+                  "levels are scores out of 'scale' (100 unless given): lower "
+                  "the level, or give the scale the document uses");
+          }
+        }
         if (const YamlNode* v = param("min_votes")) {
           auto n = integer(*v, "min_votes");
           if (n && *n < 0) error(v->pos, "'min_votes' must not be negative", "");
@@ -574,7 +599,7 @@ class Loader {
       case RuleKind::kChecklist: {
         check_keys(y, {"criteria", "missing"}, ctx);
         if (const YamlNode* v = param("criteria")) {
-          named_amounts(*v, rule.named, "criteria");
+          named_amounts(*v, rule.named, "criteria", "criterion");
         } else {
           error(y.pos, "a checklist needs 'criteria'",
                 "e.g. criteria: {有方案: 0.5, 有台账: 0.5}");

@@ -1,0 +1,225 @@
+// Unit tests of lint_scheme (the findings `kaohe check` adds to a scheme
+// that loads) and of the loader's rule-range diagnostics that `check`
+// reports: each with its line, column, message and hint (SPEC §9).
+#include "scheme/scheme_lint.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "base/diagnostic.h"
+#include "scheme/scheme_loader.h"
+#include "scoring/fixture.h"
+
+namespace kaohe {
+namespace {
+
+using test::contains;
+using test::find_diag;
+using test::scheme_of;
+using test::scheme_text;
+
+std::vector<Diagnostic> lint(const std::string& yaml) {
+  return lint_scheme(scheme_of(yaml));
+}
+
+Error load_fail(const std::string& text) {
+  return test::expect_error([&] { (void)parse_scheme("s.yaml", text); });
+}
+
+// Grades and a gate on node `node` below `below`, appended after the root.
+std::string gate_on(const std::string& node, const std::string& below) {
+  return "grades:\n"
+         "  - {name: 优秀, min: 90}\n"
+         "  - {name: 良好}\n"
+         "gates:\n"
+         "  - {node: " + node + ", below: " + below + ", at_most: 良好}\n";
+}
+
+}  // namespace
+
+TEST_CASE("lint: a clean scheme has no findings") {
+  CHECK(lint(scheme_text("    - {id: a, name: 甲, points: 40, per_event: {deduct: 2}}\n"
+                         "    - {id: b, name: 乙, points: 60, direct: {}}\n"))
+            .empty());
+}
+
+TEST_CASE("lint: children's points against the parent's") {
+  SUBCASE("a sum that falls short") {
+    auto found = lint(scheme_text("    - {id: a, name: 甲, points: 40, direct: {}}\n"
+                                  "    - {id: b, name: 乙, points: 50, direct: {}}\n"));
+    REQUIRE(found.size() == 1);
+    const Diagnostic& d = found[0];
+    CHECK(d.file == "t.yaml");
+    CHECK(d.line == 3);  // "  id: total"
+    CHECK(d.col == 3);
+    CHECK(d.severity == Severity::kError);
+    CHECK(d.message == "the children of 'total' (总分) add up to 90, but it has 100 points");
+    CHECK(d.source_line == "  id: total");
+    CHECK(contains(d.hint, "'base'"));
+  }
+  SUBCASE("a base makes up the difference") {
+    CHECK(lint(scheme_text("    - {id: a, name: 甲, points: 40, direct: {}}\n"
+                           "    - {id: b, name: 乙, points: 50, direct: {}}\n",
+                           "  base: 10\n"))
+              .empty());
+  }
+  SUBCASE("a base that overshoots is named in the message") {
+    auto found = lint(scheme_text("    - {id: a, name: 甲, points: 40, direct: {}}\n"
+                                  "    - {id: b, name: 乙, points: 60, direct: {}}\n",
+                                  "  base: 10\n"));
+    REQUIRE(found.size() == 1);
+    CHECK(contains(found[0].message, "add up to 110 with its base"));
+  }
+  SUBCASE("adjustments without points are not counted") {
+    CHECK(lint(scheme_text("    - {id: a, name: 甲, points: 100, direct: {}}\n"
+                           "    - {id: bonus, name: 奖励, cap: 5, per_event: {add: 1}}\n"))
+              .empty());
+  }
+}
+
+TEST_CASE("lint: declared category full marks against the items that apply") {
+  std::string yaml = scheme_text(
+      "    - {id: a, name: 甲, points: 30, direct: {}}\n"
+      "    - {id: b, name: 乙, points: 25, direct: {}}\n"
+      "    - {id: c, name: 丙, points: 18, applies_to: [A], direct: {}}\n"
+      "    - {id: d, name: 丁, points: 27, direct: {}}\n",
+      "", "categories: {A: 100, B: 80}\n");
+  auto found = lint(yaml);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].line == 2);
+  CHECK(found[0].col == 22);
+  CHECK(found[0].message ==
+        "category B declares full marks 80, but the items that apply to it add up to 82");
+  CHECK(!found[0].hint.empty());
+}
+
+TEST_CASE("lint: a gate that always fires") {
+  const std::string parts =
+      "    - {id: target, name: 目标考核, points: 90, direct: {}}\n"
+      "    - {id: review, name: 述职评议, points: 10, direct: {}}\n";
+  SUBCASE("below a node's points: may fire, not reported") {
+    CHECK(lint(scheme_text(parts) + gate_on("review", "8")).empty());
+  }
+  SUBCASE("below exactly the points: fires only when points are lost") {
+    CHECK(lint(scheme_text(parts) + gate_on("review", "10")).empty());
+  }
+  SUBCASE("above a node's points") {
+    auto found = lint(scheme_text(parts) + gate_on("review", "80"));
+    REQUIRE(found.size() == 1);
+    const Diagnostic& d = found[0];
+    CHECK(d.line == 13);
+    CHECK(d.col == 5);
+    CHECK(d.message ==
+          "the gate on 'review' (述职评议) fires below 80, but the node scores at "
+          "most 10 (its points): the gate always fires");
+    CHECK(d.source_line == "  - {node: review, below: 80, at_most: 良好}");
+    CHECK(d.hint == "write 'below' on the node's own scale, from 0 to 10");
+  }
+  SUBCASE("a bonus without a cap can lift a node above its points") {
+    std::string yaml = scheme_text(
+        "    - id: part\n"
+        "      name: 工作\n"
+        "      points: 100\n"
+        "      children:\n"
+        "        - {id: work, name: 实绩, points: 100, direct: {}}\n"
+        "        - {id: bonus, name: 加分, per_event: {add: 5}}\n");
+    CHECK(lint(yaml + gate_on("part", "105")).empty());
+  }
+  SUBCASE("a cap bounds the bonus") {
+    std::string yaml = scheme_text(
+        "    - id: part\n"
+        "      name: 工作\n"
+        "      points: 100\n"
+        "      cap: 104\n"
+        "      children:\n"
+        "        - {id: work, name: 实绩, points: 100, direct: {}}\n"
+        "        - {id: bonus, name: 加分, per_event: {add: 5}}\n");
+    auto found = lint(yaml + gate_on("part", "105"));
+    REQUIRE(found.size() == 1);
+    CHECK(contains(found[0].message, "scores at most 104: the gate always fires"));
+  }
+  SUBCASE("a weighted node scores at most its points") {
+    std::string yaml = scheme_text(
+        "    - {id: a, name: 甲, points: 100, weight: 60%, direct: {}}\n"
+        "    - {id: b, name: 乙, points: 50, weight: 40%, direct: {}}\n");
+    CHECK(lint(yaml + gate_on("total", "100")).empty());
+    auto found = lint(yaml + gate_on("total", "100.01"));
+    REQUIRE(found.size() == 1);
+    CHECK(contains(found[0].message, "at most 100 (its points)"));
+  }
+  SUBCASE("the printed score is what the gate tests") {
+    // 9.995 prints as 10.00 at precision 2: a gate below 10 can miss.
+    std::string yaml = scheme_text(
+        "    - {id: target, name: 目标考核, points: 90.005, direct: {}}\n"
+        "    - {id: review, name: 述职评议, points: 9.995, direct: {}}\n");
+    CHECK(lint(yaml + gate_on("review", "10")).empty());
+    CHECK(lint(yaml + gate_on("review", "10.01")).size() == 1);
+  }
+  SUBCASE("flag gates are not judged") {
+    std::string yaml = scheme_text(parts, "", "flags: [{id: veto, name: 一票否决}]\n");
+    yaml += "grades:\n  - {name: 合格}\ngates:\n  - {flag: veto, force: 合格}\n";
+    CHECK(lint(yaml).empty());
+  }
+}
+
+TEST_CASE("lint: findings come in the order of the scheme's lines") {
+  std::string yaml = scheme_text(
+      "    - {id: a, name: 甲, points: 40, direct: {}}\n"
+      "    - {id: b, name: 乙, points: 50, direct: {}}\n") +
+      gate_on("b", "60");
+  auto found = lint(yaml);
+  REQUIRE(found.size() == 2);
+  CHECK(found[0].line < found[1].line);
+  CHECK(contains(found[0].message, "add up to 90"));
+  CHECK(contains(found[1].message, "always fires"));
+}
+
+// The loader refuses these; `check` reports them in the same form.
+TEST_CASE("rule parameters out of range carry a hint") {
+  SUBCASE("a ranged rule whose maximum is below its minimum") {
+    Error e = load_fail(scheme_text("    - {id: a, name: 甲, ranged: {deduct: [20, 10]}}\n"));
+    const Diagnostic* d = find_diag(e.diagnostics(), "maximum is below its minimum");
+    REQUIRE(d != nullptr);
+    CHECK(e.exit_code() == 65);
+    CHECK(d->line == 7);
+    CHECK(d->hint == "write the smaller amount first: [10, 20]");
+  }
+  SUBCASE("a negative tier amount names the tier") {
+    Error e = load_fail(scheme_text(
+        "    - {id: a, name: 甲, points: 20, tiered: {deduct: {第二次: 3, 第三次: -10}}}\n"));
+    const Diagnostic* d =
+        find_diag(e.diagnostics(), "the amount of tier '第三次' must not be negative, got -10");
+    REQUIRE(d != nullptr);
+    CHECK(contains(d->hint, "'add' or 'deduct' gives the sign"));
+  }
+  SUBCASE("a negative role amount names the role") {
+    Error e = load_fail(scheme_text(
+        "    - {id: a, name: 甲, role: {add: {主办: 1, 协办: -0.5}}}\n"));
+    CHECK(find_diag(e.diagnostics(), "the amount of role '协办' must not be negative") !=
+          nullptr);
+  }
+  SUBCASE("a vote level above the scale") {
+    Error e = load_fail(scheme_text(
+        "    - {id: v, name: 测评, points: 30, votes: {levels: {优秀: 120, 良好: 80}}}\n"));
+    const Diagnostic* d = find_diag(e.diagnostics(), "level '优秀' scores 120, above the scale 100");
+    REQUIRE(d != nullptr);
+    CHECK(e.diagnostics().size() == 1);
+    CHECK(d->line == 7);
+    CHECK(contains(d->hint, "'scale'"));
+  }
+  SUBCASE("a vote level within a larger scale loads") {
+    Scheme s = scheme_of(scheme_text(
+        "    - {id: v, name: 测评, points: 100,"
+        " votes: {levels: {优秀: 120, 良好: 80}, scale: 120}}\n"));
+    CHECK(s.nodes[1].rule.named.size() == 2);
+  }
+  SUBCASE("a vote level at the scale loads") {
+    Scheme s = scheme_of(scheme_text(
+        "    - {id: v, name: 测评, points: 100, votes: {levels: {优秀: 100, 较差: 0}}}\n"));
+    CHECK(s.nodes[1].rule.named.size() == 2);
+  }
+}
+
+}  // namespace kaohe
