@@ -93,6 +93,14 @@ Utf8Scan scan_utf8(const char* p, const char* end, bool at_end) {
         ++p;
         continue;
       }
+      // Most Chinese text: a lead byte E1..EC or EE..EF, whose two
+      // continuation bytes may be any of 80..BF (Table 3-7).
+      if (((c >= 0xE1 && c <= 0xEC) || c >= 0xEE) && c <= 0xEF && end - p >= 3 &&
+          (static_cast<unsigned char>(p[1]) & 0xC0) == 0x80 &&
+          (static_cast<unsigned char>(p[2]) & 0xC0) == 0x80) {
+        p += 3;
+        continue;
+      }
       int len = sequence_length(reinterpret_cast<const unsigned char*>(p),
                                 reinterpret_cast<const unsigned char*>(end));
       if (len == kTruncated) {
