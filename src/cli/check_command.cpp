@@ -52,19 +52,28 @@ int run_check(const CheckOptions& opts) {
     DataSources sources = sources_from(d);
     std::unique_ptr<ProgressBar> progress = make_progress_bar(false);
     sources.progress = progress.get();
+    const std::optional<Period> period = scheme->period;
     try {
-      Evaluation ev = evaluate(std::move(*scheme), sources);
-      for (const InputStats& s : ev.stats) {
-        if (s.outside == 0) continue;
+      DataCheck data = check_data(std::move(*scheme), sources);
+      found.insert(found.end(), data.diagnostics.begin(), data.diagnostics.end());
+      for (const InputStats& s : data.stats) {
+        if (s.outside == 0 || !period) continue;
+        // At the first row outside the period, with the count of all.
         Diagnostic w;
         w.file = s.file;
+        w.line = s.first_outside_line;
         w.severity = Severity::kWarning;
+        const std::string span = fmt::format("({} to {})", period->from.to_string(),
+                                             period->to.to_string());
         w.message = s.outside == 1
-                        ? std::string("1 row lies outside the scheme's period and "
-                                      "is not counted")
-                        : fmt::format("{} rows lie outside the scheme's period and "
-                                      "are not counted", s.outside);
-        w.hint = "check the dates, or the scheme's period";
+                        ? fmt::format("1 row lies outside the scheme's period {} "
+                                      "and is not counted", span)
+                        : fmt::format("{} rows lie outside the scheme's period {} "
+                                      "and are not counted", s.outside, span);
+        w.source_line = s.first_outside_text;
+        w.hint = s.outside == 1 ? "check the date, or the scheme's period"
+                                : "this is the first of them; check the dates, or "
+                                  "the scheme's period";
         found.push_back(w);
       }
     } catch (const Error& e) {

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "base/date.h"
@@ -51,6 +52,13 @@ struct InputStats {
   std::int64_t counted = 0;
   std::int64_t outside = 0;  // valid, but dated outside the period
   std::int64_t reported = 0; // rows with an error
+  // The first row outside the period, for check's warning: its line in
+  // the file (0: none) and its text as written.
+  int first_outside_line = 0;
+  std::string first_outside_text;
+  // False when the file could not be read to its end (a missing column,
+  // a fatal CSV error): what its rows would have given is not known.
+  bool read_through = true;
 };
 
 }  // namespace kaohe

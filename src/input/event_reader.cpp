@@ -131,6 +131,18 @@ std::string unit_ids_hint(const Roster& roster, std::string_view id) {
                       : hint;
 }
 
+// "did you mean …?", else the items events may name: listed when few.
+std::string item_ids_hint(std::string_view item, const std::vector<std::string>& items) {
+  std::string hint = did_you_mean(item, items);
+  if (!hint.empty()) return hint;
+  if (items.empty()) return "this scheme has no item scored from events";
+  if (items.size() <= 8) {
+    return fmt::format("the items scored from events are: {}", fmt::join(items, ", "));
+  }
+  return "item_id is the id of a leaf of the scheme scored from events; see the "
+         "scheme's leaf ids";
+}
+
 // Where an events file keeps each column (-1: absent), from its header.
 struct EventColumns {
   int unit = -1, item = -1, date = -1, count = -1, tier = -1, role = -1,
@@ -185,7 +197,10 @@ class RowChecker {
       errors.add(row, c_unit + 1,
                  unit_id.empty() ? std::string("empty unit_id")
                                  : fmt::format("unknown unit_id \"{}\"", unit_id),
-                 errors.shown() ? unit_ids_hint(roster, unit_id) : std::string());
+                 !errors.shown()   ? std::string()
+                 : unit_id.empty() ? fmt::format("every row needs the id of a unit "
+                                                 "listed in {}", roster.file)
+                                   : unit_ids_hint(roster, unit_id));
     }
     std::string_view item = row.fields[c_item];
     auto seen = std::find_if(seen_items.begin(), seen_items.end(),
@@ -197,7 +212,7 @@ class RowChecker {
       const Node* node = n >= 0 ? &scheme.nodes[n] : nullptr;
       if (node == nullptr) {
         errors.add(row, c_item + 1, fmt::format("unknown item_id \"{}\"", item),
-                   errors.shown() ? did_you_mean(item, leaf_ids(scheme, true))
+                   errors.shown() ? item_ids_hint(item, leaf_ids(scheme, true))
                                   : std::string());
       } else if (!node->is_leaf()) {
         errors.add(row, c_item + 1,
@@ -331,6 +346,10 @@ class RowChecker {
     }
     if (scheme.period && e.date &&
         (*e.date < scheme.period->from || scheme.period->to < *e.date)) {
+      if (stats.outside == 0) {
+        stats.first_outside_line = row.line;
+        stats.first_outside_text = std::string(row.raw);
+      }
       ++stats.outside;
       return;
     }
@@ -511,6 +530,10 @@ bool read_in_parts(const std::string& path, int fd, std::uint64_t size, int file
   int line_offset = 0;
   for (Part& part : parts) {
     errors.absorb(part.diags.list(), part.errors, line_offset);
+    if (stats.outside == 0 && part.stats.outside > 0) {
+      stats.first_outside_line = part.stats.first_outside_line + line_offset;
+      stats.first_outside_text = part.stats.first_outside_text;
+    }
     line_offset += part.lines;
     stats.read += part.stats.read;
     stats.counted += part.stats.counted;

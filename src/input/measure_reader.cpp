@@ -14,63 +14,76 @@
 namespace kaohe {
 namespace {
 
-// The keys a rule expects, or empty when it takes a single unkeyed value.
-std::vector<std::string> expected_keys(const Rule& r) {
-  std::vector<std::string> out;
-  switch (r.kind) {
-    case RuleKind::kVotes:
-    case RuleKind::kChecklist:
-      for (const auto& n : r.named) out.push_back(n.name);
-      break;
-    case RuleKind::kMean:
-      out = r.keys;
-      break;
-    default:
-      break;
-  }
-  return out;
-}
+// A value the rule does not allow: the message (empty: none) and a hint.
+struct ValueProblem {
+  std::string message;
+  std::string hint;
+};
 
-// Checks `v` against the range the rule allows; returns a message or "".
-std::string value_problem(const Node& node, Decimal v) {
+// Checks `v` (the value column) against the range the rule allows.
+ValueProblem value_problem(const Node& node, Decimal v) {
   const Rule& r = node.rule;
   const Decimal zero;
   const Decimal one = Decimal::from_int(1);
-  auto outside = [&](Decimal lo, Decimal hi, const char* what) {
+  auto outside = [&](Decimal lo, Decimal hi, const char* what, std::string hint) {
     if (v < lo || v > hi) {
-      return fmt::format("{} {} is outside {}–{} for item \"{}\"", what,
-                         v.to_string(), lo.to_string(), hi.to_string(), node.id);
+      return ValueProblem{fmt::format("value {} is outside {}–{} for item \"{}\"{}",
+                                      v.to_string(), lo.to_string(), hi.to_string(),
+                                      node.id, what),
+                          std::move(hint)};
     }
-    return std::string();
+    return ValueProblem{};
   };
   switch (r.kind) {
     case RuleKind::kCompletion:
     case RuleKind::kAllOrNothing:
-      return outside(zero, one, "completion ratio");
+      return outside(zero, one, " (a completion ratio)",
+                     "a completion ratio is a fraction of 1: write 0.85 for 85%");
     case RuleKind::kScaled:
     case RuleKind::kMean:
     case RuleKind::kScaledDeduction:
-      return outside(zero, r.scale.value_or(one), "value");
+      return outside(zero, r.scale.value_or(one), "",
+                     fmt::format("item \"{}\" takes values on a scale of 0 to {}",
+                                 node.id, r.scale.value_or(one).to_string()));
     case RuleKind::kDirect:
       return outside(node.floor.value_or(zero), node.cap.value_or(*node.points),
-                     "score");
+                     " (a score)",
+                     "the value is the item's score itself: from its floor (or 0) "
+                     "to its cap (or its points)");
     case RuleKind::kVotes:
       if (!v.is_integer() || v < zero) {
-        return fmt::format("vote count {} is not a whole number ≥ 0", v.to_string());
+        return {fmt::format("vote count {} is not a whole number ≥ 0", v.to_string()),
+                "write how many votes this level got, such as 30"};
       }
       return {};
     case RuleKind::kChecklist:
       if (v != zero && v != one) {
-        return fmt::format("checklist value {} must be 1 (met) or 0 (not met)",
-                           v.to_string());
+        return {fmt::format("checklist value {} must be 1 (met) or 0 (not met)",
+                            v.to_string()),
+                "write 1 when the criterion is met, 0 when it is not"};
       }
       return {};
     case RuleKind::kRelative:
-      if (v < zero) return fmt::format("value {} must not be negative", v.to_string());
+      if (v < zero) {
+        return {fmt::format("value {} must not be negative", v.to_string()),
+                "the value is compared with the best unit's value: write 0 or more"};
+      }
       return {};
     default:
       return {};
   }
+}
+
+// "did you mean …?", else the items measures may name: listed when few.
+std::string item_ids_hint(std::string_view item, const std::vector<std::string>& items) {
+  std::string hint = did_you_mean(item, items);
+  if (!hint.empty()) return hint;
+  if (items.empty()) return "this scheme has no item scored from measures";
+  if (items.size() <= 8) {
+    return fmt::format("the items scored from measures are: {}", fmt::join(items, ", "));
+  }
+  return "item_id is the id of a leaf of the scheme scored from measures (or NA "
+         "for a group); see the scheme's leaf ids";
 }
 
 }  // namespace
@@ -92,7 +105,10 @@ InputStats read_measures(const std::string& path, int file_index,
   int c_unit = require_column(header, "unit_id", path, row, diags);
   int c_item = require_column(header, "item_id", path, row, diags);
   int c_value = require_column(header, "value", path, row, diags);
-  if (c_unit < 0 || c_item < 0 || c_value < 0) return stats;
+  if (c_unit < 0 || c_item < 0 || c_value < 0) {
+    stats.read_through = false;
+    return stats;
+  }
   const int c_key = header.find("key");
   RowErrors errors(path, diags);
   std::vector<std::string> unit_ids;
@@ -103,7 +119,7 @@ InputStats read_measures(const std::string& path, int file_index,
   keys_of.reserve(scheme.nodes.size());
   for (const auto& n : scheme.nodes) {
     if (n.is_leaf() && rule_reads_measures(n.rule.kind)) measure_leaves.push_back(n.id);
-    keys_of.push_back(expected_keys(n.rule));
+    keys_of.push_back(n.rule.measure_keys());
   }
 
   while (reader.next(row)) {
@@ -120,15 +136,20 @@ InputStats read_measures(const std::string& path, int file_index,
     std::string_view unit_id = row.fields[c_unit];
     int unit = roster.find(unit_id);
     if (unit < 0) {
+      std::string hint;
+      if (errors.shown()) {
+        hint = did_you_mean(unit_id, unit_ids);
+        if (hint.empty()) hint = fmt::format("every unit must be listed in {}", roster.file);
+      }
       errors.add(row, c_unit + 1, fmt::format("unknown unit_id \"{}\"", unit_id),
-                 errors.shown() ? did_you_mean(unit_id, unit_ids) : std::string());
+                 std::move(hint));
     }
     std::string item(row.fields[c_item]);
     int n = scheme.find(item);
     const Node* node = n >= 0 ? &scheme.nodes[n] : nullptr;
     if (node == nullptr) {
       errors.add(row, c_item + 1, fmt::format("unknown item_id \"{}\"", item),
-                 did_you_mean(item, measure_leaves));
+                 errors.shown() ? item_ids_hint(item, measure_leaves) : std::string());
     } else if ((!node->is_leaf() || !rule_reads_measures(node->rule.kind)) &&
                row.fields[c_value] == "NA" &&
                (c_key < 0 || row.fields[c_key].empty())) {
@@ -189,8 +210,11 @@ InputStats read_measures(const std::string& path, int file_index,
       if (auto v = Decimal::parse(text)) {
         m.value = *v;
         if (node && rule_reads_measures(node->rule.kind)) {
-          std::string problem = value_problem(*node, *v);
-          if (!problem.empty()) errors.add(row, c_value + 1, problem);
+          ValueProblem problem = value_problem(*node, *v);
+          if (!problem.message.empty()) {
+            errors.add(row, c_value + 1, std::move(problem.message),
+                       std::move(problem.hint));
+          }
         }
       } else {
         std::string hint = "write a plain decimal such as 92.5, or NA";
@@ -204,6 +228,10 @@ InputStats read_measures(const std::string& path, int file_index,
                                 : fmt::format("value \"{}\" is not a number", text),
                    hint);
       }
+    }
+    if (errors.count() != before && unit >= 0 && node) {
+      // Scoring then does not report the unit again for lacking this row.
+      table.mark_rejected(unit, n);
     }
     if (errors.count() == before && unit >= 0 && node) {
       std::vector<Measure>& slot = table.slot(unit, n);

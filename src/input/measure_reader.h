@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -60,11 +61,22 @@ class MeasureTable {
   }
   void mark_node_na() { has_node_na_ = true; }
 
+  // A row of `unit` for measure leaf `node` was rejected with an error: a
+  // unit lacking that leaf's measures is then no news (not reported again).
+  void mark_rejected(int unit, int node) { rejected_.insert(slot_key(unit, node)); }
+  bool rejected(int unit, int node) const {
+    return !rejected_.empty() && rejected_.count(slot_key(unit, node)) > 0;
+  }
+
  private:
   // Rows by unit, then by node: dense, as nearly every (unit, leaf) of a
   // scheme with measures has rows, and scoring looks each one up.
+  static std::int64_t slot_key(int unit, int node) {
+    return (static_cast<std::int64_t>(unit) << 32) | static_cast<std::uint32_t>(node);
+  }
   std::vector<std::vector<std::vector<Measure>>> units_;
   bool has_node_na_ = false;
+  std::set<std::int64_t> rejected_;  // slot keys; few: only bad rows
 };
 
 // Reads `path` (index `file_index` among the run's measure files) into

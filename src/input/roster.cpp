@@ -10,26 +10,29 @@
 #include "io/file_io.h"
 
 namespace kaohe {
+namespace {
 
-Roster load_roster(const std::string& path, Encoding encoding) {
-  Roster roster;
-  roster.file = path;
+// Reads the rows of units.csv into `roster`, adding the problems of bad
+// rows to `diags`. False when the file as a whole cannot be read (no
+// header, a missing column: added to `diags` too); a CSV syntax error is
+// thrown by the reader.
+bool read_roster(const std::string& path, Encoding encoding, Roster& roster,
+                 Diagnostics& diags) {
   FilePtr f = open_input(path);
   std::unique_ptr<ByteSource> text = open_text(path, f.get(), encoding);
   CsvReader reader(path, *text);
-  Diagnostics diags;
   CsvRow row;
   if (!reader.next(row)) {
-    throw Error(kExitDataErr,
-                Diagnostic{path, 0, 0, Severity::kError,
-                           "the roster is empty: it needs a header row",
-                           "", "start it with: unit_id,name"});
+    diags.add(Diagnostic{path, 0, 0, Severity::kError,
+                         "the roster is empty: it needs a header row", "",
+                         "start it with: unit_id,name"});
+    return false;
   }
   CsvHeader header(row);
   int c_id = require_column(header, "unit_id", path, row, diags);
   int c_name = require_column(header, "name", path, row, diags);
   int c_cat = header.find("category");
-  diags.throw_if_errors(kExitDataErr);
+  if (c_id < 0 || c_name < 0) return false;
   roster.has_categories = c_cat >= 0;
   while (reader.next(row)) {
     if (!check_width(header, row, path, diags)) continue;
@@ -38,7 +41,9 @@ Roster load_roster(const std::string& path, Encoding encoding) {
     u.name = std::string(row.fields[c_name]);
     if (c_cat >= 0) u.category = std::string(row.fields[c_cat]);
     if (u.id.empty()) {
-      diags.error(path, row.line, c_id + 1, "empty unit_id", std::string(row.raw));
+      diags.error(path, row.line, c_id + 1, "empty unit_id", std::string(row.raw),
+                  "every unit needs an id: the unit_id that events and "
+                  "measures rows name");
       continue;
     }
     auto [it, inserted] =
@@ -51,8 +56,34 @@ Roster load_roster(const std::string& path, Encoding encoding) {
       continue;
     }
     u.line = row.line;
+    u.text = std::string(row.raw);
     roster.units.push_back(std::move(u));
   }
+  return true;
+}
+
+}  // namespace
+
+Roster load_roster(const std::string& path, Diagnostics& diags, Encoding encoding) {
+  Roster roster;
+  roster.file = path;
+  Diagnostics found;
+  bool readable = false;
+  try {
+    readable = read_roster(path, encoding, roster, found);
+  } catch (const Error& e) {
+    if (e.exit_code() != kExitDataErr) throw;
+    // A CSV syntax error joins the problems of the rows before it.
+    for (const Diagnostic& d : e.diagnostics()) found.add(d);
+  }
+  if (!readable) throw Error(kExitDataErr, found.list());
+  for (const Diagnostic& d : found.list()) diags.add(d);
+  return roster;
+}
+
+Roster load_roster(const std::string& path, Encoding encoding) {
+  Diagnostics diags;
+  Roster roster = load_roster(path, diags, encoding);
   diags.throw_if_errors(kExitDataErr);
   return roster;
 }

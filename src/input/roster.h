@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "base/diagnostic.h"
 #include "input/text_decoder.h"
 
 namespace kaohe {
@@ -16,6 +17,7 @@ struct Unit {
   std::string name;
   std::string category;  // empty without a category column
   int line = 0;          // where units.csv lists it
+  std::string text = {}; // that line as written, shown under diagnostics
 };
 
 struct StringHash {
@@ -40,10 +42,17 @@ struct Roster {
 };
 
 // Reads units.csv (`unit_id,name[,category]`, columns by header name, extra
-// columns ignored). Every problem (missing column, empty or duplicate id)
-// is collected; throws kaohe::Error 65 listing them all, 66 when the file
-// cannot be opened. An empty roster (header only) is valid. `encoding`:
-// the file's text encoding (a byte-order mark wins).
+// columns ignored). A bad row (ragged, an empty id, an id listed before) is
+// added to `diags` and left out: of a duplicated id the first row is kept,
+// so the rest of the data can still be checked against the roster. A
+// problem with the whole file (no header, a missing column, a CSV syntax
+// error) throws kaohe::Error 65 carrying every problem of the file found
+// so far; 66 when the file cannot be opened. An empty roster (header only)
+// is valid. `encoding`: the file's text encoding (a byte-order mark wins).
+Roster load_roster(const std::string& path, Diagnostics& diags,
+                   Encoding encoding = Encoding::kUtf8);
+
+// The same, throwing kaohe::Error 65 with every problem when there is any.
 Roster load_roster(const std::string& path,
                    Encoding encoding = Encoding::kUtf8);
 

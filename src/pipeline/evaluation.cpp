@@ -24,7 +24,9 @@ InputStats read_collecting(Read read, Diagnostics& diags) {
   } catch (const Error& e) {
     if (e.exit_code() != kExitDataErr) throw;
     for (const Diagnostic& d : e.diagnostics()) diags.add(d);
-    return InputStats{};
+    InputStats stopped;
+    stopped.read_through = false;
+    return stopped;
   }
 }
 
@@ -51,23 +53,28 @@ struct ProgressDone {
   ~ProgressDone() { ticker.done(); }
 };
 
-}  // namespace
 
-Evaluation evaluate(Scheme scheme, const DataSources& sources) {
-  Evaluation ev;
-  ev.scheme = std::move(scheme);
-  ev.sources = sources;
-  ev.roster = load_roster(sources.units, sources.encoding);
+// Reads every input and scores the units, adding every problem to `diags`:
+// the roster's rows, then the measures', the events', then the units that
+// cannot be scored. Rows with an error are left out, the rest scored.
+void read_and_score(Evaluation& ev, Diagnostics& diags) {
+  const DataSources& sources = ev.sources;
   {
+    const int before = diags.error_count();
+    ev.roster = load_roster(sources.units, diags, sources.encoding);
     InputStats s;
     s.kind = "units";
     s.file = sources.units;
-    s.read = s.counted = ev.roster.size();
+    s.counted = ev.roster.size();
+    s.reported = diags.error_count() - before;  // one problem per bad row
+    s.read = s.counted + s.reported;
     ev.stats.push_back(s);
   }
-  Diagnostics diags;
   // Measures first: their NA rows say which nodes events may not touch.
   MeasureTable& measures = ev.measures;
+  // Whether every measures file was read through: else what the units
+  // lack is not known, and they are not scored.
+  bool measures_read = true;
   for (std::size_t i = 0; i < sources.measures.size(); ++i) {
     ev.stats.push_back(read_collecting(
         [&] {
@@ -76,6 +83,7 @@ Evaluation evaluate(Scheme scheme, const DataSources& sources) {
                                diags, sources.encoding);
         },
         diags));
+    measures_read = measures_read && ev.stats.back().read_through;
   }
   Tallies tallies(ev.scheme, ev.roster.size());
   {
@@ -95,12 +103,38 @@ Evaluation evaluate(Scheme scheme, const DataSources& sources) {
     }
   }
   tallies.finish();
-  diags.throw_if_errors(kExitDataErr);
+  // Scored even after bad rows, to find the units that lack data too —
+  // but not again those that lack what a bad measure row meant to give.
+  if (!measures_read) return;
   ev.sheet = score_units(ev.scheme, ev.roster, tallies, measures, diags);
+}
+
+}  // namespace
+
+Evaluation evaluate(Scheme scheme, const DataSources& sources) {
+  Evaluation ev;
+  ev.scheme = std::move(scheme);
+  ev.sources = sources;
+  Diagnostics diags;
+  read_and_score(ev, diags);
   diags.throw_if_errors(kExitDataErr);
   ev.standings = grade_units(ev.scheme, ev.roster, ev.sheet);
   rank_units(ev.scheme, ev.roster, ev.sheet, ev.standings);
   return ev;
+}
+
+DataCheck check_data(Scheme scheme, const DataSources& sources) {
+  Evaluation ev;
+  ev.scheme = std::move(scheme);
+  ev.sources = sources;
+  Diagnostics diags;
+  read_and_score(ev, diags);
+  if (diags.error_count() == 0) {
+    // Nothing stops `score` now; grade and rank as it would.
+    ev.standings = grade_units(ev.scheme, ev.roster, ev.sheet);
+    rank_units(ev.scheme, ev.roster, ev.sheet, ev.standings);
+  }
+  return DataCheck{diags.list(), std::move(ev.stats)};
 }
 
 }  // namespace kaohe

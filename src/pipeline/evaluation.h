@@ -31,7 +31,22 @@ struct Evaluation {
 
 // Runs the whole pipeline. Throws kaohe::Error: 65 with every problem in
 // the data when any row or unit cannot be scored, 66/74 for unreadable
-// inputs. No partial result is ever returned.
+// inputs. No partial result is ever returned. A bad row does not stop the
+// run: the rest of the data is read and the units are scored without it,
+// so that the error lists every problem at once, in the order roster,
+// measures, events, then units that cannot be scored.
 Evaluation evaluate(Scheme scheme, const DataSources& sources);
+
+// What `check` learns from running the pipeline on the data.
+struct DataCheck {
+  std::vector<Diagnostic> diagnostics;  // errors and warnings, in evaluate's order
+  std::vector<InputStats> stats;        // one per input file read
+};
+
+// Runs the pipeline as evaluate() does, but returns the problems of the
+// data (what evaluate throws as 65) with the row counts instead of
+// throwing them. Still throws kaohe::Error for unreadable inputs (66/74)
+// and for a roster that cannot be read at all (65).
+DataCheck check_data(Scheme scheme, const DataSources& sources);
 
 }  // namespace kaohe

@@ -97,6 +97,16 @@ std::string describe_rule(const Rule& r) {
   return out;
 }
 
+std::vector<std::string> Rule::measure_keys() const {
+  std::vector<std::string> keys;
+  if (kind == RuleKind::kMean) {
+    keys = this->keys;
+  } else if (kind == RuleKind::kVotes || kind == RuleKind::kChecklist) {
+    for (const NamedAmount& n : named) keys.push_back(n.name);
+  }
+  return keys;
+}
+
 int Rule::find_named(const std::string& name) const {
   for (std::size_t i = 0; i < named.size(); ++i) {
     if (named[i].name == name) return static_cast<int>(i);

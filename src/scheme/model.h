@@ -102,6 +102,10 @@ struct Rule {
 
   // Index into `named` for `name`, or -1.
   int find_named(const std::string& name) const;
+  // The keys of the measure rows the rule takes, one row each (votes and
+  // checklist: its named levels or criteria; mean: its keys); empty when it
+  // takes one row without a key.
+  std::vector<std::string> measure_keys() const;
 };
 
 struct Node {

@@ -189,13 +189,29 @@ class TreeScorer {
   }
 
  private:
-  // A unit that cannot be scored, reported at its line of the roster.
+  // A unit that cannot be scored, reported at its line of the roster,
+  // which is shown. A measure leaf without any row for the unit gets a
+  // hint naming the rows to add.
   void report(int unit, int node, std::string message, std::string hint) {
     const Unit& u = roster_.units[unit];
     Diagnostic d;
     d.file = roster_.file;
     d.line = u.line;
     d.message = std::move(message);
+    d.source_line = u.text;
+    const Node& n = scheme_.nodes[node];
+    if (n.is_leaf() && rule_reads_measures(n.rule.kind) &&
+        measures_.find(unit, node) == nullptr) {
+      std::vector<std::string> keys = n.rule.measure_keys();
+      hint = keys.empty()
+                 ? fmt::format("add a row {},{},<value> to a measures file (columns "
+                               "unit_id,item_id,value), or declare 'missing: "
+                               "na|zero|full' on the item", u.id, n.id)
+                 : fmt::format("add rows {},{},<value>,<key> to a measures file "
+                               "(columns unit_id,item_id,value,key), one per key: {}; "
+                               "or declare 'missing: na|zero|full' on the item",
+                               u.id, n.id, fmt::join(keys, ", "));
+    }
     d.hint = std::move(hint);
     problems_.push_back({unit, node, std::move(d)});
   }
@@ -231,9 +247,12 @@ class TreeScorer {
 
   void record(int unit, int n, const LeafOutcome& out) {
     if (!out.error.empty()) {
-      report(unit, n, fmt::format("unit \"{}\" ({}): {}", roster_.units[unit].id,
-                                  roster_.units[unit].name, out.error),
-             out.hint);
+      // A rejected row of this leaf was reported already: not again here.
+      if (!measures_.rejected(unit, n)) {
+        report(unit, n, fmt::format("unit \"{}\" ({}): {}", roster_.units[unit].id,
+                                    roster_.units[unit].name, out.error),
+               out.hint);
+      }
       failed_[unit] = 1;
       return;
     }

@@ -89,6 +89,8 @@ void check_same(const Outcome& one, const Outcome& many) {
   CHECK(many.stats.counted == one.stats.counted);
   CHECK(many.stats.outside == one.stats.outside);
   CHECK(many.stats.reported == one.stats.reported);
+  CHECK(many.stats.first_outside_line == one.stats.first_outside_line);
+  CHECK(many.stats.first_outside_text == one.stats.first_outside_text);
   CHECK(many.diags == one.diags);
   CHECK(many.sums == one.sums);
 }

@@ -108,6 +108,53 @@ TEST_CASE("missing columns, empty ids and ragged rows: all reported at once") {
   }
 }
 
+TEST_CASE("collecting: bad rows are reported and left out, the first of a duplicated id kept") {
+  TempFile f(
+      "unit_id,name\n"
+      "V1,一村\n"
+      ",无名\n"          // 3: empty id
+      "V2,二村,多余\n"    // 4: ragged
+      "V3,三村\n"
+      "V1,又一村\n"      // 6: duplicate
+      "V4,四村\n");
+  Diagnostics diags;
+  Roster r = load_roster(f.path(), diags);
+  REQUIRE(r.size() == 3);
+  CHECK(r.units[0].id == "V1");
+  CHECK(r.units[0].name == "一村");  // the first row of V1
+  CHECK(r.units[0].text == "V1,一村");
+  CHECK(r.units[1].id == "V3");
+  CHECK(r.units[2].id == "V4");
+  CHECK(r.units[2].line == 7);
+  CHECK(r.find("V1") == 0);
+  CHECK(r.find("V2") == -1);
+  CHECK(diags.error_count() == 3);
+  REQUIRE(diags.list().size() == 3);
+  CHECK(diags.list()[0].line == 3);
+  CHECK_FALSE(diags.list()[0].hint.empty());
+  CHECK(diags.list()[1].line == 4);
+  CHECK(diags.list()[2].line == 6);
+}
+
+TEST_CASE("collecting: a problem with the whole file still throws, with the rows' problems") {
+  SUBCASE("missing column") {
+    TempFile f("unit_id,nam\nV1,一村\n");
+    Diagnostics diags;
+    Error e = test::expect_error([&] { (void)load_roster(f.path(), diags); });
+    CHECK(e.exit_code() == 65);
+    CHECK(e.diagnostics().size() == 1);
+  }
+  SUBCASE("an unterminated quote after a duplicate") {
+    TempFile f("unit_id,name\nV1,一村\nV1,又一村\nV2,\"二村\n");
+    Diagnostics diags;
+    Error e = test::expect_error([&] { (void)load_roster(f.path(), diags); });
+    CHECK(e.exit_code() == 65);
+    REQUIRE(e.diagnostics().size() == 2);
+    CHECK(contains(e.diagnostics()[0].message, "duplicate unit_id"));
+    CHECK(contains(e.diagnostics()[1].message, "unterminated"));
+  }
+}
+
 TEST_CASE("a missing roster file is exit 66") {
   Error e = test::expect_error([] { (void)load_roster("/nonexistent/kaohe/units.csv"); });
   CHECK(e.exit_code() == 66);
