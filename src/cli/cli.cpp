@@ -3,6 +3,11 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
+#include <cstdio>
+#include <string>
+#include <vector>
+
 #include "base/diagnostic.h"
 #include "cli/check_command.h"
 #include "cli/completion.h"
@@ -11,6 +16,42 @@
 #include "cli/score_command.h"
 
 namespace kaohe {
+namespace {
+
+// A command-line mistake found by CLI11, said as kaohe says errors: the
+// message, and a hint — did you mean …? for a mistyped command, else the
+// command's --help.
+Diagnostic usage_error(const CLI::App& app, int argc, char** argv,
+                       const CLI::ParseError& e) {
+  std::vector<std::string> commands;
+  for (const CLI::App* sub : app.get_subcommands({})) commands.push_back(sub->get_name());
+  std::string command;  // the first word that names a command
+  std::string first;    // the first word that is not an option
+  for (int i = 1; i < argc; ++i) {
+    std::string word = argv[i];
+    if (word.empty() || word[0] == '-') continue;
+    if (first.empty()) first = word;
+    if (std::find(commands.begin(), commands.end(), word) != commands.end()) {
+      command = word;
+      break;
+    }
+  }
+  Diagnostic d;
+  if (command.empty()) {
+    d.message = first.empty() ? "no command given"
+                              : "unknown command '" + first + "'";
+    std::string hint = first.empty() ? std::string() : did_you_mean(first, commands);
+    d.hint = !hint.empty() ? hint
+                           : "the commands are score, check, explain, diff and "
+                             "completion; see 'kaohe --help'";
+    return d;
+  }
+  d.message = e.what();
+  d.hint = "see 'kaohe " + command + " --help'";
+  return d;
+}
+
+}  // namespace
 
 int run_cli(int argc, char** argv) {
   CLI::App app{"kaohe (考核): score assessment schemes on a year's events and "
@@ -30,9 +71,14 @@ int run_cli(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    int code = app.exit(e);
-    // --help and --version are successes; everything else is a usage error.
-    return code == 0 ? kExitOk : kExitUsage;
+    // --help and --version are successes, printed as CLI11 prints them;
+    // everything else is a usage error in kaohe's own diagnostic form.
+    if (e.get_exit_code() == static_cast<int>(CLI::ExitCodes::Success)) {
+      app.exit(e);
+      return kExitOk;
+    }
+    std::fputs(format_diagnostic(usage_error(app, argc, argv, e)).c_str(), stderr);
+    return kExitUsage;
   }
   if (app.got_subcommand("score")) return run_score(score);
   if (app.got_subcommand("check")) return run_check(check);
