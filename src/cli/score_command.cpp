@@ -127,7 +127,9 @@ int run_score(const ScoreOptions& opts) {
                                   opts.margin + "'");
     }
   }
-  std::unique_ptr<ProgressBar> progress = make_progress_bar(opts.quiet);
+  // With -o FILE a successful run prints nothing at all, not even a bar.
+  std::unique_ptr<ProgressBar> progress =
+      make_progress_bar(opts.quiet || opts.output != "-");
   sources.progress = progress.get();
   Evaluation ev = evaluate(std::move(scheme), sources);
   if (opts.reasons > 0) {

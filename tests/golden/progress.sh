@@ -5,8 +5,8 @@
 # on stderr and, when the reading ends, erase it with `\r ESC[2K \r`, so
 # that the table (or check's diagnostics) starts at column 0 of a clean
 # line. Nothing is drawn with -q, when stderr is not a terminal, when TERM
-# is dumb, and a run with -o FILE whose stderr is not a terminal prints
-# nothing at all. NO_COLOR does not matter (the bar has no colour).
+# is dumb, or with -o FILE: a successful run with -o FILE prints nothing at
+# all, on a terminal or not. NO_COLOR does not matter (the bar has no colour).
 #
 # The data: the grid-patrol example with its events.csv repeated (32 MB),
 # hard-linked as events-NN.csv as often as it takes for a run to last
@@ -115,7 +115,8 @@ on_tty() {
 # bar draws `\r reading … ESC[K`, then the erase `\r ESC[2K \r`, then exactly
 # the file AFTER. MODE "bar": at least one draw, with a percentage, at most
 # 79 columns (script's terminal has no size: 80 columns are assumed);
-# "maybe": the draws and the erase may also be absent altogether.
+# "maybe": the draws and the erase may also be absent altogether; "none":
+# nothing but AFTER.
 expect_bar() {
   local out=$1 after=$2 mode=$3 what=$4
   local msg
@@ -127,6 +128,11 @@ expect_bar() {
     $t =~ s/\r\n/\n/g;
     my $show = sub { my $s = substr($_[0], 0, 400);
                      $s =~ s/([^\n -~])/sprintf("\\x%02X", ord $1)/ge; $s };
+    if ($mode eq "none") {
+      if ($t eq $want) { print "nothing drawn"; exit 0 }
+      print "something was printed: ", $show->($t);
+      exit 1;
+    }
     if ($mode eq "maybe" && $t eq $want) { exit 0 }
     if ($t !~ /reading/) {
       print "no progress bar on the terminal (are the readers calling advance()?); got: ",
@@ -203,10 +209,11 @@ plain score "$scheme" "$data" -o "$work/result.txt" || code=$?
   fail "-o FILE printed something: $(head -c 300 "$work/out" "$work/err" | cat -v)"
 cmp -s "$table" "$work/result.txt" || fail "-o FILE did not write the table"
 
-# -o FILE on a terminal: at most a bar that is erased again.
+# -o FILE on a terminal: nothing at all either (issue 8: "With -o FILE, a
+# successful run prints nothing at all").
 : >"$work/empty"
 on_tty "$work/tty-o" TERM=xterm -- "$run -o $(printf '%q' "$work/result2.txt")"
-expect_bar "$work/tty-o" "$work/empty" maybe "-o FILE on a terminal"
+expect_bar "$work/tty-o" "$work/empty" none "-o FILE on a terminal"
 cmp -s "$table" "$work/result2.txt" || fail "-o FILE on a terminal did not write the table"
 
 if [[ $failures -ne 0 ]]; then
