@@ -215,14 +215,22 @@ class Explainer {
     const std::vector<Measure>* rows = ev_.measures.find(unit_, n);
     std::string values;
     std::string source;
+    int last_file = -1;
     if (rows) {
       for (const Measure& mrow : *rows) {
         if (!values.empty()) values += ", ";
         if (!mrow.key.empty()) values += mrow.key + " ";
         values += mrow.value ? mrow.value->to_string() : "NA";
-        if (source.empty()) {
-          source = fmt::format("{}:{}", ev_.sources.measures[mrow.file], mrow.line);
+        // Every row that gave a value: FILE:LINE,LINE, … (a new file named
+        // when it changes), so a keyed item cites each of its rows.
+        const std::string& file = ev_.sources.measures[mrow.file];
+        if (source.empty() || mrow.file != last_file) {
+          if (!source.empty()) source += ", ";
+          source += fmt::format("{}:{}", file, mrow.line);
+        } else {
+          source += fmt::format(",{}", mrow.line);
         }
+        last_file = mrow.file;
       }
     }
     if (node.rule.kind == RuleKind::kRelative) {
