@@ -18,6 +18,23 @@
 namespace kaohe {
 namespace {
 
+// Writes all of `text` to `fd`, retrying after signals; 0, or the errno
+// of the write that failed.
+int write_all(int fd, const std::string& text) {
+  const char* p = text.data();
+  std::size_t left = text.size();
+  while (left > 0) {
+    ssize_t n = ::write(fd, p, left);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return errno;
+    }
+    p += n;
+    left -= static_cast<std::size_t>(n);
+  }
+  return 0;
+}
+
 void write_stdout(const std::string& text) {
   std::size_t n = std::fwrite(text.data(), 1, text.size(), stdout);
   if (n != text.size() || std::fflush(stdout) != 0 || std::ferror(stdout)) {
@@ -39,19 +56,10 @@ void write_in_place(const std::string& path, const std::string& text) {
     throw Error::in_file(kExitCantCreate, path,
                          fmt::format("cannot create output file: {}", std::strerror(err)));
   }
-  const char* p = text.data();
-  std::size_t left = text.size();
-  while (left > 0) {
-    ssize_t n = ::write(fd, p, left);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      int err = errno;
-      ::close(fd);
-      throw Error::in_file(kExitIoErr, path,
-                           fmt::format("cannot write output file: {}", std::strerror(err)));
-    }
-    p += n;
-    left -= static_cast<std::size_t>(n);
+  if (int err = write_all(fd, text)) {
+    ::close(fd);
+    throw Error::in_file(kExitIoErr, path,
+                         fmt::format("cannot write output file: {}", std::strerror(err)));
   }
   if (::close(fd) != 0) {
     int err = errno;
@@ -134,19 +142,10 @@ void write_output(const std::string& path, const std::string& text) {
     return;
   }
   auto [fd, tmpl] = make_temp(target);
-  const char* p = text.data();
-  std::size_t left = text.size();
-  while (left > 0) {
-    ssize_t n = ::write(fd, p, left);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      int err = errno;
-      ::close(fd);
-      ::unlink(tmpl.c_str());
-      throw write_error(path, std::strerror(err));
-    }
-    p += n;
-    left -= static_cast<std::size_t>(n);
+  if (int err = write_all(fd, text)) {
+    ::close(fd);
+    ::unlink(tmpl.c_str());
+    throw write_error(path, std::strerror(err));
   }
   commit(fd, tmpl, target);
 }
