@@ -9,14 +9,8 @@
 #   color.sh KAOHE_BIN REPO_ROOT
 set -euo pipefail
 
-if [[ $# -ne 2 ]]; then
-  echo "usage: $0 KAOHE_BIN REPO_ROOT" >&2
-  exit 2
-fi
-bin=$1
-root=$2
-[[ $bin == /* ]] || bin=$PWD/$bin
-cd "$root"
+# shellcheck source=../script_args.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../script_args.sh"
 if ! command -v script >/dev/null 2>&1; then
   echo "FAIL: script(1) from util-linux is needed to give kaohe a terminal"
   exit 1

@@ -8,14 +8,8 @@
 #   readme_table.sh KAOHE_BIN REPO_ROOT
 set -euo pipefail
 
-if [[ $# -ne 2 ]]; then
-  echo "usage: $0 KAOHE_BIN REPO_ROOT" >&2
-  exit 2
-fi
-bin=$1
-root=$2
-[[ $bin == /* ]] || bin=$PWD/$bin
-cd "$root"
+# shellcheck source=../script_args.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../script_args.sh"
 
 shown=$(awk '/^Command 1 ends with this table/ { f = 1; next }
              f == 1 && /^```/ { f = 2; next }

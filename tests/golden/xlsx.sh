@@ -9,14 +9,8 @@
 #   xlsx.sh KAOHE_BIN REPO_ROOT
 set -euo pipefail
 
-if [[ $# -ne 2 ]]; then
-  echo "usage: $0 KAOHE_BIN REPO_ROOT" >&2
-  exit 2
-fi
-bin=$1
-root=$2
-[[ $bin == /* ]] || bin=$PWD/$bin
-cd "$root"
+# shellcheck source=../script_args.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../script_args.sh"
 if ! command -v unzip >/dev/null 2>&1; then
   echo "FAIL: unzip is needed to read the workbook (apt-get install unzip)"
   exit 1

@@ -10,14 +10,8 @@
 #   same_bytes.sh KAOHE_BIN REPO_ROOT
 set -euo pipefail
 
-if [[ $# -ne 2 ]]; then
-  echo "usage: $0 KAOHE_BIN REPO_ROOT" >&2
-  exit 2
-fi
-bin=$1
-root=$2
-[[ $bin == /* ]] || bin=$PWD/$bin
-cd "$root"
+# shellcheck source=../script_args.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../script_args.sh"
 
 locales=(de_DE.UTF-8 zh_CN.UTF-8)
 installed=$(locale -a 2>/dev/null | tr '[:upper:]' '[:lower:]' | sed 's/utf-8/utf8/')

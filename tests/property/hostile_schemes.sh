@@ -19,14 +19,8 @@
 # Environment: KAOHE_HOSTILE_LIMIT_MS (default 1000) for the 1 s cases.
 set -euo pipefail
 
-if [[ $# -ne 2 ]]; then
-  echo "usage: $0 KAOHE_BIN REPO_ROOT" >&2
-  exit 2
-fi
-bin=$1
-root=$2
-[[ $bin == /* ]] || bin=$PWD/$bin
-cd "$root"
+# shellcheck source=../script_args.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../script_args.sh"
 limit_ms=${KAOHE_HOSTILE_LIMIT_MS:-1000}
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/kaohe-hostile.XXXXXX")

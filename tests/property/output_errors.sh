@@ -15,14 +15,8 @@
 #   output_errors.sh KAOHE_BIN REPO_ROOT
 set -euo pipefail
 
-if [[ $# -ne 2 ]]; then
-  echo "usage: $0 KAOHE_BIN REPO_ROOT" >&2
-  exit 2
-fi
-bin=$1
-root=$2
-[[ $bin == /* ]] || bin=$PWD/$bin
-cd "$root"
+# shellcheck source=../script_args.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../script_args.sh"
 scheme=schemes/party-building.yaml
 data=examples/party-building
 
