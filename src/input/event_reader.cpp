@@ -122,27 +122,6 @@ class UnitIndex {
   std::size_t mask_ = 0;
 };
 
-std::string unit_ids_hint(const Roster& roster, std::string_view id) {
-  std::vector<std::string> ids;
-  ids.reserve(roster.units.size());
-  for (const auto& u : roster.units) ids.push_back(u.id);
-  std::string hint = did_you_mean(id, ids);
-  return hint.empty() ? fmt::format("every unit must be listed in {}", roster.file)
-                      : hint;
-}
-
-// "did you mean …?", else the items events may name: listed when few.
-std::string item_ids_hint(std::string_view item, const std::vector<std::string>& items) {
-  std::string hint = did_you_mean(item, items);
-  if (!hint.empty()) return hint;
-  if (items.empty()) return "this scheme has no item scored from events";
-  if (items.size() <= 8) {
-    return fmt::format("the items scored from events are: {}", fmt::join(items, ", "));
-  }
-  return "item_id is the id of a leaf of the scheme scored from events; see the "
-         "scheme's leaf ids";
-}
-
 // Where an events file keeps each column (-1: absent), from its header.
 struct EventColumns {
   int unit = -1, item = -1, date = -1, count = -1, tier = -1, role = -1,
@@ -200,7 +179,7 @@ class RowChecker {
                  !errors.shown()   ? std::string()
                  : unit_id.empty() ? fmt::format("every row needs the id of a unit "
                                                  "listed in {}", roster.file)
-                                   : unit_ids_hint(roster, unit_id));
+                                   : unknown_unit_hint(roster, unit_id));
     }
     std::string_view item = row.fields[c_item];
     auto seen = std::find_if(seen_items.begin(), seen_items.end(),
@@ -212,7 +191,7 @@ class RowChecker {
       const Node* node = n >= 0 ? &scheme.nodes[n] : nullptr;
       if (node == nullptr) {
         errors.add(row, c_item + 1, fmt::format("unknown item_id \"{}\"", item),
-                   errors.shown() ? item_ids_hint(item, leaf_ids(scheme, true))
+                   errors.shown() ? unknown_item_hint(item, leaf_ids(scheme, true), "events")
                                   : std::string());
       } else if (!node->is_leaf()) {
         errors.add(row, c_item + 1,

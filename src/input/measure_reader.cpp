@@ -74,18 +74,6 @@ ValueProblem value_problem(const Node& node, Decimal v) {
   }
 }
 
-// "did you mean …?", else the items measures may name: listed when few.
-std::string item_ids_hint(std::string_view item, const std::vector<std::string>& items) {
-  std::string hint = did_you_mean(item, items);
-  if (!hint.empty()) return hint;
-  if (items.empty()) return "this scheme has no item scored from measures";
-  if (items.size() <= 8) {
-    return fmt::format("the items scored from measures are: {}", fmt::join(items, ", "));
-  }
-  return "item_id is the id of a leaf of the scheme scored from measures (or NA "
-         "for a group); see the scheme's leaf ids";
-}
-
 }  // namespace
 
 InputStats read_measures(const std::string& path, int file_index,
@@ -111,8 +99,6 @@ InputStats read_measures(const std::string& path, int file_index,
   }
   const int c_key = header.find("key");
   RowErrors errors(path, diags);
-  std::vector<std::string> unit_ids;
-  for (const auto& u : roster.units) unit_ids.push_back(u.id);
   std::vector<std::string> measure_leaves;
   // The keys each node's rule expects, worked out once, not once a row.
   std::vector<std::vector<std::string>> keys_of;
@@ -136,20 +122,15 @@ InputStats read_measures(const std::string& path, int file_index,
     std::string_view unit_id = row.fields[c_unit];
     int unit = roster.find(unit_id);
     if (unit < 0) {
-      std::string hint;
-      if (errors.shown()) {
-        hint = did_you_mean(unit_id, unit_ids);
-        if (hint.empty()) hint = fmt::format("every unit must be listed in {}", roster.file);
-      }
       errors.add(row, c_unit + 1, fmt::format("unknown unit_id \"{}\"", unit_id),
-                 std::move(hint));
+                 errors.shown() ? unknown_unit_hint(roster, unit_id) : std::string());
     }
     std::string item(row.fields[c_item]);
     int n = scheme.find(item);
     const Node* node = n >= 0 ? &scheme.nodes[n] : nullptr;
     if (node == nullptr) {
       errors.add(row, c_item + 1, fmt::format("unknown item_id \"{}\"", item),
-                 errors.shown() ? item_ids_hint(item, measure_leaves) : std::string());
+                 errors.shown() ? unknown_item_hint(item, measure_leaves, "measures", " (or NA for a group)") : std::string());
     } else if ((!node->is_leaf() || !rule_reads_measures(node->rule.kind)) &&
                row.fields[c_value] == "NA" &&
                (c_key < 0 || row.fields[c_key].empty())) {

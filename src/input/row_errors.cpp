@@ -2,6 +2,7 @@
 #include "input/row_errors.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 namespace kaohe {
 
@@ -35,6 +36,27 @@ void RowErrors::flush() {
                              count_ - kMaxShown),
                  {}, "fix the errors above and run again");
   }
+}
+
+std::string unknown_unit_hint(const Roster& roster, std::string_view id) {
+  std::vector<std::string> ids;
+  ids.reserve(roster.units.size());
+  for (const auto& u : roster.units) ids.push_back(u.id);
+  std::string hint = did_you_mean(id, ids);
+  return hint.empty() ? fmt::format("every unit must be listed in {}", roster.file)
+                      : hint;
+}
+
+std::string unknown_item_hint(std::string_view item, const std::vector<std::string>& items,
+                              std::string_view kind, std::string_view aside) {
+  std::string hint = did_you_mean(item, items);
+  if (!hint.empty()) return hint;
+  if (items.empty()) return fmt::format("this scheme has no item scored from {}", kind);
+  if (items.size() <= 8) {
+    return fmt::format("the items scored from {} are: {}", kind, fmt::join(items, ", "));
+  }
+  return fmt::format("item_id is the id of a leaf of the scheme scored from {}{}; see "
+                     "the scheme's leaf ids", kind, aside);
 }
 
 }  // namespace kaohe

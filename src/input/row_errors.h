@@ -5,10 +5,12 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/diagnostic.h"
 #include "input/csv_reader.h"
+#include "input/roster.h"
 
 namespace kaohe {
 
@@ -45,5 +47,16 @@ class RowErrors {
   std::int64_t count_ = 0;
   bool flushed_ = false;
 };
+
+// The hint for an unknown unit_id: "did you mean …?" among the roster's
+// ids, else that every unit must be listed in the roster file.
+std::string unknown_unit_hint(const Roster& roster, std::string_view id);
+
+// The hint for an unknown item_id among `items`, the leaves a kind of file
+// may name (`kind`: "events" or "measures"; `aside` follows the kind in the
+// last resort, e.g. " (or NA for a group)"): "did you mean …?", else the
+// items when at most 8, else where item ids come from.
+std::string unknown_item_hint(std::string_view item, const std::vector<std::string>& items,
+                              std::string_view kind, std::string_view aside = {});
 
 }  // namespace kaohe
