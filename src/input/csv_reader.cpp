@@ -240,10 +240,37 @@ void CsvReader::skip_bom() {
 }
 
 bool CsvReader::next(CsvRow& row) {
+  if (deferred_) std::rethrow_exception(std::exchange(deferred_, nullptr));
+  unquoted_used_ = 0;
+  return read_record(row, true) == Read::kRecord;
+}
+
+std::size_t CsvReader::next_batch(std::vector<CsvRow>& rows) {
+  if (deferred_) std::rethrow_exception(std::exchange(deferred_, nullptr));
+  unquoted_used_ = 0;
+  std::size_t n = 0;
+  while (n < rows.size()) {
+    try {
+      Read r = read_record(rows[n], n == 0);
+      if (r != Read::kRecord) break;
+    } catch (...) {
+      if (n == 0) throw;
+      // The records before the bad one are handed out first, as next()
+      // would have.
+      deferred_ = std::current_exception();
+      break;
+    }
+    ++n;
+  }
+  return n;
+}
+
+CsvReader::Read CsvReader::read_record(CsvRow& row, bool may_fill) {
   if (!started_) skip_bom();
   for (;;) {
     if (pos_ == buf_.size()) {
-      if (!fill()) return false;
+      if (!may_fill) return Read::kWouldRefill;
+      if (!fill()) return Read::kEnd;
       continue;
     }
     switch (parse(row)) {
@@ -256,10 +283,11 @@ bool CsvReader::next(CsvRow& row) {
           have_header_ = true;
           header_.assign(row.fields.begin(), row.fields.end());
         }
-        return true;
+        return Read::kRecord;
       case Parsed::kBlank:
         break;
       case Parsed::kNeedMore:
+        if (!may_fill) return Read::kWouldRefill;
         // The bad byte is in this unfinished record: say so now, rather
         // than reading on, maybe for megabytes of binary without a break.
         if (bad_ != TextProblem::kNone) {
@@ -284,11 +312,14 @@ CsvReader::Parsed CsvReader::parse(CsvRow& row) {
     return Parsed::kBlank;
   }
 
-  // Quoted contents never outgrow the record, so `unquoted_` is sized
-  // once here and views into it stay put while the record is parsed.
-  std::size_t avail = static_cast<std::size_t>(end - begin);
-  if (unquoted_.size() < avail) unquoted_.resize(std::max(avail, kBlockBytes));
-  char* out = unquoted_.data();
+  // Quoted contents never outgrow their record, so `unquoted_` is sized to
+  // hold the rest of the buffered bytes when a batch starts, and views into
+  // it stay put while the batch is read (no fill() inside a batch).
+  if (unquoted_used_ == 0) {
+    std::size_t avail = static_cast<std::size_t>(end - begin);
+    if (unquoted_.size() < avail) unquoted_.resize(std::max(avail, kBlockBytes));
+  }
+  char* out = unquoted_.data() + unquoted_used_;
 
   SpecialScanner scanner(begin, end);
   row.fields.clear();
@@ -414,6 +445,7 @@ CsvReader::Parsed CsvReader::parse(CsvRow& row) {
 
   row.line = line_;
   row.raw = std::string_view(begin, static_cast<std::size_t>(rec_end - begin));
+  unquoted_used_ = static_cast<std::size_t>(out - unquoted_.data());
   line_ += breaks + 1;
   pos_ += static_cast<std::size_t>(next - begin);
   return Parsed::kRecord;

@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <exception>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -64,6 +65,14 @@ class CsvReader {
   // UTF-8 or a NUL byte (naming the column by the header, the first
   // record); exit 74 for a read error.
   bool next(CsvRow& row);
+  // Reads up to rows.size() records into `rows` (resized by the caller,
+  // rows kept for their buffers) and returns how many; 0 at end of input.
+  // The rows' views stay valid together until the next call of next() or
+  // next_batch(), so that a caller can look ahead across a batch (the event
+  // reader asks for the cache lines of its lookups before it checks the
+  // rows). Errors are those of next(), raised after the records before them
+  // were returned.
+  std::size_t next_batch(std::vector<CsvRow>& rows);
 
   const std::string& name() const { return name_; }
 
@@ -90,6 +99,11 @@ class CsvReader {
   // Parses one record at pos_ from the bytes buffered so far. kNeedMore:
   // the record may continue past the buffered bytes (never when eof_).
   Parsed parse(CsvRow& row);
+  enum class Read { kRecord, kEnd, kWouldRefill };
+  // The next record into `row`, skipping blank lines. Without `may_fill`,
+  // kWouldRefill instead of reading more bytes (which moves the buffer and
+  // so ends the life of the views handed out before).
+  Read read_record(CsvRow& row, bool may_fill);
   [[noreturn]] void fail(int line, int col, std::string message,
                          const char* record, const char* at, const char* end,
                          std::string hint = {}) const;
@@ -110,6 +124,8 @@ class CsvReader {
   bool started_ = false;     // BOM checked
   int line_ = 1;             // line number of the next unread byte
   std::string unquoted_;     // contents of quoted fields, quotes undoubled
+  std::size_t unquoted_used_ = 0;  // of unquoted_, by the records handed out
+  std::exception_ptr deferred_;    // an error to raise on the next call
   // buf_[0, checked_) is valid UTF-8 without NUL; with bad_ set, the byte
   // at checked_ is not, and nothing after it is checked.
   std::size_t checked_ = 0;

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cstdint>
 #include <cstring>
@@ -16,6 +17,7 @@
 #include <utility>
 #include <vector>
 
+#include "base/short_bytes.h"
 #include "input/csv_columns.h"
 #include "input/csv_reader.h"
 #include "input/row_errors.h"
@@ -60,7 +62,7 @@ std::vector<std::string> named(const Rule& r) {
 // addressing over a power-of-two table of 16-byte slots that hold short ids
 // (up to 11 bytes) themselves, so a lookup usually reads one slot. At
 // 10,000 units the table stays in the core's cache, where the roster's own
-// node-based map does not.
+// node-based map does not. Keys are built in registers (base/short_bytes.h).
 class UnitIndex {
  public:
   explicit UnitIndex(const Roster& roster) : roster_(roster) {
@@ -69,7 +71,8 @@ class UnitIndex {
     slots_.assign(size, Slot{});
     mask_ = size - 1;
     for (int u = 0; u < roster.size(); ++u) {
-      const Slot key = Slot::of(roster.units[u].id, u);
+      Slot key = Slot::of(roster.units[u].id);
+      key.unit = u;
       std::size_t i = hash(key, roster.units[u].id) & mask_;
       while (slots_[i].unit >= 0) i = (i + 1) & mask_;
       slots_[i] = key;
@@ -77,42 +80,47 @@ class UnitIndex {
   }
   // Position of the unit with this exact id, or -1.
   int find(std::string_view id) const {
-    const Slot key = Slot::of(id, -1);
+    const Slot key = Slot::of(id);
     for (std::size_t i = hash(key, id) & mask_;; i = (i + 1) & mask_) {
       const Slot& s = slots_[i];
       if (s.unit < 0) return -1;
-      if (std::memcmp(s.key, key.key, sizeof key.key) == 0 &&
-          (s.key[kShort] != kLong || roster_.units[s.unit].id == id)) {
+      if (s.head == key.head && s.tail == key.tail &&
+          (id.size() <= kShort || roster_.units[s.unit].id == id)) {
         return s.unit;
       }
     }
   }
+  // Asks for the cache line `find(id)` reads first.
+  void prefetch(std::string_view id) const {
+    __builtin_prefetch(&slots_[hash(Slot::of(id), id) & mask_]);
+  }
 
  private:
   static constexpr std::size_t kShort = 11;  // longest id held in a slot
-  static constexpr char kLong = static_cast<char>(0xFF);
+  static constexpr std::uint32_t kLong = 0xFF;
   struct Slot {
-    // The id's first bytes, zero-padded, then its length, or kLong (then
-    // the roster has the rest).
-    char key[kShort + 1] = {};
+    // The id's bytes 0..7, zero-padded; bytes 8..10 and, in the top byte,
+    // its length or kLong (then the roster has the rest).
+    std::uint64_t head = 0;
+    std::uint32_t tail = 0;
     std::int32_t unit = -1;
-    static Slot of(std::string_view id, int unit) {
+    static Slot of(std::string_view id) {
+      const std::size_t n = id.size();
       Slot s;
-      std::memcpy(s.key, id.data(), std::min(id.size(), kShort));
-      s.key[kShort] = id.size() <= kShort ? static_cast<char>(id.size()) : kLong;
-      s.unit = unit;
+      s.head = pack_bytes(id.data(), std::min<std::size_t>(n, 8));
+      if (n > 8) {
+        s.tail = static_cast<std::uint32_t>(
+            pack_bytes(id.data() + 8, std::min<std::size_t>(n, kShort) - 8));
+      }
+      s.tail |= (n <= kShort ? static_cast<std::uint32_t>(n) : kLong) << 24;
       return s;
     }
   };
-  // A short id's hash mixes its slot key (two loads, two multiplies); a
-  // long one's covers all its bytes.
+  // A short id's hash mixes its slot key (two multiplies); a long one's
+  // covers all its bytes.
   static std::uint64_t hash(const Slot& key, std::string_view id) {
     if (id.size() > kShort) return std::hash<std::string_view>{}(id);
-    std::uint64_t a = 0;
-    std::uint32_t b = 0;
-    std::memcpy(&a, key.key, sizeof a);
-    std::memcpy(&b, key.key + sizeof a, sizeof b);
-    std::uint64_t h = a * 0x9E3779B97F4A7C15ULL + b * 0xC2B2AE3D27D4EB4FULL;
+    std::uint64_t h = key.head * 0x9E3779B97F4A7C15ULL + key.tail * 0xC2B2AE3D27D4EB4FULL;
     h ^= h >> 32;
     h *= 0xD6E8FEB86659FD93ULL;
     return h ^ (h >> 32);
@@ -138,24 +146,48 @@ class RowChecker {
              const UnitIndex& units, const EventColumns& cols, int file_index)
       : scheme_(scheme), roster_(roster), measures_(measures), units_(units),
         cols_(cols), header_size_(cols.size), file_index_(file_index),
-        applies_(roster.units.size() * scheme.nodes.size(), false) {}
+        applies_((roster.units.size() * scheme.nodes.size() + 63) / 64, 0) {}
+
+  // What a row's lookups found, ahead of its check (-1: not found, or not
+  // looked up yet).
+  struct Keys {
+    int unit = -1;
+    int node = -1;
+  };
+
+  // Rows are checked in batches, in three passes, so that the cache misses
+  // of a row's lookups overlap those of the other rows of its batch instead
+  // of each stalling in turn: prefetch() asks for the unit index slot,
+  // locate() finds the unit and item and asks for their "applies" bit, and
+  // check() does the rest. The passes only read: the result is what
+  // check() alone gives.
+  void prefetch(const CsvRow& row) const {
+    if (static_cast<int>(row.fields.size()) == header_size_) {
+      units_.prefetch(row.fields[cols_.unit]);
+    }
+  }
+  Keys locate(const CsvRow& row) const {
+    Keys k;
+    if (static_cast<int>(row.fields.size()) != header_size_) return k;
+    k.unit = units_.find(row.fields[cols_.unit]);
+    k.node = seen_node(row.fields[cols_.item]);
+    if (k.unit >= 0 && k.node >= 0) __builtin_prefetch(&applies_[pair(k) / 64]);
+    return k;
+  }
 
   // Checks one record; counts it in `stats`, reports its problems to
   // `errors`, and hands it to `sink` when it is valid and in the period.
-  // `lines_known`: row.line is the file's line (else the event gets 0).
-  void check(const CsvRow& row, bool lines_known, RowErrors& errors,
+  // `keys` are what locate() found for it. `lines_known`: row.line is the
+  // file's line (else the event gets 0).
+  void check(const CsvRow& row, Keys keys, bool lines_known, RowErrors& errors,
              InputStats& stats, EventSink& sink) {
     const Scheme& scheme = scheme_;
     const Roster& roster = roster_;
     const MeasureTable& measures = measures_;
-    const UnitIndex& units = units_;
     const int file_index = file_index_;
-    const std::size_t node_count = scheme.nodes.size();
     const int c_unit = cols_.unit, c_item = cols_.item, c_date = cols_.date,
               c_count = cols_.count, c_tier = cols_.tier, c_role = cols_.role,
               c_points = cols_.points, c_ref = cols_.ref;
-    std::vector<std::pair<std::string, int>>& seen_items = seen_items_;
-    std::vector<bool>& applies = applies_;
 
     ++stats.read;
     const std::int64_t errors_before = errors.count();
@@ -171,7 +203,7 @@ class RowChecker {
     e.file = file_index;
     e.line = lines_known ? row.line : 0;
     std::string_view unit_id = row.fields[c_unit];
-    e.unit = units.find(unit_id);
+    e.unit = keys.unit;
     if (e.unit < 0) {
       errors.add(row, c_unit + 1,
                  unit_id.empty() ? std::string("empty unit_id")
@@ -182,11 +214,9 @@ class RowChecker {
                                    : unknown_unit_hint(roster, unit_id));
     }
     std::string_view item = row.fields[c_item];
-    auto seen = std::find_if(seen_items.begin(), seen_items.end(),
-                             [&](const auto& s) { return s.first == item; });
-    if (seen != seen_items.end()) {
-      e.node = seen->second;
-    } else {
+    // An item first seen in this batch was not known to locate().
+    e.node = keys.node >= 0 ? keys.node : seen_node(item);
+    if (e.node < 0) {
       int n = scheme.find(std::string(item));
       const Node* node = n >= 0 ? &scheme.nodes[n] : nullptr;
       if (node == nullptr) {
@@ -204,14 +234,13 @@ class RowChecker {
                    "move this row to a measures file");
       } else {
         e.node = n;
-        seen_items.emplace_back(std::string(item), n);
+        seen_items_.push_back(SeenItem{head_of(item), std::string(item), n});
       }
     }
     const Node* node = e.node >= 0 ? &scheme.nodes[e.node] : nullptr;
     const RuleKind kind = node ? node->rule.kind : RuleKind::kNone;
-    const std::size_t pair =
-        static_cast<std::size_t>(e.unit) * node_count + static_cast<std::size_t>(e.node);
-    if (!node || e.unit < 0 || applies[pair]) {
+    const Keys found{e.unit, e.node};
+    if (!node || e.unit < 0 || (applies_[pair(found) / 64] >> (pair(found) % 64) & 1) != 0) {
       // known to apply, or nothing to check
     } else if (!scheme.applies_to_category(e.node, roster.units[e.unit].category)) {
       errors.add(row, c_item + 1,
@@ -225,7 +254,7 @@ class RowChecker {
                              "\"{}\" in the measures", node->id, unit_id),
                  "remove the NA row or this event row");
     } else {
-      applies[pair] = true;
+      applies_[pair(found) / 64] |= std::uint64_t{1} << (pair(found) % 64);
     }
 
     if (c_date >= 0 && !row.fields[c_date].empty()) {
@@ -337,6 +366,26 @@ class RowChecker {
   }
 
  private:
+  static std::uint64_t head_of(std::string_view id) {
+    return pack_bytes(id.data(), std::min<std::size_t>(id.size(), 8));
+  }
+  // The node of an item seen before (a valid event leaf), or -1.
+  int seen_node(std::string_view item) const {
+    const std::uint64_t head = head_of(item);
+    for (const SeenItem& s : seen_items_) {
+      if (s.head == head && s.id.size() == item.size() &&
+          (item.size() <= 8 || s.id == item)) {
+        return s.node;
+      }
+    }
+    return -1;
+  }
+  // The bit of (unit, node) in applies_.
+  std::size_t pair(Keys k) const {
+    return static_cast<std::size_t>(k.unit) * scheme_.nodes.size() +
+           static_cast<std::size_t>(k.node);
+  }
+
   const Scheme& scheme_;
   const Roster& roster_;
   const MeasureTable& measures_;
@@ -344,11 +393,17 @@ class RowChecker {
   const EventColumns cols_;
   const int header_size_;
   const int file_index_;
-  // Leaf lookups repeat on every row: the valid event leaves seen so far.
-  std::vector<std::pair<std::string, int>> seen_items_;
+  // Leaf lookups repeat on every row: the valid event leaves seen so far,
+  // each with its first bytes packed for a one-word compare.
+  struct SeenItem {
+    std::uint64_t head = 0;  // pack_bytes of the id's first (up to 8) bytes
+    std::string id;
+    int node = -1;
+  };
+  std::vector<SeenItem> seen_items_;
   // The (unit, node) pairs known to apply (category and NA rows checked),
-  // one bit each.
-  std::vector<bool> applies_;
+  // one bit each (see pair()).
+  std::vector<std::uint64_t> applies_;
 };
 
 // Reads the header record of `reader` into `cols`. False when the file is
@@ -372,14 +427,22 @@ bool read_header(CsvReader& reader, Diagnostics& diags, ProgressTicker* progress
   return true;
 }
 
+// Rows checked together (see RowChecker::prefetch).
+constexpr std::size_t kBatchRows = 32;
+
 // Reads the records left in `reader` through `checker`.
 void check_rows(CsvReader& reader, RowChecker& checker, bool lines_known,
                 RowErrors& errors, InputStats& stats, EventSink& sink,
                 ProgressTicker* progress) {
-  CsvRow row;
+  std::vector<CsvRow> rows(kBatchRows);
+  std::array<RowChecker::Keys, kBatchRows> keys;
   std::uint64_t reported = reader.bytes_read();
-  while (reader.next(row)) {
-    checker.check(row, lines_known, errors, stats, sink);
+  while (std::size_t n = reader.next_batch(rows)) {
+    for (std::size_t i = 0; i < n; ++i) checker.prefetch(rows[i]);
+    for (std::size_t i = 0; i < n; ++i) keys[i] = checker.locate(rows[i]);
+    for (std::size_t i = 0; i < n; ++i) {
+      checker.check(rows[i], keys[i], lines_known, errors, stats, sink);
+    }
     if (progress != nullptr && reader.bytes_read() != reported) {
       progress->add(reader.bytes_read() - reported);
       reported = reader.bytes_read();

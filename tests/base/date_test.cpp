@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 
 #include <optional>
+#include <string>
 
 namespace kaohe {
 
@@ -44,6 +45,34 @@ TEST_CASE("Date::parse rejects anything else") {
     CAPTURE(text);
     CHECK_FALSE(Date::parse(text).has_value());
   }
+}
+
+TEST_CASE("Date::parse: every byte at every digit position") {
+  // Only '0'..'9' are digits: the bytes next to them ('/', ':'), NUL and
+  // bytes with the high bit set are not.
+  for (int pos : {0, 1, 2, 3, 5, 6, 8, 9}) {
+    for (int b = 0; b < 256; ++b) {
+      std::string text = "2024-12-28";
+      const bool digit = b >= '0' && b <= '9';
+      text[static_cast<std::size_t>(pos)] = static_cast<char>(b);
+      CAPTURE(pos);
+      CAPTURE(b);
+      // Any digit in those places of 2024-12-28 gives a real date, but for
+      // a month above 12, a day above 31 (or 29+ in February), or a year
+      // below 1000.
+      std::optional<Date> d = Date::parse(text);
+      if (!digit) {
+        CHECK_FALSE(d.has_value());
+      } else if (d) {
+        CHECK(d->to_string() == text);
+      }
+    }
+  }
+  CHECK(Date::parse("2024-12-28") == Date{2024, 12, 28});
+  CHECK(Date::parse("2024-02-29") == Date{2024, 2, 29});
+  CHECK(Date::parse("2000-02-29") == Date{2000, 2, 29});
+  CHECK(Date::days_in_month(2100, 2) == 28);
+  CHECK(Date::days_in_month(2025, 12) == 31);
 }
 
 TEST_CASE("Date printing, ordering and month_index") {

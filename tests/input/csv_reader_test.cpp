@@ -4,6 +4,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <optional>
@@ -466,27 +467,37 @@ TEST_CASE("csv: random records round-trip") {
   REQUIRE(content.size() > 4 * CsvReader::kBlockBytes);
 
   TempCsv tmp(content);
-  CsvReader reader("r.csv", tmp.get());
-  CsvRow row;
-  std::size_t count = 0;
-  int mismatches = 0;
-  while (reader.next(row)) {
-    if (count == expected.size()) break;  // too many rows: fails below
-    const Expected& e = expected[count];
-    Fields got(row.fields.begin(), row.fields.end());
-    if (row.line != e.line || got != e.fields || row.raw != e.raw) {
-      if (++mismatches <= 3) {
-        CAPTURE(count);
-        CHECK(row.line == e.line);
-        CHECK(got == e.fields);
-        CHECK(row.raw == e.raw);
+  // One record at a time, and in batches (checked once the whole batch is
+  // read, so every view of a batch must have stayed valid).
+  for (std::size_t batch : {std::size_t{0}, std::size_t{1}, std::size_t{7}, std::size_t{32}}) {
+    CAPTURE(batch);
+    std::rewind(tmp.get());
+    CsvReader reader("r.csv", tmp.get());
+    std::vector<CsvRow> rows(std::max<std::size_t>(batch, 1));
+    std::size_t count = 0;
+    int mismatches = 0;
+    for (;;) {
+      std::size_t n = batch == 0 ? (reader.next(rows[0]) ? 1 : 0) : reader.next_batch(rows);
+      if (n == 0 || count + n > expected.size()) break;  // too many: fails below
+      for (std::size_t i = 0; i < n; ++i) {
+        const CsvRow& row = rows[i];
+        const Expected& e = expected[count];
+        Fields got(row.fields.begin(), row.fields.end());
+        if (row.line != e.line || got != e.fields || row.raw != e.raw) {
+          if (++mismatches <= 3) {
+            CAPTURE(count);
+            CHECK(row.line == e.line);
+            CHECK(got == e.fields);
+            CHECK(row.raw == e.raw);
+          }
+        }
+        ++count;
       }
     }
-    ++count;
+    CHECK(mismatches == 0);
+    CHECK(count == expected.size());
+    CHECK_FALSE(reader.next(rows[0]));
   }
-  CHECK(mismatches == 0);
-  CHECK(count == expected.size());
-  CHECK_FALSE(reader.next(row));
 }
 
 TEST_CASE("csv: raw keeps the record's bytes without its line ending") {
@@ -516,6 +527,40 @@ TEST_CASE("csv: fields stay valid until the next call") {
   CHECK(kept[0] == "x");
   CHECK(kept[1] == "y\"");
   CHECK_FALSE(reader.next(row));
+}
+
+TEST_CASE("csv: a batch's fields stay valid together until the next call") {
+  TempCsv tmp("h1,h2\n\"a\"\"\",b\n\"c\"\"\nd\",\"\"\"e\"\n\n,\"f\"\n");
+  CsvReader reader("t.csv", tmp.get());
+  std::vector<CsvRow> rows(8);
+  REQUIRE(reader.next_batch(rows) == 4);
+  CHECK(Fields(rows[0].fields.begin(), rows[0].fields.end()) == Fields{"h1", "h2"});
+  CHECK(Fields(rows[1].fields.begin(), rows[1].fields.end()) == Fields{"a\"", "b"});
+  CHECK(Fields(rows[2].fields.begin(), rows[2].fields.end()) == Fields{"c\"\nd", "\"e"});
+  CHECK(Fields(rows[3].fields.begin(), rows[3].fields.end()) == Fields{"", "f"});
+  CHECK(rows[3].line == 6);
+  CHECK(reader.next_batch(rows) == 0);
+}
+
+TEST_CASE("csv: a batch hands out the records before an error, then raises it") {
+  // A syntax error and a text error, each after two good records.
+  for (std::string content : {"h\na\nb\"c\nd\n", "h\na\n\xFF\nd\n"}) {
+    CAPTURE(content);
+    TempCsv tmp(content);
+    CsvReader reader("t.csv", tmp.get());
+    std::vector<CsvRow> rows(8);
+    REQUIRE(reader.next_batch(rows) == 2);
+    CHECK(rows[1].fields[0] == "a");
+    bool threw = false;
+    try {
+      reader.next_batch(rows);
+    } catch (const Error& e) {
+      threw = true;
+      REQUIRE(e.diagnostics().size() == 1);
+      CHECK(e.diagnostics()[0].line == 3);
+    }
+    CHECK(threw);
+  }
 }
 
 TEST_CASE("csv: read error exits 74") {
