@@ -66,6 +66,38 @@ inline std::uint64_t special_mask(const char* p) {
 #endif
 }
 
+// The commas among the 64 bytes at `p` and the other special bytes (LF,
+// CR, '"'), as two bitmasks, bit i for p[i].
+struct SpecialMasks {
+  std::uint64_t commas = 0;
+  std::uint64_t others = 0;
+};
+inline SpecialMasks special_masks(const char* p) {
+  SpecialMasks m;
+#if defined(__SSE2__)
+  const __m128i comma = _mm_set1_epi8(',');
+  const __m128i lf = _mm_set1_epi8('\n');
+  const __m128i cr = _mm_set1_epi8('\r');
+  const __m128i quote = _mm_set1_epi8('"');
+  for (int i = 0; i < 4; ++i) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * i));
+    __m128i other = _mm_or_si128(_mm_cmpeq_epi8(v, lf),
+                                 _mm_or_si128(_mm_cmpeq_epi8(v, cr), _mm_cmpeq_epi8(v, quote)));
+    auto c = static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, comma)));
+    auto o = static_cast<std::uint32_t>(_mm_movemask_epi8(other));
+    m.commas |= static_cast<std::uint64_t>(c) << (16 * i);
+    m.others |= static_cast<std::uint64_t>(o) << (16 * i);
+  }
+#else
+  for (int i = 0; i < 64; ++i) {
+    const auto bit = std::uint64_t{1} << i;
+    if (p[i] == ',') m.commas |= bit;
+    if (p[i] == '\n' || p[i] == '\r' || p[i] == '"') m.others |= bit;
+  }
+#endif
+  return m;
+}
+
 // Finds the special bytes (',', LF, CR, '"') of one parse, 64 bytes at a
 // time: a bitmask per block, then one count-trailing-zeros per hit, and the
 // hit is cleared from the mask (m & (m - 1)), which keeps the chain from one
@@ -320,6 +352,30 @@ CsvReader::Parsed CsvReader::parse(CsvRow& row) {
     if (unquoted_.size() < avail) unquoted_.resize(std::max(avail, kBlockBytes));
   }
   char* out = unquoted_.data() + unquoted_used_;
+
+  // Most records are short and plain: an LF within 64 bytes, no quote or
+  // CR before it. Their fields are cut at the commas of one bitmask.
+  if (end - begin >= 64) {
+    const SpecialMasks m = special_masks(begin);
+    if (m.others != 0 && begin[std::countr_zero(m.others)] == '\n') {
+      const int eol = std::countr_zero(m.others);
+      std::uint64_t commas = m.commas & ((std::uint64_t{1} << eol) - 1);
+      row.fields.resize(static_cast<std::size_t>(std::popcount(commas)) + 1);
+      std::string_view* field = row.fields.data();
+      const char* start = begin;
+      for (; commas != 0; commas &= commas - 1) {
+        const char* comma = begin + std::countr_zero(commas);
+        *field++ = std::string_view(start, static_cast<std::size_t>(comma - start));
+        start = comma + 1;
+      }
+      *field = std::string_view(start, static_cast<std::size_t>(begin + eol - start));
+      row.line = line_;
+      row.raw = std::string_view(begin, static_cast<std::size_t>(eol));
+      ++line_;
+      pos_ += static_cast<std::size_t>(eol) + 1;
+      return Parsed::kRecord;
+    }
+  }
 
   SpecialScanner scanner(begin, end);
   row.fields.clear();

@@ -1,6 +1,7 @@
 // Strict UTF-8 validation with an ASCII fast path.
 #include "input/utf8.h"
 
+#include <bit>
 #include <cstdint>
 #include <cstring>
 
@@ -80,10 +81,31 @@ inline int sequence_length(const unsigned char* p, const unsigned char* end) {
 
 }  // namespace
 
+// Where the first byte that is not in 0x01..0x7F lies among the 16 at p:
+// its offset, or 16 when there is none.
+inline int first_non_ascii16(const char* p) {
+#if defined(__SSE2__)
+  __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  const auto bits = static_cast<unsigned>(
+      _mm_movemask_epi8(_mm_or_si128(v, _mm_cmpeq_epi8(v, _mm_setzero_si128()))));
+  return bits == 0 ? 16 : std::countr_zero(bits);
+#else
+  if (plain_ascii16(p)) return 16;
+  int i = 0;
+  while (static_cast<unsigned char>(p[i]) - 1U < 0x7FU) ++i;
+  return i;
+#endif
+}
+
 Utf8Scan scan_utf8(const char* p, const char* end, bool at_end) {
   while (p < end) {
     while (end - p >= 64 && plain_ascii64(p)) p += 64;
-    while (end - p >= 16 && plain_ascii16(p)) p += 16;
+    // Skip to the first byte that is not plain ASCII, 16 bytes at a time.
+    while (end - p >= 16) {
+      const int ascii = first_non_ascii16(p);
+      p += ascii;
+      if (ascii < 16) break;
+    }
     // Decode one stretch of about 16 bytes, then try the fast path again.
     const char* stretch = end - p > 16 ? p + 16 : end;
     while (p < stretch) {
