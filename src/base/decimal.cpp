@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <bit>
 #include <compare>
 #include <cstdint>
 #include <limits>
@@ -243,7 +245,28 @@ Decimal Decimal::times(std::int64_t n) const {
 // --------------------------------------------------------------- Rational
 
 Rational::Rational(Decimal d) {
-  *this = fraction(d.units(), Decimal::kOne);
+  // Scoring converts millions of Decimals, so no gcd loop: as
+  // 10^6 = 2^6·5^6, gcd(units, 10^6) = 2^min(v2, 6)·5^min(v5, 6), read off
+  // the units modulo 10^6 (not 0 past the first test).
+  const std::int64_t units = d.units();
+  const std::int64_t rest = units % Decimal::kOne;
+  if (rest == 0) {
+    num_ = units / Decimal::kOne;
+    den_ = 1;
+    return;
+  }
+  const auto r = static_cast<std::uint32_t>(rest < 0 ? -rest : rest);
+  const int twos = std::min(std::countr_zero(r), 6);
+  const std::int64_t fives = r % 15625 == 0 ? 15625
+                             : r % 3125 == 0 ? 3125
+                             : r % 625 == 0  ? 625
+                             : r % 125 == 0  ? 125
+                             : r % 25 == 0   ? 25
+                             : r % 5 == 0    ? 5
+                                             : 1;
+  const std::int64_t g = fives << twos;
+  num_ = units / g;
+  den_ = Decimal::kOne / g;
 }
 
 Rational Rational::fraction(std::int64_t num, std::int64_t den) {
@@ -257,6 +280,13 @@ Rational Rational::fraction(std::int64_t num, std::int64_t den) {
 }
 
 Rational operator+(const Rational& a, const Rational& b) {
+  // Sums of scores are mostly of zeros and whole numbers: no gcd for them.
+  if (a.num_ == 0) return b;
+  if (b.num_ == 0) return a;
+  std::int64_t sum;
+  if (a.den_ == 1 && b.den_ == 1 && !__builtin_add_overflow(a.num_, b.num_, &sum)) {
+    return Rational(sum);
+  }
   const i128 num = i128(a.num_) * b.den_ + i128(b.num_) * a.den_;
   const i128 den = i128(a.den_) * b.den_;
   return Rational::of_reduced(reduce(num, den, [&] {
@@ -265,6 +295,12 @@ Rational operator+(const Rational& a, const Rational& b) {
 }
 
 Rational operator-(const Rational& a, const Rational& b) {
+  if (b.num_ == 0) return a;
+  std::int64_t difference;
+  if (a.den_ == 1 && b.den_ == 1 &&
+      !__builtin_sub_overflow(a.num_, b.num_, &difference)) {
+    return Rational(difference);
+  }
   const i128 num = i128(a.num_) * b.den_ - i128(b.num_) * a.den_;
   const i128 den = i128(a.den_) * b.den_;
   return Rational::of_reduced(reduce(num, den, [&] {
@@ -273,6 +309,11 @@ Rational operator-(const Rational& a, const Rational& b) {
 }
 
 Rational operator*(const Rational& a, const Rational& b) {
+  if (a.num_ == 0 || b.num_ == 0) return Rational();
+  std::int64_t product;
+  if (a.den_ == 1 && b.den_ == 1 && !__builtin_mul_overflow(a.num_, b.num_, &product)) {
+    return Rational(product);
+  }
   const i128 num = i128(a.num_) * b.num_;
   const i128 den = i128(a.den_) * b.den_;
   return Rational::of_reduced(reduce(num, den, [&] {

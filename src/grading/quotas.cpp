@@ -54,6 +54,7 @@ void apply_quotas(const Scheme& scheme, const Roster& roster,
                   const ScoreSheet& sheet, std::vector<Standing>& standings) {
   for (const Quota& q : scheme.quotas) {
     const int grade_index = scheme.find_grade(q.grade);
+    const MeritOrder merit(scheme, sheet);
     // Ranking groups, in byte order; each unit's standing by roster index.
     std::map<std::string, std::vector<int>> groups;
     for (const Standing& s : standings) {
@@ -72,7 +73,7 @@ void apply_quotas(const Scheme& scheme, const Roster& roster,
         }
       }
       std::sort(candidates.begin(), candidates.end(), [&](int a, int b) {
-        int c = compare_merit(scheme, sheet, a, b);
+        int c = merit.compare(a, b);
         return c != 0 ? c < 0 : roster.units[a].id < roster.units[b].id;
       });
       std::size_t take = std::min<std::size_t>(static_cast<std::size_t>(n),
@@ -81,16 +82,16 @@ void apply_quotas(const Scheme& scheme, const Roster& roster,
       // or all out, so the quota is never exceeded unless the scheme says.
       std::size_t tie_lo = take, tie_hi = take;
       if (take > 0 && take < candidates.size() &&
-          compare_merit(scheme, sheet, candidates[take - 1], candidates[take]) == 0) {
+          merit.compare(candidates[take - 1], candidates[take]) == 0) {
         const int edge = candidates[take - 1];
         tie_lo = take - 1;
         while (tie_lo > 0 &&
-               compare_merit(scheme, sheet, candidates[tie_lo - 1], edge) == 0) {
+               merit.compare(candidates[tie_lo - 1], edge) == 0) {
           --tie_lo;
         }
         tie_hi = take;
         while (tie_hi < candidates.size() &&
-               compare_merit(scheme, sheet, candidates[tie_hi], edge) == 0) {
+               merit.compare(candidates[tie_hi], edge) == 0) {
           ++tie_hi;
         }
         take = q.ties_included ? tie_hi : tie_lo;
@@ -110,7 +111,7 @@ void apply_quotas(const Scheme& scheme, const Roster& roster,
       if (take == 0 || candidates.empty()) continue;
       const int last_in = candidates[std::min(take, candidates.size()) - 1];
       for (const auto& [u, why] : refused) {
-        if (why == "gate" || why == "flag" || compare_merit(scheme, sheet, u, last_in) > 0) {
+        if (why == "gate" || why == "flag" || merit.compare(u, last_in) > 0) {
           continue;
         }
         standings[u].flags.push_back(fmt::format("{}:未入{}", why, q.grade));

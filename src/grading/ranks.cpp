@@ -1,15 +1,24 @@
-// Ranks and output order.
+// The merit order, ranks and the output order.
 #include <algorithm>
+#include <map>
+#include <string_view>
+#include <vector>
 
 #include "grading/standing.h"
 
 namespace kaohe {
-int compare_merit(const Scheme& scheme, const ScoreSheet& sheet, int a, int b) {
-  if (sheet.total(a) != sheet.total(b)) return sheet.total(a) > sheet.total(b) ? -1 : 1;
+
+MeritOrder::MeritOrder(const Scheme& scheme, const ScoreSheet& sheet) : sheet_(sheet) {
   for (const std::string& id : scheme.ranking.tie_breakers) {
-    int n = scheme.find(id);
-    const NodeScore& x = sheet.at(a, n);
-    const NodeScore& y = sheet.at(b, n);
+    tie_breakers_.push_back(scheme.find(id));
+  }
+}
+
+int MeritOrder::compare(int a, int b) const {
+  if (sheet_.total(a) != sheet_.total(b)) return sheet_.total(a) > sheet_.total(b) ? -1 : 1;
+  for (int n : tie_breakers_) {
+    const NodeScore& x = sheet_.at(a, n);
+    const NodeScore& y = sheet_.at(b, n);
     // A node that does not apply sorts after one that does.
     if (x.applicable != y.applicable) return x.applicable ? -1 : 1;
     if (x.score != y.score) return x.score > y.score ? -1 : 1;
@@ -28,20 +37,31 @@ void rank_units(const Scheme& scheme, const Roster& roster,
   auto group = [&](const Standing& s) -> const std::string& {
     return ranking_group(scheme, roster, s.unit);
   };
+  // Each unit's group as its place among the groups in byte order, so that
+  // the sort compares numbers, not names.
+  std::map<std::string_view, int> groups;
+  for (const Standing& s : standings) groups.emplace(group(s), 0);
+  int next = 0;
+  for (auto& [name, order] : groups) order = next++;
+  std::vector<int> group_of(static_cast<std::size_t>(roster.size()), 0);
+  for (const Standing& s : standings) group_of[s.unit] = groups.find(group(s))->second;
+  const MeritOrder merit(scheme, sheet);
   std::sort(standings.begin(), standings.end(),
             [&](const Standing& a, const Standing& b) {
-              if (group(a) != group(b)) return group(a) < group(b);
-              int c = compare_merit(scheme, sheet, a.unit, b.unit);
+              if (group_of[a.unit] != group_of[b.unit]) {
+                return group_of[a.unit] < group_of[b.unit];
+              }
+              int c = merit.compare(a.unit, b.unit);
               if (c != 0) return c < 0;
               return roster.units[a.unit].id < roster.units[b.unit].id;
             });
   std::size_t group_start = 0;
   for (std::size_t i = 0; i < standings.size(); ++i) {
     Standing& s = standings[i];
-    if (i == 0 || group(standings[i - 1]) != group(s)) {
+    if (i == 0 || group_of[standings[i - 1].unit] != group_of[s.unit]) {
       group_start = i;
       s.rank = 1;
-    } else if (compare_merit(scheme, sheet, standings[i - 1].unit, s.unit) == 0) {
+    } else if (merit.compare(standings[i - 1].unit, s.unit) == 0) {
       s.rank = standings[i - 1].rank;
     } else {
       s.rank = static_cast<int>(i - group_start) + 1;  // 1, 2, 2, 4

@@ -33,9 +33,19 @@ std::vector<Standing> grade_units(const Scheme& scheme, const Roster& roster,
 void apply_quotas(const Scheme& scheme, const Roster& roster,
                   const ScoreSheet& sheet, std::vector<Standing>& standings);
 
-// Orders two units by merit: descending printed total, then the scheme's
-// tie-breakers (printed scores). <0 when a comes first, 0 when tied.
-int compare_merit(const Scheme& scheme, const ScoreSheet& sheet, int a, int b);
+// Orders units by merit: descending printed total, then the scheme's
+// tie-breakers (printed scores; a node that does not apply comes after one
+// that does). The tie-breakers are looked up once, not per comparison.
+class MeritOrder {
+ public:
+  MeritOrder(const Scheme& scheme, const ScoreSheet& sheet);
+  // <0 when unit a comes first, >0 when b does, 0 when tied.
+  int compare(int a, int b) const;
+
+ private:
+  const ScoreSheet& sheet_;
+  std::vector<int> tie_breakers_;  // node indices
+};
 
 // The ranking group of a unit: its category when the scheme ranks within
 // category, else one group for all.

@@ -158,9 +158,9 @@ class RowChecker {
   // Rows are checked in batches, in three passes, so that the cache misses
   // of a row's lookups overlap those of the other rows of its batch instead
   // of each stalling in turn: prefetch() asks for the unit index slot,
-  // locate() finds the unit and item and asks for their "applies" bit, and
-  // check() does the rest. The passes only read: the result is what
-  // check() alone gives.
+  // locate() finds the unit and item and asks for their "applies" bit (and
+  // the caller asks the sink for their sums), and check() does the rest.
+  // The passes only read: the result is what check() alone gives.
   void prefetch(const CsvRow& row) const {
     if (static_cast<int>(row.fields.size()) == header_size_) {
       units_.prefetch(row.fields[cols_.unit]);
@@ -439,7 +439,10 @@ void check_rows(CsvReader& reader, RowChecker& checker, bool lines_known,
   std::uint64_t reported = reader.bytes_read();
   while (std::size_t n = reader.next_batch(rows)) {
     for (std::size_t i = 0; i < n; ++i) checker.prefetch(rows[i]);
-    for (std::size_t i = 0; i < n; ++i) keys[i] = checker.locate(rows[i]);
+    for (std::size_t i = 0; i < n; ++i) {
+      keys[i] = checker.locate(rows[i]);
+      if (keys[i].unit >= 0 && keys[i].node >= 0) sink.prefetch(keys[i].unit, keys[i].node);
+    }
     for (std::size_t i = 0; i < n; ++i) {
       checker.check(rows[i], keys[i], lines_known, errors, stats, sink);
     }

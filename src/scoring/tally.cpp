@@ -79,42 +79,38 @@ void Tallies::add(int unit, int node, std::int64_t count, Decimal amount) {
   t.amount += amount;
 }
 
-void Tallies::on_event(const Event& e) {
-  const Node& leaf = scheme_.nodes[e.node];
-  Pending p;
-  p.unit = e.unit;
-  p.node = e.node;
-  p.count = e.count;
-  // Flags and zeroing follow every row, whatever 取最高分 keeps of amounts.
-  p.trigger = triggers(leaf, e);
-  if (leaf.rule.kind == RuleKind::kQuota) {
-    if (e.date && months_ > 0) {
-      p.month = e.date->month_index() - scheme_.period->from.month_index();
-    }
-  } else if (leaf.rule.kind != RuleKind::kFlagEvent) {
-    p.amount = amount_of(leaf, e).times(e.count);
-    int group = group_of_[e.node];
-    if (group >= 0 && !e.ref.empty()) {
-      if (p.trigger) ++tally(e.unit, e.node).triggered;
-      keep_best(e, group, p.amount);
-      return;
-    }
+void Tallies::prefetch(int unit, int node) const {
+  __builtin_prefetch(&tallies_[static_cast<std::size_t>(unit) * slots_ + slot_of_[node]], 1);
+  if (quota_slot_of_[node] >= 0 && months_ > 0) {
+    // A year of monthly counts spans two cache lines.
+    const std::int64_t* first = &monthly_[(static_cast<std::size_t>(unit) * quota_slots_ +
+                                           quota_slot_of_[node]) * months_];
+    __builtin_prefetch(first, 1);
+    __builtin_prefetch(first + months_ - 1, 1);
   }
-  __builtin_prefetch(&tally(p.unit, p.node), 1);
-  if (p.month >= 0) __builtin_prefetch(&monthly(p.unit, p.node, p.month), 1);
-  Pending& slot = pending_[arrived_ % kPending];
-  if (arrived_ >= kPending) apply(slot);
-  slot = p;
-  ++arrived_;
 }
 
-void Tallies::apply(const Pending& p) {
-  Tally& t = tally(p.unit, p.node);
-  if (p.trigger) ++t.triggered;
+void Tallies::on_event(const Event& e) {
+  const Node& leaf = scheme_.nodes[e.node];
+  Tally& t = tally(e.unit, e.node);
+  // Flags and zeroing follow every row, whatever 取最高分 keeps of amounts.
+  if (triggers(leaf, e)) ++t.triggered;
+  if (leaf.rule.kind == RuleKind::kQuota) {
+    if (e.date && months_ > 0) {
+      const int m = e.date->month_index() - scheme_.period->from.month_index();
+      add_count(monthly(e.unit, e.node, m), e.count);
+    }
+  } else if (leaf.rule.kind != RuleKind::kFlagEvent) {
+    const Decimal amount = amount_of(leaf, e).times(e.count);
+    const int group = group_of_[e.node];
+    if (group >= 0 && !e.ref.empty()) {
+      keep_best(e, group, amount);
+      return;
+    }
+    t.amount += amount;
+  }
   ++t.rows;
-  add_count(t.count, p.count);
-  if (p.amount.units() != 0) t.amount += p.amount;  // quota rows carry none
-  if (p.month >= 0) add_count(monthly(p.unit, p.node, p.month), p.count);
+  add_count(t.count, e.count);
 }
 
 void Tallies::keep_best(const Event& e, int group, Decimal total) {
@@ -143,20 +139,12 @@ void Tallies::keep_better(std::unordered_map<std::string, Best>& table,
   }
 }
 
-void Tallies::flush_pending() {
-  const std::size_t first = arrived_ > kPending ? arrived_ - kPending : 0;
-  for (std::size_t i = first; i < arrived_; ++i) apply(pending_[i % kPending]);
-  arrived_ = 0;
-}
-
 std::unique_ptr<EventSink> Tallies::split() const {
   return std::make_unique<Tallies>(scheme_, units_);
 }
 
 void Tallies::join(EventSink& sink) {
   auto& part = dynamic_cast<Tallies&>(sink);
-  part.flush_pending();
-  flush_pending();
   for (std::size_t i = 0; i < tallies_.size(); ++i) {
     Tally& t = tallies_[i];
     const Tally& p = part.tallies_[i];
@@ -173,7 +161,6 @@ void Tallies::join(EventSink& sink) {
 }
 
 void Tallies::finish() {
-  flush_pending();
   for (auto* table : {&best_add_, &best_deduct_}) {
     for (const auto& [key, b] : *table) {
       int unit = std::stoi(key.substr(0, key.find('\0')));

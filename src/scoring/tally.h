@@ -4,7 +4,6 @@
 // units × items, never with rows, and the result never depends on row order.
 #pragma once
 
-#include <array>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -29,13 +28,15 @@ class Tallies : public EventSink {
   Tallies(const Scheme& scheme, int units);
 
   void on_event(const Event& e) override;
+  // Asks for the cache lines of the sums of (unit, node): with tens of
+  // thousands of units they are rarely in cache.
+  void prefetch(int unit, int node) const override;
   // Parts for reading a file on several threads; sums are exact and
   // order-free, so the joined result equals reading on one thread.
   std::unique_ptr<EventSink> split() const override;
   void join(EventSink& part) override;
-  // Applies the rows still pending and folds the best row of each (unit,
-  // 取最高分 group, ref) into its leaf. Call once, after the last event
-  // and before reading.
+  // Folds the best row of each (unit, 取最高分 group, ref) into its leaf.
+  // Call once, after the last event and before reading.
   void finish();
 
   // The sums of `unit` for event leaf `node`.
@@ -57,22 +58,6 @@ class Tallies : public EventSink {
     int node = -1;
     std::int64_t count = 0;
   };
-  // A row's effect on its unit's sums. Rows are applied kPending rows
-  // after they arrive, their sums' cache lines fetched in the meantime:
-  // with tens of thousands of units those lines are rarely in cache, and
-  // this lets the wait overlap the reading of the next rows.
-  struct Pending {
-    int unit = -1;
-    int node = -1;
-    std::int64_t count = 0;
-    Decimal amount;      // amount × count
-    int month = -1;      // quota leaves: month index in the period
-    bool trigger = false;
-  };
-  static constexpr std::size_t kPending = 16;
-  void apply(const Pending& p);
-  // Applies the rows still pending (not the 取最高分 bests).
-  void flush_pending();
   // 取最高分: keeps the row if it is the best of its (unit, group, ref).
   void keep_best(const Event& e, int group, Decimal total);
   // Keeps `candidate` under `key` in `table` if it beats what is there.
@@ -93,8 +78,6 @@ class Tallies : public EventSink {
   std::vector<int> quota_slot_of_;
   std::vector<std::int64_t> monthly_;  // (unit × quota slot) × month
   std::unordered_map<std::string, Best> best_add_, best_deduct_;
-  std::array<Pending, kPending> pending_;
-  std::size_t arrived_ = 0;  // rows queued since the last finish()
 };
 
 }  // namespace kaohe

@@ -7,8 +7,10 @@
 #include <cstdint>
 #include <limits>
 #include <optional>
+#include <random>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "base/diagnostic.h"
 
@@ -238,6 +240,41 @@ TEST_CASE("Rational arithmetic is exact") {
   const Rational big = Rational::fraction(kMax, 3);
   CHECK(big * Rational::fraction(3, kMax) == Rational(1));
   CHECK(big / big == Rational(1));
+}
+
+TEST_CASE("Rational shortcuts agree with the general reduction") {
+  // From a Decimal: no gcd loop (10^6 = 2^6·5^6), same fraction.
+  std::mt19937_64 rng(11);
+  std::vector<std::int64_t> units = {0, 1, -1, 5, 64, 15625, 1000000, -1000000,
+                                     2000000, 500000, 3125, -640000, kMax, kMin,
+                                     kMin + 1, 1000000LL * 1000000LL};
+  for (int i = 0; i < 20000; ++i) {
+    const std::int64_t scale[] = {1, 10, 1000, 1000000, 1LL << 40};
+    units.push_back(static_cast<std::int64_t>(rng() % 2000001) - 1000000);
+    units.back() *= scale[rng() % 5];
+  }
+  for (std::int64_t u : units) {
+    CAPTURE(u);
+    const Rational r(Decimal::from_units(u));
+    const Rational f = Rational::fraction(u, Decimal::kOne);
+    CHECK(r.num() == f.num());
+    CHECK(r.den() == f.den());
+  }
+  // Sums, differences and products with zeros and whole numbers.
+  const std::vector<Rational> values = {Rational(), Rational(1), Rational(-7), Rational(30),
+                                        Rational::fraction(1, 2), Rational::fraction(-5, 3),
+                                        Rational(dec("0.25")), Rational(100000)};
+  for (const Rational& a : values) {
+    for (const Rational& b : values) {
+      CAPTURE(a.to_string());
+      CAPTURE(b.to_string());
+      CHECK(a + b == Rational::fraction(a.num() * b.den() + b.num() * a.den(), a.den() * b.den()));
+      CHECK(a - b == Rational::fraction(a.num() * b.den() - b.num() * a.den(), a.den() * b.den()));
+      CHECK(a * b == Rational::fraction(a.num() * b.num(), a.den() * b.den()));
+    }
+  }
+  CHECK((Rational(kMax) + Rational()).num() == kMax);
+  CHECK((Rational() * Rational(kMax)).is_zero());
 }
 
 TEST_CASE("Rational comparison") {
