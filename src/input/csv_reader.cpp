@@ -98,6 +98,19 @@ inline SpecialMasks special_masks(const char* p) {
   return m;
 }
 
+// The number of bits set in `x`, without a call to libgcc's __popcountdi2
+// (x86-64 before v2 has no POPCNT instruction).
+inline int count_bits(std::uint64_t x) {
+#if defined(__POPCNT__)
+  return std::popcount(x);
+#else
+  x -= (x >> 1) & 0x5555555555555555ULL;
+  x = (x & 0x3333333333333333ULL) + ((x >> 2) & 0x3333333333333333ULL);
+  x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0FULL;
+  return static_cast<int>((x * 0x0101010101010101ULL) >> 56);
+#endif
+}
+
 // Finds the special bytes (',', LF, CR, '"') of one parse, 64 bytes at a
 // time: a bitmask per block, then one count-trailing-zeros per hit, and the
 // hit is cleared from the mask (m & (m - 1)), which keeps the chain from one
@@ -282,6 +295,12 @@ std::size_t CsvReader::next_batch(std::vector<CsvRow>& rows) {
   unquoted_used_ = 0;
   std::size_t n = 0;
   while (n < rows.size()) {
+    // The common case without the calls of read_record: a plain record,
+    // once the header is read and while the text checked so far is valid.
+    if (have_header_ && bad_ == TextProblem::kNone && parse_plain(rows[n])) {
+      ++n;
+      continue;
+    }
     try {
       Read r = read_record(rows[n], n == 0);
       if (r != Read::kRecord) break;
@@ -331,6 +350,30 @@ CsvReader::Read CsvReader::read_record(CsvRow& row, bool may_fill) {
   }
 }
 
+bool CsvReader::parse_plain(CsvRow& row) {
+  const char* const begin = buf_.data() + pos_;
+  if (buf_.size() - pos_ < 64) return false;
+  const SpecialMasks m = special_masks(begin);
+  if (m.others == 0) return false;
+  const int eol = std::countr_zero(m.others);
+  if (eol == 0 || begin[eol] != '\n') return false;  // a blank line, a quote, a CR
+  std::uint64_t commas = m.commas & ((std::uint64_t{1} << eol) - 1);
+  row.fields.resize(static_cast<std::size_t>(count_bits(commas)) + 1);
+  std::string_view* field = row.fields.data();
+  const char* start = begin;
+  for (; commas != 0; commas &= commas - 1) {
+    const char* comma = begin + std::countr_zero(commas);
+    *field++ = std::string_view(start, static_cast<std::size_t>(comma - start));
+    start = comma + 1;
+  }
+  *field = std::string_view(start, static_cast<std::size_t>(begin + eol - start));
+  row.line = line_;
+  row.raw = std::string_view(begin, static_cast<std::size_t>(eol));
+  ++line_;
+  pos_ += static_cast<std::size_t>(eol) + 1;
+  return true;
+}
+
 CsvReader::Parsed CsvReader::parse(CsvRow& row) {
   const char* const begin = buf_.data() + pos_;
   const char* const end = buf_.data() + buf_.size();
@@ -353,29 +396,7 @@ CsvReader::Parsed CsvReader::parse(CsvRow& row) {
   }
   char* out = unquoted_.data() + unquoted_used_;
 
-  // Most records are short and plain: an LF within 64 bytes, no quote or
-  // CR before it. Their fields are cut at the commas of one bitmask.
-  if (end - begin >= 64) {
-    const SpecialMasks m = special_masks(begin);
-    if (m.others != 0 && begin[std::countr_zero(m.others)] == '\n') {
-      const int eol = std::countr_zero(m.others);
-      std::uint64_t commas = m.commas & ((std::uint64_t{1} << eol) - 1);
-      row.fields.resize(static_cast<std::size_t>(std::popcount(commas)) + 1);
-      std::string_view* field = row.fields.data();
-      const char* start = begin;
-      for (; commas != 0; commas &= commas - 1) {
-        const char* comma = begin + std::countr_zero(commas);
-        *field++ = std::string_view(start, static_cast<std::size_t>(comma - start));
-        start = comma + 1;
-      }
-      *field = std::string_view(start, static_cast<std::size_t>(begin + eol - start));
-      row.line = line_;
-      row.raw = std::string_view(begin, static_cast<std::size_t>(eol));
-      ++line_;
-      pos_ += static_cast<std::size_t>(eol) + 1;
-      return Parsed::kRecord;
-    }
-  }
+  if (parse_plain(row)) return Parsed::kRecord;
 
   SpecialScanner scanner(begin, end);
   row.fields.clear();
