@@ -97,6 +97,46 @@ inline int first_non_ascii16(const char* p) {
 #endif
 }
 
+// Skips, 16 bytes at a time, text made only of plain ASCII and of
+// three-byte characters whose lead byte is E1..EC or EE..EF (most Chinese
+// text): those leads take any two continuation bytes 80..BF (Unicode Table
+// 3-7), so a block is valid when its continuation bytes are exactly the
+// two after each lead, counting leads at the end of the block before.
+// Starts at a character boundary; returns one, with everything before it
+// valid. Stops before any other byte (NUL, E0, ED, two- and four-byte
+// leads, invalid bytes), which the caller decodes one at a time.
+inline const char* skip_three_byte_text(const char* p, const char* end) {
+#if defined(__SSE2__)
+  const __m128i before_lead = _mm_set1_epi8(static_cast<char>(0xE0));  // E1.. as signed > E0
+  const __m128i after_lead = _mm_set1_epi8(static_cast<char>(0xF0));   // ..EF as signed < F0
+  const __m128i ed = _mm_set1_epi8(static_cast<char>(0xED));
+  const __m128i cont_limit = _mm_set1_epi8(static_cast<char>(0xC0));   // 80..BF: signed < C0
+  unsigned carry = 0;  // continuation bytes owed by leads at the end of the block before
+  const char* q = p;
+  for (; end - q >= 16; q += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q));
+    const auto high = static_cast<unsigned>(_mm_movemask_epi8(v));
+    // Plain ASCII again: the caller's 64-byte path is faster.
+    if (high == 0 && carry == 0) break;
+    const auto nul = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_setzero_si128())));
+    const auto cont = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmplt_epi8(v, cont_limit)));
+    const __m128i lead3 = _mm_andnot_si128(
+        _mm_cmpeq_epi8(v, ed), _mm_and_si128(_mm_cmpgt_epi8(v, before_lead),
+                                             _mm_cmplt_epi8(v, after_lead)));
+    const auto lead = static_cast<unsigned>(_mm_movemask_epi8(lead3));
+    const unsigned owed = (lead << 1) | (lead << 2) | carry;
+    if (nul != 0 || (high & ~(lead | cont)) != 0 || cont != (owed & 0xFFFF)) break;
+    carry = owed >> 16;
+  }
+  // Stopped at a block that starts inside a character: its lead is 1
+  // (owing 2) or 2 (owing 1) bytes back.
+  return q - (carry == 0 ? 0 : carry == 3 ? 1 : 2);
+#else
+  (void)end;
+  return p;
+#endif
+}
+
 Utf8Scan scan_utf8(const char* p, const char* end, bool at_end) {
   while (p < end) {
     while (end - p >= 64 && plain_ascii64(p)) p += 64;
@@ -106,7 +146,11 @@ Utf8Scan scan_utf8(const char* p, const char* end, bool at_end) {
       p += ascii;
       if (ascii < 16) break;
     }
-    // Decode one stretch of about 16 bytes, then try the fast path again.
+    if (const char* skipped = skip_three_byte_text(p, end); skipped != p) {
+      p = skipped;
+      continue;
+    }
+    // Decode one stretch of about 16 bytes, then try the fast paths again.
     const char* stretch = end - p > 16 ? p + 16 : end;
     while (p < stretch) {
       const auto c = static_cast<unsigned char>(*p);

@@ -5,7 +5,9 @@
 
 #include <doctest/doctest.h>
 
+#include <random>
 #include <string>
+#include <vector>
 
 namespace kaohe {
 namespace {
@@ -122,6 +124,71 @@ TEST_CASE("utf8: a sequence cut by a block boundary is left for the next") {
   Utf8Scan scan = scan_utf8(bad.data(), bad.data() + bad.size(), false);
   CHECK(scan.problem == TextProblem::kInvalidUtf8);
   CHECK(scan.stop == bad.data() + 3);
+}
+
+// Table 3-7 decoded one byte at a time, as the reference for the fast
+// paths: where the first problem is, or where a cut-off sequence starts.
+Utf8Scan reference_scan(const std::string& s, bool at_end) {
+  const auto* b = reinterpret_cast<const unsigned char*>(s.data());
+  const std::size_t n = s.size();
+  auto at = [&](std::size_t i, TextProblem p) { return Utf8Scan{s.data() + i, p}; };
+  for (std::size_t i = 0; i < n;) {
+    const unsigned c = b[i];
+    if (c == 0) return at(i, TextProblem::kNul);
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t len = 0;
+    unsigned lo = 0x80, hi = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) len = 2;
+    if (c >= 0xE0 && c <= 0xEF) len = 3;
+    if (c >= 0xF0 && c <= 0xF4) len = 4;
+    if (c == 0xE0) lo = 0xA0;
+    if (c == 0xED) hi = 0x9F;
+    if (c == 0xF0) lo = 0x90;
+    if (c == 0xF4) hi = 0x8F;
+    if (len == 0) return at(i, TextProblem::kInvalidUtf8);
+    for (std::size_t k = 1; k < len; ++k) {
+      if (i + k >= n) return at(i, at_end ? TextProblem::kInvalidUtf8 : TextProblem::kNone);
+      const unsigned x = b[i + k];
+      if (x < (k == 1 ? lo : 0x80) || x > (k == 1 ? hi : 0xBF)) {
+        return at(i, TextProblem::kInvalidUtf8);
+      }
+    }
+    i += len;
+  }
+  return at(n, TextProblem::kNone);
+}
+
+TEST_CASE("utf8: random text agrees with a byte-at-a-time decoder") {
+  // Mostly ASCII and Chinese (the three-byte fast path), with every other
+  // kind of sequence, valid and not, at every alignment.
+  const std::vector<std::string> pieces = {
+      "a", "V12,", "2025-03-01", "东", "村", "台账", "\xEF\xBC\x8C" /* ， */,
+      "\xE1\x80\x80", "\xEC\xBF\xBF", "\xEE\x80\x80", "\xEF\xBF\xBF",
+      "\xC2\xA9", "\xDF\xBF", "\xE0\xA0\x80", "\xED\x9F\xBF", "\xF0\x90\x80\x80",
+      "\xF4\x8F\xBF\xBF", "\xF3\xA0\x80\x80",
+      // invalid: overlong, surrogate, beyond U+10FFFF, stray, truncated, NUL
+      "\xE0\x80\x80", "\xED\xA0\x80", "\xF4\x90\x80\x80", "\xC0\xAF", "\xFF", "\x80",
+      "\xBF", "\xE4\xB8", "\xE4", "\xE4\x41", std::string(1, '\0')};
+  std::mt19937 rng(3);
+  for (int trial = 0; trial < 20000; ++trial) {
+    std::string s;
+    const int len = 1 + static_cast<int>(rng() % 40);
+    const bool clean = rng() % 2 == 0;  // only ASCII and Chinese: the fast path
+    for (int i = 0; i < len; ++i) {
+      s += pieces[rng() % (clean ? 7 : pieces.size())];
+    }
+    for (bool at_end : {true, false}) {
+      CAPTURE(s);
+      CAPTURE(at_end);
+      const Utf8Scan want = reference_scan(s, at_end);
+      const Utf8Scan got = scan_utf8(s.data(), s.data() + s.size(), at_end);
+      REQUIRE(got.problem == want.problem);
+      REQUIRE(got.stop - s.data() == want.stop - s.data());
+    }
+  }
 }
 
 TEST_CASE("utf8: printable text replaces invalid bytes and NUL") {
