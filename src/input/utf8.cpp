@@ -12,6 +12,7 @@
 namespace kaohe {
 namespace {
 
+#if !defined(__SSE2__)
 constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
 constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
 
@@ -25,6 +26,7 @@ inline bool plain_ascii16(const char* p) {
   std::memcpy(&b, p + 8, 8);
   return (((a - kOnes) | a | (b - kOnes) | b) & kHighBits) == 0;
 }
+#endif
 
 // True when the 64 bytes at p are all in 0x01..0x7F: no byte has its high
 // bit set, and the smallest byte (unsigned) is not 0.
