@@ -73,15 +73,22 @@ class UnitIndex {
     for (int u = 0; u < roster.size(); ++u) {
       Slot key = Slot::of(roster.units[u].id);
       key.unit = u;
-      std::size_t i = hash(key, roster.units[u].id) & mask_;
+      std::size_t i = home(roster.units[u].id);
       while (slots_[i].unit >= 0) i = (i + 1) & mask_;
       slots_[i] = key;
     }
   }
-  // Position of the unit with this exact id, or -1.
-  int find(std::string_view id) const {
+  // The slot where the search for `id` starts; its cache line is asked
+  // for, so that find() a little later does not wait for it.
+  std::size_t home(std::string_view id) const {
+    const std::size_t i = hash(Slot::of(id), id) & mask_;
+    __builtin_prefetch(&slots_[i]);
+    return i;
+  }
+  // Position of the unit with this exact id, or -1; `start` is home(id).
+  int find(std::string_view id, std::size_t start) const {
     const Slot key = Slot::of(id);
-    for (std::size_t i = hash(key, id) & mask_;; i = (i + 1) & mask_) {
+    for (std::size_t i = start;; i = (i + 1) & mask_) {
       const Slot& s = slots_[i];
       if (s.unit < 0) return -1;
       if (s.head == key.head && s.tail == key.tail &&
@@ -89,10 +96,6 @@ class UnitIndex {
         return s.unit;
       }
     }
-  }
-  // Asks for the cache line `find(id)` reads first.
-  void prefetch(std::string_view id) const {
-    __builtin_prefetch(&slots_[hash(Slot::of(id), id) & mask_]);
   }
 
  private:
@@ -149,8 +152,9 @@ class RowChecker {
         applies_((roster.units.size() * scheme.nodes.size() + 63) / 64, 0) {}
 
   // What a row's lookups found, ahead of its check (-1: not found, or not
-  // looked up yet).
+  // looked up yet); `home` is where its unit's search starts.
   struct Keys {
+    std::size_t home = 0;
     int unit = -1;
     int node = -1;
   };
@@ -161,18 +165,16 @@ class RowChecker {
   // locate() finds the unit and item and asks for their "applies" bit (and
   // the caller asks the sink for their sums), and check() does the rest.
   // The passes only read: the result is what check() alone gives.
-  void prefetch(const CsvRow& row) const {
+  void prefetch(const CsvRow& row, Keys& k) const {
     if (static_cast<int>(row.fields.size()) == header_size_) {
-      units_.prefetch(row.fields[cols_.unit]);
+      k.home = units_.home(row.fields[cols_.unit]);
     }
   }
-  Keys locate(const CsvRow& row) const {
-    Keys k;
-    if (static_cast<int>(row.fields.size()) != header_size_) return k;
-    k.unit = units_.find(row.fields[cols_.unit]);
+  void locate(const CsvRow& row, Keys& k) const {
+    if (static_cast<int>(row.fields.size()) != header_size_) return;
+    k.unit = units_.find(row.fields[cols_.unit], k.home);
     k.node = seen_node(row.fields[cols_.item]);
     if (k.unit >= 0 && k.node >= 0) __builtin_prefetch(&applies_[pair(k) / 64]);
-    return k;
   }
 
   // Checks one record; counts it in `stats`, reports its problems to
@@ -239,7 +241,7 @@ class RowChecker {
     }
     const Node* node = e.node >= 0 ? &scheme.nodes[e.node] : nullptr;
     const RuleKind kind = node ? node->rule.kind : RuleKind::kNone;
-    const Keys found{e.unit, e.node};
+    const Keys found{0, e.unit, e.node};
     if (!node || e.unit < 0 || (applies_[pair(found) / 64] >> (pair(found) % 64) & 1) != 0) {
       // known to apply, or nothing to check
     } else if (!scheme.applies_to_category(e.node, roster.units[e.unit].category)) {
@@ -438,9 +440,12 @@ void check_rows(CsvReader& reader, RowChecker& checker, bool lines_known,
   std::array<RowChecker::Keys, kBatchRows> keys;
   std::uint64_t reported = reader.bytes_read();
   while (std::size_t n = reader.next_batch(rows)) {
-    for (std::size_t i = 0; i < n; ++i) checker.prefetch(rows[i]);
     for (std::size_t i = 0; i < n; ++i) {
-      keys[i] = checker.locate(rows[i]);
+      keys[i] = RowChecker::Keys{};
+      checker.prefetch(rows[i], keys[i]);
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+      checker.locate(rows[i], keys[i]);
       if (keys[i].unit >= 0 && keys[i].node >= 0) sink.prefetch(keys[i].unit, keys[i].node);
     }
     for (std::size_t i = 0; i < n; ++i) {

@@ -109,31 +109,36 @@ void read_and_score(Evaluation& ev, Diagnostics& diags) {
   ev.sheet = score_units(ev.scheme, ev.roster, tallies, measures, diags);
 }
 
-}  // namespace
-
-Evaluation evaluate(Scheme scheme, const DataSources& sources) {
+// A new evaluation of `scheme` over `sources`, read and scored; problems
+// go to `diags`.
+Evaluation read_and_score(Scheme scheme, const DataSources& sources, Diagnostics& diags) {
   Evaluation ev;
   ev.scheme = std::move(scheme);
   ev.sources = sources;
-  Diagnostics diags;
   read_and_score(ev, diags);
-  diags.throw_if_errors(kExitDataErr);
+  return ev;
+}
+
+void grade_and_rank(Evaluation& ev) {
   ev.standings = grade_units(ev.scheme, ev.roster, ev.sheet);
   rank_units(ev.scheme, ev.roster, ev.sheet, ev.standings);
+}
+
+}  // namespace
+
+Evaluation evaluate(Scheme scheme, const DataSources& sources) {
+  Diagnostics diags;
+  Evaluation ev = read_and_score(std::move(scheme), sources, diags);
+  diags.throw_if_errors(kExitDataErr);
+  grade_and_rank(ev);
   return ev;
 }
 
 DataCheck check_data(Scheme scheme, const DataSources& sources) {
-  Evaluation ev;
-  ev.scheme = std::move(scheme);
-  ev.sources = sources;
   Diagnostics diags;
-  read_and_score(ev, diags);
-  if (diags.error_count() == 0) {
-    // Nothing stops `score` now; grade and rank as it would.
-    ev.standings = grade_units(ev.scheme, ev.roster, ev.sheet);
-    rank_units(ev.scheme, ev.roster, ev.sheet, ev.standings);
-  }
+  Evaluation ev = read_and_score(std::move(scheme), sources, diags);
+  // Nothing stops `score` now; grade and rank as it would.
+  if (diags.error_count() == 0) grade_and_rank(ev);
   return DataCheck{diags.list(), std::move(ev.stats)};
 }
 

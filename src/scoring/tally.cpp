@@ -51,15 +51,6 @@ bool Tallies::triggers(const Node& leaf, const Event& e) {
   return false;
 }
 
-Tally& Tallies::tally(int unit, int node) {
-  return tallies_[static_cast<std::size_t>(unit) * slots_ + slot_of_[node]];
-}
-
-std::int64_t& Tallies::monthly(int unit, int node, int m) {
-  return monthly_[(static_cast<std::size_t>(unit) * quota_slots_ + quota_slot_of_[node]) *
-                      months_ + m];
-}
-
 namespace {
 
 void add_count(std::int64_t& sum, std::int64_t count) {
@@ -80,13 +71,11 @@ void Tallies::add(int unit, int node, std::int64_t count, Decimal amount) {
 }
 
 void Tallies::prefetch(int unit, int node) const {
-  __builtin_prefetch(&tallies_[static_cast<std::size_t>(unit) * slots_ + slot_of_[node]], 1);
+  __builtin_prefetch(&tallies_[tally_index(unit, node)], 1);
   if (quota_slot_of_[node] >= 0 && months_ > 0) {
     // A year of monthly counts spans two cache lines.
-    const std::int64_t* first = &monthly_[(static_cast<std::size_t>(unit) * quota_slots_ +
-                                           quota_slot_of_[node]) * months_];
-    __builtin_prefetch(first, 1);
-    __builtin_prefetch(first + months_ - 1, 1);
+    __builtin_prefetch(&monthly_[monthly_index(unit, node, 0)], 1);
+    __builtin_prefetch(&monthly_[monthly_index(unit, node, months_ - 1)], 1);
   }
 }
 
@@ -171,12 +160,11 @@ void Tallies::finish() {
 }
 
 const Tally& Tallies::at(int unit, int node) const {
-  return tallies_[static_cast<std::size_t>(unit) * slots_ + slot_of_[node]];
+  return tallies_[tally_index(unit, node)];
 }
 
 std::int64_t Tallies::month_count(int unit, int node, int m) const {
-  return monthly_[(static_cast<std::size_t>(unit) * quota_slots_ +
-                   quota_slot_of_[node]) * months_ + m];
+  return monthly_[monthly_index(unit, node, m)];
 }
 
 }  // namespace kaohe

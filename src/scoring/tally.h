@@ -64,8 +64,16 @@ class Tallies : public EventSink {
   static void keep_better(std::unordered_map<std::string, Best>& table,
                           const std::string& key, const Best& candidate);
   void add(int unit, int node, std::int64_t count, Decimal amount);
-  Tally& tally(int unit, int node);
-  std::int64_t& monthly(int unit, int node, int m);
+  // Where the sums of (unit, node) are in tallies_, and its count for month
+  // m in monthly_: the one place each layout is written down.
+  std::size_t tally_index(int unit, int node) const {
+    return static_cast<std::size_t>(unit) * slots_ + slot_of_[node];
+  }
+  std::size_t monthly_index(int unit, int node, int m) const {
+    return (static_cast<std::size_t>(unit) * quota_slots_ + quota_slot_of_[node]) * months_ + m;
+  }
+  Tally& tally(int unit, int node) { return tallies_[tally_index(unit, node)]; }
+  std::int64_t& monthly(int unit, int node, int m) { return monthly_[monthly_index(unit, node, m)]; }
 
   const Scheme& scheme_;
   int units_ = 0;
