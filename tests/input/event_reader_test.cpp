@@ -359,6 +359,65 @@ TEST_CASE("a quota row needs a date") {
   CHECK(run.stats.counted == 1);
 }
 
+// Once a unit and item have had a valid row, later rows of the pair take a
+// shorter path (RowChecker::check_common) — from the next batch of 32 rows
+// on, when the item is known before the batch is checked. It must still
+// reject each of these, exactly as for a first row.
+TEST_CASE("a bad row after a valid row of its unit and item gets every check") {
+  struct Case {
+    const char* row;
+    const char* message;
+    int col;
+  };
+  const Case cases[] = {
+      {"V1,late_report,2025-02-30,,,,", "is not a date YYYY-MM-DD", 3},
+      {"V1,late_report,0000-00-00,,,,", "is not a date YYYY-MM-DD", 3},
+      {"V1,late_report,2025-03-01,0,,,", "is not a whole number", 4},
+      {"V1,late_report,2025-03-01,,省级,,", "does not use a tier", 5},
+      {"V1,late_report,2025-03-01,,,承办,", "does not use a role", 6},
+      {"V1,late_report,2025-03-01,,,,0.2", "takes no points", 7},
+      {"V1,monthly,,,,,", "needs a date", 3},
+      {"V1,praise,2025-03-01,,,,", "needs a tier", 5},
+      {"V1,info,2025-03-01,,,,", "takes its amount from the points column", 7},
+      {"V1,late_report,2025-03-01,,", "row has 5 fields, the header has 7", 0},
+  };
+  const std::string header = "unit_id,item_id,date,count,tier,role,points\n";
+  const std::string valid =
+      "V1,late_report,2025-03-01,,,,\nV1,monthly,2025-03-01,,,,\n"
+      "V1,praise,2025-03-01,,省级,,\nV1,info,2025-03-01,,,,0.2\n";
+  std::string before;
+  for (int i = 0; i < 10; ++i) before += valid;  // 40 rows: past the first batch
+  for (const Case& c : cases) {
+    CAPTURE(c.row);
+    Run run = make_run();
+    read(run, header + before + c.row + "\n" + valid);
+    const Diagnostic& d = only_error(run);
+    CHECK(contains(d.message, c.message));
+    CHECK(d.line == 42);
+    CHECK(d.col == c.col);
+    CHECK(run.stats.counted == 44);
+    CHECK(run.sink.seen.size() == 44);
+  }
+}
+
+TEST_CASE("a repeated date, valid or not, gives what it gave the first time") {
+  Run run = make_run();
+  read(run,
+       "unit_id,item_id,date\n"
+       "V1,late_report,2025-03-01\n"
+       "V1,late_report,2025-03-01\n"
+       "V1,late_report,2025-02-29\n"
+       "V1,late_report,2025-02-29\n"
+       "V1,late_report,2025-03-01\n"
+       "V1,late_report,2025-03-02\n");
+  REQUIRE(run.diags.error_count() == 2);
+  CHECK(run.diags.list()[0].line == 4);
+  CHECK(run.diags.list()[1].line == 5);
+  REQUIRE(run.sink.seen.size() == 4);
+  for (int i : {0, 1, 2}) CHECK(run.sink.seen[i].e.date->to_string() == "2025-03-01");
+  CHECK(run.sink.seen[3].e.date->to_string() == "2025-03-02");
+}
+
 TEST_CASE("a ragged row is reported, not dropped") {
   Run run = make_run();
   read(run, "unit_id,item_id,count\nV1,late_report\nV1,late_report,1,extra\n");
