@@ -287,6 +287,7 @@ void CsvReader::skip_bom() {
 bool CsvReader::next(CsvRow& row) {
   if (deferred_) std::rethrow_exception(std::exchange(deferred_, nullptr));
   unquoted_used_ = 0;
+  if (have_header_ && bad_ == TextProblem::kNone && parse_plain(row)) return true;
   return read_record(row, true) == Read::kRecord;
 }
 
@@ -395,8 +396,6 @@ CsvReader::Parsed CsvReader::parse(CsvRow& row) {
     if (unquoted_.size() < avail) unquoted_.resize(std::max(avail, kBlockBytes));
   }
   char* out = unquoted_.data() + unquoted_used_;
-
-  if (parse_plain(row)) return Parsed::kRecord;
 
   SpecialScanner scanner(begin, end);
   row.fields.clear();

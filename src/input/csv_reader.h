@@ -101,7 +101,8 @@ class CsvReader {
   Parsed parse(CsvRow& row);
   // Parses the record at pos_ (pos_ < the bytes buffered) when it is short
   // and plain: its LF within 64 bytes, no quote or CR before it, not blank.
-  // False, changing nothing, otherwise. Most records of an export are.
+  // False, changing nothing, otherwise. Most records of an export are:
+  // next() and next_batch() try it first, and parse() does not again.
   bool parse_plain(CsvRow& row);
   enum class Read { kRecord, kEnd, kWouldRefill };
   // The next record into `row`, skipping blank lines. Without `may_fill`,
