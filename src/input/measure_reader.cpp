@@ -25,31 +25,37 @@ ValueProblem value_problem(const Node& node, Decimal v) {
   const Rule& r = node.rule;
   const Decimal zero;
   const Decimal one = Decimal::from_int(1);
-  auto outside = [&](Decimal lo, Decimal hi, const char* what, std::string hint) {
+  // The message and hint are written only for a value out of range: this
+  // runs on every measure row.
+  auto outside = [&](Decimal lo, Decimal hi, const char* what, auto hint) {
     if (v < lo || v > hi) {
       return ValueProblem{fmt::format("value {} is outside {}–{} for item \"{}\"{}",
                                       v.to_string(), lo.to_string(), hi.to_string(),
                                       node.id, what),
-                          std::move(hint)};
+                          hint()};
     }
     return ValueProblem{};
   };
   switch (r.kind) {
     case RuleKind::kCompletion:
     case RuleKind::kAllOrNothing:
-      return outside(zero, one, " (a completion ratio)",
-                     "a completion ratio is a fraction of 1: write 0.85 for 85%");
+      return outside(zero, one, " (a completion ratio)", [] {
+        return std::string("a completion ratio is a fraction of 1: write 0.85 for 85%");
+      });
     case RuleKind::kScaled:
     case RuleKind::kMean:
     case RuleKind::kScaledDeduction:
-      return outside(zero, r.scale.value_or(one), "",
-                     fmt::format("item \"{}\" takes values on a scale of 0 to {}",
-                                 node.id, r.scale.value_or(one).to_string()));
+      return outside(zero, r.scale.value_or(one), "", [&] {
+        return fmt::format("item \"{}\" takes values on a scale of 0 to {}", node.id,
+                           r.scale.value_or(one).to_string());
+      });
     case RuleKind::kDirect:
       return outside(node.floor.value_or(zero), node.cap.value_or(*node.points),
-                     " (a score)",
-                     "the value is the item's score itself: from its floor (or 0) "
-                     "to its cap (or its points)");
+                     " (a score)", [] {
+                       return std::string(
+                           "the value is the item's score itself: from its floor "
+                           "(or 0) to its cap (or its points)");
+                     });
     case RuleKind::kVotes:
       if (!v.is_integer() || v < zero) {
         return {fmt::format("vote count {} is not a whole number ≥ 0", v.to_string()),
