@@ -148,7 +148,7 @@ class TreeScorer {
         diags_(diags),
         sheet_(roster.size(), static_cast<int>(scheme.nodes.size()),
                static_cast<int>(scheme.flags.size())),
-        failed_(roster.size(), 0) {}
+        failed_(roster.size(), 0), applies_(find_applicable()) {}
 
   ScoreSheet run() {
     const int nodes = static_cast<int>(scheme_.nodes.size());
@@ -163,8 +163,7 @@ class TreeScorer {
         score_relative_leaf(n);
       } else {
         for (int u = 0; u < roster_.size(); ++u) {
-          if (!applies_by_category(u, n) ||
-              measures_.subtree_marked_na(scheme_, u, n)) {
+          if (!applies(u, n)) {
             sheet_.at(u, n).applicable = false;
             reject_rows_under_na(u, n);
             continue;
@@ -233,8 +232,39 @@ class TreeScorer {
     }
   }
 
-  bool applies_by_category(int unit, int n) const {
-    return scheme_.applies_to_category(n, roster_.units[unit].category);
+  // Whether node `n` applies to `unit`: every applies_to from the root
+  // down to it lists the unit's category, and no NA row in the measures
+  // marks it or an ancestor (Scheme::applies_to_category,
+  // MeasureTable::subtree_marked_na) — worked out for every pair at once,
+  // top-down, as the tree walk asks for each pair several times.
+  bool applies(int unit, int n) const {
+    return applies_[static_cast<std::size_t>(unit) * scheme_.nodes.size() + n] != 0;
+  }
+  std::vector<char> find_applicable() const {
+    const std::size_t nodes = scheme_.nodes.size();
+    std::vector<char> out(static_cast<std::size_t>(roster_.size()) * nodes, 0);
+    // For each category: whether each node's own applies_to admits it.
+    std::map<std::string, std::vector<char>, std::less<>> admits;
+    for (int u = 0; u < roster_.size(); ++u) {
+      const std::string& category = roster_.units[u].category;
+      auto it = admits.find(category);
+      if (it == admits.end()) {
+        std::vector<char> own(nodes);
+        for (std::size_t n = 0; n < nodes; ++n) {
+          const std::vector<std::string>& list = scheme_.nodes[n].applies_to;
+          own[n] = list.empty() || std::find(list.begin(), list.end(), category) != list.end();
+        }
+        it = admits.emplace(category, std::move(own)).first;
+      }
+      char* row = &out[static_cast<std::size_t>(u) * nodes];
+      // Parents precede children in `nodes`.
+      for (std::size_t n = 0; n < nodes; ++n) {
+        const int parent = scheme_.nodes[n].parent;
+        row[n] = (parent < 0 || row[parent]) && it->second[n] &&
+                 !measures_.node_marked_na(u, static_cast<int>(n));
+      }
+    }
+    return out;
   }
 
   // Floor, cap, zeroing and rounding of a node's exact value.
@@ -293,7 +323,7 @@ class TreeScorer {
     std::optional<Decimal> best;
     std::map<std::string, Decimal> best_in;  // by category
     for (int u = 0; u < units; ++u) {
-      if (!applies_by_category(u, n) || measures_.subtree_marked_na(scheme_, u, n)) {
+      if (!applies(u, n)) {
         outs[u].applicable = false;
         reject_rows_under_na(u, n);
         continue;
@@ -316,8 +346,7 @@ class TreeScorer {
 
   void score_inner(int unit, int n) {
     NodeScore& cell = sheet_.at(unit, n);
-    if (!applies_by_category(unit, n) ||
-        measures_.subtree_marked_na(scheme_, unit, n)) {
+    if (!applies(unit, n)) {
       cell.applicable = false;
       return;
     }
@@ -356,8 +385,7 @@ class TreeScorer {
       NodeScore& s = sheet_.at(u, n);
       if (s.applicable || failed_[u]) continue;
       // An ancestor that does not apply takes the whole subtree.
-      if (node.parent >= 0 && (!applies_by_category(u, node.parent) ||
-                               measures_.subtree_marked_na(scheme_, u, node.parent))) {
+      if (node.parent >= 0 && !applies(u, node.parent)) {
         continue;
       }
       Rational value;
@@ -422,6 +450,7 @@ class TreeScorer {
   Diagnostics& diags_;
   ScoreSheet sheet_;
   std::vector<char> failed_;
+  std::vector<char> applies_;  // by unit, then node; see applies()
   struct Problem {
     int unit;
     int node;
