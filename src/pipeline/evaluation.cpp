@@ -30,6 +30,10 @@ InputStats read_collecting(Read read, Diagnostics& diags) {
   }
 }
 
+// Units from which scoring runs on several threads (a thread start costs
+// about what scoring a few dozen units does, once per node).
+constexpr int kParallelScoringUnits = 2000;
+
 // Threads for reading one big events file.
 int reading_threads(int asked) {
   if (asked > 0) return asked;
@@ -106,7 +110,11 @@ void read_and_score(Evaluation& ev, Diagnostics& diags) {
   // Scored even after bad rows, to find the units that lack data too —
   // but not again those that lack what a bad measure row meant to give.
   if (!measures_read) return;
-  ev.sheet = score_units(ev.scheme, ev.roster, tallies, measures, diags);
+  // Threads pay for their start only with thousands of units.
+  const int scoring_threads = ev.roster.size() >= kParallelScoringUnits
+                                  ? reading_threads(sources.threads)
+                                  : 1;
+  ev.sheet = score_units(ev.scheme, ev.roster, tallies, measures, diags, scoring_threads);
 }
 
 // A new evaluation of `scheme` over `sources`, read and scored; problems

@@ -7,7 +7,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <exception>
 #include <map>
+#include <thread>
 #include <tuple>
 
 #include "scoring/leaf_rules.h"
@@ -143,9 +145,9 @@ namespace {
 class TreeScorer {
  public:
   TreeScorer(const Scheme& scheme, const Roster& roster, const Tallies& tallies,
-             const MeasureTable& measures, Diagnostics& diags)
+             const MeasureTable& measures, Diagnostics& diags, int threads)
       : scheme_(scheme), roster_(roster), tallies_(tallies), measures_(measures),
-        diags_(diags),
+        diags_(diags), threads_(std::clamp(threads, 1, std::max(roster.size(), 1))),
         sheet_(roster.size(), static_cast<int>(scheme.nodes.size()),
                static_cast<int>(scheme.flags.size())),
         failed_(roster.size(), 0), applies_(find_applicable()) {}
@@ -158,25 +160,25 @@ class TreeScorer {
     for (int n = nodes - 1; n >= 0; --n) {
       const Node& node = scheme_.nodes[n];
       if (!node.is_leaf()) {
-        for (int u = 0; u < roster_.size(); ++u) score_inner(u, n);
+        for_each_unit([&](int u, Found&) { score_inner(u, n); });
       } else if (node.rule.kind == RuleKind::kRelative) {
         score_relative_leaf(n);
       } else {
-        for (int u = 0; u < roster_.size(); ++u) {
+        for_each_unit([&](int u, Found& found) {
           if (!applies(u, n)) {
             sheet_.at(u, n).applicable = false;
-            reject_rows_under_na(u, n);
-            continue;
+            reject_rows_under_na(u, n, found);
+            return;
           }
           LeafOutcome out = rule_reads_events(node.rule.kind)
                                 ? score_event_leaf(scheme_, n, tallies_, u)
                                 : score_measure_leaf(node, measures_.find(u, n));
-          record(u, n, out);
-        }
+          record(u, n, out, found);
+        });
       }
       apply_na_policy(n);
     }
-    for (int u = 0; u < roster_.size(); ++u) finish_total(u);
+    for_each_unit([&](int u, Found& found) { finish_total(u, found); });
     // In roster order, then scheme order — not the bottom-up order in
     // which they were found.
     std::stable_sort(problems_.begin(), problems_.end(),
@@ -188,10 +190,68 @@ class TreeScorer {
   }
 
  private:
+  struct Problem {
+    int unit;
+    int node;
+    Diagnostic diagnostic;
+  };
+  // What scoring some units found, to keep: problems and defaults used.
+  struct Found {
+    std::vector<Problem> problems;
+    std::vector<DefaultUsed> defaults;
+  };
+  // Keeps what `found` holds, after what was kept before.
+  void keep(Found& found) {
+    for (Problem& p : found.problems) problems_.push_back(std::move(p));
+    for (DefaultUsed& d : found.defaults) sheet_.defaults.push_back(std::move(d));
+    found = Found{};
+  }
+
+  // Runs body(unit, found) for every unit in roster order, or on threads_
+  // threads, each over a range of consecutive units with a Found of its
+  // own; the ranges' findings are kept in unit order, so the result is
+  // what one thread gives. The body of one unit reads and writes that
+  // unit's cells only, and reads cells of other nodes the walk finished.
+  template <typename Body>
+  void for_each_unit(const Body& body) {
+    const int units = roster_.size();
+    std::vector<Found> found(threads_);
+    auto range = [&](int t) {
+      const int begin = static_cast<int>(static_cast<std::int64_t>(units) * t / threads_);
+      const int end = static_cast<int>(static_cast<std::int64_t>(units) * (t + 1) / threads_);
+      for (int u = begin; u < end; ++u) body(u, found[t]);
+    };
+    if (threads_ == 1) {
+      range(0);
+    } else {
+      std::vector<std::thread> others;
+      std::vector<std::exception_ptr> failed(threads_);
+      for (int t = 1; t < threads_; ++t) {
+        others.emplace_back([&, t] {
+          try {
+            range(t);
+          } catch (...) {
+            failed[t] = std::current_exception();
+          }
+        });
+      }
+      try {
+        range(0);
+      } catch (...) {
+        failed[0] = std::current_exception();
+      }
+      for (std::thread& th : others) th.join();
+      for (const std::exception_ptr& e : failed) {
+        if (e) std::rethrow_exception(e);
+      }
+    }
+    for (Found& f : found) keep(f);
+  }
+
   // A unit that cannot be scored, reported at its line of the roster,
   // which is shown. A measure leaf without any row for the unit gets a
   // hint naming the rows to add.
-  void report(int unit, int node, std::string message, std::string hint) {
+  void report(int unit, int node, std::string message, std::string hint, Found& found) const {
     const Unit& u = roster_.units[unit];
     Diagnostic d;
     d.file = roster_.file;
@@ -212,7 +272,7 @@ class TreeScorer {
                                u.id, n.id, fmt::join(keys, ", "));
     }
     d.hint = std::move(hint);
-    problems_.push_back({unit, node, std::move(d)});
+    found.problems.push_back({unit, node, std::move(d)});
   }
 
   // Flags raised and nodes zeroed by event rows.
@@ -275,19 +335,19 @@ class TreeScorer {
     cell.full_marks = scheme_.nodes[n].points.value_or(Decimal());
   }
 
-  void record(int unit, int n, const LeafOutcome& out) {
+  void record(int unit, int n, const LeafOutcome& out, Found& found) {
     if (!out.error.empty()) {
       // A rejected row of this leaf was reported already: not again here.
       if (!measures_.rejected(unit, n)) {
         report(unit, n, fmt::format("unit \"{}\" ({}): {}", roster_.units[unit].id,
                                     roster_.units[unit].name, out.error),
-               out.hint);
+               out.hint, found);
       }
       failed_[unit] = 1;
       return;
     }
     if (!out.default_used.empty()) {
-      sheet_.defaults.push_back({unit, n, out.default_used});
+      found.defaults.push_back({unit, n, out.default_used});
     }
     if (out.applicable) {
       store(unit, n, out.value);
@@ -297,7 +357,7 @@ class TreeScorer {
   }
 
   // Measure rows of a leaf whose group is marked NA are a contradiction.
-  void reject_rows_under_na(int unit, int n) {
+  void reject_rows_under_na(int unit, int n, Found& found) {
     const std::vector<Measure>* rows = measures_.find(unit, n);
     if (rows == nullptr || rows->empty() || !rows->front().value ||
         measures_.node_marked_na(unit, n)) {
@@ -309,7 +369,7 @@ class TreeScorer {
                        "unit's category)",
                        roster_.units[unit].id, roster_.units[unit].name,
                        scheme_.nodes[n].id),
-           "remove the NA row or the item's measures");
+           "remove the NA row or the item's measures", found);
     failed_[unit] = 1;
   }
 
@@ -322,10 +382,11 @@ class TreeScorer {
     std::vector<LeafOutcome> outs(units);
     std::optional<Decimal> best;
     std::map<std::string, Decimal> best_in;  // by category
+    Found found;
     for (int u = 0; u < units; ++u) {
       if (!applies(u, n)) {
         outs[u].applicable = false;
-        reject_rows_under_na(u, n);
+        reject_rows_under_na(u, n, found);
         continue;
       }
       values[u] = relative_value(node, measures_.find(u, n), outs[u]);
@@ -340,8 +401,9 @@ class TreeScorer {
                                               : *best;
         outs[u].value = score_relative(node, *values[u], b);
       }
-      record(u, n, outs[u]);
+      record(u, n, outs[u], found);
     }
+    keep(found);
   }
 
   void score_inner(int unit, int n) {
@@ -381,6 +443,7 @@ class TreeScorer {
       }
       if (count > 0) mean = sum / Rational(count);
     }
+    Found found;
     for (int u = 0; u < roster_.size(); ++u) {
       NodeScore& s = sheet_.at(u, n);
       if (s.applicable || failed_[u]) continue;
@@ -408,12 +471,13 @@ class TreeScorer {
         default:
           break;
       }
-      sheet_.defaults.push_back({u, n, what});
+      found.defaults.push_back({u, n, what});
       store(u, n, value);
     }
+    keep(found);
   }
 
-  void finish_total(int unit) {
+  void finish_total(int unit, Found& found) {
     const NodeScore& root = sheet_.at(unit, 0);
     sheet_.set_full_marks(unit, root.full_marks);
     if (failed_[unit]) return;
@@ -421,7 +485,7 @@ class TreeScorer {
       report(unit, 0,
              fmt::format("unit \"{}\" ({}): no item of the scheme applies to it",
                          roster_.units[unit].id, roster_.units[unit].name),
-             "check the unit's category and its NA measures");
+             "check the unit's category and its NA measures", found);
       failed_[unit] = 1;
       return;
     }
@@ -434,7 +498,7 @@ class TreeScorer {
              fmt::format("unit \"{}\" ({}): its full marks are 0, so its total "
                          "cannot be normalised",
                          roster_.units[unit].id, roster_.units[unit].name),
-             "");
+             "", found);
       failed_[unit] = 1;
       return;
     }
@@ -448,14 +512,10 @@ class TreeScorer {
   const Tallies& tallies_;
   const MeasureTable& measures_;
   Diagnostics& diags_;
+  const int threads_;
   ScoreSheet sheet_;
   std::vector<char> failed_;
   std::vector<char> applies_;  // by unit, then node; see applies()
-  struct Problem {
-    int unit;
-    int node;
-    Diagnostic diagnostic;
-  };
   std::vector<Problem> problems_;
 };
 
@@ -463,8 +523,8 @@ class TreeScorer {
 
 ScoreSheet score_units(const Scheme& scheme, const Roster& roster,
                        const Tallies& tallies, const MeasureTable& measures,
-                       Diagnostics& diags) {
-  return TreeScorer(scheme, roster, tallies, measures, diags).run();
+                       Diagnostics& diags, int threads) {
+  return TreeScorer(scheme, roster, tallies, measures, diags, threads).run();
 }
 
 }  // namespace kaohe

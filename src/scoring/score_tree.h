@@ -14,10 +14,12 @@ namespace kaohe {
 
 // Scores every unit of `roster`. Units that cannot be scored (a measure
 // missing without a declared default, too few votes) are reported in
-// `diags`, all of them; their cells are left at 0.
+// `diags`, all of them; their cells are left at 0. `threads` (≥ 1) score
+// ranges of units side by side, a node at a time; the result never
+// depends on it.
 ScoreSheet score_units(const Scheme& scheme, const Roster& roster,
                        const Tallies& tallies, const MeasureTable& measures,
-                       Diagnostics& diags);
+                       Diagnostics& diags, int threads = 1);
 
 // Floor and cap, then the scheme's rounding: how every node's exact value
 // becomes its printed score.

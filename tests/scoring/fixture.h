@@ -157,6 +157,7 @@ class World {
   Roster roster;
   std::vector<Ev> events;
   MeasureTable measures;
+  int scoring_threads = 1;  // score_units' threads
 
   void event(Ev e) { events.push_back(std::move(e)); }
 
@@ -226,7 +227,7 @@ class World {
       for (std::size_t i : order) feed(i);
     }
     tallies.finish();
-    res.sheet = score_units(scheme, roster, tallies, measures, res.diags);
+    res.sheet = score_units(scheme, roster, tallies, measures, res.diags, scoring_threads);
     res.graded = grade_units(scheme, roster, res.sheet);
     res.ranked = res.graded;
     rank_units(scheme, roster, res.sheet, res.ranked);

@@ -657,5 +657,67 @@ TEST_CASE("same_ref ties between items resolve the same way in any order") {
   CHECK(x.score("U1", "c") == y.score("U1", "c"));
 }
 
+TEST_CASE("scoring on several threads gives what one thread gives") {
+  // Every kind of finding, so that the order in which the threads' findings
+  // are kept shows: defaults (missing: zero, not_applicable: full and mean),
+  // errors (a measure missing without a default, NA rows under an
+  // excluded group), a relative leaf across units, categories, events.
+  const std::string yaml = scheme_text(
+      "    - id: g\n"
+      "      name: 组\n"
+      "      points: 30\n"
+      "      applies_to: [A]\n"
+      "      not_applicable: full\n"
+      "      children:\n"
+      "        - {id: g1, name: 组一, points: 20, per_event: {deduct: 1}}\n"
+      "        - {id: g2, name: 组二, points: 10, direct: {missing: zero}}\n"
+      "    - {id: m, name: 均, points: 20, not_applicable: mean, direct: {}}\n"
+      "    - {id: peer, name: 互评, points: 10, relative: {within: category}}\n"
+      "    - {id: rest, name: 其他, points: 40, direct: {}}\n",
+      "", "categories: {A: 100, B: 70}\n");
+  std::vector<test::UnitSpec> units;
+  for (int i = 0; i < 61; ++i) {
+    units.push_back({"U" + std::to_string(i), "", i % 3 == 0 ? "B" : "A"});
+  }
+  auto fill = [&](World& w) {
+    for (int i = 0; i < 61; ++i) {
+      const std::string u = "U" + std::to_string(i);
+      if (i % 7 != 0) w.measure(u, "rest", std::to_string(20 + i % 20));
+      w.measure(u, "m", i % 5 == 0 ? "NA" : std::to_string(i % 20));
+      w.measure(u, "peer", std::to_string(i % 11));
+      if (i % 3 != 0 && i % 4 == 0) w.measure(u, "g2", std::to_string(i % 10));
+      if (i % 3 == 0 && i % 9 == 0) w.measure(u, "g2", "5");  // g does not apply to B
+      if (i % 3 != 0) w.event({u, "g1", i % 4});
+    }
+  };
+  World one(yaml, units, true);
+  fill(one);
+  const auto base = one.run();
+  REQUIRE(base.diags.error_count() > 0);
+  REQUIRE(base.sheet.defaults.size() > 10);
+  for (int threads : {2, 3, 7, 61, 100}) {
+    CAPTURE(threads);
+    World many(yaml, units, true);
+    fill(many);
+    many.scoring_threads = threads;
+    const auto r = many.run();
+    CHECK(r.messages() == base.messages());
+    REQUIRE(r.sheet.defaults.size() == base.sheet.defaults.size());
+    for (std::size_t i = 0; i < r.sheet.defaults.size(); ++i) {
+      CHECK(r.sheet.defaults[i].unit == base.sheet.defaults[i].unit);
+      CHECK(r.sheet.defaults[i].node == base.sheet.defaults[i].node);
+      CHECK(r.sheet.defaults[i].what == base.sheet.defaults[i].what);
+    }
+    for (int u = 0; u < r.sheet.units(); ++u) {
+      CHECK(r.sheet.total(u) == base.sheet.total(u));
+      CHECK(r.sheet.full_marks(u) == base.sheet.full_marks(u));
+      for (int n = 0; n < r.sheet.nodes(); ++n) {
+        CHECK(r.sheet.at(u, n).applicable == base.sheet.at(u, n).applicable);
+        CHECK(r.sheet.at(u, n).score == base.sheet.at(u, n).score);
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace kaohe
