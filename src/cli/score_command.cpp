@@ -35,8 +35,9 @@ void add_data_options(CLI::App& cmd, DataOptions& opts) {
                  "(also gbk, gb2312); a UTF-16 or UTF-8 byte-order mark wins")
       ->option_text("ENC");
   cmd.add_option("-j,--jobs", opts.jobs,
-                 "Threads reading an events file of 32 MiB or more (default: "
-                 "one per core, at most 8); the result never depends on it")
+                 "Threads reading an events file of 32 MiB or more, and scoring "
+                 "2,000 units or more (default: one per core, at most 8); the "
+                 "result never depends on it")
       ->option_text("N")
       ->check(CLI::Range(1, 64));
 }
