@@ -73,9 +73,13 @@ void Tallies::add(int unit, int node, std::int64_t count, Decimal amount) {
 void Tallies::prefetch(int unit, int node) const {
   __builtin_prefetch(&tallies_[tally_index(unit, node)], 1);
   if (quota_slot_of_[node] >= 0 && months_ > 0) {
-    // A year of monthly counts spans two cache lines.
-    __builtin_prefetch(&monthly_[monthly_index(unit, node, 0)], 1);
-    __builtin_prefetch(&monthly_[monthly_index(unit, node, months_ - 1)], 1);
+    // Every cache line of the monthly counts (a year's 96 bytes touch two
+    // or three): the row's month is not known yet.
+    const char* first = reinterpret_cast<const char*>(&monthly_[monthly_index(unit, node, 0)]);
+    const char* last =
+        reinterpret_cast<const char*>(&monthly_[monthly_index(unit, node, months_ - 1)]);
+    for (const char* p = first; p < last; p += 64) __builtin_prefetch(p, 1);
+    __builtin_prefetch(last, 1);
   }
 }
 
