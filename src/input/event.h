@@ -31,12 +31,14 @@ class EventSink {
  public:
   virtual ~EventSink() = default;
   virtual void on_event(const Event& e) = 0;
-  // A hint that an event for `unit` and event leaf `node` may come soon:
-  // a sink may ask for the memory it will touch. The event reader calls it
-  // a batch of rows ahead (input/event_reader.cpp).
-  virtual void prefetch(int unit, int node) const {
+  // A hint that an event for `unit` and event leaf `node`, dated `date`
+  // (nullopt: no valid date), may come soon: a sink may ask for the memory
+  // it will touch. The event reader calls it a batch of rows ahead
+  // (input/event_reader.cpp).
+  virtual void prefetch(int unit, int node, const std::optional<Date>& date) const {
     (void)unit;
     (void)node;
+    (void)date;
   }
 
   // For reading one big file in parts on several threads: a new, empty

@@ -158,6 +158,7 @@ class RowChecker {
     std::size_t home = 0;
     int unit = -1;
     int node = -1;
+    std::optional<Date> date;  // the date column's date, if valid
   };
 
   // Rows are checked in batches, in three passes, so that the cache misses
@@ -171,10 +172,13 @@ class RowChecker {
       k.home = units_.home(row.fields[cols_.unit]);
     }
   }
-  void locate(const CsvRow& row, Keys& k) const {
+  void locate(const CsvRow& row, Keys& k) {
     if (static_cast<int>(row.fields.size()) != header_size_) return;
     k.unit = units_.find(row.fields[cols_.unit], k.home);
     k.node = seen_node(row.fields[cols_.item]);
+    if (cols_.date >= 0 && !row.fields[cols_.date].empty()) {
+      k.date = parse_date(row.fields[cols_.date]);
+    }
     if (k.unit >= 0 && k.node >= 0) __builtin_prefetch(&applies_[pair(k) / 64]);
   }
 
@@ -243,7 +247,7 @@ class RowChecker {
     }
     const Node* node = e.node >= 0 ? &scheme.nodes[e.node] : nullptr;
     const RuleKind kind = node ? node->rule.kind : RuleKind::kNone;
-    const Keys found{0, e.unit, e.node};
+    const Keys found{0, e.unit, e.node, std::nullopt};
     if (!node || e.unit < 0 || (applies_[pair(found) / 64] >> (pair(found) % 64) & 1) != 0) {
       // known to apply, or nothing to check
     } else if (!scheme.applies_to_category(e.node, roster.units[e.unit].category)) {
@@ -382,7 +386,7 @@ class RowChecker {
     if (!empty(cols_.tier) || !empty(cols_.role) || !empty(cols_.points)) return false;
     Event e;
     if (!empty(cols_.date)) {
-      e.date = parse_date(f[cols_.date]);
+      e.date = keys.date;  // locate() parsed it
       if (!e.date) return false;
     } else if (kind == RuleKind::kQuota) {
       return false;
@@ -514,7 +518,9 @@ void check_rows(CsvReader& reader, RowChecker& checker, bool lines_known,
     }
     for (std::size_t i = 0; i < n; ++i) {
       checker.locate(rows[i], keys[i]);
-      if (keys[i].unit >= 0 && keys[i].node >= 0) sink.prefetch(keys[i].unit, keys[i].node);
+      if (keys[i].unit >= 0 && keys[i].node >= 0) {
+        sink.prefetch(keys[i].unit, keys[i].node, keys[i].date);
+      }
     }
     for (std::size_t i = 0; i < n; ++i) {
       checker.check(rows[i], keys[i], lines_known, errors, stats, sink);

@@ -70,30 +70,33 @@ void Tallies::add(int unit, int node, std::int64_t count, Decimal amount) {
   t.amount += amount;
 }
 
-void Tallies::prefetch(int unit, int node) const {
-  __builtin_prefetch(&tallies_[tally_index(unit, node)], 1);
-  if (quota_slot_of_[node] >= 0 && months_ > 0) {
-    // Every cache line of the monthly counts (a year's 96 bytes touch two
-    // or three): the row's month is not known yet.
-    const char* first = reinterpret_cast<const char*>(&monthly_[monthly_index(unit, node, 0)]);
-    const char* last =
-        reinterpret_cast<const char*>(&monthly_[monthly_index(unit, node, months_ - 1)]);
-    for (const char* p = first; p < last; p += 64) __builtin_prefetch(p, 1);
-    __builtin_prefetch(last, 1);
+void Tallies::prefetch(int unit, int node, const std::optional<Date>& date) const {
+  if (quota_slot_of_[node] < 0) {
+    __builtin_prefetch(&tallies_[tally_index(unit, node)], 1);
+    return;
+  }
+  // A quota row touches only its month's count.
+  if (date && months_ > 0) {
+    const int m = date->month_index() - scheme_.period->from.month_index();
+    if (m >= 0 && m < months_) __builtin_prefetch(&monthly_[monthly_index(unit, node, m)], 1);
   }
 }
 
 void Tallies::on_event(const Event& e) {
   const Node& leaf = scheme_.nodes[e.node];
-  Tally& t = tally(e.unit, e.node);
-  // Flags and zeroing follow every row, whatever 取最高分 keeps of amounts.
-  if (triggers(leaf, e)) ++t.triggered;
   if (leaf.rule.kind == RuleKind::kQuota) {
+    // Counted by month only: the row's one cache line (see Tally).
+    if (triggers(leaf, e)) ++tally(e.unit, e.node).triggered;
     if (e.date && months_ > 0) {
       const int m = e.date->month_index() - scheme_.period->from.month_index();
       add_count(monthly(e.unit, e.node, m), e.count);
     }
-  } else if (leaf.rule.kind != RuleKind::kFlagEvent) {
+    return;
+  }
+  Tally& t = tally(e.unit, e.node);
+  // Flags and zeroing follow every row, whatever 取最高分 keeps of amounts.
+  if (triggers(leaf, e)) ++t.triggered;
+  if (leaf.rule.kind != RuleKind::kFlagEvent) {
     const Decimal amount = amount_of(leaf, e).times(e.count);
     const int group = group_of_[e.node];
     if (group >= 0 && !e.ref.empty()) {

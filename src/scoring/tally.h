@@ -16,6 +16,9 @@
 
 namespace kaohe {
 
+// The sums of one unit's rows for one event leaf. A quota leaf keeps only
+// `triggered` here: its rows are counted by month (Tallies::month_count),
+// so that each of its rows touches one cache line.
 struct Tally {
   std::int64_t rows = 0;   // rows counted
   std::int64_t count = 0;  // Σ count (occurrences)
@@ -28,9 +31,10 @@ class Tallies : public EventSink {
   Tallies(const Scheme& scheme, int units);
 
   void on_event(const Event& e) override;
-  // Asks for the cache lines of the sums of (unit, node): with tens of
-  // thousands of units they are rarely in cache.
-  void prefetch(int unit, int node) const override;
+  // Asks for the cache line of the sums of (unit, node) — for a quota
+  // leaf, of its count for the month of `date`: with tens of thousands of
+  // units they are rarely in cache.
+  void prefetch(int unit, int node, const std::optional<Date>& date) const override;
   // Parts for reading a file on several threads; sums are exact and
   // order-free, so the joined result equals reading on one thread.
   std::unique_ptr<EventSink> split() const override;

@@ -73,7 +73,6 @@ TEST_CASE("Tallies count every row of a long stream, whatever the order") {
       out.push_back(t.at(u, w.scheme.find("late")).rows);
       out.push_back(t.at(u, w.scheme.find("late")).count);
       out.push_back(t.at(u, w.scheme.find("late")).amount.units());
-      out.push_back(t.at(u, w.scheme.find("q")).rows);
       for (int m = 0; m < 12; ++m) out.push_back(t.month_count(u, w.scheme.find("q"), m));
     }
     return out;
@@ -83,9 +82,8 @@ TEST_CASE("Tallies count every row of a long stream, whatever the order") {
   CHECK(forward[0] == 200);
   CHECK(forward[1] == 300);
   CHECK(forward[2] == Decimal::from_int(600).units());
-  CHECK(forward[3] == 200);
   std::int64_t months = 0;
-  for (int m = 0; m < 12; ++m) months += forward[4 + m];
+  for (int m = 0; m < 12; ++m) months += forward[3 + m];
   CHECK(months == 400);  // Σ count of U1's quota rows: 1, 3, 2, 1, 3, …
   std::vector<Ev> reversed(rows.rbegin(), rows.rend());
   CHECK(sums(reversed) == forward);
