@@ -31,14 +31,14 @@ class EventSink {
  public:
   virtual ~EventSink() = default;
   virtual void on_event(const Event& e) = 0;
-  // A hint that an event for `unit` and event leaf `node`, dated `date`
-  // (nullopt: no valid date), may come soon: a sink may ask for the memory
-  // it will touch. The event reader calls it a batch of rows ahead
-  // (input/event_reader.cpp).
-  virtual void prefetch(int unit, int node, const std::optional<Date>& date) const {
+  // A hint that an event for `unit` and event leaf `node`, dated in
+  // `month` (Date::month_index(); -1: no valid date), may come soon: a sink
+  // may ask for the memory it will touch. The event reader calls it a
+  // batch of rows ahead (input/event_reader.cpp).
+  virtual void prefetch(int unit, int node, int month) const {
     (void)unit;
     (void)node;
-    (void)date;
+    (void)month;
   }
 
   // For reading one big file in parts on several threads: a new, empty

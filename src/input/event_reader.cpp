@@ -133,6 +133,26 @@ class UnitIndex {
   std::size_t mask_ = 0;
 };
 
+// A date packed into one word, year << 9 | month << 5 | day (never 0,
+// as years have four digits), and back. Rows carry dates as codes until
+// the Event is built: a std::optional<Date> copied through memory right
+// after its flag byte was written stalls the CPU (a store that cannot be
+// forwarded to the wider load).
+inline std::uint32_t date_code(const std::optional<Date>& d) {
+  if (!d) return 0;
+  return static_cast<std::uint32_t>(d->year) << 9 |
+         static_cast<std::uint32_t>(d->month) << 5 | static_cast<std::uint32_t>(d->day);
+}
+inline std::optional<Date> date_of(std::uint32_t code) {
+  if (code == 0) return std::nullopt;
+  return Date{static_cast<int>(code >> 9), static_cast<int>(code >> 5 & 15),
+              static_cast<int>(code & 31)};
+}
+// Months since year 0 (Date::month_index) of a date code, or -1.
+inline int month_of(std::uint32_t code) {
+  return code == 0 ? -1 : static_cast<int>(code >> 9) * 12 + static_cast<int>(code >> 5 & 15) - 1;
+}
+
 // Where an events file keeps each column (-1: absent), from its header.
 struct EventColumns {
   int unit = -1, item = -1, date = -1, count = -1, tier = -1, role = -1,
@@ -158,7 +178,7 @@ class RowChecker {
     std::size_t home = 0;
     int unit = -1;
     int node = -1;
-    std::optional<Date> date;  // the date column's date, if valid
+    std::uint32_t date = 0;  // the date column's date_code(), 0: none or invalid
   };
 
   // Rows are checked in batches, in three passes, so that the cache misses
@@ -177,7 +197,7 @@ class RowChecker {
     k.unit = units_.find(row.fields[cols_.unit], k.home);
     k.node = seen_node(row.fields[cols_.item]);
     if (cols_.date >= 0 && !row.fields[cols_.date].empty()) {
-      k.date = parse_date(row.fields[cols_.date]);
+      k.date = parse_date_code(row.fields[cols_.date]);
     }
     if (k.unit >= 0 && k.node >= 0) __builtin_prefetch(&applies_[pair(k) / 64]);
   }
@@ -247,7 +267,7 @@ class RowChecker {
     }
     const Node* node = e.node >= 0 ? &scheme.nodes[e.node] : nullptr;
     const RuleKind kind = node ? node->rule.kind : RuleKind::kNone;
-    const Keys found{0, e.unit, e.node, std::nullopt};
+    const Keys found{0, e.unit, e.node, 0};
     if (!node || e.unit < 0 || (applies_[pair(found) / 64] >> (pair(found) % 64) & 1) != 0) {
       // known to apply, or nothing to check
     } else if (!scheme.applies_to_category(e.node, roster.units[e.unit].category)) {
@@ -266,7 +286,7 @@ class RowChecker {
     }
 
     if (c_date >= 0 && !row.fields[c_date].empty()) {
-      e.date = parse_date(row.fields[c_date]);
+      e.date = date_of(parse_date_code(row.fields[c_date]));
       if (!e.date) {
         errors.add(row, c_date + 1,
                    fmt::format("date \"{}\" is not a date YYYY-MM-DD",
@@ -386,8 +406,8 @@ class RowChecker {
     if (!empty(cols_.tier) || !empty(cols_.role) || !empty(cols_.points)) return false;
     Event e;
     if (!empty(cols_.date)) {
-      e.date = keys.date;  // locate() parsed it
-      if (!e.date) return false;
+      if (keys.date == 0) return false;  // locate() parsed it
+      e.date = date_of(keys.date);
     } else if (kind == RuleKind::kQuota) {
       return false;
     }
@@ -436,15 +456,15 @@ class RowChecker {
     }
     return -1;
   }
-  // Date::parse(text), remembering the last text of date length and what
-  // it gave: event logs run in date order, so most rows repeat the date of
-  // the row before. It starts with an invalid text, known to give nullopt.
-  std::optional<Date> parse_date(std::string_view text) {
-    if (text.size() != 10) return Date::parse(text);
+  // date_code(Date::parse(text)), remembering the last text of date length
+  // and what it gave: event logs run in date order, so most rows repeat the
+  // date of the row before. It starts with an invalid text, known to give 0.
+  std::uint32_t parse_date_code(std::string_view text) {
+    if (text.size() != 10) return date_code(Date::parse(text));
     const std::uint64_t head = pack_bytes(text.data(), 8);
     const auto tail = static_cast<std::uint16_t>(pack_bytes(text.data() + 8, 2));
     if (head != last_date_head_ || tail != last_date_tail_) {
-      last_date_ = Date::parse(text);
+      last_date_ = date_code(Date::parse(text));
       last_date_head_ = head;
       last_date_tail_ = tail;
     }
@@ -477,7 +497,7 @@ class RowChecker {
   // The last date text parsed (8 + 2 bytes) and its result; "0000-00-00".
   std::uint64_t last_date_head_ = pack_bytes("0000-00-", 8);
   std::uint16_t last_date_tail_ = static_cast<std::uint16_t>(pack_bytes("00", 2));
-  std::optional<Date> last_date_;
+  std::uint32_t last_date_ = 0;
 };
 
 // Reads the header record of `reader` into `cols`. False when the file is
@@ -519,7 +539,7 @@ void check_rows(CsvReader& reader, RowChecker& checker, bool lines_known,
     for (std::size_t i = 0; i < n; ++i) {
       checker.locate(rows[i], keys[i]);
       if (keys[i].unit >= 0 && keys[i].node >= 0) {
-        sink.prefetch(keys[i].unit, keys[i].node, keys[i].date);
+        sink.prefetch(keys[i].unit, keys[i].node, month_of(keys[i].date));
       }
     }
     for (std::size_t i = 0; i < n; ++i) {

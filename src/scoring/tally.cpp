@@ -70,14 +70,14 @@ void Tallies::add(int unit, int node, std::int64_t count, Decimal amount) {
   t.amount += amount;
 }
 
-void Tallies::prefetch(int unit, int node, const std::optional<Date>& date) const {
+void Tallies::prefetch(int unit, int node, int month) const {
   if (quota_slot_of_[node] < 0) {
     __builtin_prefetch(&tallies_[tally_index(unit, node)], 1);
     return;
   }
   // A quota row touches only its month's count.
-  if (date && months_ > 0) {
-    const int m = date->month_index() - scheme_.period->from.month_index();
+  if (month >= 0 && months_ > 0) {
+    const int m = month - scheme_.period->from.month_index();
     if (m >= 0 && m < months_) __builtin_prefetch(&monthly_[monthly_index(unit, node, m)], 1);
   }
 }

@@ -32,9 +32,9 @@ class Tallies : public EventSink {
 
   void on_event(const Event& e) override;
   // Asks for the cache line of the sums of (unit, node) — for a quota
-  // leaf, of its count for the month of `date`: with tens of thousands of
-  // units they are rarely in cache.
-  void prefetch(int unit, int node, const std::optional<Date>& date) const override;
+  // leaf, of its count for `month`: with tens of thousands of units they
+  // are rarely in cache.
+  void prefetch(int unit, int node, int month) const override;
   // Parts for reading a file on several threads; sums are exact and
   // order-free, so the joined result equals reading on one thread.
   std::unique_ptr<EventSink> split() const override;
