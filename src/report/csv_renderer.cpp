@@ -33,7 +33,6 @@ void append_tsv_field(std::string& out, const std::string& s) {
 }  // namespace
 
 std::string render_delimited(const Evaluation& ev, char sep) {
-  ResultRows r = result_rows(ev, "");
   std::string out;
   auto line = [&](const std::vector<std::string>& cells) {
     for (std::size_t i = 0; i < cells.size(); ++i) {
@@ -46,8 +45,8 @@ std::string render_delimited(const Evaluation& ev, char sep) {
     }
     out += '\n';
   };
-  line(r.ids);
-  for (const auto& row : r.rows) line(row);
+  line(result_columns(ev).ids);
+  for_each_result_row(ev, "", line);
   return out;
 }
 

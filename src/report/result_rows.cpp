@@ -7,7 +7,7 @@
 
 namespace kaohe {
 
-ResultRows result_rows(const Evaluation& ev, const std::string& na) {
+ResultRows result_columns(const Evaluation& ev) {
   const Scheme& scheme = ev.scheme;
   ResultRows out;
   auto column = [&](std::string id, std::string title, bool numeric) {
@@ -25,25 +25,49 @@ ResultRows result_rows(const Evaluation& ev, const std::string& na) {
   column("flags", "flags", false);
   if (!ev.reasons.empty()) column("reasons", "largest losses", false);
   if (!ev.near_boundary.empty()) column("near_boundary", "near boundary", false);
+  return out;
+}
+
+void for_each_result_row(const Evaluation& ev, const std::string& na,
+                         const std::function<void(const std::vector<std::string>&)>& row) {
+  const Scheme& scheme = ev.scheme;
+  std::vector<std::string> cells;
   for (const Standing& s : ev.standings) {
     const Unit& unit = ev.roster.units[s.unit];
-    std::vector<std::string> row;
-    row.push_back(std::to_string(s.rank));
-    row.push_back(unit.id);
-    row.push_back(unit.name);
-    row.push_back(unit.category);
-    auto cell = [&](int node) {
-      const NodeScore& score = ev.sheet.at(s.unit, node);
-      return score.applicable ? score.score.format(scheme.precision) : na;
+    // Assigned in place: the cells keep their buffers from row to row.
+    std::size_t n = 0;
+    auto next = [&]() -> std::string& {
+      if (n == cells.size()) cells.emplace_back();
+      return cells[n++];
     };
-    for (int p : scheme.parts()) row.push_back(cell(p));
-    row.push_back(ev.sheet.total(s.unit).format(scheme.precision));
-    row.push_back(s.grade >= 0 ? scheme.grades[s.grade].name : std::string());
-    row.push_back(fmt::format("{}", fmt::join(s.flags, ";")));
-    if (!ev.reasons.empty()) row.push_back(ev.reasons[s.unit]);
-    if (!ev.near_boundary.empty()) row.push_back(ev.near_boundary[s.unit]);
-    out.rows.push_back(std::move(row));
+    next() = std::to_string(s.rank);
+    next().assign(unit.id);
+    next().assign(unit.name);
+    next().assign(unit.category);
+    for (int p : scheme.parts()) {
+      const NodeScore& score = ev.sheet.at(s.unit, p);
+      if (score.applicable) {
+        next() = score.score.format(scheme.precision);
+      } else {
+        next().assign(na);
+      }
+    }
+    next() = ev.sheet.total(s.unit).format(scheme.precision);
+    next().assign(s.grade >= 0 ? scheme.grades[s.grade].name : std::string());
+    next() = fmt::format("{}", fmt::join(s.flags, ";"));
+    if (!ev.reasons.empty()) next().assign(ev.reasons[s.unit]);
+    if (!ev.near_boundary.empty()) next().assign(ev.near_boundary[s.unit]);
+    cells.resize(n);
+    row(cells);
   }
+}
+
+ResultRows result_rows(const Evaluation& ev, const std::string& na) {
+  ResultRows out = result_columns(ev);
+  out.rows.reserve(ev.standings.size());
+  for_each_result_row(ev, na, [&](const std::vector<std::string>& cells) {
+    out.rows.push_back(cells);
+  });
   return out;
 }
 

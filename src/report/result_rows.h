@@ -3,6 +3,7 @@
 // grade, flags (SPEC §9).
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,14 @@ struct ResultRows {
 
 // `na` is what a cell shows for a part that does not apply to the unit.
 ResultRows result_rows(const Evaluation& ev, const std::string& na);
+
+// The same without the rows (ids, titles, numeric) ...
+ResultRows result_columns(const Evaluation& ev);
+// ... and the rows one at a time, in rank order, for a renderer that
+// writes each as it comes: `row` gets the cells of each unit in turn, in
+// a vector reused from row to row (valid during the call).
+void for_each_result_row(const Evaluation& ev, const std::string& na,
+                         const std::function<void(const std::vector<std::string>&)>& row);
 
 // The columns of `r` worth showing to people (table, Markdown, xlsx):
 // category only when the roster has categories, grade only when the scheme
