@@ -9,6 +9,7 @@
 #include "input/csv_reader.h"
 #include "input/row_errors.h"
 #include "input/text_decoder.h"
+#include "input/unit_index.h"
 #include "io/file_io.h"
 
 namespace kaohe {
@@ -105,6 +106,7 @@ InputStats read_measures(const std::string& path, int file_index,
   }
   const int c_key = header.find("key");
   RowErrors errors(path, diags);
+  const UnitIndex units(roster);
   std::vector<std::string> measure_leaves;
   // The keys each node's rule expects, worked out once, not once a row.
   std::vector<std::vector<std::string>> keys_of;
@@ -126,7 +128,7 @@ InputStats read_measures(const std::string& path, int file_index,
       continue;
     }
     std::string_view unit_id = row.fields[c_unit];
-    int unit = roster.find(unit_id);
+    int unit = units.find(unit_id);
     if (unit < 0) {
       errors.add(row, c_unit + 1, fmt::format("unknown unit_id \"{}\"", unit_id),
                  errors.shown() ? unknown_unit_hint(roster, unit_id) : std::string());
