@@ -110,9 +110,10 @@ class RowChecker {
   // Rows are checked in batches, in three passes, so that the cache misses
   // of a row's lookups overlap those of the other rows of its batch instead
   // of each stalling in turn: prefetch() asks for the unit index slot,
-  // locate() finds the unit and item and asks for their "applies" bit (and
-  // the caller asks the sink for their sums), and check() does the rest.
-  // The passes only read: the result is what check() alone gives.
+  // locate() finds the unit and item, parses the date, and asks for their
+  // "applies" bit (and the caller asks the sink for their sums), and
+  // check() does the rest. The first two passes change nothing but the
+  // date memo (parse_date_code): the result is what check() alone gives.
   void prefetch(const CsvRow& row, Keys& k) const {
     if (static_cast<int>(row.fields.size()) == header_size_) {
       k.home = units_.home(row.fields[cols_.unit]);
