@@ -74,10 +74,8 @@ inline std::optional<Date> date_of(std::uint32_t code) {
   return Date{static_cast<int>(code >> 9), static_cast<int>(code >> 5 & 15),
               static_cast<int>(code & 31)};
 }
-// Months since year 0 (Date::month_index) of a date code, or -1.
-inline int month_of(std::uint32_t code) {
-  return code == 0 ? -1 : static_cast<int>(code >> 9) * 12 + static_cast<int>(code >> 5 & 15) - 1;
-}
+// Date::month_index() of a date code, or -1.
+inline int month_of(std::uint32_t code) { return code == 0 ? -1 : date_of(code)->month_index(); }
 
 // Where an events file keeps each column (-1: absent), from its header.
 struct EventColumns {
@@ -126,7 +124,7 @@ class RowChecker {
     if (cols_.date >= 0 && !row.fields[cols_.date].empty()) {
       k.date = parse_date_code(row.fields[cols_.date]);
     }
-    if (k.unit >= 0 && k.node >= 0) __builtin_prefetch(&applies_[pair(k) / 64]);
+    if (k.unit >= 0 && k.node >= 0) __builtin_prefetch(&applies_[pair(k.unit, k.node) / 64]);
   }
 
   // Checks one record; counts it in `stats`, reports its problems to
@@ -194,8 +192,7 @@ class RowChecker {
     }
     const Node* node = e.node >= 0 ? &scheme.nodes[e.node] : nullptr;
     const RuleKind kind = node ? node->rule.kind : RuleKind::kNone;
-    const Keys found{0, e.unit, e.node, 0};
-    if (!node || e.unit < 0 || (applies_[pair(found) / 64] >> (pair(found) % 64) & 1) != 0) {
+    if (!node || e.unit < 0 || known_to_apply(e.unit, e.node)) {
       // known to apply, or nothing to check
     } else if (!scheme.applies_to_category(e.node, roster.units[e.unit].category)) {
       errors.add(row, c_item + 1,
@@ -209,7 +206,7 @@ class RowChecker {
                              "\"{}\" in the measures", node->id, unit_id),
                  "remove the NA row or this event row");
     } else {
-      applies_[pair(found) / 64] |= std::uint64_t{1} << (pair(found) % 64);
+      mark_applies(e.unit, e.node);
     }
 
     if (c_date >= 0 && !row.fields[c_date].empty()) {
@@ -321,7 +318,7 @@ class RowChecker {
                     EventSink& sink) {
     if (keys.unit < 0 || keys.node < 0 ||
         static_cast<int>(row.fields.size()) != header_size_ ||
-        (applies_[pair(keys) / 64] >> (pair(keys) % 64) & 1) == 0) {
+        !known_to_apply(keys.unit, keys.node)) {
       return false;
     }
     const RuleKind kind = scheme_.nodes[keys.node].rule.kind;
@@ -397,9 +394,17 @@ class RowChecker {
     }
     return last_date_;
   }
-  // The bit of (unit, node) in applies_.
-  std::size_t pair(Keys k) const {
-    return static_cast<std::size_t>(k.unit) * node_count_ + static_cast<std::size_t>(k.node);
+  // The bit of (unit, node) in applies_, whether it is set, and setting it.
+  std::size_t pair(int unit, int node) const {
+    return static_cast<std::size_t>(unit) * node_count_ + static_cast<std::size_t>(node);
+  }
+  bool known_to_apply(int unit, int node) const {
+    const std::size_t bit = pair(unit, node);
+    return (applies_[bit / 64] >> (bit % 64) & 1) != 0;
+  }
+  void mark_applies(int unit, int node) {
+    const std::size_t bit = pair(unit, node);
+    applies_[bit / 64] |= std::uint64_t{1} << (bit % 64);
   }
 
   const Scheme& scheme_;

@@ -138,7 +138,9 @@ InputStats read_measures(const std::string& path, int file_index,
     const Node* node = n >= 0 ? &scheme.nodes[n] : nullptr;
     if (node == nullptr) {
       errors.add(row, c_item + 1, fmt::format("unknown item_id \"{}\"", item),
-                 errors.shown() ? unknown_item_hint(item, measure_leaves, "measures", " (or NA for a group)") : std::string());
+                 errors.shown() ? unknown_item_hint(item, measure_leaves, "measures",
+                                                    " (or NA for a group)")
+                                : std::string());
     } else if ((!node->is_leaf() || !rule_reads_measures(node->rule.kind)) &&
                row.fields[c_value] == "NA" &&
                (c_key < 0 || row.fields[c_key].empty())) {

@@ -128,13 +128,14 @@ int Scheme::find_grade(const std::string& name) const {
 
 bool Scheme::applies_to_category(int n, const std::string& category) const {
   for (int a = n; a >= 0; a = nodes[a].parent) {
-    const auto& list = nodes[a].applies_to;
-    if (!list.empty() &&
-        std::find(list.begin(), list.end(), category) == list.end()) {
-      return false;
-    }
+    if (!admits_category(a, category)) return false;
   }
   return true;
+}
+
+bool Scheme::admits_category(int n, const std::string& category) const {
+  const auto& list = nodes[n].applies_to;
+  return list.empty() || std::find(list.begin(), list.end(), category) != list.end();
 }
 
 int Scheme::find_flag(const std::string& id) const {

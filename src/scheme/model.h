@@ -220,6 +220,9 @@ struct Scheme {
   // Whether node `n` applies to units of `category`: every `applies_to`
   // on the path from the root to it must list the category.
   bool applies_to_category(int n, const std::string& category) const;
+  // Whether node `n`'s own `applies_to` (not its ancestors') admits
+  // `category`: it is empty or lists it.
+  bool admits_category(int n, const std::string& category) const;
   // Flag index by id, or -1.
   int find_flag(const std::string& id) const;
   // Category index by name, or -1.

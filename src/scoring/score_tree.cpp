@@ -311,8 +311,7 @@ class TreeScorer {
       if (it == admits.end()) {
         std::vector<char> own(nodes);
         for (std::size_t n = 0; n < nodes; ++n) {
-          const std::vector<std::string>& list = scheme_.nodes[n].applies_to;
-          own[n] = list.empty() || std::find(list.begin(), list.end(), category) != list.end();
+          own[n] = scheme_.admits_category(static_cast<int>(n), category);
         }
         it = admits.emplace(category, std::move(own)).first;
       }

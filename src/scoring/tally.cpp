@@ -76,10 +76,8 @@ void Tallies::prefetch(int unit, int node, int month) const {
     return;
   }
   // A quota row touches only its month's count.
-  if (month >= 0 && months_ > 0) {
-    const int m = month - scheme_.period->from.month_index();
-    if (m >= 0 && m < months_) __builtin_prefetch(&monthly_[monthly_index(unit, node, m)], 1);
-  }
+  const int m = month >= 0 ? month_in_period(month) : -1;
+  if (m >= 0) __builtin_prefetch(&monthly_[monthly_index(unit, node, m)], 1);
 }
 
 void Tallies::on_event(const Event& e) {
@@ -87,10 +85,9 @@ void Tallies::on_event(const Event& e) {
   if (leaf.rule.kind == RuleKind::kQuota) {
     // Counted by month only: the row's one cache line (see Tally).
     if (triggers(leaf, e)) ++tally(e.unit, e.node).triggered;
-    if (e.date && months_ > 0) {
-      const int m = e.date->month_index() - scheme_.period->from.month_index();
-      add_count(monthly(e.unit, e.node, m), e.count);
-    }
+    // Rows outside the period never come (the reader keeps them out).
+    const int m = e.date ? month_in_period(e.date->month_index()) : -1;
+    if (m >= 0) add_count(monthly(e.unit, e.node, m), e.count);
     return;
   }
   Tally& t = tally(e.unit, e.node);

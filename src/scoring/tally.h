@@ -76,6 +76,12 @@ class Tallies : public EventSink {
   std::size_t monthly_index(int unit, int node, int m) const {
     return (static_cast<std::size_t>(unit) * quota_slots_ + quota_slot_of_[node]) * months_ + m;
   }
+  // The period's month (0-based) of Date::month_index() `month`, or -1
+  // when outside the period or without one.
+  int month_in_period(int month) const {
+    const int m = months_ > 0 ? month - scheme_.period->from.month_index() : -1;
+    return m >= 0 && m < months_ ? m : -1;
+  }
   Tally& tally(int unit, int node) { return tallies_[tally_index(unit, node)]; }
   std::int64_t& monthly(int unit, int node, int m) { return monthly_[monthly_index(unit, node, m)]; }
 

@@ -48,7 +48,7 @@ TEST_CASE("Tallies sum rows, occurrences and amounts per unit and leaf") {
   CHECK(t.month_count(1, q, 3) == 0);
 }
 
-// Rows reach the sums a few rows after they arrive (tally.h: kPending):
+// Rows reach the sums in any order and any number:
 // many rows, over many units, must all be counted once finish() is called.
 TEST_CASE("Tallies count every row of a long stream, whatever the order") {
   World w(scheme_text("    - {id: late, name: 迟报, points: 10, per_event: {deduct: 2}}\n"
@@ -87,7 +87,7 @@ TEST_CASE("Tallies count every row of a long stream, whatever the order") {
   CHECK(months == 400);  // Σ count of U1's quota rows: 1, 3, 2, 1, 3, …
   std::vector<Ev> reversed(rows.rbegin(), rows.rend());
   CHECK(sums(reversed) == forward);
-  std::vector<Ev> three(rows.begin(), rows.begin() + 3);  // fewer than the queue holds
+  std::vector<Ev> three(rows.begin(), rows.begin() + 3);  // a short stream
   CHECK(sums(three)[0] == 1);
 }
 
