@@ -287,7 +287,7 @@ void CsvReader::skip_bom() {
 bool CsvReader::next(CsvRow& row) {
   if (deferred_) std::rethrow_exception(std::exchange(deferred_, nullptr));
   unquoted_used_ = 0;
-  if (have_header_ && bad_ == TextProblem::kNone && parse_plain(row)) return true;
+  if (try_plain(row)) return true;
   return read_record(row, true) == Read::kRecord;
 }
 
@@ -296,9 +296,7 @@ std::size_t CsvReader::next_batch(std::vector<CsvRow>& rows) {
   unquoted_used_ = 0;
   std::size_t n = 0;
   while (n < rows.size()) {
-    // The common case without the calls of read_record: a plain record,
-    // once the header is read and while the text checked so far is valid.
-    if (have_header_ && bad_ == TextProblem::kNone && parse_plain(rows[n])) {
+    if (try_plain(rows[n])) {
       ++n;
       continue;
     }

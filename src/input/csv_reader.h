@@ -104,6 +104,11 @@ class CsvReader {
   // False, changing nothing, otherwise. Most records of an export are:
   // next() and next_batch() try it first, and parse() does not again.
   bool parse_plain(CsvRow& row);
+  // The common case without the calls of read_record: parse_plain, once
+  // the header is read and while the text checked so far is valid.
+  bool try_plain(CsvRow& row) {
+    return have_header_ && bad_ == TextProblem::kNone && parse_plain(row);
+  }
   enum class Read { kRecord, kEnd, kWouldRefill };
   // The next record into `row`, skipping blank lines. Without `may_fill`,
   // kWouldRefill instead of reading more bytes (which moves the buffer and
