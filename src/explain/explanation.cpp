@@ -277,6 +277,32 @@ class Explainer {
     }
   }
 
+  // Where the points of node `n`, which does not apply, went (SPEC §10).
+  std::string not_applicable_line(int n) const {
+    const Node& node = scheme_.nodes[n];
+    const bool weighted = node.parent >= 0 && scheme_.nodes[node.parent].weighted_children;
+    const char* what = weighted ? "weight" : "points";
+    const std::string shared =
+        fmt::format("its {} {} shared among the items beside it that apply", what,
+                    weighted ? "is" : "are");
+    if (node.na_policy == NaPolicy::kMoveTo) {
+      int target = scheme_.find(node.move_to);
+      const NodeScore& t = ev_.sheet.at(unit_, target);
+      if (t.applicable && !t.kept) {
+        return fmt::format("does not apply: its {} move to {} (move_to)", what, node.move_to);
+      }
+      return fmt::format("does not apply: {} ({} does not apply either)", shared,
+                         node.move_to);
+    }
+    if (node.na_policy == NaPolicy::kRedistribute || weighted) {
+      return fmt::format("does not apply: {} ({})", shared,
+                         weighted && node.na_policy != NaPolicy::kRedistribute
+                             ? "weights renormalised"
+                             : "redistribute");
+    }
+    return "does not apply: its points leave the full marks";
+  }
+
   ExplainNode build(int n, const Rational& m) {
     const Node& node = scheme_.nodes[n];
     const NodeScore& cell = ev_.sheet.at(unit_, n);
@@ -290,8 +316,7 @@ class Explainer {
       if (d.unit == unit_ && d.node == n) out.lines.push_back(line(d.what, std::nullopt));
     }
     if (!cell.applicable) {
-      out.lines.push_back(line("does not apply: its points leave the full marks",
-                               std::nullopt));
+      out.lines.push_back(line(not_applicable_line(n), std::nullopt));
       return out;
     }
     // A node scored by its not-applicable policy (full, zero, mean).

@@ -25,8 +25,15 @@ LeafOutcome apply_missing(const Node& node, MissingPolicy policy,
       out.default_used = why + ": does not apply (na)";
       break;
     case MissingPolicy::kZero:
-      out.value = Rational();
-      out.default_used = why + ": scored 0 (zero)";
+      // A deduction-only leaf reads "zero" as the value 0: it deducts its
+      // whole max (SPEC §10), as a measured 0 would.
+      if (node.rule.kind == RuleKind::kScaledDeduction) {
+        out.value = -Rational(node.rule.max);
+        out.default_used = why + ": value 0, deducts the whole max (zero)";
+      } else {
+        out.value = Rational();
+        out.default_used = why + ": scored 0 (zero)";
+      }
       break;
     case MissingPolicy::kFull:
       // A deduction-only leaf at "full" deducts nothing.

@@ -12,6 +12,11 @@ namespace kaohe {
 struct NodeScore {
   Decimal score;           // printed value (rounded, clamped)
   bool applicable = true;  // false: the node does not apply to the unit
+  // The node does not apply, but counts with the value its not_applicable
+  // policy gives (full, zero, mean), or only through children that do
+  // (SPEC §10): it receives no redistributed points or weight and is no
+  // move_to target. Only meaningful when `applicable`.
+  bool kept = false;
   bool zeroed = false;     // an event set it to 0 (SPEC §10)
   Decimal full_marks;      // the node's full marks for this unit
 };

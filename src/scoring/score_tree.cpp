@@ -29,114 +29,103 @@ Rational points_of(const Node& n) { return n.points ? Rational(*n.points) : Rati
 
 bool has_points(const Node& n) { return n.points && n.points->units() != 0; }
 
-// Where the points of a child that does not apply go (SPEC §10).
-enum class Moved { kDropped, kPool, kToSibling };
-
-Moved moved(const Scheme& scheme, const ScoreSheet& sheet, int unit, int c,
-            int* sibling) {
-  const Node& child = scheme.nodes[c];
-  if (child.na_policy == NaPolicy::kRedistribute) return Moved::kPool;
-  if (child.na_policy != NaPolicy::kMoveTo) return Moved::kDropped;
-  int target = scheme.find(child.move_to);
-  if (target >= 0 && sheet.at(unit, target).applicable &&
-      has_points(scheme.nodes[target])) {
-    *sibling = target;
-    return Moved::kToSibling;
-  }
-  return Moved::kPool;  // the sibling does not apply either: redistribute
-}
-
 }  // namespace
 
+// The children of one node for one unit fall in four groups (SPEC §10):
+// receivers (apply, with points: they take moved and pooled points or
+// weight), kept (count with their own not_applicable value, receive
+// nothing), adjustments (no points: added as they are), and children that
+// do not apply, whose points (or weight) are dropped, moved to a receiving
+// sibling, or pooled and shared among the receivers. Moves come first, so
+// the pool is shared pro rata to the receivers' sizes after the moves.
 Combination combination_of(const Scheme& scheme, const ScoreSheet& sheet,
                            int unit, int n) {
   const Node& node = scheme.nodes[n];
+  const bool weighted = node.weighted_children;
   Combination comb;
-  // Points moved to each child by siblings that do not apply.
-  std::map<int, Rational> extra;
-  Rational pool;  // points redistributed over all that apply
-  Rational applicable_points;
-  Rational full;  // full marks from the children
-  bool any_with_points = false;
-  for (int c : node.children) {
+  // A child's size: its weight in a weighted node, else its full marks
+  // for this unit after its own n/a handling. What a child that does not
+  // apply hands on: its weight, or its declared points.
+  auto handed = [&](int c) {
+    return weighted ? *scheme.nodes[c].weight : points_of(scheme.nodes[c]);
+  };
+  auto pointed = [&](int c) {
     const Node& child = scheme.nodes[c];
+    return has_points(child) && (!weighted || child.weight.has_value());
+  };
+  std::map<int, Rational> size;  // receivers → size after moves
+  std::vector<int> dropped;      // pointed children that do not apply
+  bool any_pointed = false, any_kept = false, any_adjustment = false;
+  Rational all_weights;
+  for (int c : node.children) {
     const NodeScore& s = sheet.at(unit, c);
-    if (has_points(child)) any_with_points = true;
-    if (s.applicable) {
-      comb.applicable = true;
-      if (has_points(child)) {
-        applicable_points += points_of(child);
-        full += Rational(s.full_marks);
-      }
+    if (!pointed(c)) {
+      any_adjustment |= s.applicable;
       continue;
     }
-    if (!has_points(child)) continue;
-    int sibling = -1;
-    switch (moved(scheme, sheet, unit, c, &sibling)) {
-      case Moved::kDropped:
-        break;
-      case Moved::kPool:
-        pool += points_of(child);
-        full += points_of(child);
-        break;
-      case Moved::kToSibling:
-        extra[sibling] += points_of(child);
-        full += points_of(child);
-        break;
+    any_pointed = true;
+    if (weighted) all_weights += *scheme.nodes[c].weight;
+    if (!s.applicable) {
+      dropped.push_back(c);
+    } else if (s.kept || !(Rational() < Rational(s.full_marks))) {
+      any_kept = true;
+    } else {
+      size[c] = weighted ? *scheme.nodes[c].weight : Rational(s.full_marks);
     }
   }
-  if (!comb.applicable) return comb;
-  comb.constant = node.base ? Rational(*node.base) : Rational();
-  if (node.weighted_children) {
-    Rational weights;
-    std::vector<std::pair<int, Rational>> weighted;
-    for (int c : node.children) {
-      const Node& child = scheme.nodes[c];
-      const NodeScore& s = sheet.at(unit, c);
-      if (!child.weight) {
-        if (s.applicable) comb.terms.emplace_back(c, Rational(1));
+  Rational pool;
+  for (int c : dropped) {
+    const Node& child = scheme.nodes[c];
+    if (child.na_policy == NaPolicy::kMoveTo) {
+      auto target = size.find(scheme.find(child.move_to));
+      if (target != size.end()) {
+        target->second += handed(c);
         continue;
       }
-      // A child that does not apply passes its weight to its move_to
-      // sibling; otherwise the remaining weights are renormalised.
-      if (!s.applicable || !has_points(child)) continue;
-      Rational w = *child.weight;
-      for (int other : node.children) {
-        const Node& o = scheme.nodes[other];
-        int sibling = -1;
-        if (o.weight && !sheet.at(unit, other).applicable &&
-            moved(scheme, sheet, unit, other, &sibling) == Moved::kToSibling &&
-            sibling == c) {
-          w += *o.weight;
-        }
-      }
-      weighted.emplace_back(c, w);
-      weights += w;
+      pool += handed(c);  // the sibling receives nothing: redistribute
+    } else if (child.na_policy == NaPolicy::kRedistribute || weighted) {
+      // A weighted node renormalises an excluded child's weight too.
+      pool += handed(c);
     }
-    for (const auto& [c, w] : weighted) {
-      comb.terms.emplace_back(c, w / weights * points_of(node) /
-                                     points_of(scheme.nodes[c]));
-    }
-    return comb;
+    // A sum node's excluded child leaves the full marks.
   }
+  // Every scored child dropped out: the node does not apply, and its
+  // adjustments go with it. A node of adjustments only applies when one
+  // of them does. Pooled points that no child can receive make the node
+  // not applicable too: they would otherwise be full marks nobody earns.
+  Rational total_size;
+  for (const auto& [c, z] : size) total_size += z;
+  if (any_pointed ? size.empty() && !any_kept : !any_adjustment) return comb;
+  if (!pool.is_zero() && total_size.is_zero()) return comb;
+  comb.applicable = true;
+  comb.kept = any_pointed && size.empty();
+  comb.constant = node.base ? Rational(*node.base) : Rational();
+  Rational full = comb.constant;
   for (int c : node.children) {
-    const Node& child = scheme.nodes[c];
-    if (!sheet.at(unit, c).applicable) continue;
-    if (!has_points(child)) {
+    const NodeScore& s = sheet.at(unit, c);
+    if (!s.applicable) continue;
+    if (!pointed(c)) {
       comb.terms.emplace_back(c, Rational(1));
       continue;
     }
-    // score × (points + moved points + share of the pool) ÷ points.
-    Rational factor_points = points_of(child);
-    if (auto it = extra.find(c); it != extra.end()) factor_points += it->second;
-    if (!pool.is_zero() && !applicable_points.is_zero()) {
-      factor_points += pool * points_of(child) / applicable_points;
+    const Rational own_full(s.full_marks);
+    auto it = size.find(c);
+    // A kept child counts at its own size; a receiver at its size after
+    // moves plus its share of the pool.
+    Rational received = it == size.end() ? (weighted ? *scheme.nodes[c].weight : own_full)
+                                         : it->second + pool * it->second / total_size;
+    if (own_full.is_zero()) {
+      comb.terms.emplace_back(c, Rational(1));
+    } else if (weighted) {
+      comb.terms.emplace_back(c, received / all_weights * points_of(node) / own_full);
+    } else {
+      comb.terms.emplace_back(c, received / own_full);
+      full += received;
     }
-    comb.terms.emplace_back(c, factor_points / points_of(child));
   }
-  // Full marks: declared for nodes whose children are all adjustments;
-  // otherwise the base plus the full marks of the children that apply.
-  if (any_with_points) comb.full_marks = *(full + comb.constant).to_decimal();
+  // Full marks: declared for weighted nodes and nodes whose children are
+  // all adjustments; otherwise the base plus what the children bring.
+  if (any_pointed && !weighted) comb.full_marks = *full.to_decimal();
   return comb;
 }
 
@@ -330,6 +319,7 @@ class TreeScorer {
   void store(int unit, int n, const Rational& value) {
     NodeScore& cell = sheet_.at(unit, n);
     cell.applicable = true;
+    cell.kept = false;
     cell.score = cell.zeroed ? Decimal() : settle(scheme_, scheme_.nodes[n], value);
     cell.full_marks = scheme_.nodes[n].points.value_or(Decimal());
   }
@@ -419,6 +409,7 @@ class TreeScorer {
     Rational value = comb.constant;
     for (const auto& [c, k] : comb.terms) value += k * Rational(sheet_.at(unit, c).score);
     store(unit, n, value);
+    cell.kept = comb.kept;
     if (comb.full_marks) cell.full_marks = *comb.full_marks;
   }
 
@@ -435,7 +426,7 @@ class TreeScorer {
       std::int64_t count = 0;
       for (int u = 0; u < roster_.size(); ++u) {
         const NodeScore& s = sheet_.at(u, n);
-        if (s.applicable && !failed_[u]) {
+        if (s.applicable && !s.kept && !failed_[u]) {
           sum += Rational(s.score);
           ++count;
         }
@@ -472,6 +463,7 @@ class TreeScorer {
       }
       found.defaults.push_back({u, n, what});
       store(u, n, value);
+      s.kept = true;
     }
     keep(found);
   }

@@ -31,6 +31,9 @@ Decimal settle(const Scheme& scheme, const Node& node, const Rational& value);
 // that apply), redistribution and move_to (SPEC §10).
 struct Combination {
   bool applicable = false;  // false: every child dropped out
+  // No child applies; it counts only through children kept by their
+  // not_applicable policy (ScoreSheet's NodeScore::kept).
+  bool kept = false;
   Rational constant;        // the node's base
   std::vector<std::pair<int, Rational>> terms;  // (child node, coefficient)
   // Full marks computed from the children that apply (sum nodes with
