@@ -177,6 +177,11 @@ class World {
     }
     m.file = 0;
     m.line = ++measure_line_;
+    // As the reader does: an NA row on a node other than a measure leaf
+    // marks a subtree.
+    if (value == "NA" && !rule_reads_measures(scheme.nodes[n].rule.kind)) {
+      measures.mark_node_na();
+    }
     measures.slot(u, n).push_back(std::move(m));
   }
 

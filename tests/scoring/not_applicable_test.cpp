@@ -275,5 +275,106 @@ TEST_CASE("a unit to which nothing applies is an error") {
   CHECK(contains(r.messages(), "\"U1\""));
 }
 
+// SPEC §10, "Not applicable, in every combination": a child kept by its
+// policy counts, but takes no points or weight that others hand on.
+
+TEST_CASE("a weighted sibling kept by zero takes none of an excluded sibling's weight") {
+  // a 50% + b 20% (zero) + c 30% (exclude); U1: b and c NA, a perfect.
+  World w(scheme_text("    - {id: a, name: 甲, points: 100, weight: 50%, direct: {}}\n"
+                      "    - {id: b, name: 乙, points: 100, weight: 20%, not_applicable: zero, direct: {}}\n"
+                      "    - {id: c, name: 丙, points: 100, weight: 30%, direct: {}}\n"),
+          {{"U1"}});
+  w.measure("U1", "a", "100");
+  w.measure("U1", "b", "NA");
+  w.measure("U1", "c", "NA");
+  auto r = w.run();
+  REQUIRE(r.diags.error_count() == 0);
+  // a carries 80% (50 + all of c's 30), b 20% at 0: 80, not 50 / 70 × 100.
+  CHECK(r.total("U1") == "80.00");
+}
+
+TEST_CASE("a weighted node whose only counting children are kept cannot renormalise: it does not apply") {
+  // p (weighted) = x 60% (full) + y 40% (exclude); both NA: y's weight has
+  // no receiver, so p drops out of the sum and q alone counts.
+  World w(scheme_text("    - id: p\n"
+                      "      name: 甲\n"
+                      "      points: 50\n"
+                      "      children:\n"
+                      "        - {id: x, name: 子1, points: 100, weight: 60%, not_applicable: full, direct: {}}\n"
+                      "        - {id: y, name: 子2, points: 100, weight: 40%, direct: {}}\n"
+                      "    - {id: q, name: 乙, points: 50, direct: {}}\n"),
+          {{"U1"}});
+  w.measure("U1", "x", "NA");
+  w.measure("U1", "y", "NA");
+  w.measure("U1", "q", "40");
+  auto r = w.run();
+  REQUIRE(r.diags.error_count() == 0);
+  CHECK(r.score("U1", "p") == "NA");
+  CHECK(r.total("U1") == "40.00");
+  CHECK(r.sheet.full_marks(r.unit("U1")) == Decimal::from_int(50));
+}
+
+TEST_CASE("a group that counts only through kept children receives no redistributed points") {
+  // p 40 = x 20 (zero) + y 20 (zero), both NA: p counts 0 of 40 but is
+  // kept; r's 20 go to a alone.
+  World w(scheme_text("    - {id: a, name: 甲, points: 40, direct: {}}\n"
+                      "    - id: p\n"
+                      "      name: 乙\n"
+                      "      points: 40\n"
+                      "      children:\n"
+                      "        - {id: x, name: 子1, points: 20, not_applicable: zero, direct: {}}\n"
+                      "        - {id: y, name: 子2, points: 20, not_applicable: zero, direct: {}}\n"
+                      "    - {id: r, name: 丙, points: 20, not_applicable: redistribute, direct: {}}\n"),
+          {{"U1"}});
+  w.measure("U1", "a", "40");
+  w.measure("U1", "x", "NA");
+  w.measure("U1", "y", "NA");
+  w.measure("U1", "r", "NA");
+  auto r = w.run();
+  REQUIRE(r.diags.error_count() == 0);
+  CHECK(r.score("U1", "p") == "0.00");
+  CHECK(r.sheet.at(r.unit("U1"), r.node("p")).kept);
+  CHECK(r.score("U1", "a") == "40.00");
+  CHECK(r.total("U1") == "60.00");  // 40 × 60/40 + 0
+  CHECK(r.sheet.full_marks(r.unit("U1")) == Decimal::from_int(100));
+}
+
+TEST_CASE("mean takes the units the node applies to, not those kept by their own policy") {
+  // p (mean) = x 10 (full); U1 applies (x = 4), U2 has x NA, so p counts
+  // only through kept x; U3 has p NA and takes the mean of U1 alone.
+  World w(scheme_text("    - id: p\n"
+                      "      name: 甲\n"
+                      "      points: 10\n"
+                      "      not_applicable: mean\n"
+                      "      children:\n"
+                      "        - {id: x, name: 子, points: 10, not_applicable: full, direct: {}}\n"
+                      "    - {id: q, name: 乙, points: 90, direct: {}}\n"),
+          {{"U1"}, {"U2"}, {"U3"}});
+  w.measure("U1", "x", "4");
+  w.measure("U2", "x", "NA");
+  w.measure("U3", "p", "NA");
+  for (const char* u : {"U1", "U2", "U3"}) w.measure(u, "q", "90");
+  auto r = w.run();
+  INFO(r.messages());
+  REQUIRE(r.diags.error_count() == 0);
+  CHECK(r.score("U2", "p") == "10.00");
+  CHECK(r.score("U3", "p") == "4.00");  // not (4 + 10) / 2
+}
+
+TEST_CASE("a group of adjustments only applies, and a scored group whose scored items all drop out takes its bonus with it") {
+  World w(scheme_text("    - {id: a, name: 甲, points: 100, direct: {}}\n"
+                      "    - id: bonus\n"
+                      "      name: 加分\n"
+                      "      children:\n"
+                      "        - {id: b1, name: 表彰, per_event: {add: 2}}\n"),
+          {{"U1"}});
+  w.measure("U1", "a", "90");
+  w.event({"U1", "b1"});
+  auto r = w.run();
+  REQUIRE(r.diags.error_count() == 0);
+  CHECK(r.score("U1", "bonus") == "2.00");
+  CHECK(r.total("U1") == "92.00");
+}
+
 }  // namespace
 }  // namespace kaohe
