@@ -19,6 +19,9 @@ void add_check_command(CLI::App& app, CheckOptions& opts) {
       "check", "Validate a scheme (and data) without scoring; silent when all is well");
   cmd->add_option("scheme", opts.scheme, "Scheme file (YAML)")->required();
   add_data_options(*cmd, opts.data);
+  cmd->add_flag("--strict", opts.strict,
+                "Warnings count as errors (exit 65): a seed's slip the scheme keeps "
+                "(seed_slips), rows outside the period");
   cmd->footer(
       "Examples:\n"
       "  kaohe check schemes/party-building.yaml\n"
@@ -83,7 +86,7 @@ int run_check(const CheckOptions& opts) {
   bool errors = false;
   for (const Diagnostic& diag : found) {
     std::fputs(format_diagnostic(diag).c_str(), stderr);
-    errors |= diag.severity == Severity::kError;
+    errors |= diag.severity == Severity::kError || opts.strict;
   }
   return errors ? kExitDataErr : kExitOk;
 }

@@ -187,6 +187,19 @@ struct Category {
   SourcePos pos;
 };
 
+// A disagreement the seed text itself contains, kept on purpose so that
+// the scheme scores as the document reads (盘锦's 16 points over items of
+// 3 + 4 + 8; 深圳's C class of 80 over items adding up to 82). `check`
+// reports the finding it names as a warning quoting the seed, not as an
+// error (an error again with --strict), and an entry that matches no
+// finding is an error.
+struct SeedSlip {
+  std::string node;      // the sum node whose children's points disagree, or
+  std::string category;  // the category whose declared full marks disagree
+  std::string seed;      // the seed's sentence, quoted in the warning
+  SourcePos pos;
+};
+
 struct Ranking {
   std::vector<std::string> tie_breakers;  // node ids, printed score desc
   bool within_category = false;
@@ -213,6 +226,7 @@ struct Scheme {
   std::vector<Flag> flags;                     // print order
   std::vector<Quota> quotas;
   std::vector<Category> categories;            // empty: no categories
+  std::vector<SeedSlip> seed_slips;            // for check (scheme_lint)
   Ranking ranking;
 
   // Totals are normalised to 100 (按百分制折算) when categories are declared.

@@ -109,44 +109,125 @@ std::optional<Decimal> most_of(const Scheme& scheme, int n) {
   return most;
 }
 
+// The points the children of sum node `n` bring to units of `category`
+// (empty: to every unit, applies_to ignored): a child outside the
+// category adds nothing under `exclude`, and its points under a policy
+// that keeps them (full, zero, mean) or hands them on (redistribute,
+// move_to). Adjustments (no points) add nothing; nullopt when no child
+// has points.
+std::optional<Decimal> children_points(const Scheme& scheme, int n,
+                                       const std::string& category) {
+  const Node& node = scheme.nodes[n];
+  Decimal sum = node.base.value_or(Decimal());
+  bool any = false;
+  for (int c : node.children) {
+    const Node& child = scheme.nodes[c];
+    if (!child.points) continue;
+    any = true;
+    if (category.empty() || scheme.admits_category(c, category) ||
+        child.na_policy != NaPolicy::kExclude) {
+      sum += *child.points;
+    }
+  }
+  if (!any) return std::nullopt;
+  return sum;
+}
+
+// The seed slip that names `node` or `category`, or nullptr.
+const SeedSlip* slip_for(const Scheme& scheme, const std::string& node,
+                         const std::string& category) {
+  for (const SeedSlip& s : scheme.seed_slips) {
+    if (!node.empty() && s.node == node) return &s;
+    if (!category.empty() && s.category == category) return &s;
+  }
+  return nullptr;
+}
+
+// A finding the scheme keeps on purpose becomes a warning quoting the seed.
+void mark_slip(Diagnostic& d, const SeedSlip* slip, std::vector<const SeedSlip*>& used) {
+  if (slip == nullptr) return;
+  used.push_back(slip);
+  d.severity = Severity::kWarning;
+  d.message += fmt::format(": the seed's own slip, kept as written (\"{}\")", slip->seed);
+  d.hint = "seed_slips keeps it so that the scheme scores as the document reads; "
+           "'check --strict' makes it an error";
+}
+
+// Sum nodes whose children's points disagree with their own. With
+// categories, the children are added up per category (an item outside a
+// category does not count for it), and the node's points must be what
+// the fullest category gets: 网格员 and 督导员 each have 30 points of
+// patrol, not 60 between them.
+void lint_points(const Scheme& scheme, std::vector<Diagnostic>& out,
+                 std::vector<const SeedSlip*>& used) {
+  for (int n = 0; n < static_cast<int>(scheme.nodes.size()); ++n) {
+    const Node& node = scheme.nodes[n];
+    if (node.is_leaf() || node.weighted_children || !node.points) continue;
+    std::optional<Decimal> sum = children_points(scheme, n, "");
+    if (!sum) continue;  // adjustments only: nothing to add up
+    std::string per_category;
+    bool by_category = false;
+    for (int c : node.children) by_category |= !scheme.nodes[c].applies_to.empty();
+    if (by_category && !scheme.categories.empty()) {
+      std::optional<Decimal> most;
+      std::vector<std::string> parts;
+      for (const Category& category : scheme.categories) {
+        if (!scheme.applies_to_category(n, category.name)) continue;
+        std::optional<Decimal> s = children_points(scheme, n, category.name);
+        if (!s) continue;
+        parts.push_back(fmt::format("{} {}", category.name, s->to_string()));
+        if (!most || *most < *s) most = s;
+      }
+      if (!most) continue;
+      sum = most;
+      per_category = fmt::format(" in its fullest category ({})", fmt::join(parts, ", "));
+    }
+    if (*sum == *node.points) continue;
+    Diagnostic d = at(scheme, node.pos,
+                      fmt::format("the children of '{}' ({}) add up to {}{}{}, but "
+                                  "it has {} points",
+                                  node.id, node.name, sum->to_string(),
+                                  node.base ? " with its base" : "", per_category,
+                                  node.points->to_string()),
+                      "make the points agree, or give the node a 'base' for "
+                      "the points its children do not carry");
+    mark_slip(d, slip_for(scheme, node.id, ""), used);
+    out.push_back(std::move(d));
+  }
+}
+
 }  // namespace
 
 std::vector<Diagnostic> lint_scheme(const Scheme& scheme) {
   std::vector<Diagnostic> out;
-  for (const Node& node : scheme.nodes) {
-    if (node.is_leaf() || node.weighted_children || !node.points) continue;
-    Decimal sum = node.base.value_or(Decimal());
-    bool any = false;
-    for (int c : node.children) {
-      const Node& child = scheme.nodes[c];
-      if (!child.points) continue;
-      sum += *child.points;
-      any = true;
-    }
-    if (!any) continue;  // adjustments only: nothing to add up
-    if (sum != *node.points) {
-      out.push_back(at(scheme, node.pos,
-                       fmt::format("the children of '{}' ({}) add up to {}{}, but "
-                                   "it has {} points",
-                                   node.id, node.name, sum.to_string(),
-                                   node.base ? " with its base" : "",
-                                   node.points->to_string()),
-                       "make the points agree, or give the node a 'base' for "
-                       "the points its children do not carry"));
-    }
-  }
+  std::vector<const SeedSlip*> used;
+  lint_points(scheme, out, used);
   for (const Category& category : scheme.categories) {
     auto full = full_marks_for(scheme, 0, category.name);
     Decimal computed = full.value_or(Decimal());
     if (computed != category.full_marks) {
-      out.push_back(at(scheme, category.pos,
-                       fmt::format("category {} declares full marks {}, but the "
-                                   "items that apply to it add up to {}",
-                                   category.name, category.full_marks.to_string(),
-                                   computed.to_string()),
-                       "totals are normalised by the computed full marks; check "
-                       "the items' applies_to and points"));
+      Diagnostic d = at(scheme, category.pos,
+                        fmt::format("category {} declares full marks {}, but the "
+                                    "items that apply to it add up to {}",
+                                    category.name, category.full_marks.to_string(),
+                                    computed.to_string()),
+                        "totals are normalised by the computed full marks; check "
+                        "the items' applies_to and points");
+      mark_slip(d, slip_for(scheme, "", category.name), used);
+      out.push_back(std::move(d));
     }
+  }
+  for (const SeedSlip& slip : scheme.seed_slips) {
+    if (std::find(used.begin(), used.end(), &slip) != used.end()) continue;
+    out.push_back(at(scheme, slip.pos,
+                     slip.node.empty()
+                         ? fmt::format("seed slip names category {}, but its declared "
+                                       "full marks agree with its items",
+                                       slip.category)
+                         : fmt::format("seed slip names '{}', but its children's points "
+                                       "agree with its own",
+                                       slip.node),
+                     "remove the entry from seed_slips: there is no slip left to keep"));
   }
   for (const Gate& gate : scheme.gates) {
     if (gate.node.empty()) continue;

@@ -19,7 +19,7 @@ namespace {
 const std::vector<std::string> kTopKeys = {
     "kaohe", "title", "source", "precision", "rounding", "period",
     "categories", "flags", "grades", "gates", "quotas", "ranking", "root",
-    "note"};
+    "seed_slips", "note"};
 const std::vector<std::string> kNodeKeys = {
     "id", "name", "points", "weight", "base", "floor", "cap", "children",
     "applies_to", "not_applicable", "same_ref", "note"};
@@ -97,6 +97,7 @@ class Loader {
     if (const YamlNode* n = doc->get("gates")) read_gates(*n);
     if (const YamlNode* n = doc->get("quotas")) read_quotas(*n);
     if (const YamlNode* n = doc->get("ranking")) read_ranking(*n);
+    if (const YamlNode* n = doc->get("seed_slips")) read_seed_slips(*n);
     validate_references();
     diags_.throw_if_errors(kExitDataErr);
     return std::move(scheme_);
@@ -786,6 +787,52 @@ class Loader {
         continue;
       }
       scheme_.flags.push_back(f);
+    }
+  }
+
+  // seed_slips: [{node: ID | category: NAME, seed: "the seed's sentence"}]
+  void read_seed_slips(const YamlNode& y) {
+    if (!y.is_sequence()) {
+      error(y.pos, "'seed_slips' is a list of {node or category, seed}",
+            "e.g. - {node: p1, seed: \"(一)…(16分)\"}");
+      return;
+    }
+    for (const auto& item : y.items) {
+      if (!item->is_map()) {
+        error(item->pos, "a seed slip is a mapping {node or category, seed}", "");
+        continue;
+      }
+      check_keys(*item, {"node", "category", "seed", "note"}, "a seed slip");
+      SeedSlip slip;
+      slip.pos = item->pos;
+      if (const YamlNode* v = item->get("node")) slip.node = text(*v, "node");
+      if (const YamlNode* v = item->get("category")) slip.category = text(*v, "category");
+      if (const YamlNode* v = item->get("seed")) slip.seed = text(*v, "seed");
+      if (slip.node.empty() == slip.category.empty()) {
+        error(item->pos, "a seed slip names one 'node' or one 'category'",
+              "the node whose children's points disagree with its own, or the "
+              "category whose declared full marks disagree with its items");
+        continue;
+      }
+      if (slip.seed.empty()) {
+        error(item->pos, "a seed slip needs 'seed': the sentence of the seed it keeps",
+              "quote the seed, so that check can say where the numbers come from");
+        continue;
+      }
+      if (!slip.node.empty() && scheme_.find(slip.node) < 0) {
+        error(item->get("node")->pos, fmt::format("seed slip names unknown node '{}'", slip.node),
+              did_you_mean(slip.node, scheme_.ids()));
+        continue;
+      }
+      if (!slip.category.empty() && scheme_.find_category(slip.category) < 0) {
+        std::vector<std::string> names;
+        for (const Category& c : scheme_.categories) names.push_back(c.name);
+        error(item->get("category")->pos,
+              fmt::format("seed slip names unknown category '{}'", slip.category),
+              did_you_mean(slip.category, names));
+        continue;
+      }
+      scheme_.seed_slips.push_back(std::move(slip));
     }
   }
 
