@@ -541,6 +541,20 @@ TEST_CASE("scaled_deduction with missing: full deducts nothing") {
   CHECK(r.total("U1") == "100.00");
 }
 
+TEST_CASE("scaled_deduction with missing: zero reads the value 0 and deducts the whole max") {
+  // SPEC §10: no row = value 0 = −8 × (100 − 0) / 100; not "a score of 0".
+  World w(scheme_text("    - {id: safety, name: 安全生产,"
+                      " scaled_deduction: {max: 8, scale: 100, missing: zero}}\n"
+                      "    - {id: rest, name: 其他, points: 100, direct: {missing: full}}\n"),
+          {{"U1"}, {"U2"}});
+  w.measure("U2", "safety", "0");
+  auto r = w.run();
+  CHECK(r.diags.error_count() == 0);
+  CHECK(r.score("U1", "safety") == "-8.00");
+  CHECK(r.score("U1", "safety") == r.score("U2", "safety"));  // as a measured 0
+  CHECK(r.total("U1") == "92.00");
+}
+
 // --- highest of alternatives (same_ref: highest) -----------------------------------
 
 TEST_CASE("same_ref highest: rows sharing a ref across a group count once, at the largest") {
