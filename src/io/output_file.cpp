@@ -11,9 +11,12 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <optional>
+#include <string_view>
 #include <utility>
 
 #include "base/diagnostic.h"
+#include "io/temp_cleanup.h"
 
 namespace kaohe {
 namespace {
@@ -68,33 +71,101 @@ void write_in_place(const std::string& path, const std::string& text) {
   }
 }
 
-// What `-o path` replaces: `path`, or the file a symbolic link `path`
-// points to (as `>` writes it; never the link itself, which may be
-// /dev/stdout). Empty when `path` exists and is neither a regular file nor
-// a directory: it is then written in place (write_in_place).
-std::string replace_target(const std::string& path) {
-  struct stat st;
-  if (::stat(path.c_str(), &st) != 0) return path;  // a new file
-  if (!S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) return {};
-  struct stat link;
-  if (::lstat(path.c_str(), &link) == 0 && S_ISLNK(link.st_mode)) {
-    if (char* real = ::realpath(path.c_str(), nullptr)) {
-      std::string resolved(real);
-      std::free(real);
-      return resolved;
+// The descriptor `path` names when it is one this process already has
+// open for writing: /dev/stdout, /dev/stderr, /dev/fd/N, /proc/self/fd/N,
+// or any name of the file that standard output or standard error is
+// redirected to. Writing through it keeps what the shell set up (`>>`
+// appends; a log's earlier lines stay), where opening the name again or
+// renaming a file over it would not. -1 otherwise.
+int open_descriptor_of(const std::string& path) {
+  auto number_after = [&](std::string_view prefix) -> int {
+    if (path.size() <= prefix.size() || path.compare(0, prefix.size(), prefix) != 0) {
+      return -1;
+    }
+    int n = 0;
+    for (std::size_t i = prefix.size(); i < path.size(); ++i) {
+      if (path[i] < '0' || path[i] > '9' || n > 100000) return -1;
+      n = n * 10 + (path[i] - '0');
+    }
+    return n;
+  };
+  int fd = -1;
+  if (path == "/dev/stdout") fd = 1;
+  if (path == "/dev/stderr") fd = 2;
+  if (fd < 0) fd = number_after("/dev/fd/");
+  if (fd < 0) fd = number_after("/proc/self/fd/");
+  if (fd >= 0) {
+    int flags = ::fcntl(fd, F_GETFL);
+    if (flags < 0 || (flags & O_ACCMODE) == O_RDONLY) return -1;  // opened as a file
+    return fd;
+  }
+  struct stat target;
+  if (::stat(path.c_str(), &target) != 0 || !S_ISREG(target.st_mode)) return -1;
+  for (int std_fd : {1, 2}) {
+    struct stat st;
+    if (::fstat(std_fd, &st) == 0 && st.st_dev == target.st_dev &&
+        st.st_ino == target.st_ino) {
+      return std_fd;
     }
   }
-  return path;
+  return -1;
 }
 
-// A new temporary file beside `path`: its descriptor and name. Throws
-// kaohe::Error 73 when it cannot be created.
+// Writes all of `text` to the open descriptor `fd` (open_descriptor_of).
+void write_to_descriptor(int fd, const std::string& path, const std::string& text) {
+  if (fd == 1) std::fflush(stdout);
+  if (int err = write_all(fd, text)) {
+    throw Error::in_file(kExitIoErr, path,
+                         fmt::format("cannot write output file: {}", std::strerror(err)));
+  }
+}
+
+// What `-o path` replaces.
+struct Target {
+  std::string path;         // the file renamed over: `path`, or where its link points
+  bool exists = false;      // a regular file is there now
+  struct stat st {};        // its mode and owner, kept by the new file
+};
+
+// What `-o path` replaces: `path`, or the file a symbolic link `path`
+// points to (as `>` writes it; never the link itself). nullopt when `path`
+// exists and is neither a regular file nor a directory: it is then written
+// in place (write_in_place). A link to nothing is an error (73): writing
+// through it would create a file wherever it points.
+std::optional<Target> replace_target(const std::string& path) {
+  Target t;
+  t.path = path;
+  struct stat link;
+  const bool is_link = ::lstat(path.c_str(), &link) == 0 && S_ISLNK(link.st_mode);
+  if (::stat(path.c_str(), &t.st) != 0) {
+    if (is_link) {
+      throw Error::in_file(kExitCantCreate, path,
+                           "cannot create output file: it is a symbolic link to a "
+                           "file that does not exist",
+                           "remove the link, or create the file it points to");
+    }
+    return t;  // a new file
+  }
+  if (!S_ISREG(t.st.st_mode) && !S_ISDIR(t.st.st_mode)) return std::nullopt;
+  t.exists = S_ISREG(t.st.st_mode);
+  if (is_link) {
+    if (char* real = ::realpath(path.c_str(), nullptr)) {
+      t.path = real;
+      std::free(real);
+    }
+  }
+  return t;
+}
+
+// A new temporary file beside `path`: its descriptor and name. The name
+// is short (`.kaohe-XXXXXX`), so it is legal wherever `path` is, however
+// long that name. Throws kaohe::Error 73 when it cannot be created.
 std::pair<int, std::string> make_temp(const std::string& path) {
   std::filesystem::path target(path);
   std::filesystem::path dir = target.parent_path();
   if (dir.empty()) dir = ".";
-  std::string tmpl = (dir / ("." + target.filename().string() + ".kaohe-XXXXXX")).string();
-  int fd = ::mkstemp(tmpl.data());
+  std::string tmpl = (dir / ".kaohe-XXXXXX").string();
+  int fd = ::mkostemp(tmpl.data(), O_CLOEXEC);
   if (fd < 0) {
     int err = errno;
     throw Error::in_file(kExitCantCreate, path,
@@ -103,14 +174,32 @@ std::pair<int, std::string> make_temp(const std::string& path) {
   return {fd, tmpl};
 }
 
+// The mode of a new output file: 0666 less the umask, as `>` gives it.
+mode_t new_file_mode() {
+  mode_t mask = ::umask(0);
+  ::umask(mask);
+  return 0666 & ~mask;
+}
+
 Error write_error(const std::string& path, const std::string& what) {
   return Error::in_file(kExitIoErr, path, fmt::format("cannot write output file: {}", what));
 }
 
-// Makes the written temporary file `tmpl` (open as `fd`) readable, syncs
-// it, closes it and renames it over `path`; on failure removes it.
-void commit(int fd, const std::string& tmpl, const std::string& path) {
-  if (::fchmod(fd, 0644) != 0 || ::fsync(fd) != 0) {
+// Gives the written temporary file `tmpl` (open as `fd`) the mode, and
+// where the process may the owner and group, of the file it replaces (a
+// new file: 0666 less the umask), syncs it, closes it and renames it over
+// `target`; on failure removes it.
+void commit(int fd, const std::string& tmpl, const Target& target) {
+  const std::string& path = target.path;
+  if (target.exists) {
+    // Only root may give a file away; anyone may keep their own group.
+    // Failing that, the file is the writer's, as a new file would be.
+    if (::fchown(fd, target.st.st_uid, target.st.st_gid) != 0) {
+      (void)::fchown(fd, static_cast<uid_t>(-1), target.st.st_gid);
+    }
+  }
+  const mode_t mode = target.exists ? (target.st.st_mode & 07777) : new_file_mode();
+  if (::fchmod(fd, mode) != 0 || ::fsync(fd) != 0) {
     int err = errno;
     ::close(fd);
     ::unlink(tmpl.c_str());
@@ -136,27 +225,36 @@ void write_output(const std::string& path, const std::string& text) {
     write_stdout(text);
     return;
   }
-  std::string target = replace_target(path);
-  if (target.empty()) {
+  if (int fd = open_descriptor_of(path); fd >= 0) {
+    write_to_descriptor(fd, path, text);
+    return;
+  }
+  std::optional<Target> target = replace_target(path);
+  if (!target) {
     write_in_place(path, text);
     return;
   }
-  auto [fd, tmpl] = make_temp(target);
+  auto [fd, tmpl] = make_temp(target->path);
+  TempFileGuard guard(tmpl);
   if (int err = write_all(fd, text)) {
     ::close(fd);
     ::unlink(tmpl.c_str());
     throw write_error(path, std::strerror(err));
   }
-  commit(fd, tmpl, target);
+  commit(fd, tmpl, *target);
 }
 
 void write_output_with(const std::string& path,
                        const std::function<std::string(const std::string& temp_path)>& write) {
-  std::string target = replace_target(path);
-  if (target.empty()) {
-    // A device or FIFO: write a temporary file elsewhere, then copy it in.
+  const int open_fd = open_descriptor_of(path);
+  std::optional<Target> target;
+  if (open_fd < 0) target = replace_target(path);
+  if (!target) {
+    // A device, a FIFO or an open descriptor: write a temporary file
+    // elsewhere, then copy it in.
     auto [fd, scratch] =
         make_temp((std::filesystem::temp_directory_path() / "kaohe").string());
+    TempFileGuard guard(scratch);
     ::close(fd);
     std::string failed;
     try {
@@ -178,10 +276,15 @@ void write_output_with(const std::string& path,
     }
     ::unlink(scratch.c_str());
     if (!failed.empty()) throw write_error(path, failed);
-    write_in_place(path, text);
+    if (open_fd >= 0) {
+      write_to_descriptor(open_fd, path, text);
+    } else {
+      write_in_place(path, text);
+    }
     return;
   }
-  auto [fd, tmpl] = make_temp(target);
+  auto [fd, tmpl] = make_temp(target->path);
+  TempFileGuard guard(tmpl);
   ::close(fd);
   std::string failed;
   try {
@@ -200,7 +303,7 @@ void write_output_with(const std::string& path,
     ::unlink(tmpl.c_str());
     throw write_error(path, std::strerror(err));
   }
-  commit(fd, tmpl, target);
+  commit(fd, tmpl, *target);
 }
 
 }  // namespace kaohe
