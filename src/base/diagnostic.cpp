@@ -11,6 +11,8 @@
 #include <utility>
 #include <vector>
 
+#include "base/terminal_text.h"
+
 namespace kaohe {
 namespace {
 
@@ -75,8 +77,10 @@ std::string render_all(const std::vector<Diagnostic>& ds) {
 
 std::string format_diagnostic(const Diagnostic& d) {
   std::string out;
+  // Every text here may come from an input file: control characters are
+  // shown escaped (terminal_safe), never sent to the terminal raw.
   if (!d.file.empty()) {
-    out += d.file;
+    out += terminal_safe(d.file);
     if (d.line > 0) {
       out += fmt::format(":{}", d.line);
       if (d.col > 0) out += fmt::format(":{}", d.col);
@@ -84,17 +88,17 @@ std::string format_diagnostic(const Diagnostic& d) {
     out += ": ";
   }
   out += d.severity == Severity::kError ? "error: " : "warning: ";
-  out += d.message;
+  out += terminal_safe(d.message);
   out += '\n';
   if (!d.source_line.empty()) {
-    const std::string source = truncate_source(d.source_line);
+    const std::string source = terminal_safe(truncate_source(d.source_line));
     if (d.line > 0) {
       out += fmt::format("{:>5} | {}\n", d.line, source);
     } else {
       out += fmt::format("{:>5} | {}\n", "", source);
     }
   }
-  if (!d.hint.empty()) out += fmt::format("  hint: {}\n", d.hint);
+  if (!d.hint.empty()) out += fmt::format("  hint: {}\n", terminal_safe(d.hint));
   return out;
 }
 

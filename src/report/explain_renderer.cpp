@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "base/terminal_text.h"
 #include "report/json_text.h"
 
 #include "report/text_width.h"
@@ -103,14 +104,23 @@ std::string render_explanation(const Evaluation& ev, const Explanation& ex,
     out += "]\n}\n";
     return out;
   }
-  std::string out = fmt::format("{} {}{}: total {} of {}, rank {}{}\n", unit.id, unit.name,
-                                unit.category.empty() ? "" : " (" + unit.category + ")",
-                                ex.total.format(p), ex.full_marks.to_string(), ex.rank,
-                                ex.grade.empty() ? "" : ", grade " + ex.grade);
-  if (!ex.flags.empty()) out += "flags: " + fmt::format("{}", fmt::join(ex.flags, "; ")) + "\n";
+  // Input text is shown with its control characters escaped
+  // (terminal_safe), measured after escaping so the columns stay aligned.
+  std::string out = fmt::format(
+      "{} {}{}: total {} of {}, rank {}{}\n", terminal_safe(unit.id), terminal_safe(unit.name),
+      unit.category.empty() ? "" : " (" + terminal_safe(unit.category) + ")",
+      ex.total.format(p), ex.full_marks.to_string(), ex.rank,
+      ex.grade.empty() ? "" : ", grade " + terminal_safe(ex.grade));
+  if (!ex.flags.empty()) {
+    out += "flags: " + terminal_safe(fmt::format("{}", fmt::join(ex.flags, "; "))) + "\n";
+  }
   out += "\n";
   std::vector<TextRow> rows;
   text_rows(ev, ex.root, 0, rows);
+  for (TextRow& r : rows) {
+    r.left = terminal_safe(r.left);
+    r.source = terminal_safe(r.source);
+  }
   int left_w = 0, source_w = 0, effect_w = 0;
   for (const TextRow& r : rows) {
     left_w = std::max(left_w, display_width(r.left));
@@ -130,7 +140,7 @@ std::string render_explanation(const Evaluation& ev, const Explanation& ex,
   if (!(ex.sum_of_effects == gap)) {
     out += "warning: the effects do not add up; please report this\n";
   }
-  for (const ExplainLine& l : ex.closing) out += l.text + "\n";
+  for (const ExplainLine& l : ex.closing) out += terminal_safe(l.text) + "\n";
   return out;
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string_view>
 
+#include "base/terminal_text.h"
 #include "report/render.h"
 #include "report/result_rows.h"
 #include "report/text_width.h"
@@ -24,10 +25,21 @@ std::string styled(std::string_view style, const std::string& text) {
   return std::string(style) + text + std::string(kReset);
 }
 
+// The rows with every input text's control characters escaped
+// (terminal_safe), before any width is measured.
+ResultRows terminal_rows(const Evaluation& ev) {
+  ResultRows r = result_rows(ev, "-");
+  for (std::string& t : r.titles) t = terminal_safe(t);
+  for (auto& row : r.rows) {
+    for (std::string& cell : row) cell = terminal_safe(cell);
+  }
+  return r;
+}
+
 }  // namespace
 
 std::string render_table(const Evaluation& ev, bool color) {
-  ResultRows r = result_rows(ev, "-");
+  ResultRows r = terminal_rows(ev);
   std::vector<int> cols = shown_columns(ev, r);
   std::vector<int> width(r.ids.size(), 0);
   for (int c : cols) {
@@ -75,7 +87,7 @@ std::string render_table(const Evaluation& ev, bool color) {
 }
 
 std::string render_markdown(const Evaluation& ev) {
-  ResultRows r = result_rows(ev, "-");
+  ResultRows r = terminal_rows(ev);
   std::vector<int> cols = shown_columns(ev, r);
   auto escape = [](const std::string& s) {
     std::string o;
