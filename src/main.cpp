@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <cstring>
 #include <iostream>
+#include <new>
+#include <system_error>
 
 #include "base/diagnostic.h"
 #include "cli/cli.h"
@@ -17,6 +19,20 @@ int main(int argc, char** argv) {
       std::fputs(kaohe::format_diagnostic(d).c_str(), stderr);
     }
     return e.exit_code();
+  } catch (const std::bad_alloc&) {
+    // Exhaustion is an error, not a crash (no abort, no core): nothing was
+    // written, and an existing -o file is untouched.
+    std::fputs("error: out of memory\n"
+               "  hint: give kaohe more memory (ulimit -v, the cgroup's limit), or "
+               "fewer threads (-j 1)\n",
+               stderr);
+    return kaohe::kExitOsErr;
+  } catch (const std::system_error& e) {
+    std::fprintf(stderr, "error: the system refused a resource: %s\n", e.what());
+    return kaohe::kExitOsErr;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "error: internal error: %s\n  hint: please report this\n", e.what());
+    return kaohe::kExitSoftware;
   }
   // Output not written through write_output (--help, --version: CLI11
   // prints them with std::cout) must not fail silently either, e.g. to

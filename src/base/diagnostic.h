@@ -17,6 +17,8 @@ enum ExitCode : int {
   kExitUsage = 64,
   kExitDataErr = 65,
   kExitNoInput = 66,
+  kExitSoftware = 70,  // an internal error: a bug to report
+  kExitOsErr = 71,     // out of memory, no thread to be had
   kExitCantCreate = 73,
   kExitIoErr = 74,
 };

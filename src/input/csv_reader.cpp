@@ -404,6 +404,11 @@ CsvReader::Parsed CsvReader::parse(CsvRow& row) {
   const char* next = nullptr;     // past its line ending
 
   for (;;) {
+    if (row.fields.size() >= kMaxFields) {
+      // A line of commas would otherwise take 16 bytes of memory a field.
+      fail(line_ + breaks, col(), fmt::format("row has more than {} fields", kMaxFields),
+           begin, p, end, "a row of kaohe's files has a few columns; check the file's delimiter");
+    }
     if (p < end && *p == '"') {
       const char* open = p;
       int open_line = line_ + breaks;

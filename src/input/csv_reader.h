@@ -61,7 +61,8 @@ class CsvReader {
   // Reads the next non-blank record into `row`; false at end of input.
   // Throws kaohe::Error (exit 65) for an unterminated quote (naming the
   // line where the quote opened), a quote inside an unquoted field, text
-  // after a closing quote, a field longer than kMaxFieldBytes, invalid
+  // after a closing quote, a field longer than kMaxFieldBytes, a record of
+  // more than kMaxFields fields, invalid
   // UTF-8 or a NUL byte (naming the column by the header, the first
   // record); exit 74 for a read error.
   bool next(CsvRow& row);
@@ -88,6 +89,8 @@ class CsvReader {
   std::uint64_t bytes_read() const { return bytes_read_; }
 
   static constexpr std::size_t kMaxFieldBytes = 1 << 20;
+  // Fields of one record at most: bounds the memory a record takes.
+  static constexpr std::size_t kMaxFields = 10000;
   // Bytes asked of fread at a time (more while one record outgrows it).
   static constexpr std::size_t kBlockBytes = 256 * 1024;
 

@@ -13,6 +13,7 @@
 #include <cstring>
 #include <exception>
 #include <functional>
+#include <system_error>
 #include <thread>
 #include <utility>
 #include <vector>
@@ -592,11 +593,20 @@ bool read_in_parts(const std::string& path, int fd, std::uint64_t size, int file
   const RowChecker proto(scheme, roster, measures, units, cols, file_index);
   std::vector<std::thread> threads;
   threads.reserve(parts.size() - 1);
-  for (std::size_t k = 1; k < parts.size(); ++k) {
-    threads.emplace_back(read_part, std::ref(parts[k]), std::ref(*readers[k]), false,
-                         std::cref(proto), options.progress);
+  std::size_t started = 1;
+  try {
+    for (; started < parts.size(); ++started) {
+      threads.emplace_back(read_part, std::ref(parts[started]), std::ref(*readers[started]),
+                           false, std::cref(proto), options.progress);
+    }
+  } catch (const std::system_error&) {
+    // No more threads to be had (a process or memory limit): the parts
+    // left are read on this thread, one after another — the same result.
   }
   read_part(parts[0], first, true, proto, options.progress);
+  for (std::size_t k = started; k < parts.size(); ++k) {
+    read_part(parts[k], *readers[k], false, proto, options.progress);
+  }
   for (std::thread& t : threads) t.join();
   for (const Part& part : parts) {
     if (part.failed) return false;

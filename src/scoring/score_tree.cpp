@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <exception>
 #include <map>
+#include <system_error>
 #include <thread>
 #include <tuple>
 
@@ -215,17 +216,23 @@ class TreeScorer {
     } else {
       std::vector<std::thread> others;
       std::vector<std::exception_ptr> failed(threads_);
-      for (int t = 1; t < threads_; ++t) {
-        others.emplace_back([&, t] {
-          try {
-            range(t);
-          } catch (...) {
-            failed[t] = std::current_exception();
-          }
-        });
+      int started = 1;
+      try {
+        for (; started < threads_; ++started) {
+          others.emplace_back([&, t = started] {
+            try {
+              range(t);
+            } catch (...) {
+              failed[t] = std::current_exception();
+            }
+          });
+        }
+      } catch (const std::system_error&) {
+        // No more threads to be had: the ranges left run on this one.
       }
       try {
         range(0);
+        for (int t = started; t < threads_; ++t) range(t);
       } catch (...) {
         failed[0] = std::current_exception();
       }
