@@ -43,6 +43,10 @@ void add_data_options(CLI::App& cmd, DataOptions& opts);
 struct DataSources;
 DataSources sources_from(const DataOptions& d);
 
+// Prints diagnostics on stderr, in order (warnings of a run that goes on).
+struct Diagnostic;
+void print_diagnostics(const std::vector<Diagnostic>& diagnostics);
+
 // Registers the `score` subcommand.
 void add_score_command(CLI::App& app, ScoreOptions& opts);
 int run_score(const ScoreOptions& opts);
