@@ -16,6 +16,20 @@ namespace {
 // The option that names a kind of file explicitly.
 std::string option_of(DataKind kind) { return fmt::format("--{}", kind_name(kind)); }
 
+// "event.csv" → "events.csv", "Measure-2.csv" → "Measures-2.csv": a CSV
+// name that lacks only the "s" of a kind; empty for any other name.
+std::string plural_of_kind(const std::string& name) {
+  const std::string folded = fold_case(name);
+  for (std::string_view word : {"unit", "event", "measure"}) {
+    if (folded.compare(0, word.size(), word) != 0) continue;
+    std::string plural = name;
+    const char last = name[word.size() - 1];  // "EVENT.csv" → "EVENTS.csv"
+    plural.insert(word.size(), 1, last >= 'A' && last <= 'Z' ? 'S' : 's');
+    if (classify_data_file(plural).kind) return plural;
+  }
+  return {};
+}
+
 // What the data folder gives for the kinds it is asked for.
 struct Folder {
   std::optional<std::string> units;  // the roster, when asked for and found
@@ -75,13 +89,17 @@ Folder scan_folder(const std::string& dir, const bool (&wanted)[3]) {
     }
     if (!entry.regular) continue;  // a folder named notes.csv: not a file
     if (what.csv) {
+      const std::string plural = plural_of_kind(entry.name);
       out.diags.warning(
           path, 0, 0,
-          "not read: a data directory gives units.csv, events.csv, events-NAME.csv "
-          "and measures.csv, measures-NAME.csv (or _NAME)",
+          "not read: the name is not units.csv, events[-NAME].csv or "
+          "measures[-NAME].csv",
           {},
-          "rename the file to be read, name it with --events FILE or --measures "
-          "FILE, or move it out of the folder");
+          plural.empty()
+              ? "rename it to be read (events-NAME.csv or events_NAME.csv, in any "
+                "letter case), name it with --events FILE or --measures FILE, or "
+                "move it out of the folder"
+              : fmt::format("did you mean {}? rename it to be read", plural));
     } else if (what.workbook_kind && wanted[static_cast<int>(*what.workbook_kind)]) {
       const std::string_view kind = kind_name(*what.workbook_kind);
       out.diags.warning(path, 0, 0, "not read: kaohe reads CSV files, not workbooks", {},

@@ -178,6 +178,23 @@ TEST_CASE("CSV files of no kind are warnings; other files and folders are not") 
   CHECK(s.events.empty());
 }
 
+TEST_CASE("a name that lacks only the s of a kind gets a did-you-mean") {
+  TempDir dir;
+  dir.add("units.csv");
+  dir.add("event.csv");
+  dir.add("EVENT-2.CSV");
+  dir.add("Measure_b.csv");
+  dir.add("unit.csv");
+  dir.add("eventual.csv");
+  DataSources s = from_dir(dir);
+  REQUIRE(s.warnings.size() == 5);
+  CHECK(s.warnings[0].hint == "did you mean EVENTS-2.CSV? rename it to be read");
+  CHECK(s.warnings[1].hint == "did you mean Measures_b.csv? rename it to be read");
+  CHECK(s.warnings[2].hint == "did you mean events.csv? rename it to be read");
+  CHECK(contains(s.warnings[3].hint, "rename it to be read (events-NAME.csv"));  // eventual
+  CHECK(s.warnings[4].hint == "did you mean units.csv? rename it to be read");
+}
+
 TEST_CASE("a workbook named like an input is a warning while its kind is read") {
   TempDir dir;
   dir.add("units.csv");
