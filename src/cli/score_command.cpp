@@ -72,7 +72,7 @@ void add_score_command(CLI::App& app, ScoreOptions& opts) {
   cmd->add_flag("-v,--verbose", opts.verbose,
                 "Print a summary of the rows read on stderr");
   cmd->add_flag("-q,--quiet", opts.quiet,
-                "Print nothing but errors: no -v summary, no progress bar (for cron)");
+                "Print nothing but errors: no warnings, no -v summary, no progress bar (for cron)");
   cmd->footer(
       "Examples:\n"
       "  kaohe score schemes/party-building.yaml examples/party-building\n"
@@ -136,7 +136,7 @@ int run_score(const ScoreOptions& opts) {
                                   opts.margin + "'");
     }
   }
-  // With -o FILE a successful run prints nothing at all, not even a bar.
+  // With -o FILE a successful run prints nothing but warnings, not even a bar.
   std::unique_ptr<ProgressBar> progress =
       make_progress_bar(opts.quiet || opts.output != "-");
   sources.progress = progress.get();

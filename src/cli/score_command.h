@@ -27,7 +27,7 @@ struct ScoreOptions {
   std::string format;   // empty: from -o's extension, else table
   std::string output = "-";
   bool verbose = false;
-  bool quiet = false;     // -q: no -v summary, nothing on stderr on success
+  bool quiet = false;     // -q: no -v summary, no warnings: nothing on stderr on success
   int reasons = 0;        // --reasons N: each unit's N largest losses
   std::string margin;     // --margin X: totals within X of a grade boundary
   std::string color = "auto";  // --color auto|always|never (the table)

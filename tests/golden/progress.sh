@@ -6,7 +6,8 @@
 # that the table (or check's diagnostics) starts at column 0 of a clean
 # line. Nothing is drawn with -q, when stderr is not a terminal, when TERM
 # is dumb, or with -o FILE: a successful run with -o FILE prints nothing at
-# all, on a terminal or not. NO_COLOR does not matter (the bar has no colour).
+# all, on a terminal or not (but warnings, which these data do not give).
+# NO_COLOR does not matter (the bar has no colour).
 #
 # The data: the grid-patrol example with its events.csv repeated (32 MB)
 # but for its rows outside the period (a warning on stderr), copied as
