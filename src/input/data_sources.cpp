@@ -104,7 +104,8 @@ Folder scan_folder(const std::string& dir, const bool (&wanted)[3]) {
       const std::string_view kind = kind_name(*what.workbook_kind);
       out.diags.warning(path, 0, 0, "not read: kaohe reads CSV files, not workbooks", {},
                         fmt::format("save it from Excel or WPS as \"CSV UTF-8\" "
-                                    "({}.csv), or with --encoding gb18030 as plain CSV",
+                                    "({}.csv); saved as plain \"CSV\", it needs "
+                                    "--encoding gb18030",
                                     kind));
     }
   }
