@@ -2,13 +2,13 @@
 #include "cli/check_command.h"
 
 #include <CLI/CLI.hpp>
-#include <fmt/format.h>
 
 #include <cstdio>
 
 #include "base/diagnostic.h"
 #include "cli/progress_bar.h"
 #include "pipeline/evaluation.h"
+#include "pipeline/input_warnings.h"
 #include "scheme/scheme_lint.h"
 #include "scheme/scheme_loader.h"
 
@@ -52,35 +52,28 @@ int run_check(const CheckOptions& opts) {
   bool has_data = !d.data_positional.empty() || !d.data_dir.empty() ||
                   !d.units.empty();
   if (scheme && has_data) {
-    DataSources sources = sources_from(d);
-    std::unique_ptr<ProgressBar> progress = make_progress_bar(false);
-    sources.progress = progress.get();
-    const std::optional<Period> period = scheme->period;
+    std::optional<DataSources> sources;
     try {
-      DataCheck data = check_data(std::move(*scheme), sources);
-      found.insert(found.end(), data.diagnostics.begin(), data.diagnostics.end());
-      for (const InputStats& s : data.stats) {
-        if (s.outside == 0 || !period) continue;
-        // At the first row outside the period, with the count of all.
-        Diagnostic w;
-        w.file = s.file;
-        w.line = s.first_outside_line;
-        w.severity = Severity::kWarning;
-        const std::string span = fmt::format("({} to {})", period->from.to_string(),
-                                             period->to.to_string());
-        w.message = s.outside == 1
-                        ? fmt::format("1 row lies outside the scheme's period {} "
-                                      "and is not counted", span)
-                        : fmt::format("{} rows lie outside the scheme's period {} "
-                                      "and are not counted", s.outside, span);
-        w.source_line = s.first_outside_text;
-        w.hint = s.outside == 1 ? "check the date, or the scheme's period"
-                                : "this is the first of them; check the dates, or "
-                                  "the scheme's period";
-        found.push_back(w);
-      }
+      sources = sources_from(d);  // 65: a copy or a clash of names in DIR
     } catch (const Error& e) {
       collect(e);
+    }
+    if (sources) {
+      found.insert(found.end(), sources->warnings.begin(), sources->warnings.end());
+      std::unique_ptr<ProgressBar> progress = make_progress_bar(false);
+      sources->progress = progress.get();
+      const std::optional<Period> period = scheme->period;
+      try {
+        DataCheck data = check_data(std::move(*scheme), *sources);
+        found.insert(found.end(), data.diagnostics.begin(), data.diagnostics.end());
+        const std::vector<Diagnostic> empty = empty_file_warnings(data.stats);
+        found.insert(found.end(), empty.begin(), empty.end());
+        // At the first row outside the period, with the count of all.
+        const std::vector<Diagnostic> outside = outside_period_warnings(data.stats, period);
+        found.insert(found.end(), outside.begin(), outside.end());
+      } catch (const Error& e) {
+        collect(e);
+      }
     }
   }
   bool errors = false;

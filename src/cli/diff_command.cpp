@@ -65,6 +65,7 @@ Snapshot snapshot_from(const std::string& path, const DataOptions& data,
                   "or compare two saved results of 'kaohe score -O json'");
     }
     sources = sources_from(data);
+    print_diagnostics(sources->warnings);  // what the data folder does not give
   }
   Scheme scheme = parse_scheme(path, text);
   return snapshot_of(evaluate(std::move(scheme), *sources), path);

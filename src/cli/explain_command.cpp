@@ -44,6 +44,7 @@ int run_explain(const ExplainOptions& opts) {
                 "give -O with another format; only 'kaohe score' writes a workbook");
   }
   DataSources sources = sources_from(opts.data);
+  print_diagnostics(sources.warnings);  // what the data folder does not give
   Scheme scheme = load_scheme(opts.scheme);
   std::unique_ptr<ProgressBar> progress = make_progress_bar(false);
   sources.progress = progress.get();

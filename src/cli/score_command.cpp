@@ -11,6 +11,7 @@
 #include "input/data_sources.h"
 #include "io/output_file.h"
 #include "pipeline/evaluation.h"
+#include "pipeline/input_warnings.h"
 #include "report/render.h"
 #include "report/xlsx_writer.h"
 #include "scheme/scheme_loader.h"
@@ -71,7 +72,7 @@ void add_score_command(CLI::App& app, ScoreOptions& opts) {
   cmd->add_flag("-v,--verbose", opts.verbose,
                 "Print a summary of the rows read on stderr");
   cmd->add_flag("-q,--quiet", opts.quiet,
-                "Print nothing but errors: no -v summary, no progress bar (for cron)");
+                "Print nothing but errors: no warnings, no -v summary, no progress bar (for cron)");
   cmd->footer(
       "Examples:\n"
       "  kaohe score schemes/party-building.yaml examples/party-building\n"
@@ -103,6 +104,10 @@ DataSources sources_from(const DataOptions& d) {
   return sources;
 }
 
+void print_diagnostics(const std::vector<Diagnostic>& diagnostics) {
+  for (const Diagnostic& d : diagnostics) std::fputs(format_diagnostic(d).c_str(), stderr);
+}
+
 int run_score(const ScoreOptions& opts) {
   OutputFormat format = OutputFormat::kTable;
   if (!opts.format.empty()) {
@@ -119,6 +124,9 @@ int run_score(const ScoreOptions& opts) {
                 "add -O csv or -O tsv, or write to a .csv or .tsv file with -o");
   }
   DataSources sources = sources_from(opts.data);
+  // What the data folder holds but is not read: before anything else, so
+  // it shows also when the run then fails.
+  if (!opts.quiet) print_diagnostics(sources.warnings);
   Scheme scheme = load_scheme(opts.scheme);
   std::optional<Decimal> margin;
   if (!opts.margin.empty()) {
@@ -128,7 +136,7 @@ int run_score(const ScoreOptions& opts) {
                                   opts.margin + "'");
     }
   }
-  // With -o FILE a successful run prints nothing at all, not even a bar.
+  // With -o FILE a successful run prints nothing but warnings, not even a bar.
   std::unique_ptr<ProgressBar> progress =
       make_progress_bar(opts.quiet || opts.output != "-");
   sources.progress = progress.get();
@@ -160,7 +168,12 @@ int run_score(const ScoreOptions& opts) {
     if (opts.bom) text.insert(0, "\xEF\xBB\xBF");
     write_output(opts.output, text);
   }
-  if (opts.verbose && !opts.quiet) {
+  if (opts.quiet) return kExitOk;
+  if (opts.verbose) print_diagnostics(empty_file_warnings(ev.stats));
+  if (auto outside = outside_period_summary(ev.stats, ev.scheme.period)) {
+    print_diagnostics({*outside});
+  }
+  if (opts.verbose) {
     for (const InputStats& s : ev.stats) {
       std::string line = fmt::format("{}: {} rows read, {} counted", s.file, s.read,
                                      s.counted);

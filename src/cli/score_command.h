@@ -27,7 +27,7 @@ struct ScoreOptions {
   std::string format;   // empty: from -o's extension, else table
   std::string output = "-";
   bool verbose = false;
-  bool quiet = false;     // -q: no -v summary, nothing on stderr on success
+  bool quiet = false;     // -q: no -v summary, no warnings: nothing on stderr on success
   int reasons = 0;        // --reasons N: each unit's N largest losses
   std::string margin;     // --margin X: totals within X of a grade boundary
   std::string color = "auto";  // --color auto|always|never (the table)
@@ -42,6 +42,10 @@ void add_data_options(CLI::App& cmd, DataOptions& opts);
 // directory is given twice or the encoding is unknown.
 struct DataSources;
 DataSources sources_from(const DataOptions& d);
+
+// Prints diagnostics on stderr, in order (warnings of a run that goes on).
+struct Diagnostic;
+void print_diagnostics(const std::vector<Diagnostic>& diagnostics);
 
 // Registers the `score` subcommand.
 void add_score_command(CLI::App& app, ScoreOptions& opts);

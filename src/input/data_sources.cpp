@@ -1,14 +1,178 @@
-// Resolution of a run's input files.
+// Resolution of a run's input files: the data folder's names (DESIGN.md
+// §5 "Data folder"), then the explicit files, then no file read twice.
 #include "input/data_sources.h"
 
 #include <fmt/format.h>
 
 #include <filesystem>
+#include <map>
 
-#include "base/diagnostic.h"
+#include "input/data_file_names.h"
 #include "io/file_io.h"
 
 namespace kaohe {
+namespace {
+
+// The option that names a kind of file explicitly.
+std::string option_of(DataKind kind) { return fmt::format("--{}", kind_name(kind)); }
+
+// "event.csv" → "events.csv", "Measure-2.csv" → "Measures-2.csv": a CSV
+// name that lacks only the "s" of a kind; empty for any other name.
+std::string plural_of_kind(const std::string& name) {
+  const std::string folded = fold_case(name);
+  for (std::string_view word : {"unit", "event", "measure"}) {
+    if (folded.compare(0, word.size(), word) != 0) continue;
+    std::string plural = name;
+    const char last = name[word.size() - 1];  // "EVENT.csv" → "EVENTS.csv"
+    plural.insert(word.size(), 1, last >= 'A' && last <= 'Z' ? 'S' : 's');
+    if (classify_data_file(plural).kind) return plural;
+  }
+  return {};
+}
+
+// What the data folder gives for the kinds it is asked for.
+struct Folder {
+  std::optional<std::string> units;  // the roster, when asked for and found
+  std::vector<std::string> events;
+  std::vector<std::string> measures;
+  Diagnostics diags;  // errors and warnings, in name order
+};
+
+// Lists `dir` and sorts its names into kinds (`wanted[kind]`: that kind
+// is read from the folder).
+Folder scan_folder(const std::string& dir, const bool (&wanted)[3]) {
+  Folder out;
+  const auto path_of = [&](const std::string& name) {
+    return (std::filesystem::path(dir) / name).string();
+  };
+  // Per kind, the first name of each folded form: names that differ only
+  // in letter case are one name to Windows, and would be read twice.
+  std::map<std::string, std::string> seen[3];
+  for (const DirEntry& entry : list_directory(dir)) {
+    const DataFileName what = classify_data_file(entry.name);
+    if (what.ignored) continue;
+    const std::string path = path_of(entry.name);
+    if (what.copy_of) {
+      if (!wanted[static_cast<int>(*what.copy_of)]) continue;  // its kind is named
+      const std::string_view kind = kind_name(*what.copy_of);
+      out.diags.error(path, 0, 0,
+                      fmt::format("the name says this is a copy (\"{}\"): read with "
+                                  "the other {} files, its rows would count twice",
+                                  what.copy_mark, kind),
+                      {},
+                      fmt::format("rename it (e.g. {}-2.csv) if it holds other rows, "
+                                  "remove it if it is a copy, or name the files to "
+                                  "read with {} FILE",
+                                  kind, option_of(*what.copy_of)));
+      continue;
+    }
+    if (what.kind) {
+      const int k = static_cast<int>(*what.kind);
+      if (!wanted[k]) continue;  // an explicit option replaces this kind
+      auto [first, fresh] = seen[k].emplace(fold_case(entry.name), entry.name);
+      if (!fresh) {
+        out.diags.error(
+            path, 0, 0,
+            fmt::format("the name differs from {} only in letter case: both would "
+                        "be read as {}",
+                        first->second, kind_name(*what.kind)),
+            {},
+            fmt::format("kaohe matches names in any case, as Windows does: keep "
+                        "one of the two, or name the files to read with {} FILE",
+                        option_of(*what.kind)));
+        continue;
+      }
+      if (*what.kind == DataKind::kUnits) out.units = path;
+      if (*what.kind == DataKind::kEvents) out.events.push_back(path);
+      if (*what.kind == DataKind::kMeasures) out.measures.push_back(path);
+      continue;
+    }
+    if (!entry.regular) continue;  // a folder named notes.csv: not a file
+    if (what.csv) {
+      const std::string plural = plural_of_kind(entry.name);
+      out.diags.warning(
+          path, 0, 0,
+          "not read: the name is not units.csv, events[-NAME].csv or "
+          "measures[-NAME].csv",
+          {},
+          plural.empty()
+              ? "rename it to be read (events-NAME.csv or events_NAME.csv, in any "
+                "letter case), name it with --events FILE or --measures FILE, or "
+                "move it out of the folder"
+              : fmt::format("did you mean {}? rename it to be read", plural));
+    } else if (what.workbook_kind && wanted[static_cast<int>(*what.workbook_kind)]) {
+      const std::string_view kind = kind_name(*what.workbook_kind);
+      out.diags.warning(path, 0, 0, "not read: kaohe reads CSV files, not workbooks", {},
+                        fmt::format("save it from Excel or WPS as \"CSV UTF-8\" "
+                                    "({}.csv); saved as plain \"CSV\", it needs "
+                                    "--encoding gb18030",
+                                    kind));
+    }
+  }
+  return out;
+}
+
+// One input of the run, for telling whether two are the same file.
+struct Input {
+  const std::string* path;
+  DataKind kind;
+  bool named;  // on the command line, not from DIR
+};
+
+// How an input came into the run, e.g. "--events" or "events from the
+// data directory".
+std::string origin(const Input& in) {
+  if (in.named) return option_of(in.kind);
+  if (in.kind == DataKind::kUnits) return "the roster of the data directory";
+  return fmt::format("{} from the data directory", kind_name(in.kind));
+}
+
+// A path and the file it names, for comparing: the same file when the
+// absolute paths are the same without "." and "..", or the files are (links).
+struct FileKey {
+  std::filesystem::path where;
+  std::optional<FileId> id;
+  explicit FileKey(const std::string& path) : id(file_id(path)) {
+    std::error_code ec;
+    std::filesystem::path p = std::filesystem::absolute(path, ec);
+    where = ec ? std::filesystem::path(path) : p.lexically_normal();
+  }
+  bool same_as(const FileKey& o) const { return where == o.where || (id && o.id && *id == *o.id); }
+};
+
+// Throws when two inputs are one file: 64 when one of them is named on
+// the command line, else (links inside DIR) 65.
+void refuse_same_file_twice(const std::vector<Input>& inputs) {
+  std::vector<FileKey> keys;
+  for (const Input& in : inputs) keys.emplace_back(*in.path);
+  Diagnostics diags;
+  bool named = false;
+  for (std::size_t j = 0; j < inputs.size(); ++j) {
+    for (std::size_t i = 0; i < j; ++i) {
+      if (!keys[i].same_as(keys[j])) continue;
+      const Input& a = inputs[i];
+      const Input& b = inputs[j];
+      const std::string how = origin(a) == origin(b)
+                                  ? "twice as " + origin(a)
+                                  : fmt::format("as {} and as {}", origin(a), origin(b));
+      const std::string message =
+          *a.path == *b.path
+              ? "this file is given " + how
+              : fmt::format("this is the same file as {}, given {}", *a.path, how);
+      diags.error(*b.path, 0, 0, message, {},
+                  a.kind == b.kind
+                      ? "name each file once: read twice, every row in it would "
+                        "count twice"
+                      : "a file holds one kind of data: check which file each "
+                        "option should name");
+      named = named || a.named || b.named;
+      break;
+    }
+  }
+  diags.throw_if_errors(named ? kExitUsage : kExitDataErr);
+}
+
+}  // namespace
 
 DataSources resolve_sources(const std::optional<std::string>& dir,
                             const std::optional<std::string>& units,
@@ -18,16 +182,24 @@ DataSources resolve_sources(const std::optional<std::string>& dir,
   if (dir) {
     if (!is_directory(*dir)) {
       throw Error::in_file(kExitNoInput, *dir, "no such data directory",
-                  "--data names a folder holding units.csv, events*.csv, "
-                  "measures*.csv");
+                           "--data names a folder holding units.csv, events*.csv, "
+                           "measures*.csv");
     }
-    s.units = (std::filesystem::path(*dir) / "units.csv").string();
-    if (!units && !std::filesystem::exists(s.units)) {
-      throw Error::in_file(kExitNoInput, *dir, "the data directory has no units.csv",
-                  "every run needs the roster: units.csv with unit_id,name");
+    const bool wanted[3] = {!units, events.empty(), measures.empty()};
+    Folder folder = scan_folder(*dir, wanted);
+    if (wanted[0] && !folder.units) {
+      std::vector<Diagnostic> all = folder.diags.list();
+      all.push_back(Error::in_file(kExitNoInput, *dir, "the data directory has no units.csv",
+                                   "every run needs the roster: units.csv with "
+                                   "unit_id,name")
+                        .diagnostics()[0]);
+      throw Error(kExitNoInput, std::move(all));
     }
-    s.events = list_csv_files(*dir, "events");
-    s.measures = list_csv_files(*dir, "measures");
+    folder.diags.throw_if_errors(kExitDataErr);
+    s.warnings = folder.diags.list();
+    if (folder.units) s.units = *folder.units;
+    s.events = std::move(folder.events);
+    s.measures = std::move(folder.measures);
   }
   if (units) s.units = *units;
   if (!events.empty()) s.events = events;
@@ -42,6 +214,23 @@ DataSources resolve_sources(const std::optional<std::string>& dir,
   if (stdin_uses > 1) {
     throw Error(kExitUsage, "standard input (-) can be read only once per run");
   }
+  std::vector<Input> inputs;
+  if (s.units != "-") inputs.push_back({&s.units, DataKind::kUnits, units.has_value()});
+  for (const auto& e : s.events) {
+    if (e != "-") inputs.push_back({&e, DataKind::kEvents, !events.empty()});
+  }
+  for (const auto& m : s.measures) {
+    if (m != "-") inputs.push_back({&m, DataKind::kMeasures, !measures.empty()});
+  }
+  refuse_same_file_twice(inputs);
+  // A file of DIR named on the command line is read after all.
+  std::erase_if(s.warnings, [&](const Diagnostic& w) {
+    const FileKey key(w.file);
+    for (const Input& in : inputs) {
+      if (in.named && key.same_as(FileKey(*in.path))) return true;
+    }
+    return false;
+  });
   return s;
 }
 

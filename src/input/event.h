@@ -68,6 +68,10 @@ struct InputStats {
   // False when the file could not be read to its end (a missing column,
   // a fatal CSV error): what its rows would have given is not known.
   bool read_through = true;
+  // True when the file was read through without an error and held no
+  // row: 0 bytes, a byte-order mark or blank lines only, or a header
+  // alone. Set by the pipeline, for the "no rows" warning.
+  bool empty = false;
 };
 
 }  // namespace kaohe

@@ -8,6 +8,8 @@
 #include <cstring>
 #include <filesystem>
 
+#include <sys/stat.h>
+
 #include "base/diagnostic.h"
 
 namespace kaohe {
@@ -54,27 +56,29 @@ bool is_directory(const std::string& path) {
   return std::filesystem::is_directory(path, ec);
 }
 
-std::vector<std::string> list_csv_files(const std::string& dir,
-                                        const std::string& prefix) {
+std::vector<DirEntry> list_directory(const std::string& dir) {
   std::error_code ec;
   std::filesystem::directory_iterator it(dir, ec);
   if (ec) {
     throw Error::in_file(kExitNoInput, dir,
                          fmt::format("cannot read directory: {}", ec.message()));
   }
-  std::vector<std::string> names;
+  std::vector<DirEntry> entries;
   for (const auto& entry : it) {
-    std::string name = entry.path().filename().string();
-    if (name.size() >= prefix.size() + 4 && name.rfind(prefix, 0) == 0 &&
-        name.compare(name.size() - 4, 4, ".csv") == 0) {
-      names.push_back(name);
-    }
+    std::error_code type_ec;  // a dangling link: not regular
+    entries.push_back(
+        DirEntry{entry.path().filename().string(), entry.is_regular_file(type_ec)});
   }
-  std::sort(names.begin(), names.end());
-  std::vector<std::string> paths;
-  paths.reserve(names.size());
-  for (const auto& n : names) paths.push_back((std::filesystem::path(dir) / n).string());
-  return paths;
+  std::sort(entries.begin(), entries.end(),
+            [](const DirEntry& a, const DirEntry& b) { return a.name < b.name; });
+  return entries;
+}
+
+std::optional<FileId> file_id(const std::string& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) return std::nullopt;
+  return FileId{static_cast<unsigned long long>(st.st_dev),
+                static_cast<unsigned long long>(st.st_ino)};
 }
 
 }  // namespace kaohe

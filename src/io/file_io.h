@@ -4,6 +4,7 @@
 
 #include <cstdio>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,10 +23,28 @@ using FilePtr = std::unique_ptr<std::FILE, FileCloser>;
 // kaohe::Error 66 naming the path when it cannot be opened.
 FilePtr open_input(const std::string& path);
 
-// Entries of `dir` whose names start with `prefix` and end with ".csv",
-// sorted in byte order. Throws kaohe::Error 66 when `dir` is unreadable.
-std::vector<std::string> list_csv_files(const std::string& dir,
-                                        const std::string& prefix);
+// One entry of a directory: its name, and whether it is a regular file
+// (a symbolic link is followed; a dangling one is not regular).
+struct DirEntry {
+  std::string name;
+  bool regular = false;
+};
+
+// The entries of `dir` (not its subdirectories' entries), sorted by name
+// in byte order. Throws kaohe::Error 66 when `dir` is unreadable.
+std::vector<DirEntry> list_directory(const std::string& dir);
+
+// Which file a path names, for telling whether two paths are one file (a
+// hard or symbolic link): device and inode, after following links.
+struct FileId {
+  unsigned long long device = 0;
+  unsigned long long inode = 0;
+  friend bool operator==(const FileId&, const FileId&) = default;
+};
+
+// The identity of the file `path` names; nullopt when it cannot be
+// stat()ed (missing, unreadable directory on the way).
+std::optional<FileId> file_id(const std::string& path);
 
 // True when `path` names an existing directory.
 bool is_directory(const std::string& path);

@@ -17,10 +17,15 @@ namespace {
 
 // Runs one file's reader; a fatal problem in the file's data (an
 // unterminated quote) joins the other diagnostics instead of hiding them.
+// A file read through with neither a row nor an error is marked empty.
 template <typename Read>
 InputStats read_collecting(Read read, Diagnostics& diags) {
+  const int errors_before = diags.error_count();
   try {
-    return read();
+    InputStats stats = read();
+    stats.empty = stats.read == 0 && stats.read_through &&
+                  diags.error_count() == errors_before;
+    return stats;
   } catch (const Error& e) {
     if (e.exit_code() != kExitDataErr) throw;
     for (const Diagnostic& d : e.diagnostics()) diags.add(d);

@@ -6,11 +6,16 @@
 # that the table (or check's diagnostics) starts at column 0 of a clean
 # line. Nothing is drawn with -q, when stderr is not a terminal, when TERM
 # is dumb, or with -o FILE: a successful run with -o FILE prints nothing at
-# all, on a terminal or not. NO_COLOR does not matter (the bar has no colour).
+# all, on a terminal or not (but warnings, which these data do not give).
+# NO_COLOR does not matter (the bar has no colour).
 #
-# The data: the grid-patrol example with its events.csv repeated (32 MB),
-# hard-linked as events-NN.csv as often as it takes for a run to last
-# about a second on this machine (the bar starts after 0.5 s).
+# The data: the grid-patrol example with its events.csv repeated (32 MB)
+# but for its rows outside the period (a warning on stderr), copied as
+# events-NN.csv as often as it takes for a run to last about a second on
+# this machine (the bar starts after 0.5 s). Copies, not links: a file
+# read twice is refused. Read on one thread (-j 1), fewer copies do. An
+# events file with a header alone gives check a warning to print (score
+# says so only with -v).
 #
 #   progress.sh KAOHE_BIN REPO_ROOT
 set -euo pipefail
@@ -39,9 +44,10 @@ fail() {
 data=$work/data
 mkdir "$data"
 cp "$example/units.csv" "$example/measures.csv" "$data/"
-awk -v n=200 'FNR == 1 { print; next } { body[++m] = $0 }
+awk -v n=200 'FNR == 1 { print; next } /,2024-/ { next } { body[++m] = $0 }
   END { for (i = 0; i < n; i++) for (j = 1; j <= m; j++) print body[j] }' \
   "$example/events.csv" >"$data/events.csv"
+head -1 "$example/events.csv" >"$data/events-none.csv"
 files=1
 
 now_ms() { local t=${EPOCHREALTIME/./}; echo $((10#$t / 1000)); }
@@ -52,13 +58,13 @@ plain() {
     >"$work/out" 2>"$work/err"
 }
 
-# Grow the data until one run takes a second (at most 64 links: 2 GB), so
+# Grow the data until one run takes a second (at most 64 copies: 2 GB), so
 # that the bar, which starts after 0.5 s, is drawn a few times (more when
 # the machine is busy: runs are slower then, never faster).
 while :; do
   start=$(now_ms)
   code=0
-  plain score "$scheme" "$data" || code=$?
+  plain score "$scheme" "$data" -j 1 || code=$?
   elapsed=$(($(now_ms) - start))
   if [[ $code -ne 0 ]]; then
     echo "FAIL: kaohe score on the generated data exited $code:"
@@ -72,7 +78,7 @@ while :; do
   ((factor > 16)) && factor=16
   want=$((files * factor > 64 ? 64 : files * factor))
   for ((i = files; i < want; i++)); do
-    ln "$data/events.csv" "$(printf '%s/events-%02d.csv' "$data" "$i")"
+    cp "$data/events.csv" "$(printf '%s/events-%02d.csv' "$data" "$i")"
   done
   files=$want
 done
@@ -160,20 +166,20 @@ expect_bar() {
   return 0
 }
 
-run="$(printf '%q ' "$bin" score "$scheme" "$data")"
+run="$(printf '%q ' "$bin" score "$scheme" "$data" -j 1)"
 
 # (1), (2): the bar on a terminal, with a percentage, erased before the table.
 on_tty "$work/tty" NO_COLOR=1 TERM=xterm -- "$run"
 expect_bar "$work/tty" "$table" bar "score on a terminal"
 
-# check: its diagnostics (at least the warning on rows outside the period)
+# check: its diagnostics (at least the warning on the file without rows)
 # start on a clean line, and it exits as it does without a terminal.
 expect_code=0
-plain check "$scheme" "$data" || expect_code=$?
+plain check "$scheme" "$data" -j 1 || expect_code=$?
 [[ -s $work/out ]] && fail "check printed on stdout"
 cp "$work/err" "$work/check-err"
 [[ -s $work/check-err ]] || fail "check printed no warning on the generated data"
-on_tty "$work/tty-check" TERM=xterm -- "$(printf '%q ' "$bin" check "$scheme" "$data")"
+on_tty "$work/tty-check" TERM=xterm -- "$(printf '%q ' "$bin" check "$scheme" "$data" -j 1)"
 expect_code=0
 expect_bar "$work/tty-check" "$work/check-err" bar "check on a terminal"
 
@@ -197,7 +203,7 @@ done
 
 # (5) -o FILE, stderr not a terminal: nothing at all.
 code=0
-plain score "$scheme" "$data" -o "$work/result.txt" || code=$?
+plain score "$scheme" "$data" -j 1 -o "$work/result.txt" || code=$?
 [[ $code -eq 0 ]] || fail "-o FILE exited $code"
 [[ -s $work/out || -s $work/err ]] &&
   fail "-o FILE printed something: $(head -c 300 "$work/out" "$work/err" | cat -v)"

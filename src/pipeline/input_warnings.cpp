@@ -1,0 +1,75 @@
+// The input warnings: empty files, rows outside the period.
+#include "pipeline/input_warnings.h"
+
+#include <fmt/format.h>
+
+namespace kaohe {
+namespace {
+
+// "N rows [in K files] lie outside the scheme's period (FROM to TO) and
+// are not counted".
+std::string outside_message(std::int64_t rows, int files, const Period& period) {
+  const std::string span =
+      fmt::format("({} to {})", period.from.to_string(), period.to.to_string());
+  if (rows == 1) {
+    return fmt::format("1 row lies outside the scheme's period {} and is not counted",
+                       span);
+  }
+  const std::string where = files > 1 ? fmt::format(" in {} files", files) : "";
+  return fmt::format("{} rows{} lie outside the scheme's period {} and are not counted",
+                     rows, where, span);
+}
+
+}  // namespace
+
+std::vector<Diagnostic> empty_file_warnings(const std::vector<InputStats>& stats) {
+  std::vector<Diagnostic> out;
+  for (const InputStats& s : stats) {
+    if (!s.empty || (s.kind != "events" && s.kind != "measures")) continue;
+    Diagnostic w;
+    w.file = s.file;
+    w.severity = Severity::kWarning;
+    w.message = s.file == "-" ? "no rows: standard input is empty or holds a header only"
+                              : "no rows: the file is empty or holds a header only";
+    w.hint = fmt::format("no {} are read from it; if it should hold rows, export it again",
+                         s.kind);
+    out.push_back(std::move(w));
+  }
+  return out;
+}
+
+std::vector<Diagnostic> outside_period_warnings(const std::vector<InputStats>& stats,
+                                                const std::optional<Period>& period) {
+  std::vector<Diagnostic> out;
+  if (!period) return out;
+  for (const InputStats& s : stats) {
+    if (s.outside == 0) continue;
+    Diagnostic w;
+    w.file = s.file;
+    w.line = s.first_outside_line;
+    w.severity = Severity::kWarning;
+    w.message = outside_message(s.outside, 1, *period);
+    w.source_line = s.first_outside_text;
+    w.hint = s.outside == 1 ? "check the date, or the scheme's period"
+                            : "this is the first of them; check the dates, or "
+                              "the scheme's period";
+    out.push_back(std::move(w));
+  }
+  return out;
+}
+
+std::optional<Diagnostic> outside_period_summary(const std::vector<InputStats>& stats,
+                                                 const std::optional<Period>& period) {
+  std::vector<Diagnostic> each = outside_period_warnings(stats, period);
+  if (each.empty()) return std::nullopt;
+  std::int64_t rows = 0;
+  for (const InputStats& s : stats) rows += s.outside;
+  Diagnostic w = each.front();
+  w.message = outside_message(rows, static_cast<int>(each.size()), *period);
+  if (rows > 1) w.message += "; this is the first";
+  w.source_line.clear();
+  w.hint.clear();
+  return w;
+}
+
+}  // namespace kaohe
