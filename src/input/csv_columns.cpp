@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "base/ascii.h"
+#include "input/row_errors.h"
 
 namespace kaohe {
 namespace {
@@ -28,38 +29,37 @@ std::size_t space_at(std::string_view name, std::size_t i) {
   return 0;
 }
 
-// The header fields that are `name`, exactly or folded, in field order.
-std::vector<int> fields_named(const CsvHeader& header, std::string_view name) {
+// The fields whose folded name (fold_column_name) is `name`, in order.
+std::vector<int> fields_named(const std::vector<std::string>& folded,
+                              std::string_view name) {
   std::vector<int> out;
-  for (int i = 0; i < header.size(); ++i) {
-    const std::string& f = header.names()[static_cast<std::size_t>(i)];
-    if (f == name || fold_column_name(f) == name) out.push_back(i);
+  for (std::size_t i = 0; i < folded.size(); ++i) {
+    if (folded[i] == name) out.push_back(static_cast<int>(i));
   }
   return out;
 }
 
+// The header being checked and its errors (at most RowErrors::kMaxShown
+// shown, so a header of a million "count" fields stays readable).
 struct HeaderContext {
   const CsvHeader& header;
-  const std::string& file;
   const CsvRow& row;
-  Diagnostics& diags;
+  RowErrors& errors;
 
   const std::string& name(int field) const {
     return header.names()[static_cast<std::size_t>(field)];
   }
+  // An error at `field` (0-based; -1: the header as a whole).
   void error(int field, std::string message, std::string hint) const {
-    diags.error(file, row.line, field + 1, std::move(message), std::string(row.raw),
-                std::move(hint));
+    errors.add(row, field + 1, std::move(message), std::move(hint));
   }
 };
 
 void report_missing(const HeaderContext& h, std::string_view name) {
   const std::string near = closest_match(name, h.header.names());
-  h.diags.error(h.file, h.row.line, 0,
-                fmt::format("missing required column \"{}\"", name),
-                std::string(h.row.raw),
-                near.empty() ? fmt::format("add a column named {}", name)
-                             : fmt::format("is \"{}\" meant to be \"{}\"?", near, name));
+  h.error(-1, fmt::format("missing required column \"{}\"", name),
+          near.empty() ? fmt::format("add a column named {}", name)
+                       : fmt::format("is \"{}\" meant to be \"{}\"?", near, name));
 }
 
 // `field` is a variant of `spec` and the header has no exact one.
@@ -123,11 +123,14 @@ std::optional<std::vector<int>> find_columns(const CsvHeader& header,
                                              const std::string& file,
                                              const CsvRow& header_row,
                                              Diagnostics& diags) {
-  const HeaderContext h{header, file, header_row, diags};
-  const int errors_before = diags.error_count();
+  RowErrors errors(file, diags);
+  const HeaderContext h{header, header_row, errors};
+  std::vector<std::string> folded;
+  folded.reserve(header.names().size());
+  for (const std::string& name : header.names()) folded.push_back(fold_column_name(name));
   std::vector<int> columns;
   for (const ColumnSpec& s : spec) {
-    const std::vector<int> fields = fields_named(header, s.name);
+    const std::vector<int> fields = fields_named(folded, s.name);
     const int exact = header.find(s.name);
     columns.push_back(exact);
     if (fields.empty()) {
@@ -140,7 +143,7 @@ std::optional<std::vector<int>> find_columns(const CsvHeader& header,
       if (f != kept) report_duplicate(h, s, kept, f);
     }
   }
-  if (diags.error_count() != errors_before) return std::nullopt;
+  if (errors.count() > 0) return std::nullopt;
   return columns;
 }
 

@@ -29,7 +29,8 @@ std::string fold_column_name(std::string_view name);
 // The field index of each column of `spec` in `header` (-1: an optional
 // column that is absent), matched exactly. nullopt, after adding one
 // error per problem to `diags` (at line header_row.line, column the
-// 1-based field number, showing the header line), when:
+// 1-based field number, showing the header line; the first
+// RowErrors::kMaxShown shown, the rest counted), when:
 //   - a required column is missing (a did-you-mean over the header);
 //   - a column of `spec` is there more than once, exactly or as a variant
 //     in case or spaces (fold_column_name): the error names both fields;

@@ -150,6 +150,16 @@ TEST_CASE("header: every problem of a header at once") {
   CHECK(c.diags.list()[2].col == 4);  // count
 }
 
+TEST_CASE("header: a hostile header shows its first 50 problems and counts the rest") {
+  std::string header = "unit_id,item_id";
+  for (int i = 0; i < 120; ++i) header += ",count";
+  Checked c(header);
+  CHECK_FALSE(c.columns.has_value());
+  REQUIRE(c.diags.list().size() == 51);
+  CHECK(c.diags.list()[49].message == "duplicate column \"count\": fields 3 and 53");
+  CHECK(c.diags.list()[50].message == "69 more errors in this file not shown");
+}
+
 TEST_CASE("header: fold_column_name") {
   CHECK(fold_column_name(" Unit_ID ") == "unit_id");
   CHECK(fold_column_name("ITEM\t_ID") == "item_id");
