@@ -8,15 +8,17 @@
 #include "diff/result_reader.h"
 #include "io/file_io.h"
 #include "io/output_file.h"
-#include "report/output_format.h"
 #include "report/diff_renderer.h"
+#include "report/output_format.h"
 #include "scheme/scheme_loader.h"
 #include "scheme/yaml_tree.h"
 
 namespace kaohe {
 
 // The formats `diff` writes, the table first (choose_output_format).
-constexpr OutputFormat kDiffFormats[] = {OutputFormat::kTable, OutputFormat::kCsv, OutputFormat::kTsv, OutputFormat::kJson, OutputFormat::kMarkdown};
+constexpr OutputFormat kDiffFormats[] = {OutputFormat::kTable, OutputFormat::kCsv,
+                                          OutputFormat::kTsv, OutputFormat::kJson,
+                                          OutputFormat::kMarkdown};
 
 void add_diff_command(CLI::App& app, DiffOptions& opts) {
   CLI::App* cmd = app.add_subcommand(

@@ -7,9 +7,9 @@
 #include "base/diagnostic.h"
 #include "cli/progress_bar.h"
 #include "io/output_file.h"
-#include "report/output_format.h"
 #include "pipeline/unit_rows.h"
 #include "report/explain_renderer.h"
+#include "report/output_format.h"
 #include "scheme/scheme_loader.h"
 
 namespace kaohe {

@@ -10,8 +10,8 @@
 #include "explain/reasons.h"
 #include "input/data_sources.h"
 #include "io/output_file.h"
-#include "report/output_format.h"
 #include "pipeline/evaluation.h"
+#include "report/output_format.h"
 #include "report/render.h"
 #include "report/xlsx_writer.h"
 #include "scheme/scheme_loader.h"
@@ -19,7 +19,9 @@
 namespace kaohe {
 
 // The formats `score` writes, the table first (choose_output_format).
-constexpr OutputFormat kScoreFormats[] = {OutputFormat::kTable, OutputFormat::kCsv, OutputFormat::kTsv, OutputFormat::kJson, OutputFormat::kMarkdown, OutputFormat::kXlsx};
+constexpr OutputFormat kScoreFormats[] = {OutputFormat::kTable, OutputFormat::kCsv,
+                                           OutputFormat::kTsv,   OutputFormat::kJson,
+                                           OutputFormat::kMarkdown, OutputFormat::kXlsx};
 
 void add_data_options(CLI::App& cmd, DataOptions& opts) {
   cmd.add_option("data", opts.data_positional,
@@ -57,7 +59,8 @@ void add_score_command(CLI::App& app, ScoreOptions& opts) {
       ->check(CLI::IsMember({"table", "csv", "tsv", "json", "markdown", "xlsx"}));
   cmd->add_option("-o,--output", opts.output,
                   "Write to FILE atomically (- for stdout); without -O its "
-                  "extension, in any case, sets the format: .txt .csv .tsv .json .md .xlsx")
+                  "extension, in any case, sets the format: .txt .csv .tsv .json "
+                  ".md .xlsx")
       ->option_text("FILE");
   cmd->add_option("--reasons", opts.reasons,
                   "Add each unit's N largest point losses (reason codes)")
