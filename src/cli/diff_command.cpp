@@ -9,10 +9,16 @@
 #include "io/file_io.h"
 #include "io/output_file.h"
 #include "report/diff_renderer.h"
+#include "report/output_format.h"
 #include "scheme/scheme_loader.h"
 #include "scheme/yaml_tree.h"
 
 namespace kaohe {
+
+// The formats `diff` writes, the table first (choose_output_format).
+constexpr OutputFormat kDiffFormats[] = {OutputFormat::kTable, OutputFormat::kCsv,
+                                          OutputFormat::kTsv, OutputFormat::kJson,
+                                          OutputFormat::kMarkdown};
 
 void add_diff_command(CLI::App& app, DiffOptions& opts) {
   CLI::App* cmd = app.add_subcommand(
@@ -25,7 +31,9 @@ void add_diff_command(CLI::App& app, DiffOptions& opts) {
   cmd->add_option("-O,--output-format,--format", opts.format,
                   "table, csv, tsv, json or markdown")
       ->check(CLI::IsMember({"table", "csv", "tsv", "json", "markdown"}));
-  cmd->add_option("-o,--output", opts.output, "Write to FILE atomically (- for stdout)")
+  cmd->add_option("-o,--output", opts.output,
+                  "Write to FILE atomically (- for stdout); without -O its "
+                  "extension, in any case, sets the format: .txt .csv .tsv .json .md")
       ->option_text("FILE");
   cmd->add_option("--tolerance", opts.tolerance,
                   "Ignore changes of total no larger than X (default 0)")
@@ -80,16 +88,8 @@ int run_diff(const DiffOptions& opts) {
                 "--tolerance must be a plain decimal ≥ 0, got '" + opts.tolerance + "'",
                 "e.g. --tolerance 0.5 hides changes of total of at most 0.5");
   }
-  OutputFormat format = OutputFormat::kTable;
-  if (!opts.format.empty()) {
-    format = *parse_output_format(opts.format);
-  } else if (opts.output != "-") {
-    format = format_from_extension(opts.output).value_or(OutputFormat::kTable);
-  }
-  if (format == OutputFormat::kXlsx) {
-    throw Error(kExitUsage, "'kaohe diff' does not write xlsx",
-                "give -O with another format; only 'kaohe score' writes a workbook");
-  }
+  const OutputFormat format =
+      choose_output_format(opts.format, opts.output, kDiffFormats, "diff");
   std::optional<DataSources> sources;
   Snapshot before = snapshot_from(opts.old_path, opts.data, sources);
   Snapshot after = snapshot_from(opts.new_path, opts.data, sources);

@@ -9,9 +9,13 @@
 #include "io/output_file.h"
 #include "pipeline/unit_rows.h"
 #include "report/explain_renderer.h"
+#include "report/output_format.h"
 #include "scheme/scheme_loader.h"
 
 namespace kaohe {
+
+// The formats `explain` writes, the table first (choose_output_format).
+constexpr OutputFormat kExplainFormats[] = {OutputFormat::kTable, OutputFormat::kJson};
 
 void add_explain_command(CLI::App& app, ExplainOptions& opts) {
   CLI::App* cmd = app.add_subcommand(
@@ -21,7 +25,9 @@ void add_explain_command(CLI::App& app, ExplainOptions& opts) {
   add_data_options(*cmd, opts.data);
   cmd->add_option("-O,--output-format,--format", opts.format, "table (a tree) or json")
       ->check(CLI::IsMember({"table", "json"}));
-  cmd->add_option("-o,--output", opts.output, "Write to FILE atomically (- for stdout)")
+  cmd->add_option("-o,--output", opts.output,
+                  "Write to FILE atomically (- for stdout); without -O its "
+                  "extension, in any case, sets the format: .txt .json")
       ->option_text("FILE");
   cmd->add_option("--rows", opts.rows, "List at most K rows per item (default 10)")
       ->option_text("K")
@@ -33,16 +39,8 @@ void add_explain_command(CLI::App& app, ExplainOptions& opts) {
 }
 
 int run_explain(const ExplainOptions& opts) {
-  OutputFormat format = OutputFormat::kTable;
-  if (!opts.format.empty()) {
-    format = *parse_output_format(opts.format);
-  } else if (opts.output != "-") {
-    format = format_from_extension(opts.output).value_or(OutputFormat::kTable);
-  }
-  if (format == OutputFormat::kXlsx) {
-    throw Error(kExitUsage, "'kaohe explain' does not write xlsx",
-                "give -O with another format; only 'kaohe score' writes a workbook");
-  }
+  const OutputFormat format =
+      choose_output_format(opts.format, opts.output, kExplainFormats, "explain");
   DataSources sources = sources_from(opts.data);
   print_diagnostics(sources.warnings);  // what the data folder does not give
   Scheme scheme = load_scheme(opts.scheme);

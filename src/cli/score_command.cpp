@@ -12,11 +12,17 @@
 #include "io/output_file.h"
 #include "pipeline/evaluation.h"
 #include "pipeline/input_warnings.h"
+#include "report/output_format.h"
 #include "report/render.h"
 #include "report/xlsx_writer.h"
 #include "scheme/scheme_loader.h"
 
 namespace kaohe {
+
+// The formats `score` writes, the table first (choose_output_format).
+constexpr OutputFormat kScoreFormats[] = {OutputFormat::kTable, OutputFormat::kCsv,
+                                           OutputFormat::kTsv,   OutputFormat::kJson,
+                                           OutputFormat::kMarkdown, OutputFormat::kXlsx};
 
 void add_data_options(CLI::App& cmd, DataOptions& opts) {
   cmd.add_option("data", opts.data_positional,
@@ -53,7 +59,9 @@ void add_score_command(CLI::App& app, ScoreOptions& opts) {
                   "-o FILE; default: from -o's extension, else table)")
       ->check(CLI::IsMember({"table", "csv", "tsv", "json", "markdown", "xlsx"}));
   cmd->add_option("-o,--output", opts.output,
-                  "Write to FILE atomically (- for stdout)")
+                  "Write to FILE atomically (- for stdout); without -O its "
+                  "extension, in any case, sets the format: .txt .csv .tsv .json "
+                  ".md .xlsx")
       ->option_text("FILE");
   cmd->add_option("--reasons", opts.reasons,
                   "Add each unit's N largest point losses (reason codes)")
@@ -109,12 +117,8 @@ void print_diagnostics(const std::vector<Diagnostic>& diagnostics) {
 }
 
 int run_score(const ScoreOptions& opts) {
-  OutputFormat format = OutputFormat::kTable;
-  if (!opts.format.empty()) {
-    format = *parse_output_format(opts.format);
-  } else if (opts.output != "-") {
-    format = format_from_extension(opts.output).value_or(OutputFormat::kTable);
-  }
+  const OutputFormat format =
+      choose_output_format(opts.format, opts.output, kScoreFormats, "score");
   if (format == OutputFormat::kXlsx && opts.output == "-") {
     throw Error(kExitUsage, "xlsx output needs a file: add -o FILE.xlsx",
                 "a workbook is binary; it is not written to standard output");

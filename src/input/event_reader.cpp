@@ -434,21 +434,29 @@ class RowChecker {
 };
 
 // Reads the header record of `reader` into `cols`. False when the file is
-// empty (it holds no events) or lacks a required column (reported).
+// empty (it holds no events) or its header is wrong: a required column
+// missing, a column repeated or only a variant in case or spaces
+// (find_columns; reported).
 bool read_header(CsvReader& reader, Diagnostics& diags, ProgressTicker* progress,
                  EventColumns& cols) {
   CsvRow row;
   if (!reader.next(row)) return false;
   CsvHeader header(row);
-  cols.unit = require_column(header, "unit_id", reader.name(), row, diags);
-  cols.item = require_column(header, "item_id", reader.name(), row, diags);
-  if (cols.unit < 0 || cols.item < 0) return false;
-  cols.date = header.find("date");
-  cols.count = header.find("count");
-  cols.tier = header.find("tier");
-  cols.role = header.find("role");
-  cols.points = header.find("points");
-  cols.ref = header.find("ref");
+  // `note` is not listed: kaohe never reads it, so it is an extra column.
+  static constexpr ColumnSpec kColumns[] = {
+      {"unit_id", true}, {"item_id", true}, {"date", false}, {"count", false},
+      {"tier", false},   {"role", false},   {"points", false}, {"ref", false}};
+  const std::optional<std::vector<int>> found =
+      find_columns(header, kColumns, reader.name(), row, diags);
+  if (!found) return false;
+  cols.unit = (*found)[0];
+  cols.item = (*found)[1];
+  cols.date = (*found)[2];
+  cols.count = (*found)[3];
+  cols.tier = (*found)[4];
+  cols.role = (*found)[5];
+  cols.points = (*found)[6];
+  cols.ref = (*found)[7];
   cols.size = header.size();
   if (progress != nullptr) progress->add(reader.bytes_read());
   return true;

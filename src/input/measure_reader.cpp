@@ -97,14 +97,18 @@ InputStats read_measures(const std::string& path, int file_index,
   CsvRow row;
   if (!reader.next(row)) return stats;
   CsvHeader header(row);
-  int c_unit = require_column(header, "unit_id", path, row, diags);
-  int c_item = require_column(header, "item_id", path, row, diags);
-  int c_value = require_column(header, "value", path, row, diags);
-  if (c_unit < 0 || c_item < 0 || c_value < 0) {
+  static constexpr ColumnSpec kColumns[] = {
+      {"unit_id", true}, {"item_id", true}, {"value", true}, {"key", false}};
+  const std::optional<std::vector<int>> cols =
+      find_columns(header, kColumns, path, row, diags);
+  if (!cols) {
     stats.read_through = false;
     return stats;
   }
-  const int c_key = header.find("key");
+  const int c_unit = (*cols)[0];
+  const int c_item = (*cols)[1];
+  const int c_value = (*cols)[2];
+  const int c_key = (*cols)[3];
   RowErrors errors(path, diags);
   const UnitIndex units(roster);
   std::vector<std::string> measure_leaves;

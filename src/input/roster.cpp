@@ -29,10 +29,14 @@ bool read_roster(const std::string& path, Encoding encoding, Roster& roster,
     return false;
   }
   CsvHeader header(row);
-  int c_id = require_column(header, "unit_id", path, row, diags);
-  int c_name = require_column(header, "name", path, row, diags);
-  int c_cat = header.find("category");
-  if (c_id < 0 || c_name < 0) return false;
+  static constexpr ColumnSpec kColumns[] = {
+      {"unit_id", true}, {"name", true}, {"category", false}};
+  const std::optional<std::vector<int>> cols =
+      find_columns(header, kColumns, path, row, diags);
+  if (!cols) return false;
+  const int c_id = (*cols)[0];
+  const int c_name = (*cols)[1];
+  const int c_cat = (*cols)[2];
   roster.has_categories = c_cat >= 0;
   while (reader.next(row)) {
     if (!check_width(header, row, path, diags)) continue;

@@ -1,7 +1,9 @@
 #!/bin/bash
 # `kaohe score -o FILE`: the file holds the same bytes the format prints on
-# stdout (the golden stdout files), the format follows the extension unless
-# -O says otherwise, a successful run is silent, and a run that fails
+# stdout (the golden stdout files), the format follows the extension (in
+# any case) unless -O says otherwise, an unknown extension, none, or one
+# that contradicts -O is a usage error (also for explain and diff), a
+# successful run is silent, and a run that fails
 # leaves an existing FILE byte-identical, with no temporary file left over
 # (SPEC §5, §9).
 #
@@ -60,10 +62,72 @@ expect_file "$work/out.md" $golden/party-building-markdown/stdout \
   score $scheme $data -o "$work/out.md"
 expect_file "$work/out.txt" $golden/party-building-table/stdout \
   score $scheme $data -o "$work/out.txt"
-expect_file "$work/result" $golden/party-building-table/stdout \
-  score $scheme $data -o "$work/result"
 expect_file "$work/out.txt" $golden/party-building-csv/stdout \
   score $scheme $data -O csv -o "$work/out.txt"
+# An explicit -O takes any name whose extension is not kaohe's, or none.
+expect_file "$work/result" $golden/party-building-csv/stdout \
+  score $scheme $data -O csv -o "$work/result"
+expect_file "$work/out.data" $golden/party-building-json/stdout \
+  score $scheme $data -O json -o "$work/out.data"
+# The extension is matched ignoring case (issue 14).
+expect_file "$work/R.CSV" $golden/party-building-csv/stdout \
+  score $scheme $data -o "$work/R.CSV"
+expect_file "$work/R.TSV" $golden/party-building-tsv/stdout \
+  score $scheme $data -o "$work/R.TSV"
+expect_file "$work/R.Json" $golden/party-building-json/stdout \
+  score $scheme $data -o "$work/R.Json"
+expect_file "$work/R.MD" $golden/party-building-markdown/stdout \
+  score $scheme $data -o "$work/R.MD"
+expect_file "$work/R.TXT" $golden/party-building-table/stdout \
+  score $scheme $data -o "$work/R.TXT"
+expect_file "$work/R.CSV" $golden/party-building-csv-bom/stdout \
+  score $scheme $data -o "$work/R.CSV" --bom
+expect_file "$work/R.Csv" $golden/party-building-csv/stdout \
+  score $scheme $data -O csv -o "$work/R.Csv"
+expect_file "$work/E.TXT" $golden/party-building-explain/stdout \
+  explain $scheme V2 $data -o "$work/E.TXT"
+# diff exits 1 when the results differ, as diff(1).
+code=0
+kaohe diff $scheme examples/party-building-review-20.yaml $data -o "$work/D.CSV" || code=$?
+if [[ $code -ne 1 ]] || ! cmp -s $golden/diff-csv/stdout "$work/D.CSV"; then
+  fail "kaohe diff ... -o D.CSV (exit $code) did not write the csv diff"
+fi
+
+# -o never guesses (issue 14): a name whose extension kaohe does not write,
+# or without one, is a usage error unless -O is given, and so is an
+# extension that names another format than -O; nothing is written, an
+# existing file is untouched, and the message names the file.
+refused() {
+  local name=$1
+  shift
+  local code=0 existed=0
+  [[ -e $work/$name ]] && existed=1
+  kaohe "$@" -o "$work/$name" || code=$?
+  [[ $code -eq 64 ]] || fail "kaohe $* -o $name exited $code, expected 64"
+  [[ -s $work/stdout ]] && fail "kaohe $* -o $name wrote to stdout"
+  grep -qF -- "-o $work/$name" "$work/stderr" ||
+    fail "kaohe $* -o $name: the error does not name the file: $(cat "$work/stderr")"
+  if [[ $existed -eq 0 && -e $work/$name ]]; then
+    fail "kaohe $* -o $name created the file"
+  fi
+}
+for name in results results.html results.xls results.xlsm results.csvx \
+    results. results.csv.gz .csv; do
+  refused "$name" score $scheme $data
+done
+refused results.xlsx score $scheme $data -O csv
+refused results.CSV score $scheme $data -O json
+refused results.txt score $scheme $data -O xlsx
+refused results.csv explain $scheme V2 $data
+refused results.md explain $scheme V2 $data
+refused results explain $scheme V2 $data
+refused results.html diff $scheme examples/party-building-review-20.yaml $data
+refused results.xlsx diff $scheme examples/party-building-review-20.yaml $data
+# An existing file with an unknown extension stays as it was.
+printf 'kept\n' >"$work/keep.html"
+cp "$work/keep.html" "$work/keep.html.orig"
+refused keep.html score $scheme $data
+cmp -s "$work/keep.html" "$work/keep.html.orig" || fail "a refused -o keep.html changed it"
 # Overwriting an existing file replaces it whole.
 printf 'an old, much longer file %.0s' {1..100} >"$work/out.csv"
 expect_file "$work/out.csv" $golden/party-building-csv/stdout \

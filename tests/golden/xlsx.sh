@@ -2,9 +2,10 @@
 # `kaohe score -o FILE.xlsx` (or -O xlsx -o FILE): opens the workbook with
 # unzip and checks its cells: sheet names, unit names and numeric totals,
 # the number format of the scheme's precision, the frozen header row, the
-# "方案" sheet; one sheet per category when the scheme ranks within
-# category; identical bytes for identical inputs; a silent success; and a
-# failing run that leaves an existing workbook untouched.
+# "方案" sheet; the extension in any case (R.XLSX); one sheet per category
+# when the scheme ranks within category; identical bytes for identical
+# inputs; a silent success; and a failing run that leaves an existing
+# workbook untouched.
 #
 #   xlsx.sh KAOHE_BIN REPO_ROOT
 set -euo pipefail
@@ -81,6 +82,13 @@ done
 # Identical inputs give identical bytes; -O xlsx works with any file name.
 run score schemes/party-building.yaml examples/party-building -O xlsx -o "$work/again.bin"
 cmp -s "$book" "$work/again.bin" || fail "two runs wrote different workbooks"
+# The extension is matched ignoring case (issue 14): R.XLSX and R.Xlsx are
+# the same workbook, not a text table under a workbook's name.
+for name in R.XLSX R.Xlsx; do
+  run score schemes/party-building.yaml examples/party-building -o "$work/$name"
+  cmp -s "$book" "$work/$name" || fail "-o $name did not write the workbook of -o results.xlsx"
+done
+has "$work/R.XLSX" xl/workbook.xml '<sheet name="结果" sheetId="1"'
 
 # --- shenzhen-petition ranks within category: sheets A, B, C, then 方案.
 book=$work/petition.xlsx

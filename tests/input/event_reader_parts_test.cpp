@@ -245,6 +245,16 @@ TEST_CASE("parts: a byte-order mark, a missing final newline and a header only")
     CHECK(many.stats.read == 0);
     CHECK(many.diags.empty());
   }
+  SUBCASE("a repeated column is reported once") {
+    std::string csv = "unit_id,item_id,count,count\n";
+    for (int i = 0; i < 30; ++i) csv += "V1,late_report,1,2\n";
+    TempFile f(csv);
+    Outcome one = read_with(f.path(), 1);
+    REQUIRE(one.diags.size() == 1);
+    CHECK(one.diags[0].find("duplicate column \"count\": fields 3 and 4") !=
+          std::string::npos);
+    check_same(one, read_with(f.path(), 3));
+  }
   SUBCASE("a missing required column is reported once") {
     std::string csv = "unit,item_id\n";
     for (int i = 0; i < 30; ++i) csv += "V1,late_report\n";

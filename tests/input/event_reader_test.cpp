@@ -136,6 +136,37 @@ TEST_CASE("a missing required column is an error with a hint") {
   CHECK(run.sink.seen.empty());
 }
 
+TEST_CASE("a repeated column or a variant of one is an error; no row is read") {
+  SUBCASE("count twice") {
+    Run run = make_run();
+    read(run, "unit_id,item_id,count,count\nV1,late_report,3,1\n");
+    const Diagnostic& d = only_error(run);
+    CHECK(d.message == "duplicate column \"count\": fields 3 and 4");
+    CHECK(d.line == 1);
+    CHECK(d.col == 4);
+    CHECK(d.source_line == "unit_id,item_id,count,count");
+    CHECK(run.sink.seen.empty());
+  }
+  SUBCASE("Count would count every row once") {
+    Run run = make_run();
+    read(run, "unit_id,item_id,Count\nV1,late_report,3\n");
+    CHECK(only_error(run).message == "column \"Count\" would be ignored: it is not \"count\"");
+    CHECK(run.sink.seen.empty());
+  }
+  SUBCASE("a date with a leading space would leave every row undated") {
+    Run run = make_run();
+    read(run, "unit_id,item_id, date\nV1,late_report,2024-01-01\n");
+    CHECK(only_error(run).col == 3);
+    CHECK(run.sink.seen.empty());
+  }
+  SUBCASE("note is not read, so Note and a second note are extra columns") {
+    Run run = make_run();
+    read(run, "unit_id,item_id,note,Note,note\nV1,late_report,a,b,c\n");
+    CHECK(run.diags.empty());
+    CHECK(run.sink.seen.size() == 1);
+  }
+}
+
 TEST_CASE("an empty events file holds no events") {
   Run run = make_run();
   read(run, "");

@@ -120,6 +120,29 @@ TEST_CASE("missing required columns") {
   CHECK(contains(d.hint, "\"valu\""));
 }
 
+TEST_CASE("a repeated column or a variant of one is an error; the file is not read") {
+  SUBCASE("value twice: the first would win silently") {
+    Run run;
+    InputStats& s = run.read("unit_id,item_id,value,value\nV1,done,1,0.5\n");
+    const Diagnostic& d = run.only_error();
+    CHECK(d.message == "duplicate column \"value\": fields 3 and 4");
+    CHECK(d.col == 4);
+    CHECK_FALSE(s.read_through);
+    CHECK(run.rows("V1", "done") == nullptr);
+  }
+  SUBCASE("key in another case would leave every key empty") {
+    Run run;
+    run.read("unit_id,item_id,value,Key\nV1,vote,30,优秀\n");
+    CHECK(run.only_error().message == "column \"Key\" would be ignored: it is not \"key\"");
+    CHECK(run.only_error().col == 4);
+  }
+  SUBCASE("item_id with a leading space, next to item_id") {
+    Run run;
+    run.read("unit_id,item_id,value, item_id\nV1,done,1,done\n");
+    CHECK(contains(run.only_error().message, "duplicate column \"item_id\""));
+  }
+}
+
 TEST_CASE("unknown unit and item with hints") {
   Run run;
   run.read("unit_id,item_id,value\nV3,done,1\nV1,dome,1\n");

@@ -76,6 +76,32 @@ TEST_CASE("duplicate unit ids name the first line") {
   CHECK(contains(d->message, "first listed at line 2"));
 }
 
+TEST_CASE("header: a repeated column or a variant of one stops the roster") {
+  SUBCASE("unit_id twice") {
+    Error e = load_fail("unit_id,name,unit_id\nV1,一村,V9\n");
+    CHECK(e.exit_code() == 65);
+    REQUIRE(e.diagnostics().size() == 1);
+    CHECK(e.diagnostics()[0].message == "duplicate column \"unit_id\": fields 1 and 3");
+    CHECK(e.diagnostics()[0].col == 3);
+  }
+  SUBCASE("Unit_ID instead of unit_id") {
+    Error e = load_fail("Unit_ID,name\nV1,一村\n");
+    REQUIRE(e.diagnostics().size() == 1);
+    CHECK(e.diagnostics()[0].message ==
+          "missing required column \"unit_id\": field 1 is \"Unit_ID\"");
+    CHECK(contains(e.diagnostics()[0].hint, "did you mean \"unit_id\"?"));
+  }
+  SUBCASE("Category would drop the categories") {
+    Error e = load_fail("unit_id,name,Category\nV1,一村,A\n");
+    REQUIRE(e.diagnostics().size() == 1);
+    CHECK(contains(e.diagnostics()[0].message, "column \"Category\" would be ignored"));
+  }
+  SUBCASE("extra columns may repeat") {
+    Roster r = load("unit_id,name,备注,备注,,\nV1,一村,a,b,,\n");
+    CHECK(r.size() == 1);
+  }
+}
+
 TEST_CASE("missing columns, empty ids and ragged rows: all reported at once") {
   SUBCASE("missing name") {
     Error e = load_fail("unit_id,nam\nV1,一村\n");

@@ -145,12 +145,19 @@ cmp -s "$work/kept.csv" "$work/real/result.csv" ||
 left=$(find "$work" -name '.*.kaohe-*')
 [[ -z $left ]] || fail "temporary files left: $left"
 
-# A directory: 73, nothing inside it changes.
-mkdir "$work/dir"
-code=0
-kaohe score $scheme $data -o "$work/dir" >/dev/null 2>"$work/stderr" || code=$?
-[[ $code -eq 73 ]] || fail "-o DIRECTORY: exit $code, expected 73"
-[[ -d $work/dir && -z $(ls -A "$work/dir") ]] || fail "-o DIRECTORY changed the directory"
+# A directory: 73, nothing inside it changes (named like a csv file, or
+# with -O, since a name without a known extension is a usage error first).
+for target in dir.csv dir; do
+  mkdir "$work/$target"
+  format=()
+  [[ $target == dir ]] && format=(-O csv)
+  code=0
+  kaohe score $scheme $data "${format[@]}" -o "$work/$target" >/dev/null \
+    2>"$work/stderr" || code=$?
+  [[ $code -eq 73 ]] || fail "${format[*]} -o DIRECTORY $target: exit $code, expected 73"
+  [[ -d $work/$target && -z $(ls -A "$work/$target") ]] ||
+    fail "-o DIRECTORY $target changed the directory"
+done
 
 if [[ $failures -ne 0 ]]; then
   echo "$failures check(s) failed"
