@@ -81,6 +81,27 @@ void unrecorded_keys(const std::vector<SchemeEntry>& has,
   }
 }
 
+// Each node's children, in order, by parent id ("" for none or unknown).
+std::map<std::string, std::vector<std::string>> children_of(
+    const std::vector<SchemeEntry>& nodes) {
+  std::map<std::string, std::vector<std::string>> out;
+  for (const SchemeEntry& e : nodes) {
+    const SchemeField* p = e.field("parent");
+    if (p && p->value) out[*p->value].push_back(e.id);
+  }
+  return out;
+}
+
+// The ids in `ids` that `others` holds too, in the order of `ids`.
+std::vector<std::string> shared(const std::vector<std::string>& ids,
+                                const std::vector<std::string>& others) {
+  std::vector<std::string> out;
+  for (const std::string& id : ids) {
+    if (std::find(others.begin(), others.end(), id) != others.end()) out.push_back(id);
+  }
+  return out;
+}
+
 std::string joined(const std::vector<std::string>& ids) {
   std::string out;
   for (const std::string& id : ids) out += (out.empty() ? "" : ", ") + id;
@@ -104,6 +125,7 @@ void diff_schemes(const std::vector<SchemeEntry>& before,
     std::vector<SchemeEntry> news = section_entries(after, section.name);
     unrecorded_keys(news, olds, section.name, out.not_compared);
     unrecorded_keys(olds, news, section.name, out.not_compared);
+    auto old_children = children_of(olds), new_children = children_of(news);
     std::vector<std::string> common_new, common_old;
     for (const SchemeEntry& n : news) {
       const SchemeEntry* o = find_entry(olds, n.id);
@@ -118,6 +140,16 @@ void diff_schemes(const std::vector<SchemeEntry>& before,
         if (of == nullptr || of->text() == f.text()) continue;  // unknown, or same
         out.scheme.push_back({Kind::kChanged, section.name, n.id, name_of(n), f.key,
                               of->text(), f.text()});
+      }
+      if (section.name == std::string("node")) {
+        // Siblings in another order: the parts print in another order.
+        const std::vector<std::string>& a = new_children[n.id];
+        const std::vector<std::string>& b = old_children[n.id];
+        std::vector<std::string> now = shared(a, b), was = shared(b, a);
+        if (now != was) {
+          out.scheme.push_back({Kind::kChanged, section.name, n.id, name_of(n),
+                                "children", joined(was), joined(now)});
+        }
       }
     }
     for (const SchemeEntry& o : olds) {
@@ -160,6 +192,7 @@ ResultDiff diff_results(const Snapshot& before, const Snapshot& after,
     UnitChange c;
     c.unit_id = id;
     c.name = n ? n->name : o->name;
+    c.category = n ? n->category : o->category;
     c.only_old = n == nullptr;
     c.only_new = o == nullptr;
     if (o) {

@@ -21,6 +21,7 @@ struct PartChange {
 struct UnitChange {
   std::string unit_id;
   std::string name;
+  std::string category;   // as in the new result (the old one if only there)
   bool only_old = false;  // the unit is missing from the new result
   bool only_new = false;  // the unit is missing from the old result
   std::optional<Decimal> old_total, new_total;

@@ -88,7 +88,9 @@ std::string not_compared_text(const ResultDiff& d) {
   return out + line + "\n";
 }
 
-std::vector<std::vector<std::string>> unit_rows(const ResultDiff& d, bool arrows) {
+// One row per changed unit; the category after the name when `category`.
+std::vector<std::vector<std::string>> unit_rows(const ResultDiff& d, bool arrows,
+                                                bool category) {
   std::vector<std::vector<std::string>> rows;
   for (const UnitChange& c : d.units) {
     std::string old_rank = c.old_rank ? std::to_string(c.old_rank) : "-";
@@ -103,8 +105,17 @@ std::vector<std::vector<std::string>> unit_rows(const ResultDiff& d, bool arrows
                       num(c.new_total, d.precision), delta(c, d), old_rank,
                       new_rank, c.old_grade, c.new_grade, parts_text(c, d)});
     }
+    if (category) rows.back().insert(rows.back().begin() + 2, c.category);
   }
   return rows;
+}
+
+// Whether any changed unit has a category: the table shows the column then.
+bool any_category(const ResultDiff& d) {
+  for (const UnitChange& c : d.units) {
+    if (!c.category.empty()) return true;
+  }
+  return false;
 }
 
 
@@ -123,10 +134,11 @@ std::string render_diff(const ResultDiff& d, OutputFormat format) {
     for (std::size_t i = 0; i < d.units.size(); ++i) {
       const UnitChange& c = d.units[i];
       out += fmt::format(
-          "    {{\"unit_id\": {}, \"name\": {}, \"old_total\": {}, \"new_total\": {}, "
+          "    {{\"unit_id\": {}, \"name\": {}, \"category\": {}, \"old_total\": {}, "
+          "\"new_total\": {}, "
           "\"old_rank\": {}, \"new_rank\": {}, \"old_grade\": {}, \"new_grade\": {}, "
           "\"parts\": [",
-          json_quote(c.unit_id), json_quote(c.name), json_num(c.old_total, d.old_precision),
+          json_quote(c.unit_id), json_quote(c.name), json_quote(c.category), json_num(c.old_total, d.old_precision),
           json_num(c.new_total, d.precision), c.old_rank ? std::to_string(c.old_rank) : "null",
           c.new_rank ? std::to_string(c.new_rank) : "null", json_quote(c.old_grade),
           json_quote(c.new_grade));
@@ -175,7 +187,7 @@ std::string render_diff(const ResultDiff& d, OutputFormat format) {
       }
       return q + "\"";
     };
-    std::vector<std::string> header = {"unit_id", "name", "old_total", "new_total",
+    std::vector<std::string> header = {"unit_id", "name", "category", "old_total", "new_total",
                                        "delta", "old_rank", "new_rank", "old_grade",
                                        "new_grade", "parts"};
     auto line = [&](const std::vector<std::string>& cells) {
@@ -186,16 +198,22 @@ std::string render_diff(const ResultDiff& d, OutputFormat format) {
       out += '\n';
     };
     line(header);
-    for (const auto& row : unit_rows(d, false)) line(row);
+    for (const auto& row : unit_rows(d, false, true)) line(row);
     return out;
   }
   std::vector<std::string> header = {"unit", "name", "total", "change", "rank",
                                      "grade", "parts that moved"};
-  auto rows = unit_rows(d, true);
+  const bool category = any_category(d);
+  if (category) header.insert(header.begin() + 2, "category");
+  auto rows = unit_rows(d, true, category);
   // No unit changed: no table, in Markdown as in the terminal table.
   if (!rows.empty() && format == OutputFormat::kMarkdown) {
-    out += "| unit | name | total | change | rank | grade | parts that moved |\n";
-    out += "| --- | --- | ---: | ---: | --- | --- | --- |\n";
+    for (const std::string& h : header) out += "| " + h + " ";
+    out += "|\n";
+    for (const std::string& h : header) {
+      out += h == "total" || h == "change" ? "| ---: " : "| --- ";
+    }
+    out += "|\n";
     for (const auto& row : rows) {
       out += "|";
       for (const auto& cell : row) {
@@ -218,7 +236,7 @@ std::string render_diff(const ResultDiff& d, OutputFormat format) {
       std::string text;
       for (std::size_t c = 0; c < cells.size(); ++c) {
         if (c) text += "  ";
-        bool numeric = c == 2 || c == 3;
+        bool numeric = header[c] == "total" || header[c] == "change";
         text += c + 1 == cells.size() ? cells[c]
                 : numeric           ? pad_left(cells[c], width[c])
                                     : pad_right(cells[c], width[c]);

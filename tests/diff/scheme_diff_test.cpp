@@ -169,6 +169,13 @@ const Row kRows[] = {
     {"relative: {within: category}", "relative: {}", "~ rel 相对: within category → -"},
     {"flag_event: {raise: veto, zero: part1}", "per_event: {deduct: 1}",
      "~ fe 否决事项: rule flag_event, raise veto, zero part1 → per_event deduct 1"},
+    // Siblings in another order (the parts print in another order).
+    {"        - id: ev\n          name: 事件\n          points: 30\n"
+     "          per_event: {add: 2, surcharge: {at: 3, add: 1}, raise: no_honor}\n",
+     "", "~ part1 第一部分: children ev, tier, fe → tier, ev, fe", "        - id: fe\n",
+     "        - id: ev\n          name: 事件\n          points: 30\n"
+     "          per_event: {add: 2, surcharge: {at: 3, add: 1}, raise: no_honor}\n"
+     "        - id: fe\n"},
     // Moved: parent.
     {"        - id: fe\n          name: 否决事项\n          flag_event: {raise: veto, zero: part1}\n",
      "", "~ fe 否决事项: parent part1 → part2", "        - id: votes\n",
