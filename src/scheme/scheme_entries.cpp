@@ -1,6 +1,12 @@
 // Scheme → entries: the one place that spells every key of the grammar as
-// text for JSON output and for diff.
+// text for JSON output and for diff. Each key is spelled in one canonical
+// way, so that writing the same scheme differently is no change: numbers
+// and percentages in their shortest form ("60.0%" is "60%"), lists whose
+// order means nothing (applies_to, raise_tiers, require, without_flags)
+// in byte order.
 #include "scheme/scheme_entries.h"
+
+#include <algorithm>
 
 namespace kaohe {
 namespace {
@@ -22,6 +28,19 @@ SchemeField bool_field(const char* key, bool value) {
 
 SchemeField list_field(const char* key, std::vector<std::string> items) {
   return {key, Type::kList, std::nullopt, std::move(items)};
+}
+
+// A list whose order means nothing, in byte order.
+SchemeField set_field(const char* key, std::vector<std::string> items) {
+  std::sort(items.begin(), items.end());
+  return list_field(key, std::move(items));
+}
+
+// "60.0%" → "60%"; text that is not a plain percentage stays as written.
+std::string percent_text(const std::string& text) {
+  if (text.empty() || text.back() != '%') return text;
+  auto d = Decimal::parse(std::string_view(text).substr(0, text.size() - 1));
+  return d ? d->to_string() + "%" : text;
 }
 
 std::optional<std::string> unless_empty(const std::string& s) {
@@ -72,7 +91,7 @@ void add_rule_options(const Rule& r, std::vector<SchemeField>& f) {
   f.push_back(text_field("within", r.kind == RuleKind::kRelative && r.within_category
                                        ? std::optional<std::string>("category")
                                        : std::nullopt));
-  f.push_back(list_field("raise_tiers", r.raise_tiers));
+  f.push_back(set_field("raise_tiers", r.raise_tiers));
   f.push_back(number_field("mean_scale",
                            r.kind == RuleKind::kMean ? r.scale : std::nullopt));
 }
@@ -85,12 +104,12 @@ SchemeEntry node_entry(const Scheme& s, const Node& n) {
                                        ? std::optional<std::string>(s.nodes[n.parent].id)
                                        : std::nullopt));
   f.push_back(number_field("points", n.points));
-  f.push_back(text_field("weight", n.weight ? std::optional<std::string>(n.weight_text)
+  f.push_back(text_field("weight", n.weight ? std::optional<std::string>(percent_text(n.weight_text))
                                             : std::nullopt));
   f.push_back(number_field("base", n.base));
   f.push_back(number_field("floor", n.floor));
   f.push_back(number_field("cap", n.cap));
-  f.push_back(list_field("applies_to", n.applies_to));
+  f.push_back(set_field("applies_to", n.applies_to));
   f.push_back(text_field("not_applicable", na_policy_text(n)));
   f.push_back(text_field("same_ref", n.same_ref_highest
                                          ? std::optional<std::string>("highest")
@@ -187,12 +206,12 @@ std::vector<SchemeEntry> scheme_entries(const Scheme& s) {
       require.push_back(c.node + " at_least " + c.at_least.to_string());
     }
     out.push_back({"quota", q.grade,
-                   {text_field("percent", q.share_text),
+                   {text_field("percent", percent_text(q.share_text)),
                     text_field("from", unless_empty(q.from)),
                     text_field("round", round_name(q.round)),
                     text_field("ties", q.ties_included ? "include" : "exclude"),
-                    list_field("require", std::move(require)),
-                    list_field("without_flags", q.without_flags)}});
+                    set_field("require", std::move(require)),
+                    set_field("without_flags", q.without_flags)}});
   }
   out.push_back({"ranking", "",
                  {list_field("tie_breakers", s.ranking.tie_breakers),

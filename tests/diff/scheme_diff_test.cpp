@@ -158,7 +158,7 @@ const Row kRows[] = {
     {"zero: part1", "zero: fe", "→ flag_event, raise veto, zero fe"},
     {"第二次: 3,", "第二次: 4,", "→ tiered add 第二次 4, 第三次 10"},
     {"raise_tiers: [第三次]", "raise_tiers: [第二次, 第三次]",
-     "~ tier 督办: raise_tiers 第三次 → 第二次, 第三次"},
+     "~ tier 督办: raise_tiers 第三次 → 第三次, 第二次"},
     {"好: 100,", "好: 90,", "→ votes 好 90, 差 0, min 5, scale 100"},
     {"min_votes: 5", "min_votes: 6", "→ votes 好 100, 差 0, min 6, scale 100"},
     {"min_votes: 5", "min_votes: 5, scale: 200", "min 5, scale 200"},
@@ -241,7 +241,7 @@ TEST_CASE("diff_schemes lists a change of every key of the grammar") {
     CHECK_FALSE(d.empty());  // a difference, whether or not a unit moves
     CHECK(d.not_compared.empty());
     std::string text = render_diff(d, OutputFormat::kTable);
-    CHECK_MESSAGE(contains(text, row.line), "expected " << row.line << " in\n" << text);
+    CHECK_MESSAGE(contains(text, row.line), "expected " << std::string(row.line) << " in\n" << text);
     for (const SchemeChange& c : d.scheme) {
       if (c.kind == SchemeChange::Kind::kChanged) covered.insert(c.section + " " + c.key);
     }
@@ -263,6 +263,25 @@ TEST_CASE("diff_schemes: the same scheme has no changes") {
   ResultDiff d = scheme_diff(base, base);
   CHECK(d.empty());
   CHECK(d.not_compared.empty());
+}
+
+TEST_CASE("diff_schemes: the same scheme written differently is no change") {
+  const Scheme base = scheme_of(kBase);
+  const Row same[] = {
+      {"weight: 60%", "weight: 60.0%", "", "weight: 40%", "weight: 40.000%"},
+      {"applies_to: [A, B]", "applies_to: [B, A]", ""},
+      {"percent: 30%", "percent: 30.0%", ""},
+      {"cap: 60", "cap: 60.00", ""},
+      {"below: 30", "below: 30.0", ""},
+      {"B: 90}", "B: 90.0}", ""},
+  };
+  for (const Row& row : same) {
+    const std::string from = row.from, to = row.to;
+    CAPTURE(from);
+    CAPTURE(to);
+    ResultDiff d = scheme_diff(base, scheme_of(changed(row)));
+    CHECK_MESSAGE(d.empty(), render_diff(d, OutputFormat::kTable));
+  }
 }
 
 TEST_CASE("diff_schemes: two gates on one condition are told apart") {
@@ -302,7 +321,7 @@ TEST_CASE("a saved result records every key: it compares equal to its scheme") {
     ResultDiff r;
     diff_schemes(snap.scheme, snap.known_sections, b.scheme, b.known_sections, r);
     std::string text = render_diff(r, OutputFormat::kTable);
-    CHECK_MESSAGE(contains(text, row.line), "expected " << row.line << " in\n" << text);
+    CHECK_MESSAGE(contains(text, row.line), "expected " << std::string(row.line) << " in\n" << text);
   }
 }
 
