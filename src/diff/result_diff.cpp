@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 namespace kaohe {
 namespace {
@@ -30,12 +31,17 @@ std::vector<SchemeEntry> section_entries(const std::vector<SchemeEntry>& all,
   return out;
 }
 
-const SchemeEntry* find_entry(const std::vector<SchemeEntry>& entries,
+// Entries by id (ids are unique after section_entries).
+std::map<std::string, const SchemeEntry*> by_id(const std::vector<SchemeEntry>& entries) {
+  std::map<std::string, const SchemeEntry*> out;
+  for (const SchemeEntry& e : entries) out.emplace(e.id, &e);
+  return out;
+}
+
+const SchemeEntry* find_entry(const std::map<std::string, const SchemeEntry*>& index,
                               const std::string& id) {
-  for (const SchemeEntry& e : entries) {
-    if (e.id == id) return &e;
-  }
-  return nullptr;
+  auto it = index.find(id);
+  return it == index.end() ? nullptr : it->second;
 }
 
 bool knows(const std::vector<std::string>& known, const std::string& section) {
@@ -69,12 +75,14 @@ void unrecorded_keys(const std::vector<SchemeEntry>& has,
                      const std::vector<SchemeEntry>& lacks, const std::string& section,
                      std::vector<std::string>& out) {
   if (lacks.empty()) return;
+  std::set<std::string> recorded;
+  for (const SchemeEntry& l : lacks) {
+    for (const SchemeField& f : l.fields) recorded.insert(f.key);
+  }
   for (const SchemeEntry& e : has) {
     for (const SchemeField& f : e.fields) {
-      bool recorded = false;
-      for (const SchemeEntry& l : lacks) recorded = recorded || l.field(f.key) != nullptr;
       std::string what = section + " " + f.key;
-      if (!recorded && std::find(out.begin(), out.end(), what) == out.end()) {
+      if (!recorded.count(f.key) && std::find(out.begin(), out.end(), what) == out.end()) {
         out.push_back(what);
       }
     }
@@ -126,9 +134,10 @@ void diff_schemes(const std::vector<SchemeEntry>& before,
     unrecorded_keys(news, olds, section.name, out.not_compared);
     unrecorded_keys(olds, news, section.name, out.not_compared);
     auto old_children = children_of(olds), new_children = children_of(news);
+    auto old_index = by_id(olds), new_index = by_id(news);
     std::vector<std::string> common_new, common_old;
     for (const SchemeEntry& n : news) {
-      const SchemeEntry* o = find_entry(olds, n.id);
+      const SchemeEntry* o = find_entry(old_index, n.id);
       if (o == nullptr) {
         out.scheme.push_back({Kind::kAdded, section.name, n.id, name_of(n), "", "",
                               summary_of(n)});
@@ -153,7 +162,7 @@ void diff_schemes(const std::vector<SchemeEntry>& before,
       }
     }
     for (const SchemeEntry& o : olds) {
-      if (find_entry(news, o.id) == nullptr) {
+      if (find_entry(new_index, o.id) == nullptr) {
         out.scheme.push_back({Kind::kRemoved, section.name, o.id, name_of(o), "",
                               summary_of(o), ""});
       } else {
