@@ -34,6 +34,74 @@ std::optional<Decimal> number(const std::string& path, const JsonValue& v) {
   return d;
 }
 
+// A member of a scheme entry as a field: strings, numbers (in Decimal's
+// shortest form, so "100.0" reads as 100), booleans, null (not set) and
+// lists of strings.
+SchemeField field_of(const std::string& path, const std::string& key, const JsonValue& v) {
+  using Kind = JsonValue::Kind;
+  using Type = SchemeField::Type;
+  switch (v.kind) {
+    case Kind::kNull: return {key, Type::kText, std::nullopt, {}};
+    case Kind::kString: return {key, Type::kText, v.text, {}};
+    case Kind::kBool: return {key, Type::kBool, std::string(v.boolean ? "true" : "false"), {}};
+    case Kind::kNumber: {
+      auto d = Decimal::parse(v.text);
+      return {key, Type::kNumber, d ? d->to_string() : v.text, {}};
+    }
+    case Kind::kArray: {
+      SchemeField f{key, Type::kList, std::nullopt, {}};
+      for (const JsonValue& item : v.items) {
+        if (item.kind != Kind::kString) {
+          bad(path, item.line, fmt::format("\"{}\" holds a value that is not a string", key));
+        }
+        f.items.push_back(item.text);
+      }
+      return f;
+    }
+    case Kind::kObject: break;
+  }
+  bad(path, v.line, fmt::format("\"{}\" has the wrong type", key));
+}
+
+// The scheme's keys, section by section (scheme_sections): a section the
+// file does not have is unknown, as in results saved by an older kaohe.
+void read_scheme_entries(const std::string& path, const JsonValue& scheme, Snapshot& snap) {
+  using Kind = JsonValue::Kind;
+  using Shape = SchemeSection::Shape;
+  auto fields_of = [&](const JsonValue& obj, const std::string& skip) {
+    std::vector<SchemeField> fields;
+    for (std::size_t m = 0; m < obj.member_names.size(); ++m) {
+      if (obj.member_names[m] == skip) continue;
+      fields.push_back(field_of(path, obj.member_names[m], obj.member_values[m]));
+    }
+    return fields;
+  };
+  for (const SchemeSection& section : scheme_sections()) {
+    const JsonValue* v = scheme.get(section.json);
+    if (v == nullptr) continue;
+    snap.known_sections.push_back(section.name);
+    if (section.shape == Shape::kScalar) {
+      snap.scheme.push_back({section.name, "", {field_of(path, "", *v)}});
+    } else if (section.shape == Shape::kObject) {
+      if (v->kind != Kind::kObject) {
+        bad(path, v->line, fmt::format("\"{}\" has the wrong type", section.json));
+      }
+      snap.scheme.push_back({section.name, "", fields_of(*v, "")});
+    } else {
+      if (v->kind != Kind::kArray) {
+        bad(path, v->line, fmt::format("\"{}\" has the wrong type", section.json));
+      }
+      for (const JsonValue& item : v->items) {
+        if (item.kind != Kind::kObject) {
+          bad(path, item.line, fmt::format("an entry of \"{}\" is not an object", section.json));
+        }
+        std::string id = member(path, item, section.id_key, Kind::kString).text;
+        snap.scheme.push_back({section.name, std::move(id), fields_of(item, section.id_key)});
+      }
+    }
+  }
+}
+
 }  // namespace
 
 bool looks_like_json_result(const std::string& text) {
@@ -72,16 +140,10 @@ Snapshot read_snapshot(const std::string& path, const std::string& text) {
     if (const JsonValue* p = n.get("parent"); p && p->kind == Kind::kString) {
       node.parent = p->text;
     }
-    if (const JsonValue* p = n.get("points")) node.points = number(path, *p);
-    if (const JsonValue* w = n.get("weight"); w && w->kind == Kind::kString) {
-      node.weight = w->text;
-    }
-    if (const JsonValue* r = n.get("rule"); r && r->kind == Kind::kString) {
-      node.rule = r->text;
-    }
     snap.nodes.push_back(std::move(node));
   }
   if (snap.nodes.empty()) bad(path, scheme.line, "the scheme has no nodes");
+  read_scheme_entries(path, scheme, snap);
   for (const JsonValue& u : member(path, root, "units", Kind::kArray).items) {
     if (u.kind != Kind::kObject) bad(path, u.line, "a unit is not an object");
     SnapshotUnit unit;

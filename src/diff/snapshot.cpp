@@ -34,9 +34,10 @@ Snapshot snapshot_of(const Evaluation& ev, const std::string& source) {
   snap.precision = scheme.precision;
   for (const Node& n : scheme.nodes) {
     snap.nodes.push_back({n.id, n.name,
-                          n.parent >= 0 ? scheme.nodes[n.parent].id : std::string(),
-                          n.points, n.weight_text, describe_rule(n.rule)});
+                          n.parent >= 0 ? scheme.nodes[n.parent].id : std::string()});
   }
+  snap.scheme = scheme_entries(scheme);
+  for (const SchemeSection& s : scheme_sections()) snap.known_sections.push_back(s.name);
   for (const Standing& s : ev.standings) {
     const Unit& unit = ev.roster.units[s.unit];
     SnapshotUnit u;

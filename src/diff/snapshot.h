@@ -1,6 +1,6 @@
-// A scored result reduced to what `diff` compares: the scheme's nodes and
-// every unit's printed scores, total, rank and grade. Made from a fresh
-// evaluation or read back from `score -O json`.
+// A scored result reduced to what `diff` compares: the scheme's keys as
+// entries, its node tree, and every unit's printed scores, total, rank and
+// grade. Made from a fresh evaluation or read back from `score -O json`.
 #pragma once
 
 #include <optional>
@@ -9,16 +9,15 @@
 
 #include "base/decimal.h"
 #include "pipeline/evaluation.h"
+#include "scheme/scheme_entries.h"
 
 namespace kaohe {
 
+// A node of the tree, to find the parts and each unit's scores.
 struct SnapshotNode {
   std::string id;
   std::string name;
   std::string parent;               // empty for the root
-  std::optional<Decimal> points;
-  std::string weight;               // as written, "60%"; empty: none
-  std::string rule;
 };
 
 struct SnapshotUnit {
@@ -37,7 +36,12 @@ struct Snapshot {
   std::string title;
   int precision = 2;
   std::vector<SnapshotNode> nodes;  // nodes[0] is the root
-  std::vector<SnapshotUnit> units;  // in output order
+  std::vector<SnapshotUnit> units;  // in output order (rank, as score prints)
+  // Every key of the scheme (scheme_entries); a result saved by an older
+  // kaohe holds fewer: only the sections in `known_sections`, and within
+  // them only the fields it wrote.
+  std::vector<SchemeEntry> scheme;
+  std::vector<std::string> known_sections;  // SchemeSection::name
 
   int find_node(const std::string& id) const;
   const SnapshotUnit* find_unit(const std::string& id) const;

@@ -1,16 +1,93 @@
-// Stable JSON output (SPEC §9): schema_version, the scheme tree, and every
-// node's printed score for every unit, so that `diff` can read it back.
-// Field names are documented in DESIGN.md; scores are JSON numbers written
-// with exactly the scheme's precision.
+// Stable JSON output (SPEC §9): schema_version, every key of the scheme
+// (scheme_entries), and every node's printed score for every unit, so that
+// `diff` can read it back. Field names are documented in DESIGN.md; scores
+// are JSON numbers written with exactly the scheme's precision.
 #include <fmt/format.h>
 
 #include "report/json_text.h"
 
 #include "report/render.h"
+#include "scheme/scheme_entries.h"
 
 namespace kaohe {
 namespace {
 
+std::string json_of(const SchemeField& f) {
+  using Type = SchemeField::Type;
+  if (f.type == Type::kList) {
+    std::string out = "[";
+    for (std::size_t i = 0; i < f.items.size(); ++i) {
+      out += (i ? ", " : "") + json_quote(f.items[i]);
+    }
+    return out + "]";
+  }
+  if (!f.value) return "null";
+  return f.type == Type::kText ? json_quote(*f.value) : *f.value;
+}
+
+// {"id": "x", "name": …}: the entry's id under `id_key` (if any), then its fields.
+std::string json_object(const SchemeEntry& e, const char* id_key) {
+  std::string out = "{";
+  bool first = true;
+  if (*id_key != '\0') {
+    out += fmt::format("{}: {}", json_quote(id_key), json_quote(e.id));
+    first = false;
+  }
+  for (const SchemeField& f : e.fields) {
+    out += fmt::format("{}{}: {}", first ? "" : ", ", json_quote(f.key), json_of(f));
+    first = false;
+  }
+  return out + "}";
+}
+
+// The "scheme" object's members: `title` and `grammar` first, as before,
+// then the single settings, then the lists, each in scheme_sections() order.
+std::string render_scheme(const Scheme& scheme) {
+  using Shape = SchemeSection::Shape;
+  const std::vector<SchemeEntry> entries = scheme_entries(scheme);
+  std::vector<const SchemeSection*> order;
+  for (const SchemeSection& s : scheme_sections()) {
+    if (s.shape == Shape::kScalar) order.push_back(&s);
+  }
+  for (const SchemeSection& s : scheme_sections()) {
+    if (s.shape != Shape::kScalar) order.push_back(&s);
+  }
+  std::vector<std::string> members;
+  for (const SchemeSection* sp : order) {
+    const SchemeSection& section = *sp;
+    std::vector<const SchemeEntry*> mine;
+    for (const SchemeEntry& e : entries) {
+      if (e.section == section.name) mine.push_back(&e);
+    }
+    std::string m = fmt::format("    {}: ", json_quote(section.json));
+    if (section.shape == Shape::kScalar) {
+      m += json_of(mine.front()->fields.front());
+    } else if (section.shape == Shape::kObject) {
+      m += json_object(*mine.front(), "");
+    } else if (mine.empty()) {
+      m += "[]";
+    } else {
+      m += "[\n";
+      for (std::size_t i = 0; i < mine.size(); ++i) {
+        m += "      " + json_object(*mine[i], section.id_key) +
+             (i + 1 < mine.size() ? ",\n" : "\n");
+      }
+      m += "    ]";
+    }
+    if (std::string(section.name) == "title") {
+      members.insert(members.begin(), m);
+      members.insert(members.begin() + 1,
+                     fmt::format("    \"grammar\": {}", scheme.version));
+    } else {
+      members.push_back(m);
+    }
+  }
+  std::string out;
+  for (std::size_t i = 0; i < members.size(); ++i) {
+    out += members[i] + (i + 1 < members.size() ? ",\n" : "\n");
+  }
+  return out;
+}
 
 }  // namespace
 
@@ -20,30 +97,7 @@ std::string render_json(const Evaluation& ev) {
   out += "{\n";
   out += fmt::format("  \"schema_version\": {},\n", kJsonSchemaVersion);
   out += "  \"scheme\": {\n";
-  out += fmt::format("    \"title\": {},\n", json_quote(scheme.title));
-  out += fmt::format("    \"grammar\": {},\n", scheme.version);
-  out += fmt::format("    \"precision\": {},\n", scheme.precision);
-  out += "    \"nodes\": [\n";
-  for (std::size_t i = 0; i < scheme.nodes.size(); ++i) {
-    const Node& n = scheme.nodes[i];
-    out += fmt::format(
-        "      {{\"id\": {}, \"name\": {}, \"parent\": {}, \"points\": {}, "
-        "\"weight\": {}, \"rule\": {}}}{}\n",
-        json_quote(n.id), json_quote(n.name),
-        n.parent >= 0 ? json_quote(scheme.nodes[n.parent].id) : "null",
-        n.points ? n.points->to_string() : "null",
-        n.weight ? json_quote(n.weight_text) : "null", json_quote(describe_rule(n.rule)),
-        i + 1 < scheme.nodes.size() ? "," : "");
-  }
-  out += "    ],\n";
-  out += "    \"grades\": [";
-  for (std::size_t g = 0; g < scheme.grades.size(); ++g) {
-    const Grade& grade = scheme.grades[g];
-    out += fmt::format("{}{{\"name\": {}, \"min\": {}}}", g ? ", " : "",
-                       json_quote(grade.name),
-                       grade.min ? grade.min->to_string() : "null");
-  }
-  out += "]\n";
+  out += render_scheme(scheme);
   out += "  },\n";
   out += "  \"units\": [\n";
   for (std::size_t i = 0; i < ev.standings.size(); ++i) {

@@ -1,0 +1,224 @@
+// Scheme → entries: the one place that spells every key of the grammar as
+// text for JSON output and for diff. Each key is spelled in one canonical
+// way, so that writing the same scheme differently is no change: numbers
+// and percentages in their shortest form ("60.0%" is "60%"), lists whose
+// order means nothing (applies_to, raise_tiers, require, without_flags)
+// in byte order.
+#include "scheme/scheme_entries.h"
+
+#include <algorithm>
+
+namespace kaohe {
+namespace {
+
+using Type = SchemeField::Type;
+
+SchemeField text_field(const char* key, std::optional<std::string> value) {
+  return {key, Type::kText, std::move(value), {}};
+}
+
+SchemeField number_field(const char* key, const std::optional<Decimal>& value) {
+  return {key, Type::kNumber,
+          value ? std::optional<std::string>(value->to_string()) : std::nullopt, {}};
+}
+
+SchemeField bool_field(const char* key, bool value) {
+  return {key, Type::kBool, std::string(value ? "true" : "false"), {}};
+}
+
+SchemeField list_field(const char* key, std::vector<std::string> items) {
+  return {key, Type::kList, std::nullopt, std::move(items)};
+}
+
+// A list whose order means nothing, in byte order.
+SchemeField set_field(const char* key, std::vector<std::string> items) {
+  std::sort(items.begin(), items.end());
+  return list_field(key, std::move(items));
+}
+
+// "60.0%" → "60%"; text that is not a plain percentage stays as written.
+std::string percent_text(const std::string& text) {
+  if (text.empty() || text.back() != '%') return text;
+  auto d = Decimal::parse(std::string_view(text).substr(0, text.size() - 1));
+  return d ? d->to_string() + "%" : text;
+}
+
+std::optional<std::string> unless_empty(const std::string& s) {
+  return s.empty() ? std::nullopt : std::optional<std::string>(s);
+}
+
+const char* missing_name(MissingPolicy p) {
+  switch (p) {
+    case MissingPolicy::kError: return "error";
+    case MissingPolicy::kNotApplicable: return "na";
+    case MissingPolicy::kZero: return "zero";
+    case MissingPolicy::kFull: return "full";
+  }
+  return "?";
+}
+
+std::string na_policy_text(const Node& n) {
+  switch (n.na_policy) {
+    case NaPolicy::kExclude: return "exclude";
+    case NaPolicy::kFull: return "full";
+    case NaPolicy::kZero: return "zero";
+    case NaPolicy::kMean: return "mean";
+    case NaPolicy::kRedistribute: return "redistribute";
+    case NaPolicy::kMoveTo: return "move_to " + n.move_to;
+  }
+  return "?";
+}
+
+const char* round_name(Quota::Round r) {
+  switch (r) {
+    case Quota::Round::kDown: return "down";
+    case Quota::Round::kUp: return "up";
+    case Quota::Round::kNearest: return "nearest";
+  }
+  return "?";
+}
+
+// The parameters describe_rule leaves out (it is kept as it was, so that
+// results saved before these keys were written still compare equal).
+void add_rule_options(const Rule& r, std::vector<SchemeField>& f) {
+  bool measures = rule_reads_measures(r.kind);
+  f.push_back(text_field("missing", measures ? std::optional<std::string>(
+                                                   missing_name(r.missing))
+                                             : std::nullopt));
+  f.push_back(text_field("too_few", r.kind == RuleKind::kVotes
+                                        ? std::optional<std::string>(missing_name(r.too_few))
+                                        : std::nullopt));
+  f.push_back(text_field("within", r.kind == RuleKind::kRelative && r.within_category
+                                       ? std::optional<std::string>("category")
+                                       : std::nullopt));
+  f.push_back(set_field("raise_tiers", r.raise_tiers));
+  f.push_back(number_field("mean_scale",
+                           r.kind == RuleKind::kMean ? r.scale : std::nullopt));
+}
+
+SchemeEntry node_entry(const Scheme& s, const Node& n) {
+  SchemeEntry e{"node", n.id, {}};
+  auto& f = e.fields;
+  f.push_back(text_field("name", n.name));
+  f.push_back(text_field("parent", n.parent >= 0
+                                       ? std::optional<std::string>(s.nodes[n.parent].id)
+                                       : std::nullopt));
+  f.push_back(number_field("points", n.points));
+  f.push_back(text_field("weight", n.weight ? std::optional<std::string>(percent_text(n.weight_text))
+                                            : std::nullopt));
+  f.push_back(number_field("base", n.base));
+  f.push_back(number_field("floor", n.floor));
+  f.push_back(number_field("cap", n.cap));
+  f.push_back(set_field("applies_to", n.applies_to));
+  f.push_back(text_field("not_applicable", na_policy_text(n)));
+  f.push_back(text_field("same_ref", n.same_ref_highest
+                                         ? std::optional<std::string>("highest")
+                                         : std::nullopt));
+  f.push_back(text_field("rule", describe_rule(n.rule)));
+  add_rule_options(n.rule, f);
+  return e;
+}
+
+std::string gate_id(const Gate& g) {
+  return g.node.empty() ? "flag " + g.flag : g.node + "<" + g.below.to_string();
+}
+
+SchemeEntry setting(const char* section, SchemeField field) {
+  field.key.clear();
+  return {section, "", {std::move(field)}};
+}
+
+}  // namespace
+
+std::string SchemeField::text() const {
+  if (type == Type::kList) {
+    std::string out;
+    for (const std::string& item : items) out += (out.empty() ? "" : ", ") + item;
+    return out.empty() ? "-" : out;
+  }
+  return value ? *value : "-";
+}
+
+const SchemeField* SchemeEntry::field(const std::string& key) const {
+  for (const SchemeField& f : fields) {
+    if (f.key == key) return &f;
+  }
+  return nullptr;
+}
+
+const std::vector<SchemeSection>& scheme_sections() {
+  using Shape = SchemeSection::Shape;
+  static const std::vector<SchemeSection> sections = {
+      {"node", "nodes", "id", Shape::kList, false},
+      {"title", "title", "", Shape::kScalar, false},
+      {"source", "source", "", Shape::kScalar, false},
+      {"precision", "precision", "", Shape::kScalar, false},
+      {"rounding", "rounding", "", Shape::kScalar, false},
+      {"period", "period", "", Shape::kScalar, false},
+      {"category", "categories", "name", Shape::kList, true},
+      {"flag", "flags", "id", Shape::kList, true},
+      {"grade", "grades", "name", Shape::kList, true},
+      {"gate", "gates", "id", Shape::kList, false},
+      {"quota", "quotas", "grade", Shape::kList, false},
+      {"ranking", "ranking", "", Shape::kObject, false},
+  };
+  return sections;
+}
+
+const SchemeSection* find_scheme_section(const std::string& name) {
+  for (const SchemeSection& s : scheme_sections()) {
+    if (name == s.name) return &s;
+  }
+  return nullptr;
+}
+
+std::vector<SchemeEntry> scheme_entries(const Scheme& s) {
+  std::vector<SchemeEntry> out;
+  for (const Node& n : s.nodes) out.push_back(node_entry(s, n));
+  out.push_back(setting("title", text_field("", s.title)));
+  out.push_back(setting("source", text_field("", unless_empty(s.source))));
+  out.push_back(setting("precision", number_field("", Decimal::from_int(s.precision))));
+  out.push_back(setting("rounding", text_field("", s.rounding == RoundingMode::kHalfEven
+                                                       ? "half_even"
+                                                       : "half_up")));
+  out.push_back(setting(
+      "period", text_field("", s.period ? std::optional<std::string>(
+                                              s.period->from.to_string() + ".." +
+                                              s.period->to.to_string())
+                                        : std::nullopt)));
+  for (const Category& c : s.categories) {
+    out.push_back({"category", c.name, {number_field("full_marks", c.full_marks)}});
+  }
+  for (const Flag& f : s.flags) {
+    out.push_back({"flag", f.id, {text_field("name", f.name)}});
+  }
+  for (const Grade& g : s.grades) {
+    out.push_back({"grade", g.name, {number_field("min", g.min),
+                                     bool_field("quota", g.quota_only)}});
+  }
+  for (const Gate& g : s.gates) {
+    out.push_back({"gate", gate_id(g), {text_field("at_most", unless_empty(g.at_most)),
+                                        text_field("force", unless_empty(g.force))}});
+  }
+  for (const Quota& q : s.quotas) {
+    std::vector<std::string> require;
+    for (const Condition& c : q.require) {
+      require.push_back(c.node + " at_least " + c.at_least.to_string());
+    }
+    out.push_back({"quota", q.grade,
+                   {text_field("percent", percent_text(q.share_text)),
+                    text_field("from", unless_empty(q.from)),
+                    text_field("round", round_name(q.round)),
+                    text_field("ties", q.ties_included ? "include" : "exclude"),
+                    set_field("require", std::move(require)),
+                    set_field("without_flags", q.without_flags)}});
+  }
+  out.push_back({"ranking", "",
+                 {list_field("tie_breakers", s.ranking.tie_breakers),
+                  text_field("within", s.ranking.within_category
+                                           ? std::optional<std::string>("category")
+                                           : std::nullopt)}});
+  return out;
+}
+
+}  // namespace kaohe
