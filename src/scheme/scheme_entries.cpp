@@ -161,6 +161,7 @@ const std::vector<SchemeSection>& scheme_sections() {
       {"gate", "gates", "id", Shape::kList, false},
       {"quota", "quotas", "grade", Shape::kList, false},
       {"ranking", "ranking", "", Shape::kObject, false},
+      {"seed_slip", "seed_slips", "id", Shape::kList, false},
   };
   return sections;
 }
@@ -218,6 +219,11 @@ std::vector<SchemeEntry> scheme_entries(const Scheme& s) {
                   text_field("within", s.ranking.within_category
                                            ? std::optional<std::string>("category")
                                            : std::nullopt)}});
+  for (const SeedSlip& slip : s.seed_slips) {
+    out.push_back({"seed_slip",
+                   slip.node.empty() ? "category " + slip.category : "node " + slip.node,
+                   {text_field("seed", slip.seed)}});
+  }
   return out;
 }
 

@@ -92,6 +92,7 @@ gates:
 quotas:
   - {grade: 先进, percent: 30%, from: 优秀, round: down, ties: exclude, require: [{node: part2, at_least: 20}], without_flags: [no_honor]}
 ranking: {tie_breakers: [part1], within: category}
+seed_slips: [{node: part1, seed: 原文}]
 )";
 
 // `from` replaced by `to` once in the base scheme (it must occur once).
@@ -227,6 +228,7 @@ const Row kRows[] = {
      "~ ranking: tie_breakers part1 → part2, part1"},
     {"ranking: {tie_breakers: [part1], within: category}", "ranking: {tie_breakers: [part1]}",
      "~ ranking: within category → -"},
+    {"seed: 原文", "seed: 新文", "~ seed_slip node part1: seed 原文 → 新文"},
 };
 
 TEST_CASE("diff_schemes lists a change of every key of the grammar") {
