@@ -3,6 +3,7 @@
 #pragma once
 
 #include <algorithm>
+#include <string>
 #include <string_view>
 
 namespace kaohe {
@@ -16,6 +17,13 @@ constexpr char ascii_lower(char c) {
 constexpr bool equals_ignoring_ascii_case(std::string_view a, std::string_view b) {
   return std::equal(a.begin(), a.end(), b.begin(), b.end(),
                     [](char x, char y) { return ascii_lower(x) == ascii_lower(y); });
+}
+
+// `s` with ASCII capital letters in lower case; other bytes unchanged.
+inline std::string ascii_lowercase(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = ascii_lower(c);
+  return out;
 }
 
 }  // namespace kaohe

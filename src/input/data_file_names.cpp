@@ -1,6 +1,8 @@
 // Classification of the file names of a data folder.
 #include "input/data_file_names.h"
 
+#include "base/ascii.h"
+
 namespace kaohe {
 namespace {
 
@@ -50,7 +52,7 @@ std::string copy_mark_of(std::string_view name) {
   for (std::string_view word : {"副本", "複本", "复制", "複製"}) {
     if (name.find(word) != std::string_view::npos) return std::string(word);
   }
-  const std::string folded = fold_case(name);
+  const std::string folded = ascii_lowercase(name);
   for (std::size_t at = folded.find("copy"); at != std::string::npos;
        at = folded.find("copy", at + 1)) {
     const bool starts_word = at == 0 || !is_ascii_letter(folded[at - 1]);
@@ -79,21 +81,13 @@ std::string_view kind_name(DataKind kind) {
   return "";
 }
 
-std::string fold_case(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
 DataFileName classify_data_file(std::string_view name) {
   DataFileName out;
   if (name.empty() || name[0] == '.' || name.substr(0, 2) == "~$") {
     out.ignored = true;
     return out;
   }
-  const std::string folded = fold_case(name);
+  const std::string folded = ascii_lowercase(name);
   const std::string_view f = folded;
   if (f.size() > 4 && ends_with(f, ".csv")) {
     out.csv = true;

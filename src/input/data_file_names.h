@@ -43,7 +43,4 @@ struct DataFileName {
 // Classifies one file name (not a path).
 DataFileName classify_data_file(std::string_view name);
 
-// `s` with ASCII letters in lower case; other bytes unchanged.
-std::string fold_case(std::string_view s);
-
 }  // namespace kaohe

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <map>
 
+#include "base/ascii.h"
 #include "input/data_file_names.h"
 #include "io/file_io.h"
 
@@ -19,7 +20,7 @@ std::string option_of(DataKind kind) { return fmt::format("--{}", kind_name(kind
 // "event.csv" → "events.csv", "Measure-2.csv" → "Measures-2.csv": a CSV
 // name that lacks only the "s" of a kind; empty for any other name.
 std::string plural_of_kind(const std::string& name) {
-  const std::string folded = fold_case(name);
+  const std::string folded = ascii_lowercase(name);
   for (std::string_view word : {"unit", "event", "measure"}) {
     if (folded.compare(0, word.size(), word) != 0) continue;
     std::string plural = name;
@@ -69,7 +70,7 @@ Folder scan_folder(const std::string& dir, const bool (&wanted)[3]) {
     if (what.kind) {
       const int k = static_cast<int>(*what.kind);
       if (!wanted[k]) continue;  // an explicit option replaces this kind
-      auto [first, fresh] = seen[k].emplace(fold_case(entry.name), entry.name);
+      auto [first, fresh] = seen[k].emplace(ascii_lowercase(entry.name), entry.name);
       if (!fresh) {
         out.diags.error(
             path, 0, 0,

@@ -1,9 +1,10 @@
 // Unit tests of the data folder's names (input/data_file_names.cpp): which
 // kind a name is in any letter case, what makes a name a copy, workbooks
 // named like an input, and the names never read nor reported.
-#include "input/data_file_names.h"
-
 #include <doctest/doctest.h>
+
+#include "base/ascii.h"
+#include "input/data_file_names.h"
 
 namespace kaohe {
 namespace {
@@ -28,7 +29,7 @@ TEST_CASE("letter case does not matter, in the stem or the extension") {
   CHECK(kind("EVENTS-A.Csv") == DataKind::kEvents);
   CHECK(kind("Units.csv") == DataKind::kUnits);
   CHECK(kind("MEASURES.CSV") == DataKind::kMeasures);
-  CHECK(fold_case("Events-ÄB事件.CSV") == "events-Äb事件.csv");  // ASCII only
+  CHECK(ascii_lowercase("Events-ÄB事件.CSV") == "events-Äb事件.csv");  // ASCII only
 }
 
 TEST_CASE("names of no kind: CSV files that are not read") {
