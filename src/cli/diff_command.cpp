@@ -91,8 +91,10 @@ int run_diff(const DiffOptions& opts) {
   const OutputFormat format =
       choose_output_format(opts.format, opts.output, kDiffFormats, "diff");
   std::optional<DataSources> sources;
+  refuse_input_as_output(opts.output, {opts.old_path, opts.new_path});
   Snapshot before = snapshot_from(opts.old_path, opts.data, sources);
   Snapshot after = snapshot_from(opts.new_path, opts.data, sources);
+  if (sources) refuse_input_as_output(opts.output, input_files(opts.old_path, *sources));
   ResultDiff diff = diff_results(before, after, *tolerance);
   write_output(opts.output, render_diff(diff, format));
   return diff.empty() ? kExitOk : kExitDiffers;

@@ -42,6 +42,7 @@ int run_explain(const ExplainOptions& opts) {
   const OutputFormat format =
       choose_output_format(opts.format, opts.output, kExplainFormats, "explain");
   DataSources sources = sources_from(opts.data);
+  refuse_input_as_output(opts.output, input_files(opts.scheme, sources));
   print_diagnostics(sources.warnings);  // what the data folder does not give
   Scheme scheme = load_scheme(opts.scheme);
   std::unique_ptr<ProgressBar> progress = make_progress_bar(false);

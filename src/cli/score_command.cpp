@@ -112,6 +112,13 @@ DataSources sources_from(const DataOptions& d) {
   return sources;
 }
 
+std::vector<std::string> input_files(const std::string& scheme, const DataSources& s) {
+  std::vector<std::string> out{scheme, s.units};
+  out.insert(out.end(), s.events.begin(), s.events.end());
+  out.insert(out.end(), s.measures.begin(), s.measures.end());
+  return out;
+}
+
 void print_diagnostics(const std::vector<Diagnostic>& diagnostics) {
   for (const Diagnostic& d : diagnostics) std::fputs(format_diagnostic(d).c_str(), stderr);
 }
@@ -128,6 +135,7 @@ int run_score(const ScoreOptions& opts) {
                 "add -O csv or -O tsv, or write to a .csv or .tsv file with -o");
   }
   DataSources sources = sources_from(opts.data);
+  refuse_input_as_output(opts.output, input_files(opts.scheme, sources));
   // What the data folder holds but is not read: before anything else, so
   // it shows also when the run then fails.
   if (!opts.quiet) print_diagnostics(sources.warnings);

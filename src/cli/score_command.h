@@ -42,6 +42,8 @@ void add_data_options(CLI::App& cmd, DataOptions& opts);
 // directory is given twice or the encoding is unknown.
 struct DataSources;
 DataSources sources_from(const DataOptions& d);
+// Every file a run reads: the scheme, then the roster, events and measures.
+std::vector<std::string> input_files(const std::string& scheme, const DataSources& s);
 
 // Prints diagnostics on stderr, in order (warnings of a run that goes on).
 struct Diagnostic;

@@ -16,6 +16,7 @@
 #include <utility>
 
 #include "base/diagnostic.h"
+#include "io/file_io.h"
 #include "io/temp_cleanup.h"
 
 namespace kaohe {
@@ -304,6 +305,21 @@ void write_output_with(const std::string& path,
     throw write_error(path, std::strerror(err));
   }
   commit(fd, tmpl, *target);
+}
+
+void refuse_input_as_output(const std::string& path, const std::vector<std::string>& inputs) {
+  if (path == "-") return;
+  const std::optional<FileId> out = file_id(path);
+  if (!out) return;  // a new file: nothing read can be it
+  for (const std::string& input : inputs) {
+    if (input == "-") continue;
+    if (file_id(input) == out) {
+      throw Error(kExitUsage,
+                  fmt::format("-o {} names an input of this run ({})", path, input),
+                  "write the result to another file: this one would be replaced by the "
+                  "table");
+    }
+  }
 }
 
 }  // namespace kaohe

@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <string>
+#include <vector>
 
 namespace kaohe {
 
@@ -20,5 +21,11 @@ void write_output(const std::string& path, const std::string& text);
 // and the temporary file is then removed. Errors as write_output.
 void write_output_with(const std::string& path,
                        const std::function<std::string(const std::string& temp_path)>& write);
+
+// Throws kaohe::Error 64 when `path` (-o; "-" never) names the same file
+// as one of `inputs` (the scheme and data files of the run; "-" skipped),
+// by name or through a link: the run would replace what it reads, and the
+// next run would read its own table as data.
+void refuse_input_as_output(const std::string& path, const std::vector<std::string>& inputs);
 
 }  // namespace kaohe

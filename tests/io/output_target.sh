@@ -8,6 +8,8 @@
 #  - a new file gets 0666 less the umask; a rewritten one keeps its mode
 #    (and, as root, its owner and group);
 #  - a file name of 250 bytes works (the temporary name is short);
+#  - -o naming an input of the run (scheme, roster, events, measures; by
+#    name or through a link) is a usage error (64), the input untouched;
 #  - SIGTERM, SIGINT or SIGHUP while the temporary file is written ends
 #    with exit 128+N, no .kaohe-* file left, the old output untouched
 #    (a preloaded shim raises the signal inside fsync).
@@ -92,6 +94,28 @@ fi
 long=$(printf 'x%.0s' $(seq 1 246)).csv
 kaohe score "$scheme" "$data" -o "$long" || fail "a 250-byte file name: exit $?"
 cmp -s "$long" expected.csv || fail "a 250-byte file name: wrong content"
+
+# --- an input of the run as the output ------------------------------------------------
+cp -r "$data" pb
+cp "$scheme" s.yaml
+ln -s pb/units.csv roster-link.csv
+for target in pb/measures.csv pb/units.csv s.yaml roster-link.csv; do
+  before=$(md5sum <"$target")
+  code=0
+  kaohe score s.yaml pb -O csv -o "$target" 2>err || code=$?
+  [[ $code -eq 64 ]] || fail "score -o $target (an input): exit $code, expected 64"
+  [[ $(md5sum <"$target") == "$before" ]] || fail "score -o $target (an input) changed it"
+  grep -q 'names an input of this run' err || fail "score -o $target: no message"
+done
+code=0
+kaohe explain s.yaml V1 pb -O json -o pb/units.csv 2>/dev/null || code=$?
+[[ $code -eq 64 ]] || fail "explain -o onto the roster: exit $code, expected 64"
+code=0
+kaohe diff s.yaml s.yaml pb -O csv -o pb/measures.csv 2>/dev/null || code=$?
+[[ $code -eq 64 ]] || fail "diff -o onto the measures: exit $code, expected 64"
+code=0
+kaohe diff s.yaml s.yaml pb -O csv -o s.yaml 2>/dev/null || code=$?
+[[ $code -eq 64 ]] || fail "diff -o onto a scheme: exit $code, expected 64"
 
 # --- signals while the temporary file is written -----------------------------------------
 if [[ -n ${KAOHE_SIGNAL_SHIM:-} ]]; then
