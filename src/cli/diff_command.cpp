@@ -38,6 +38,9 @@ void add_diff_command(CLI::App& app, DiffOptions& opts) {
   cmd->add_option("--tolerance", opts.tolerance,
                   "Ignore changes of total no larger than X (default 0)")
       ->option_text("X");
+  cmd->add_flag("!--no-formula-guard", opts.formula_guard,
+                "In CSV/TSV, write text cells that start with = + - @ as they are "
+                "(by default they get a leading ' so that a spreadsheet does not run them)");
   cmd->footer(
       "Exit status: 0 no differences, 1 differences, >1 trouble.\n"
       "Examples:\n"
@@ -96,7 +99,7 @@ int run_diff(const DiffOptions& opts) {
   Snapshot after = snapshot_from(opts.new_path, opts.data, sources);
   if (sources) refuse_input_as_output(opts.output, input_files(opts.old_path, *sources));
   ResultDiff diff = diff_results(before, after, *tolerance);
-  write_output(opts.output, render_diff(diff, format));
+  write_output(opts.output, render_diff(diff, format, opts.formula_guard));
   return diff.empty() ? kExitOk : kExitDiffers;
 }
 

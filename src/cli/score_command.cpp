@@ -77,6 +77,9 @@ void add_score_command(CLI::App& app, ScoreOptions& opts) {
       ->check(CLI::IsMember({"auto", "always", "never"}));
   cmd->add_flag("--bom", opts.bom,
                 "Start CSV or TSV output with a UTF-8 byte-order mark (for Excel)");
+  cmd->add_flag("!--no-formula-guard", opts.formula_guard,
+                "In CSV/TSV, write text cells that start with = + - @ as they are "
+                "(by default they get a leading ' so that a spreadsheet does not run them)");
   cmd->add_flag("-v,--verbose", opts.verbose,
                 "Print a summary of the rows read on stderr");
   cmd->add_flag("-q,--quiet", opts.quiet,
@@ -176,7 +179,8 @@ int run_score(const ScoreOptions& opts) {
     write_output_with(opts.output,
                       [&](const std::string& temp) { return write_xlsx(ev, temp); });
   } else {
-    std::string text = render(ev, format, use_color(opts.color, opts.output));
+    std::string text =
+        render(ev, format, use_color(opts.color, opts.output), opts.formula_guard);
     if (opts.bom) text.insert(0, "\xEF\xBB\xBF");
     write_output(opts.output, text);
   }

@@ -3,10 +3,11 @@
 
 #include <fmt/format.h>
 
-#include "report/json_text.h"
-
 #include <algorithm>
 
+#include "base/terminal_text.h"
+#include "report/delimited_text.h"
+#include "report/json_text.h"
 #include "report/text_width.h"
 
 namespace kaohe {
@@ -125,7 +126,7 @@ std::string json_num(const std::optional<Decimal>& d, int precision) {
 
 }  // namespace
 
-std::string render_diff(const ResultDiff& d, OutputFormat format) {
+std::string render_diff(const ResultDiff& d, OutputFormat format, bool formula_guard) {
   std::string out;
   if (format == OutputFormat::kJson) {
     // Empty lists print as [] so that "nothing differs" reads as such.
@@ -170,35 +171,22 @@ std::string render_diff(const ResultDiff& d, OutputFormat format) {
   }
   if (format == OutputFormat::kCsv || format == OutputFormat::kTsv) {
     char sep = format == OutputFormat::kCsv ? ',' : '\t';
-    // As in `score`: TSV has no quoting, so tabs and line breaks become spaces.
-    auto field = [&](const std::string& s) {
-      if (sep == '\t') {
-        std::string t = s;
-        for (char& ch : t) {
-          if (ch == '\t' || ch == '\n' || ch == '\r') ch = ' ';
-        }
-        return t;
-      }
-      if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-      std::string q = "\"";
-      for (char ch : s) {
-        if (ch == '"') q += '"';
-        q += ch;
-      }
-      return q + "\"";
-    };
     std::vector<std::string> header = {"unit_id", "name", "category", "old_total", "new_total",
                                        "delta", "old_rank", "new_rank", "old_grade",
                                        "new_grade", "parts"};
-    auto line = [&](const std::vector<std::string>& cells) {
+    // Totals, the change and the ranks are kaohe's numbers ("-0.63");
+    // the other cells are text, guarded as in `score`.
+    auto numeric = [](std::size_t i) { return i >= 3 && i <= 7; };
+    auto line = [&](const std::vector<std::string>& cells, bool is_header) {
       for (std::size_t i = 0; i < cells.size(); ++i) {
         if (i) out += sep;
-        out += field(cells[i]);
+        append_delimited_field(out, cells[i], sep,
+                               formula_guard && (is_header || !numeric(i)));
       }
       out += '\n';
     };
-    line(header);
-    for (const auto& row : unit_rows(d, false, true)) line(row);
+    line(header, true);
+    for (const auto& row : unit_rows(d, false, true)) line(row, false);
     return out;
   }
   std::vector<std::string> header = {"unit", "name", "total", "change", "rank",
@@ -206,6 +194,11 @@ std::string render_diff(const ResultDiff& d, OutputFormat format) {
   const bool category = any_category(d);
   if (category) header.insert(header.begin() + 2, "category");
   auto rows = unit_rows(d, true, category);
+  // Names and ids from the inputs, shown with control characters escaped
+  // before any width is measured (base/terminal_text.h).
+  for (auto& row : rows) {
+    for (std::string& cell : row) cell = terminal_safe(cell);
+  }
   // No unit changed: no table, in Markdown as in the terminal table.
   if (!rows.empty() && format == OutputFormat::kMarkdown) {
     for (const std::string& h : header) out += "| " + h + " ";
@@ -254,7 +247,7 @@ std::string render_diff(const ResultDiff& d, OutputFormat format) {
     if (!out.empty()) out += "\n";
     out += format == OutputFormat::kMarkdown ? "Scheme changes:\n\n" : "scheme changes:\n";
     for (const SchemeChange& c : d.scheme) {
-      out += (format == OutputFormat::kMarkdown ? "- `" : "  ") + scheme_line(c) +
+      out += (format == OutputFormat::kMarkdown ? "- `" : "  ") + terminal_safe(scheme_line(c)) +
              (format == OutputFormat::kMarkdown ? "`\n" : "\n");
     }
   }

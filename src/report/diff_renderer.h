@@ -9,6 +9,8 @@
 
 namespace kaohe {
 
-std::string render_diff(const ResultDiff& diff, OutputFormat format);
+// `formula_guard`: as render()'s, for the CSV/TSV form.
+std::string render_diff(const ResultDiff& diff, OutputFormat format,
+                        bool formula_guard = true);
 
 }  // namespace kaohe

@@ -5,11 +5,12 @@
 
 namespace kaohe {
 
-std::string render(const Evaluation& ev, OutputFormat format, bool color) {
+std::string render(const Evaluation& ev, OutputFormat format, bool color,
+                   bool formula_guard) {
   switch (format) {
     case OutputFormat::kTable: return render_table(ev, color);
-    case OutputFormat::kCsv: return render_delimited(ev, ',');
-    case OutputFormat::kTsv: return render_delimited(ev, '\t');
+    case OutputFormat::kCsv: return render_delimited(ev, ',', formula_guard);
+    case OutputFormat::kTsv: return render_delimited(ev, '\t', formula_guard);
     case OutputFormat::kMarkdown: return render_markdown(ev);
     case OutputFormat::kJson: return render_json(ev);
     case OutputFormat::kXlsx: break;

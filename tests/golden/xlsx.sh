@@ -108,7 +108,7 @@ code=0
 kaohe score schemes/party-building.yaml examples/no-such-dir -o "$work/keep.xlsx" || code=$?
 [[ $code -eq 66 ]] || fail "a missing data folder exited $code, expected 66"
 cmp -s "$work/results.xlsx" "$work/keep.xlsx" || fail "a failed run changed keep.xlsx"
-left=$(find "$work" -name '.keep.xlsx.*')
+left=$(find "$work" -name '.kaohe-*')
 [[ -z $left ]] || fail "a failed run left a temporary file: $left"
 
 # An output directory that does not exist: exit 73, nothing created.
@@ -116,6 +116,18 @@ code=0
 kaohe score schemes/party-building.yaml examples/party-building \
   -o "$work/no/such/dir/out.xlsx" || code=$?
 [[ $code -eq 73 ]] || fail "-o into a missing directory exited $code, expected 73"
+
+# Names that a spreadsheet would run as formulas (= + - @) are string
+# cells of the workbook, never formulas, with no apostrophe added: only
+# CSV/TSV need the guard (report/delimited_text.h).
+book=$work/formulas.xlsx
+run score schemes/party-building.yaml tests/golden/formula-guard-csv -o "$book"
+has "$book" xl/sharedStrings.xml '<t>=HYPERLINK("http://x","点我")</t>'
+has "$book" xl/sharedStrings.xml '<t>+西村</t>'
+has "$book" xl/sharedStrings.xml '<t>-南村</t>'
+if unzip -p "$book" xl/worksheets/sheet1.xml | grep -q '<f>'; then
+  fail "formulas.xlsx: a cell holds a formula"
+fi
 
 if [[ $failures -ne 0 ]]; then
   echo "$failures check(s) failed"
