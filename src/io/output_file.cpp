@@ -172,7 +172,7 @@ std::pair<int, std::string> make_temp(const std::string& path) {
     throw Error::in_file(kExitCantCreate, path,
                          fmt::format("cannot create output file: {}", std::strerror(err)));
   }
-  return {fd, tmpl};
+  return {fd, std::move(tmpl)};  // no allocation once the file exists
 }
 
 // The mode of a new output file: 0666 less the umask, as `>` gives it.
@@ -243,6 +243,7 @@ void write_output(const std::string& path, const std::string& text) {
     throw write_error(path, std::strerror(err));
   }
   commit(fd, tmpl, *target);
+  guard.release();
 }
 
 void write_output_with(const std::string& path,
@@ -276,6 +277,7 @@ void write_output_with(const std::string& path,
       failed = std::strerror(errno);
     }
     ::unlink(scratch.c_str());
+    guard.release();
     if (!failed.empty()) throw write_error(path, failed);
     if (open_fd >= 0) {
       write_to_descriptor(open_fd, path, text);
@@ -305,6 +307,7 @@ void write_output_with(const std::string& path,
     throw write_error(path, std::strerror(err));
   }
   commit(fd, tmpl, *target);
+  guard.release();
 }
 
 void refuse_input_as_output(const std::string& path, const std::vector<std::string>& inputs) {

@@ -40,6 +40,12 @@ void install_handlers() {
 }  // namespace
 
 TempFileGuard::TempFileGuard(const std::string& path) {
+  try {
+    path_ = path;
+  } catch (...) {
+    ::unlink(path.c_str());  // cannot own it (out of memory): remove it now
+    throw;
+  }
   install_handlers();
   if (path.size() >= kMaxPath) return;  // cannot be held: not armed
   g_armed.store(false);
@@ -47,8 +53,14 @@ TempFileGuard::TempFileGuard(const std::string& path) {
   g_armed.store(true);
 }
 
-TempFileGuard::~TempFileGuard() { release(); }
+TempFileGuard::~TempFileGuard() {
+  if (owned_) ::unlink(path_.c_str());
+  release();
+}
 
-void TempFileGuard::release() { g_armed.store(false); }
+void TempFileGuard::release() {
+  g_armed.store(false);
+  owned_ = false;
+}
 
 }  // namespace kaohe

@@ -8,10 +8,11 @@
 
 namespace kaohe {
 
-// Registers `path` as the temporary file to remove if one of those signals
-// arrives, until the guard is destroyed or release() is called (after the
-// rename, when the file is the real output). One guard at a time; the
-// handlers are installed by the first guard and stay.
+// Owns the temporary file `path` until release() (after the rename, when
+// it is the real output): the destructor removes it, so an exception on
+// the way (out of memory in the middle of a write) leaves nothing behind,
+// and so does one of those signals. One guard at a time; the handlers are
+// installed by the first guard and stay.
 class TempFileGuard {
  public:
   explicit TempFileGuard(const std::string& path);
@@ -19,8 +20,12 @@ class TempFileGuard {
   TempFileGuard(const TempFileGuard&) = delete;
   TempFileGuard& operator=(const TempFileGuard&) = delete;
 
-  // The file no longer needs removing on a signal.
+  // The file is no longer to be removed: renamed into place, or gone.
   void release();
+
+ private:
+  std::string path_;
+  bool owned_ = true;
 };
 
 }  // namespace kaohe
