@@ -147,15 +147,12 @@ std::optional<std::vector<int>> find_columns(const CsvHeader& header,
   return columns;
 }
 
-bool check_width(const CsvHeader& header, const CsvRow& row,
-                 const std::string& file, Diagnostics& diags) {
+bool check_width(const CsvHeader& header, const CsvRow& row, RowErrors& errors) {
   int n = static_cast<int>(row.fields.size());
   if (n == header.size()) return true;
-  diags.error(file, row.line, 0,
-              fmt::format("row has {} fields, the header has {}", n, header.size()),
-              std::string(row.raw),
-              n > header.size() ? "quote fields that contain commas"
-                                : "every row needs a value (maybe empty) per column");
+  errors.add(row, 0, fmt::format("row has {} fields, the header has {}", n, header.size()),
+             n > header.size() ? "quote fields that contain commas"
+                               : "every row needs a value (maybe empty) per column");
   return false;
 }
 

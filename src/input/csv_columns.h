@@ -12,6 +12,7 @@
 
 #include "base/diagnostic.h"
 #include "input/csv_reader.h"
+#include "input/row_errors.h"
 
 namespace kaohe {
 
@@ -46,7 +47,6 @@ std::optional<std::vector<int>> find_columns(const CsvHeader& header,
 
 // False, after adding an error naming expected and actual field counts,
 // when `row` does not have as many fields as the header.
-bool check_width(const CsvHeader& header, const CsvRow& row,
-                 const std::string& file, Diagnostics& diags);
+bool check_width(const CsvHeader& header, const CsvRow& row, RowErrors& errors);
 
 }  // namespace kaohe

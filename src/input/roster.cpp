@@ -6,6 +6,7 @@
 #include "base/diagnostic.h"
 #include "input/csv_reader.h"
 #include "input/csv_columns.h"
+#include "input/row_errors.h"
 #include "input/text_decoder.h"
 #include "io/file_io.h"
 
@@ -38,25 +39,26 @@ bool read_roster(const std::string& path, Encoding encoding, Roster& roster,
   const int c_name = (*cols)[1];
   const int c_cat = (*cols)[2];
   roster.has_categories = c_cat >= 0;
+  // Bad rows as in the other files: the first 50 in full, the rest counted.
+  RowErrors errors(path, diags);
   while (reader.next(row)) {
-    if (!check_width(header, row, path, diags)) continue;
+    if (!check_width(header, row, errors)) continue;
     Unit u;
     u.id = std::string(row.fields[c_id]);
     u.name = std::string(row.fields[c_name]);
     if (c_cat >= 0) u.category = std::string(row.fields[c_cat]);
     if (u.id.empty()) {
-      diags.error(path, row.line, c_id + 1, "empty unit_id", std::string(row.raw),
-                  "every unit needs an id: the unit_id that events and "
-                  "measures rows name");
+      errors.add(row, c_id + 1, "empty unit_id",
+                 "every unit needs an id: the unit_id that events and measures rows name");
       continue;
     }
     auto [it, inserted] =
         roster.index.emplace(u.id, static_cast<int>(roster.units.size()));
     if (!inserted) {
-      diags.error(path, row.line, c_id + 1,
-                  fmt::format("duplicate unit_id \"{}\" (first listed at line {})",
-                              u.id, roster.units[it->second].line),
-                  std::string(row.raw), "each unit is listed once");
+      errors.add(row, c_id + 1,
+                 fmt::format("duplicate unit_id \"{}\" (first listed at line {})", u.id,
+                             roster.units[it->second].line),
+                 "each unit is listed once");
       continue;
     }
     u.line = row.line;
