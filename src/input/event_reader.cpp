@@ -91,9 +91,10 @@ struct EventColumns {
 class RowChecker {
  public:
   RowChecker(const Scheme& scheme, const Roster& roster, const MeasureTable& measures,
-             const UnitIndex& units, const EventColumns& cols, int file_index)
+             const UnitIndex& units, const EventColumns& cols, int file_index,
+             const std::string& path)
       : scheme_(scheme), roster_(roster), measures_(measures), units_(units),
-        cols_(cols), header_size_(cols.size), file_index_(file_index),
+        cols_(cols), header_size_(cols.size), file_index_(file_index), path_(&path),
         node_count_(scheme.nodes.size()),
         applies_((roster.units.size() * node_count_ + 63) / 64, 0) {}
 
@@ -364,7 +365,21 @@ class RowChecker {
       return;
     }
     ++stats.counted;
-    sink.on_event(e);
+    try {
+      sink.on_event(e);
+    } catch (const Error& err) {
+      // A sum that overflows (a count or an amount too large to add up):
+      // the row that made it, shown, so that it can be found and fixed.
+      Diagnostic d;
+      d.file = *path_;
+      d.line = row.line;
+      d.message = err.diagnostics().empty() ? "arithmetic overflow"
+                                            : err.diagnostics().front().message;
+      d.source_line = std::string(row.raw);
+      d.hint = "this row's count or points make its item's total too large to add up; "
+               "check the count and points columns";
+      throw Error(err.exit_code(), d);
+    }
   }
 
   static std::uint64_t head_of(std::string_view id) {
@@ -415,6 +430,7 @@ class RowChecker {
   const EventColumns cols_;
   const int header_size_;
   const int file_index_;
+  const std::string* path_;  // the file, for an overflow's diagnostic
   // Leaf lookups repeat on every row: the valid event leaves seen so far,
   // each with its first bytes packed for a one-word compare.
   struct SeenItem {
@@ -598,7 +614,7 @@ bool read_in_parts(const std::string& path, int fd, std::uint64_t size, int file
   if (!read_header(first, diags, options.progress, cols)) return true;
 
   const UnitIndex units(roster);
-  const RowChecker proto(scheme, roster, measures, units, cols, file_index);
+  const RowChecker proto(scheme, roster, measures, units, cols, file_index, path);
   std::vector<std::thread> threads;
   threads.reserve(parts.size() - 1);
   std::size_t started = 1;
@@ -665,7 +681,7 @@ InputStats read_events(const std::string& path, int file_index,
 
   RowErrors errors(path, diags);
   const UnitIndex units(roster);
-  RowChecker checker(scheme, roster, measures, units, cols, file_index);
+  RowChecker checker(scheme, roster, measures, units, cols, file_index, path);
   check_rows(reader, checker, true, errors, stats, sink, options.progress);
   return stats;
 }

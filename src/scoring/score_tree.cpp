@@ -13,6 +13,7 @@
 #include <thread>
 #include <tuple>
 
+#include "scheme/yaml_tree.h"
 #include "scoring/leaf_rules.h"
 
 namespace kaohe {
@@ -148,25 +149,11 @@ class TreeScorer {
     // Parents precede children in `nodes`: walking backwards scores every
     // child before its parent.
     for (int n = nodes - 1; n >= 0; --n) {
-      const Node& node = scheme_.nodes[n];
-      if (!node.is_leaf()) {
-        for_each_unit([&](int u, Found&) { score_inner(u, n); });
-      } else if (node.rule.kind == RuleKind::kRelative) {
-        score_relative_leaf(n);
-      } else {
-        for_each_unit([&](int u, Found& found) {
-          if (!applies(u, n)) {
-            sheet_.at(u, n).applicable = false;
-            reject_rows_under_na(u, n, found);
-            return;
-          }
-          LeafOutcome out = rule_reads_events(node.rule.kind)
-                                ? score_event_leaf(scheme_, n, tallies_, u)
-                                : score_measure_leaf(node, measures_.find(u, n));
-          record(u, n, out, found);
-        });
+      try {
+        score_node(n);
+      } catch (const Error& err) {
+        throw at_node(err, n);
       }
-      apply_na_policy(n);
     }
     for_each_unit([&](int u, Found& found) { finish_total(u, found); });
     // In roster order, then scheme order — not the bottom-up order in
@@ -177,6 +164,46 @@ class TreeScorer {
                      });
     for (Problem& p : problems_) diags_.add(std::move(p.diagnostic));
     return std::move(sheet_);
+  }
+
+  // Scores node `n` for every unit (its children are scored).
+  void score_node(int n) {
+    const Node& node = scheme_.nodes[n];
+    if (!node.is_leaf()) {
+      for_each_unit([&](int u, Found&) { score_inner(u, n); });
+    } else if (node.rule.kind == RuleKind::kRelative) {
+      score_relative_leaf(n);
+    } else {
+      for_each_unit([&](int u, Found& found) {
+        if (!applies(u, n)) {
+          sheet_.at(u, n).applicable = false;
+          reject_rows_under_na(u, n, found);
+          return;
+        }
+        LeafOutcome out = rule_reads_events(node.rule.kind)
+                              ? score_event_leaf(scheme_, n, tallies_, u)
+                              : score_measure_leaf(node, measures_.find(u, n));
+        record(u, n, out, found);
+      });
+    }
+    apply_na_policy(n);
+  }
+
+  // An overflow (or any fatal problem) while scoring node `n`, at the
+  // node's line of the scheme, which is shown.
+  Error at_node(const Error& err, int n) const {
+    const Node& node = scheme_.nodes[n];
+    Diagnostic d;
+    d.file = scheme_.file;
+    d.line = node.pos.line;
+    d.col = node.pos.col;
+    d.message = fmt::format("{} while scoring '{}' ({})",
+                            err.diagnostics().empty() ? "error"
+                                                      : err.diagnostics().front().message,
+                            node.id, node.name);
+    d.source_line = node.pos.line > 0 ? line_of(scheme_.text, node.pos.line) : std::string();
+    d.hint = "the item's points, amounts or values are too large to combine exactly";
+    return Error(err.exit_code(), d);
   }
 
  private:
