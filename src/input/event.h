@@ -47,6 +47,10 @@ class EventSink {
   // default, nullptr, keeps the reading on one thread: a sink that needs
   // line numbers or row order must not split.
   virtual std::unique_ptr<EventSink> split() const { return nullptr; }
+  // The bytes one split() sink takes before any row comes, so that the
+  // reader can keep the parts' memory within a budget (-j 64 on a million
+  // units must not take gigabytes).
+  virtual std::size_t split_bytes() const { return 0; }
   // Adds the rows gathered by `part`, a sink from this one's split(), as
   // if they had come to this sink. `part` is left unusable.
   virtual void join(EventSink& part) { (void)part; }

@@ -588,7 +588,12 @@ bool read_in_parts(const std::string& path, int fd, std::uint64_t size, int file
                    InputStats& stats) {
   // Where the parts begin: the first at 0, the others after a line break.
   std::vector<std::uint64_t> begins{0};
-  const auto n = static_cast<std::uint64_t>(options.threads);
+  // As many parts as threads, but no more split sinks (one a part) than
+  // the budget holds: -j caps the threads' memory as well as their number.
+  auto n = static_cast<std::uint64_t>(options.threads);
+  if (const std::size_t each = sink.split_bytes(); each > 0) {
+    n = std::min<std::uint64_t>(n, options.parts_memory / each);
+  }
   for (std::uint64_t k = 1; k < n; ++k) {
     std::uint64_t at = after_line_break(path, fd, std::max(size * k / n, begins.back()), size);
     if (at == 0 || at >= size) break;

@@ -25,6 +25,9 @@ struct ReadOptions {
   // split (EventSink::split). The result is the same as with one thread.
   int threads = 1;
   std::uint64_t split_bytes = std::uint64_t{32} << 20;
+  // The most memory the parts' sinks may take together: fewer parts are
+  // read when they would cost more (EventSink::split_bytes).
+  std::uint64_t parts_memory = std::uint64_t{512} << 20;
   ProgressTicker* progress = nullptr;  // told the bytes read; may be null
 };
 

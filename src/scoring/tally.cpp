@@ -136,6 +136,10 @@ std::unique_ptr<EventSink> Tallies::split() const {
   return std::make_unique<Tallies>(scheme_, units_);
 }
 
+std::size_t Tallies::split_bytes() const {
+  return tallies_.size() * sizeof(Tally) + monthly_.size() * sizeof(monthly_[0]);
+}
+
 void Tallies::join(EventSink& sink) {
   auto& part = dynamic_cast<Tallies&>(sink);
   for (std::size_t i = 0; i < tallies_.size(); ++i) {

@@ -38,6 +38,7 @@ class Tallies : public EventSink {
   // Parts for reading a file on several threads; sums are exact and
   // order-free, so the joined result equals reading on one thread.
   std::unique_ptr<EventSink> split() const override;
+  std::size_t split_bytes() const override;
   void join(EventSink& part) override;
   // Folds the best row of each (unit, 取最高分 group, ref) into its leaf.
   // Call once, after the last event and before reading.

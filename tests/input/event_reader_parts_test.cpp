@@ -187,6 +187,46 @@ TEST_CASE("parts: a clean file is read in parts, later parts' rows carry no line
   CHECK(lines.back() == 0);
 }
 
+// A sink that says each split costs `each` bytes and counts the splits.
+class CostlySink : public LineSink {
+ public:
+  explicit CostlySink(std::size_t each, int* splits) : each_(each), splits_(splits) {}
+  std::unique_ptr<EventSink> split() const override {
+    ++*splits_;
+    return std::make_unique<CostlySink>(each_, splits_);
+  }
+  std::size_t split_bytes() const override { return each_; }
+
+ private:
+  std::size_t each_;
+  int* splits_;
+};
+
+TEST_CASE("parts: -j caps the parts' memory: no more split sinks than the budget holds") {
+  std::string csv = "unit_id,item_id\n";
+  for (int i = 0; i < 1000; ++i) csv += "V2,late_report\n";
+  TempFile f(csv);
+  Scheme scheme = test::scheme_of(kScheme);
+  Roster roster = make_roster();
+  MeasureTable measures;
+  for (const auto& [budget, want_parts] :
+       std::vector<std::pair<std::uint64_t, int>>{{100, 1}, {250, 2}, {1000, 8}}) {
+    int splits = 0;
+    CostlySink sink(100, &splits);
+    Diagnostics diags;
+    ReadOptions options;
+    options.threads = 8;
+    options.split_bytes = 0;
+    options.parts_memory = budget;
+    (void)read_events(f.path(), 0, scheme, roster, measures, sink, diags, options);
+    CAPTURE(budget);
+    CHECK(diags.empty());
+    // Each part reads into a sink of its own; one part is no split.
+    CHECK(splits == (want_parts > 1 ? want_parts : 0));
+    CHECK(sink.lines.size() == 1000);
+  }
+}
+
 TEST_CASE("parts: a cut inside a quoted field falls back to one thread") {
   // One quoted note of many lines spans the middle of the file, so the
   // line break the cut lands after is inside quotes.
