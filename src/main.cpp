@@ -15,8 +15,14 @@ int main(int argc, char** argv) {
   try {
     code = kaohe::run_cli(argc, argv);
   } catch (const kaohe::Error& e) {
-    for (const kaohe::Diagnostic& d : e.diagnostics()) {
-      std::fputs(kaohe::format_diagnostic(d).c_str(), stderr);
+    try {
+      for (const kaohe::Diagnostic& d : e.diagnostics()) {
+        std::fputs(kaohe::format_diagnostic(d).c_str(), stderr);
+      }
+    } catch (...) {
+      // Out of memory while formatting: the text rendered when the error
+      // was made needs no more memory.
+      std::fputs(e.what(), stderr);
     }
     return e.exit_code();
   } catch (const std::bad_alloc&) {

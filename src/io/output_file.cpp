@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -182,6 +183,63 @@ mode_t new_file_mode() {
   return 0666 & ~mask;
 }
 
+// Runs write(temp) in a child process and returns what it returned, or
+// what went wrong with the child. A library that writes by file name
+// (libxlsxwriter) does not survive every failure: out of memory, it
+// dereferences null pointers. In a child, its crash is an error message
+// of kaohe's (exit 74 from the caller), never kaohe's own crash, and the
+// temporary file is removed by the caller as for any failed write.
+std::string write_in_child(const std::function<std::string(const std::string&)>& write,
+                           const std::string& temp) {
+  int pipe_fds[2];
+  if (::pipe2(pipe_fds, O_CLOEXEC) != 0) return std::strerror(errno);
+  std::fflush(nullptr);  // nothing buffered is written twice
+  const pid_t pid = ::fork();
+  if (pid < 0) {
+    const int err = errno;
+    ::close(pipe_fds[0]);
+    ::close(pipe_fds[1]);
+    return std::strerror(err);
+  }
+  if (pid == 0) {
+    ::close(pipe_fds[0]);
+    std::string failed;
+    try {
+      failed = write(temp);
+    } catch (const std::exception& e) {
+      failed = e.what();
+    } catch (...) {
+      failed = "unknown error";
+    }
+    (void)write_all(pipe_fds[1], failed);
+    ::_exit(failed.empty() ? 0 : 1);
+  }
+  ::close(pipe_fds[1]);
+  std::string message;
+  char buf[512];
+  for (;;) {
+    const ssize_t n = ::read(pipe_fds[0], buf, sizeof buf);
+    if (n > 0) {
+      message.append(buf, static_cast<std::size_t>(n));
+    } else if (n == 0 || errno != EINTR) {
+      break;
+    }
+  }
+  ::close(pipe_fds[0]);
+  int status = 0;
+  while (::waitpid(pid, &status, 0) < 0) {
+    if (errno != EINTR) return std::strerror(errno);
+  }
+  if (WIFSIGNALED(status)) {
+    return fmt::format("the workbook library stopped with signal {} (out of memory?)",
+                       WTERMSIG(status));
+  }
+  if (WIFEXITED(status) && WEXITSTATUS(status) != 0 && message.empty()) {
+    return "the workbook library failed";
+  }
+  return message;
+}
+
 Error write_error(const std::string& path, const std::string& what) {
   return Error::in_file(kExitIoErr, path, fmt::format("cannot write output file: {}", what));
 }
@@ -260,7 +318,7 @@ void write_output_with(const std::string& path,
     ::close(fd);
     std::string failed;
     try {
-      failed = write(scratch);
+      failed = write_in_child(write, scratch);
     } catch (...) {
       ::unlink(scratch.c_str());
       throw;
@@ -291,7 +349,7 @@ void write_output_with(const std::string& path,
   ::close(fd);
   std::string failed;
   try {
-    failed = write(tmpl);
+    failed = write_in_child(write, tmpl);
   } catch (...) {
     ::unlink(tmpl.c_str());
     throw;

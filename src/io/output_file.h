@@ -18,7 +18,9 @@ void write_output(const std::string& path, const std::string& text);
 // given the path of a new, empty temporary file beside `path` and writes
 // the whole content there itself (a library that writes by file name, as
 // libxlsxwriter does); it returns an empty string, or what went wrong,
-// and the temporary file is then removed. Errors as write_output.
+// and the temporary file is then removed. `write` runs in a child
+// process, so that a library crashing inside it (out of memory) ends in
+// an error (74), not in a crash. Errors as write_output.
 void write_output_with(const std::string& path,
                        const std::function<std::string(const std::string& temp_path)>& write);
 

@@ -99,14 +99,20 @@ class Writer {
   Writer(const XlsxLibrary& x, const Evaluation& ev, lxw_workbook* wb)
       : x_(x), ev_(ev), wb_(wb) {
     header_ = x_.workbook_add_format(wb_);
+    score_ = x_.workbook_add_format(wb_);
+    if (header_ == nullptr || score_ == nullptr) {
+      error_ = "out of memory (libxlsxwriter could not add a cell format)";
+      return;
+    }
     x_.format_set_bold(header_);
     x_.format_set_bottom(header_, LXW_BORDER_THIN);
-    score_ = x_.workbook_add_format(wb_);
     x_.format_set_num_format(score_, number_format(ev.scheme.precision).c_str());
   }
 
-  // The first error met, or "".
+  // The first error met, or "". Once there is one, nothing more is
+  // written: the library may be out of memory, and the file is dropped.
   const std::string& error() const { return error_; }
+  bool failed() const { return !error_.empty(); }
 
   void check(lxw_error err) {
     if (err != LXW_NO_ERROR && error_.empty()) error_ = x_.lxw_strerror(err);
@@ -130,14 +136,15 @@ class Writer {
   // One sheet of results: the shown columns of `r`, the rows `rows` of it.
   void results_sheet(const std::string& name, const ResultRows& r,
                      const std::vector<int>& cols, const std::vector<int>& rows) {
+    if (failed()) return;
     lxw_worksheet* ws = add_sheet(name);
     if (ws == nullptr) return;
-    for (std::size_t i = 0; i < cols.size(); ++i) {
+    for (std::size_t i = 0; i < cols.size() && !failed(); ++i) {
       int c = cols[i];
       auto col = static_cast<lxw_col_t>(i);
       check(x_.worksheet_write_string(ws, 0, col, r.titles[c].c_str(), header_));
       int width = display_width(r.titles[c]);
-      for (std::size_t k = 0; k < rows.size(); ++k) {
+      for (std::size_t k = 0; k < rows.size() && !failed(); ++k) {
         const std::string& text = r.rows[static_cast<std::size_t>(rows[k])][c];
         auto row = static_cast<lxw_row_t>(k + 1);
         width = std::max(width, display_width(text));
@@ -162,6 +169,7 @@ class Writer {
   // The sheet "方案": every node of the scheme, parents before children.
   void scheme_sheet() {
     const Scheme& scheme = ev_.scheme;
+    if (failed()) return;
     lxw_worksheet* ws = add_sheet("方案");
     if (ws == nullptr) return;
     const std::vector<std::string> titles = {"id", "name", "parent", "points", "weight", "rule"};
@@ -170,7 +178,7 @@ class Writer {
       check(x_.worksheet_write_string(ws, 0, static_cast<lxw_col_t>(i), titles[i].c_str(), header_));
       width[i] = display_width(titles[i]);
     }
-    for (std::size_t n = 0; n < scheme.nodes.size(); ++n) {
+    for (std::size_t n = 0; n < scheme.nodes.size() && !failed(); ++n) {
       const Node& node = scheme.nodes[n];
       auto row = static_cast<lxw_row_t>(n + 1);
       std::vector<std::string> cells = {

@@ -2,7 +2,10 @@
 # Fault injection after SQLite's I/O error tests (issue 15 point 7): for
 # every n, the n-th call of write, fsync, rename, open, fread, pread or
 # malloc fails (tests/io/fault_shim.cpp, preloaded) in `kaohe score … -o
-# FILE` and in `kaohe score … -O csv` to stdout. Each run must either
+# FILE`, in `kaohe score … -O csv` to stdout, and in `kaohe score … -o
+# FILE.xlsx` on the smaller party-building example (libxlsxwriter, which
+# crashes on a failed allocation, runs in a child process: its crash must
+# be kaohe's clean error). Each run must either
 # succeed with the right bytes, or end in a clean error: exit 65, 66, 70,
 # 71, 73 or 74 (never a crash: 134, 139), a message on stderr, the old
 # -o file byte-identical, and no temporary file left. n runs until a run
@@ -34,7 +37,7 @@ env -i PATH=/usr/bin:/bin LC_ALL=C "$bin" score "$scheme" "$data" -O csv -q \
 
 runs=0
 for call in write fsync rename open fread pread malloc; do
-  for target in file stdout; do
+  for target in file stdout xlsx; do
     n=1
     while :; do
       rm -f "$work/fired" "$work/out.csv"
@@ -44,6 +47,14 @@ for call in write fsync rename open fread pread malloc; do
         env -i PATH=/usr/bin:/bin LC_ALL=C LD_PRELOAD="$KAOHE_FAULT_SHIM" \
           KAOHE_FAULT="$call:$n" KAOHE_FAULT_FIRED="$work/fired" \
           "$bin" score "$scheme" "$data" -q -o "$work/report.csv" \
+          </dev/null >"$work/stdout" 2>"$work/stderr" || code=$?
+      elif [[ $target == xlsx ]]; then
+        # The old workbook is the same "old report" text: it must stay.
+        cp "$work/report.csv" "$work/report.xlsx"
+        env -i PATH=/usr/bin:/bin LC_ALL=C LD_PRELOAD="$KAOHE_FAULT_SHIM" \
+          KAOHE_FAULT="$call:$n" KAOHE_FAULT_FIRED="$work/fired" \
+          "$bin" score "$root/schemes/party-building.yaml" "$root/examples/party-building" \
+          -q -o "$work/report.xlsx" \
           </dev/null >"$work/stdout" 2>"$work/stderr" || code=$?
       else
         env -i PATH=/usr/bin:/bin LC_ALL=C LD_PRELOAD="$KAOHE_FAULT_SHIM" \
@@ -61,7 +72,9 @@ for call in write fsync rename open fread pread malloc; do
       fi
       if [[ $code -eq 0 ]]; then
         # The fault was survived: the result must be the right one.
-        if [[ $target == file ]]; then
+        if [[ $target == xlsx ]]; then
+          unzip -tq "$work/report.xlsx" >/dev/null 2>&1 || fail "$what: exit 0 with a broken workbook"
+        elif [[ $target == file ]]; then
           cmp -s "$work/report.csv" "$work/expected.csv" || fail "$what: exit 0 with a wrong report"
         else
           cmp -s "$work/out.csv" "$work/expected.csv" || fail "$what: exit 0 with wrong output"
@@ -75,6 +88,9 @@ for call in write fsync rename open fread pread malloc; do
         [[ -s $work/stderr || $call == write ]] || fail "$what: exit $code without a message"
         if [[ $target == file && $(cat "$work/report.csv") != "old report" ]]; then
           fail "$what: exit $code, but the old report changed"
+        fi
+        if [[ $target == xlsx && $(cat "$work/report.xlsx") != "old report" ]]; then
+          fail "$what: exit $code, but the old workbook changed"
         fi
       fi
       n=$((n + 1))
