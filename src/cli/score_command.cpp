@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "base/diagnostic.h"
+#include "base/terminal_text.h"
 #include "cli/color.h"
 #include "cli/progress_bar.h"
 #include "explain/reasons.h"
@@ -191,7 +192,7 @@ int run_score(const ScoreOptions& opts) {
   }
   if (opts.verbose) {
     for (const InputStats& s : ev.stats) {
-      std::string line = fmt::format("{}: {} rows read, {} counted", s.file, s.read,
+      std::string line = fmt::format("{}: {} rows read, {} counted", terminal_safe(s.file), s.read,
                                      s.counted);
       if (s.outside) line += fmt::format(", {} outside the period", s.outside);
       std::fputs((line + "\n").c_str(), stderr);
