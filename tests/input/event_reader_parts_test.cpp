@@ -209,8 +209,12 @@ TEST_CASE("parts: -j caps the parts' memory: no more split sinks than the budget
   Scheme scheme = test::scheme_of(kScheme);
   Roster roster = make_roster();
   MeasureTable measures;
-  for (const auto& [budget, want_parts] :
+  // (No structured bindings: CAPTURE makes a lambda, and clang 14 cannot
+  // capture a binding.)
+  for (const std::pair<std::uint64_t, int>& budget_parts :
        std::vector<std::pair<std::uint64_t, int>>{{100, 1}, {250, 2}, {1000, 8}}) {
+    const std::uint64_t budget = budget_parts.first;
+    const int want_parts = budget_parts.second;
     int splits = 0;
     CostlySink sink(100, &splits);
     Diagnostics diags;
