@@ -94,10 +94,17 @@ int run_diff(const DiffOptions& opts) {
   const OutputFormat format =
       choose_output_format(opts.format, opts.output, kDiffFormats, "diff");
   std::optional<DataSources> sources;
-  refuse_input_as_output(opts.output, {opts.old_path, opts.new_path});
   Snapshot before = snapshot_from(opts.old_path, opts.data, sources);
   Snapshot after = snapshot_from(opts.new_path, opts.data, sources);
-  if (sources) refuse_input_as_output(opts.output, input_files(opts.old_path, *sources));
+  // Before anything is written: OLD, NEW and the data are inputs.
+  std::vector<std::string> inputs{opts.new_path};
+  if (sources) {
+    std::vector<std::string> data = input_files(opts.old_path, *sources);
+    inputs.insert(inputs.end(), data.begin(), data.end());
+  } else {
+    inputs.push_back(opts.old_path);
+  }
+  refuse_input_as_output(opts.output, inputs);
   ResultDiff diff = diff_results(before, after, *tolerance);
   write_output(opts.output, render_diff(diff, format, opts.formula_guard));
   return diff.empty() ? kExitOk : kExitDiffers;

@@ -30,9 +30,7 @@ bool has_points(const Node& n) { return n.points.has_value(); }
 std::optional<Decimal> full_marks_for(const Scheme& scheme, int n,
                                       const std::string& category) {
   const Node& node = scheme.nodes[n];
-  if (!category.empty() && !node.applies_to.empty() &&
-      std::find(node.applies_to.begin(), node.applies_to.end(), category) ==
-          node.applies_to.end()) {
+  if (!category.empty() && !scheme.admits_category(n, category)) {
     return std::nullopt;
   }
   bool any_child_points = std::any_of(
