@@ -38,7 +38,7 @@ void add_diff_command(CLI::App& app, DiffOptions& opts) {
   cmd->add_option("--tolerance", opts.tolerance,
                   "Ignore changes of total no larger than X (default 0)")
       ->option_text("X");
-  cmd->add_flag("!--no-formula-guard", opts.formula_guard,
+  cmd->add_flag("--no-formula-guard", opts.no_formula_guard,
                 "In CSV/TSV, write text cells that start with = + - @ as they are "
                 "(by default they get a leading ' so that a spreadsheet does not run them)");
   cmd->footer(
@@ -106,7 +106,7 @@ int run_diff(const DiffOptions& opts) {
   }
   refuse_input_as_output(opts.output, inputs);
   ResultDiff diff = diff_results(before, after, *tolerance);
-  write_output(opts.output, render_diff(diff, format, opts.formula_guard));
+  write_output(opts.output, render_diff(diff, format, !opts.no_formula_guard));
   return diff.empty() ? kExitOk : kExitDiffers;
 }
 

@@ -20,7 +20,7 @@ struct DiffOptions {
   std::string format;
   std::string output = "-";
   std::string tolerance = "0";
-  bool formula_guard = true;  // off with --no-formula-guard (CSV/TSV)
+  bool no_formula_guard = false;  // --no-formula-guard (CSV/TSV)
 };
 
 void add_diff_command(CLI::App& app, DiffOptions& opts);

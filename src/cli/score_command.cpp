@@ -78,7 +78,7 @@ void add_score_command(CLI::App& app, ScoreOptions& opts) {
       ->check(CLI::IsMember({"auto", "always", "never"}));
   cmd->add_flag("--bom", opts.bom,
                 "Start CSV or TSV output with a UTF-8 byte-order mark (for Excel)");
-  cmd->add_flag("!--no-formula-guard", opts.formula_guard,
+  cmd->add_flag("--no-formula-guard", opts.no_formula_guard,
                 "In CSV/TSV, write text cells that start with = + - @ as they are "
                 "(by default they get a leading ' so that a spreadsheet does not run them)");
   cmd->add_flag("-v,--verbose", opts.verbose,
@@ -181,7 +181,7 @@ int run_score(const ScoreOptions& opts) {
                       [&](const std::string& temp) { return write_xlsx(ev, temp); });
   } else {
     std::string text =
-        render(ev, format, use_color(opts.color, opts.output), opts.formula_guard);
+        render(ev, format, use_color(opts.color, opts.output), !opts.no_formula_guard);
     if (opts.bom) text.insert(0, "\xEF\xBB\xBF");
     write_output(opts.output, text);
   }

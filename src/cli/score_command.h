@@ -32,7 +32,7 @@ struct ScoreOptions {
   std::string margin;     // --margin X: totals within X of a grade boundary
   std::string color = "auto";  // --color auto|always|never (the table)
   bool bom = false;       // --bom: a UTF-8 byte-order mark before CSV/TSV
-  bool formula_guard = true;  // off with --no-formula-guard (CSV/TSV)
+  bool no_formula_guard = false;  // --no-formula-guard (CSV/TSV)
 };
 
 // Adds the data options (positional DATA, --data, --units, --events,
