@@ -25,6 +25,16 @@ struct Date {
   // Months since year 0: consecutive months differ by one.
   int month_index() const { return year * 12 + (month - 1); }
 
+  // Days since 1970-01-01 (negative before it): consecutive days differ by
+  // one, so a difference of two is the days between them.
+  int day_number() const;
+  // The date `n` days after 1970-01-01 (the inverse of day_number()).
+  static Date from_day_number(int n);
+  // ISO weekday: 1 = Monday … 7 = Sunday.
+  int weekday() const;
+  // The date `days` later (earlier when negative).
+  Date plus_days(int days) const { return from_day_number(day_number() + days); }
+
   // Days in `month` (1..12) of `year`, by the proleptic Gregorian rule.
   static int days_in_month(int year, int month) {
     constexpr int kDays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};

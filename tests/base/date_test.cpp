@@ -90,3 +90,36 @@ TEST_CASE("Date printing, ordering and month_index") {
 }
 
 }  // namespace kaohe
+
+namespace kaohe {
+
+TEST_CASE("Date: day numbers, weekdays and adding days") {
+  struct Case {
+    const char* text;
+    int number, weekday;
+  };
+  const Case cases[] = {
+      {"1970-01-01", 0, 4},     {"1969-12-31", -1, 3},       {"2025-01-01", 20089, 3},
+      {"2000-02-29", 11016, 2}, {"1600-03-01", -135080, 3},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.text);
+    const Date d = *Date::parse(c.text);
+    CHECK(d.day_number() == c.number);
+    CHECK(d.weekday() == c.weekday);
+    CHECK(Date::from_day_number(c.number) == d);
+  }
+  // Every day of four centuries round-trips and follows the one before.
+  Date prev = *Date::parse("1899-12-31");
+  for (int n = prev.day_number() + 1; n < Date{2300, 1, 1}.day_number(); ++n) {
+    const Date d = Date::from_day_number(n);
+    REQUIRE(d.day_number() == n);
+    REQUIRE(prev < d);
+    REQUIRE(d.weekday() == prev.weekday() % 7 + 1);
+    prev = d;
+  }
+  CHECK(Date::parse("2025-02-28")->plus_days(1) == *Date::parse("2025-03-01"));
+  CHECK(Date::parse("2024-03-01")->plus_days(-1) == *Date::parse("2024-02-29"));
+}
+
+}  // namespace kaohe

@@ -1,0 +1,101 @@
+// Reads a working-day calendar file (input/calendar_reader.h).
+#include "input/calendar_reader.h"
+
+#include <fmt/format.h>
+
+#include <map>
+#include <optional>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "base/diagnostic.h"
+#include "input/csv_columns.h"
+#include "input/csv_reader.h"
+#include "input/row_errors.h"
+#include "io/file_io.h"
+
+namespace kaohe {
+namespace {
+
+std::optional<bool> parse_day_kind(std::string_view s) {
+  for (std::string_view w : {"上班", "工作日", "workday"}) {
+    if (s == w) return true;
+  }
+  for (std::string_view w : {"放假", "休息", "休息日", "holiday"}) {
+    if (s == w) return false;
+  }
+  return std::nullopt;
+}
+
+// Reads the listed days of `path` into `days`, adding the problems of bad
+// rows to `diags`; a CSV syntax error is thrown by the reader.
+void read_days(const std::string& path, Encoding encoding,
+               std::vector<std::pair<Date, bool>>& days, Diagnostics& diags) {
+  FilePtr f = open_input(path);
+  std::unique_ptr<ByteSource> text = open_text(path, f.get(), encoding);
+  CsvReader reader(path, *text);
+  CsvRow row;
+  if (!reader.next(row)) {
+    diags.add(Diagnostic{path, 0, 0, Severity::kError, "the calendar is empty", "",
+                         "start it with the header: date,day"});
+    return;
+  }
+  CsvHeader header(row);
+  static constexpr ColumnSpec kColumns[] = {{"date", true}, {"day", true}};
+  const std::optional<std::vector<int>> cols = find_columns(header, kColumns, path, row, diags);
+  if (!cols) return;
+  const int c_date = (*cols)[0];
+  const int c_day = (*cols)[1];
+  RowErrors errors(path, diags);
+  std::map<int, int> line_of;  // day number → line listing it
+  while (reader.next(row)) {
+    if (!check_width(header, row, errors)) continue;
+    const std::optional<Date> d = Date::parse(row.fields[c_date]);
+    if (!d) {
+      errors.add(row, c_date + 1,
+                 fmt::format("date \"{}\" is not a date YYYY-MM-DD", row.fields[c_date]),
+                 "write dates as 2025-10-01");
+      continue;
+    }
+    const std::optional<bool> working = parse_day_kind(row.fields[c_day]);
+    if (!working) {
+      errors.add(row, c_day + 1,
+                 fmt::format("day \"{}\" is neither a working day nor a day off",
+                             row.fields[c_day]),
+                 "write 上班 (or 工作日, workday) or 放假 (or 休息, holiday)");
+      continue;
+    }
+    auto [it, inserted] = line_of.emplace(d->day_number(), row.line);
+    if (!inserted) {
+      errors.add(row, c_date + 1,
+                 fmt::format("{} is listed twice (first at line {})", d->to_string(),
+                             it->second),
+                 "list each day once");
+      continue;
+    }
+    days.emplace_back(*d, *working);
+  }
+  if (days.empty() && diags.error_count() == 0) {
+    diags.add(Diagnostic{path, 0, 0, Severity::kError, "the calendar lists no day", "",
+                         "list the year's holidays and the weekend days worked (调休)"});
+  }
+}
+
+}  // namespace
+
+Calendar load_calendar(const std::string& path, Encoding encoding) {
+  std::vector<std::pair<Date, bool>> days;
+  Diagnostics diags;
+  try {
+    read_days(path, encoding, days, diags);
+  } catch (const Error& e) {
+    if (e.exit_code() != kExitDataErr) throw;
+    // A CSV syntax error joins the problems of the rows before it.
+    for (const Diagnostic& d : e.diagnostics()) diags.add(d);
+  }
+  diags.throw_if_errors(kExitDataErr);
+  return Calendar(days);
+}
+
+}  // namespace kaohe
