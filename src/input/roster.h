@@ -2,11 +2,13 @@
 // categories, with a fast lookup by id for the event and measure readers.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
+#include "base/date.h"
 #include "base/diagnostic.h"
 #include "input/text_decoder.h"
 
@@ -16,6 +18,9 @@ struct Unit {
   std::string id;
   std::string name;
   std::string category;  // empty without a category column
+  // The unit's own period (`from`/`to` columns: hired mid-year, merged in
+  // June); absent: the scheme's. See scoring/unit_period.h.
+  std::optional<Date> from, to;
   int line = 0;          // where units.csv lists it
   std::string text = {}; // that line as written, shown under diagnostics
 };

@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "base/calendar.h"
 #include "base/date.h"
 #include "base/decimal.h"
 
@@ -219,6 +220,13 @@ struct Scheme {
   int precision = 2;
   RoundingMode rounding = RoundingMode::kHalfUp;
   std::optional<Period> period;
+  // Working days (`calendar:`, a file beside the scheme): empty without
+  // one. It covers at least the period.
+  Calendar calendar;
+  std::string calendar_file;  // as written in the scheme; empty: none
+  // `--as-of DATE` (an interim run): score as if the period ended that day.
+  // Set by the command line, not the scheme file; within the period.
+  std::optional<Date> as_of;
   std::vector<Node> nodes;  // nodes[0] is the root; parents before children
   std::unordered_map<std::string, int> index;  // id → position in nodes
   std::vector<Grade> grades;                   // best first

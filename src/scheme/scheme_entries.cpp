@@ -155,6 +155,7 @@ const std::vector<SchemeSection>& scheme_sections() {
       {"precision", "precision", "", Shape::kScalar, false},
       {"rounding", "rounding", "", Shape::kScalar, false},
       {"period", "period", "", Shape::kScalar, false},
+      {"calendar", "calendar", "", Shape::kScalar, false},
       {"category", "categories", "name", Shape::kList, true},
       {"flag", "flags", "id", Shape::kList, true},
       {"grade", "grades", "name", Shape::kList, true},
@@ -187,6 +188,7 @@ std::vector<SchemeEntry> scheme_entries(const Scheme& s) {
                                               s.period->from.to_string() + ".." +
                                               s.period->to.to_string())
                                         : std::nullopt)));
+  out.push_back(setting("calendar", text_field("", unless_empty(s.calendar_file))));
   for (const Category& c : s.categories) {
     out.push_back({"category", c.name, {number_field("full_marks", c.full_marks)}});
   }

@@ -10,6 +10,7 @@
 #include <set>
 
 #include "base/diagnostic.h"
+#include "input/calendar_reader.h"
 #include "io/file_io.h"
 #include "scheme/yaml_tree.h"
 
@@ -17,7 +18,7 @@ namespace kaohe {
 namespace {
 
 const std::vector<std::string> kTopKeys = {
-    "kaohe", "title", "source", "precision", "rounding", "period",
+    "kaohe", "title", "source", "precision", "rounding", "period", "calendar",
     "categories", "flags", "grades", "gates", "quotas", "ranking", "root",
     "seed_slips", "note"};
 const std::vector<std::string> kNodeKeys = {
@@ -83,6 +84,7 @@ class Loader {
     }
     if (const YamlNode* n = doc->get("rounding")) read_rounding(*n);
     if (const YamlNode* n = doc->get("period")) read_period(*n);
+    if (const YamlNode* n = doc->get("calendar")) read_calendar(*n);
     if (const YamlNode* n = doc->get("categories")) read_categories(*n);
     if (const YamlNode* n = doc->get("flags")) read_flags(*n);
     const YamlNode* root = doc->get("root");
@@ -282,6 +284,42 @@ class Loader {
         return;
       }
       scheme_.period = Period{*from, *to};
+    }
+  }
+
+  // A working-day calendar file, named relative to the scheme's folder.
+  // Its own problems are errors of that file; one that does not cover the
+  // period is an error here.
+  void read_calendar(const YamlNode& n) {
+    const std::string name = text(n, "calendar");
+    if (name.empty()) {
+      if (n.is_scalar()) error(n.pos, "'calendar' names a file", "calendar: calendars/cn-2025.csv");
+      return;
+    }
+    const std::size_t slash = file_.rfind('/');
+    const std::string path =
+        name.front() == '/' || slash == std::string::npos ? name : file_.substr(0, slash + 1) + name;
+    try {
+      scheme_.calendar = load_calendar(path);
+    } catch (const Error& e) {
+      if (e.exit_code() == kExitNoInput) {
+        error(n.pos, fmt::format("cannot read the calendar file '{}'", path),
+              "calendar files are named relative to the scheme's folder");
+        return;
+      }
+      for (const Diagnostic& d : e.diagnostics()) diags_.add(d);
+      return;
+    }
+    scheme_.calendar_file = name;
+    const std::optional<Period>& p = scheme_.period;
+    if (p && !(scheme_.calendar.covers(p->from) && scheme_.calendar.covers(p->to))) {
+      error(n.pos,
+            fmt::format("the calendar covers {}, but the period runs from {} to {}",
+                        scheme_.calendar.years(), p->from.to_string(), p->to.to_string()),
+            "use a calendar that lists the holidays of every year of the period");
+    } else if (!p) {
+      error(n.pos, "a calendar needs the scheme's 'period'",
+            "add period: {from: 2025-01-01, to: 2025-12-31}");
     }
   }
 

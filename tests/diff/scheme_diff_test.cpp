@@ -197,6 +197,10 @@ const Row kRows[] = {
     {"to: 2025-12-31", "to: 2025-06-30",
      "~ period: 2025-01-01..2025-12-31 → 2025-01-01..2025-06-30"},
     {"period: {from: 2025-01-01, to: 2025-12-31}\n", "", "~ period: 2025-01-01..2025-12-31 → -"},
+    {"period: {from: 2025-01-01, to: 2025-12-31}\n",
+     "period: {from: 2025-01-01, to: 2025-12-31}\ncalendar: " KAOHE_SOURCE_DIR
+     "/schemes/calendars/cn-2025.csv\n",
+     "~ calendar: - → " KAOHE_SOURCE_DIR "/schemes/calendars/cn-2025.csv"},
     // Categories, flags, grades, gates, quotas, ranking.
     {"B: 90}", "B: 95}", "~ category B: full_marks 90 → 95"},
     {"{A: 100, B: 90}", "{B: 90, A: 100}", "~ categories: order A, B → B, A"},

@@ -1,0 +1,25 @@
+// The days that count for one unit: the scheme's period, narrowed by the
+// unit's own `from`/`to` (roster columns) and ended early by --as-of. Every
+// rule that counts days or periods (quotas, deadlines, sub-periods) asks
+// here, so that a worker hired in July is never charged for March.
+#pragma once
+
+#include <optional>
+
+#include "input/roster.h"
+#include "scheme/model.h"
+
+namespace kaohe {
+
+struct UnitPeriod {
+  Date from;
+  Date to;        // the last day that counts: period end, unit end or as-of
+  bool cut_by_as_of = false;  // `to` is the --as-of date, before the end
+};
+
+// The unit's days within the scheme's period; nullopt when the scheme has
+// no period, or when the unit's own period does not meet it (or starts
+// after --as-of): nothing of the period counts for it.
+std::optional<UnitPeriod> unit_period(const Scheme& scheme, const Unit& unit);
+
+}  // namespace kaohe
