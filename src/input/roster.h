@@ -18,11 +18,11 @@ struct Unit {
   std::string id;
   std::string name;
   std::string category;  // empty without a category column
-  // The unit's own period (`from`/`to` columns: hired mid-year, merged in
-  // June); absent: the scheme's. See scoring/unit_period.h.
-  std::optional<Date> from, to;
   int line = 0;          // where units.csv lists it
   std::string text = {}; // that line as written, shown under diagnostics
+  // The unit's own period (`from`/`to` columns: hired mid-year, merged in
+  // June); absent: the scheme's. See scoring/unit_period.h.
+  std::optional<Date> from = {}, to = {};
 };
 
 struct StringHash {
