@@ -10,7 +10,9 @@
 #include <set>
 #include <tuple>
 
+#include "input/unit_period.h"
 #include "scoring/leaf_rules.h"
+#include "scoring/quota.h"
 #include "scoring/score_tree.h"
 #include "scoring/tally.h"
 
@@ -106,6 +108,75 @@ class Explainer {
     return fmt::format("{}:{}", r.file, r.event.line);
   }
 
+  // A quota's buckets, counted from the unit's rows by the same counter
+  // and bucket walk that scored it: one line per bucket short of its
+  // count (at most max_rows_, the rest summed), and one per kind of bucket
+  // that asked for nothing.
+  void quota_lines(const Node& node, const std::vector<const ExplainedRow*>& rows,
+                   const Rational& m, ExplainNode& out, Rational& exact) {
+    const Rule& r = node.rule;
+    QuotaCounter counter(scheme_, node, 1);
+    for (const ExplainedRow* row : rows) {
+      if (row->event.date) counter.add(0, *row->event.date, row->event.tier, row->event.count);
+    }
+    const std::optional<UnitPeriod> days = unit_period(scheme_, ev_.roster.units[unit_]);
+    const Buckets& buckets = counter.buckets();
+    const char* what = r.quota.distinct_dates ? "dates" : "rows";
+    std::int64_t short_buckets = 0, hidden = 0;
+    Rational hidden_effect;
+    std::map<QuotaBucket::Skip, std::pair<int, std::string>> skipped;  // count, first label
+    for_each_quota_bucket(scheme_, node, counter, 0, days, [&](const QuotaBucket& b) {
+      if (b.skip != QuotaBucket::Skip::kNone) {
+        auto& [n, first] = skipped[b.skip];
+        if (n++ == 0) first = buckets.label(b.index);
+        return;
+      }
+      if (b.missing == 0) return;
+      ++short_buckets;
+      const Rational delta = -Rational(r.amount.times(b.missing));
+      exact += delta;
+      if (short_buckets > max_rows_) {
+        ++hidden;
+        hidden_effect += delta * m;
+        sum_ += delta * m;
+        return;
+      }
+      std::string text = fmt::format("{}: {} of {} required", buckets.label(b.index), b.have,
+                                     b.required);
+      if (r.quota.distinct_dates) text += " dates";
+      for (std::size_t t = 0; t < b.tier_have.size(); ++t) {
+        text += fmt::format(", {} {} of {}", r.named[t].name, b.tier_have[t], b.tier_required[t]);
+      }
+      if (b.days_inside < b.days_total) {
+        text += fmt::format(" (pro rata {} of {} days)", b.days_inside, b.days_total);
+      }
+      text += fmt::format(", {} missing × {}", b.missing, r.amount.to_string());
+      out.lines.push_back(line(text, delta * m));
+    });
+    if (hidden > 0) {
+      out.lines.push_back(ExplainLine{
+          fmt::format("… {} more short {}s, total {}", hidden, every_name(r.quota.per),
+                      hidden_effect.to_decimal() ? hidden_effect.to_decimal()->to_string()
+                                                 : hidden_effect.to_string()),
+          "", "", hidden_effect});
+    }
+    if (short_buckets == 0) {
+      out.lines.push_back(line(fmt::format("every {} has at least {} {}",
+                                           every_name(r.quota.per), r.quota.required, what),
+                               std::nullopt));
+    }
+    for (const auto& [skip, seen] : skipped) {
+      const auto& [n, first] = seen;
+      const char* why = skip == QuotaBucket::Skip::kNotOver   ? "not over at --as-of"
+                        : skip == QuotaBucket::Skip::kDayOff  ? "days off in the calendar"
+                        : skip == QuotaBucket::Skip::kOutside ? "outside the unit's days"
+                                                              : "partly outside (partial: skip)";
+      out.lines.push_back(line(fmt::format("{} {}{} from {}: {}, not counted", n,
+                                           every_name(r.quota.per), n > 1 ? "s" : "", first, why),
+                               std::nullopt));
+    }
+  }
+
   void event_lines(int n, const Rational& m, ExplainNode& out, Rational& exact) {
     const Node& node = scheme_.nodes[n];
     const Rule& r = node.rule;
@@ -121,31 +192,7 @@ class Explainer {
     const std::vector<const ExplainedRow*> none;
     const auto& rows = it == by_node_.end() ? none : it->second;
     if (r.kind == RuleKind::kQuota) {
-      std::map<int, std::int64_t> months;
-      for (const ExplainedRow* row : rows) {
-        if (row->event.date) months[row->event.date->month_index()] += row->event.count;
-      }
-      int first = scheme_.period->from.month_index();
-      int last = scheme_.period->to.month_index();
-      std::int64_t short_total = 0;
-      for (int mi = first; mi <= last; ++mi) {
-        std::int64_t have = months.count(mi) ? months[mi] : 0;
-        if (have >= r.quota_required) continue;
-        std::int64_t missing = r.quota_required - have;
-        short_total += missing;
-        Rational effect = -Rational(r.amount.times(missing)) * m;
-        exact += -Rational(r.amount.times(missing));
-        out.lines.push_back(line(
-            fmt::format("{:04d}-{:02d}: {} of {} required, {} missing × {}", mi / 12,
-                        mi % 12 + 1, have, r.quota_required, missing,
-                        r.amount.to_string()),
-            effect));
-      }
-      if (short_total == 0) {
-        out.lines.push_back(line(fmt::format("every month has at least {} rows",
-                                             r.quota_required),
-                                 std::nullopt));
-      }
+      quota_lines(node, rows, m, out, exact);
       return;
     }
     std::int64_t shown = 0, hidden = 0, count = 0;

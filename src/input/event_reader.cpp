@@ -19,12 +19,14 @@
 #include <vector>
 
 #include "base/short_bytes.h"
+#include "base/time_buckets.h"
 #include "input/csv_columns.h"
 #include "input/csv_reader.h"
 #include "input/row_errors.h"
 #include "input/text_decoder.h"
 #include "input/unit_index.h"
 #include "io/file_io.h"
+#include "input/unit_period.h"
 
 namespace kaohe {
 namespace {
@@ -96,7 +98,20 @@ class RowChecker {
       : scheme_(scheme), roster_(roster), measures_(measures), units_(units),
         cols_(cols), header_size_(cols.size), file_index_(file_index), path_(&path),
         node_count_(scheme.nodes.size()),
-        applies_((roster.units.size() * node_count_ + 63) / 64, 0) {}
+        applies_((roster.units.size() * node_count_ + 63) / 64, 0) {
+    // Units with days of their own (roster from/to, --as-of): each row's
+    // date is tested against its unit's, as date codes.
+    bool own = scheme.as_of.has_value();
+    for (const Unit& u : roster.units) own = own || u.from || u.to;
+    if (own && scheme.period) {
+      unit_days_.reserve(roster.units.size());
+      for (const Unit& u : roster.units) {
+        const std::optional<UnitPeriod> p = unit_period(scheme, u);
+        unit_days_.push_back(p ? std::make_pair(date_code(p->from), date_code(p->to))
+                               : std::make_pair(~std::uint32_t{0}, std::uint32_t{0}));
+      }
+    }
+  }
 
   // What a row's lookups found, ahead of its check (-1: not found, or not
   // looked up yet); `home` is where its unit's search starts.
@@ -221,8 +236,8 @@ class RowChecker {
       }
     } else if (kind == RuleKind::kQuota) {
       errors.add(row, c_date >= 0 ? c_date + 1 : 0,
-                 fmt::format("item \"{}\" counts rows per month and needs a date",
-                             node->id));
+                 fmt::format("item \"{}\" counts rows per {} and needs a date", node->id,
+                             every_name(node->rule.quota.per)));
     }
     if (c_count >= 0 && !row.fields[c_count].empty()) {
       if (auto c = parse_count(row.fields[c_count])) {
@@ -245,7 +260,10 @@ class RowChecker {
       }
       if (!node) return;
       std::string_view v = row.fields[col];
-      if (kind != uses) {
+      // A quota with tiers (其中扩大学习不少于4次) takes a tier on some rows.
+      const bool quota_tier = uses == RuleKind::kTiered && kind == RuleKind::kQuota &&
+                              !node->rule.named.empty();
+      if (kind != uses && !quota_tier) {
         errors.add(row, col + 1,
                    fmt::format("item \"{}\" does not use a {}, got \"{}\"",
                                node->id, what, v),
@@ -356,7 +374,17 @@ class RowChecker {
   // otherwise counts it as outside.
   void accept(const CsvRow& row, const Event& e, InputStats& stats, EventSink& sink) {
     const std::optional<Period>& period = scheme_.period;
-    if (period && e.date && (*e.date < period->from || period->to < *e.date)) {
+    bool outside = false;
+    if (!e.date) {
+      // Rows without a date are counted (SPEC §10).
+    } else if (!unit_days_.empty()) {
+      const std::uint32_t code = date_code(e.date);
+      const auto& [from, to] = unit_days_[static_cast<std::size_t>(e.unit)];
+      outside = code < from || to < code;
+    } else {
+      outside = period && (*e.date < period->from || period->to < *e.date);
+    }
+    if (outside) {
       if (stats.outside == 0) {
         stats.first_outside_line = row.line;
         stats.first_outside_text = std::string(row.raw);
@@ -410,6 +438,9 @@ class RowChecker {
     }
     return last_date_;
   }
+  // Per unit, the first and last date code of its days, when some unit has
+  // days of its own; empty when every unit's are the scheme's period.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> unit_days_;
   // The bit of (unit, node) in applies_, whether it is set, and setting it.
   std::size_t pair(int unit, int node) const {
     return static_cast<std::size_t>(unit) * node_count_ + static_cast<std::size_t>(node);

@@ -21,7 +21,7 @@ struct Unit {
   int line = 0;          // where units.csv lists it
   std::string text = {}; // that line as written, shown under diagnostics
   // The unit's own period (`from`/`to` columns: hired mid-year, merged in
-  // June); absent: the scheme's. See scoring/unit_period.h.
+  // June); absent: the scheme's. See input/unit_period.h.
   std::optional<Date> from = {}, to = {};
 };
 

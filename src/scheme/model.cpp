@@ -70,8 +70,15 @@ std::string describe_rule(const Rule& r) {
              r.range_max.to_string();
       break;
     case RuleKind::kQuota:
-      out += " " + std::to_string(r.quota_required) + " per month, deduct " +
-             r.amount.to_string();
+      // Written as before for a monthly quota of rows, so that results
+      // saved by older versions still compare; each other choice is added.
+      out += " " + std::to_string(r.quota.required) + " per " + every_name(r.quota.per) +
+             ", deduct " + r.amount.to_string();
+      if (r.quota.distinct_dates) out += ", count dates";
+      if (r.quota.working_days) out += ", working days";
+      if (r.quota.partial == QuotaSpec::Partial::kSkip) out += ", partial skip";
+      if (r.quota.partial == QuotaSpec::Partial::kFull) out += ", partial full";
+      if (!r.named.empty()) out += ", of which" + named();
       break;
     case RuleKind::kVotes:
     case RuleKind::kChecklist:

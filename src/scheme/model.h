@@ -13,6 +13,7 @@
 #include "base/calendar.h"
 #include "base/date.h"
 #include "base/decimal.h"
+#include "base/time_buckets.h"
 
 namespace kaohe {
 
@@ -31,7 +32,7 @@ enum class RuleKind {
   kTiered,           // amount chosen by the row's tier × count
   kRole,             // amount chosen by the row's role × count
   kRanged,           // the row's points (within a range) × count
-  kQuota,            // required count per month; amount per missing one
+  kQuota,            // required count per bucket of time; amount per missing one
   // Fed by measure rows (measures*.csv):
   kCompletion,       // points × ratio (0..1)
   kAllOrNothing,     // points when the ratio is 1, else 0
@@ -73,7 +74,23 @@ struct Surcharge {
   bool every = false;    // fires again at every multiple of `at`
 };
 
-// One named amount: a tier, a role, a vote level or a checklist criterion.
+// What a quota counts, and in which buckets of time (每月至少两篇, 每天至少
+//巡查1次, 每周不少于1次, 全年不少于12次,其中扩大学习不少于4次).
+struct QuotaSpec {
+  // What a bucket lying partly outside the unit's days asks for: the
+  // required count pro rata to the days inside, rounded down (the
+  // default), nothing, or the full count.
+  enum class Partial { kProrate, kSkip, kFull };
+  std::int64_t required = 0;   // rows (or dates) needed per bucket
+  Every per = Every::kMonth;
+  bool distinct_dates = false; // count: dates — two rows on one day count once
+  bool working_days = false;   // days: working — per: day buckets are the
+                               // calendar's working days only
+  Partial partial = Partial::kProrate;
+};
+
+// One named amount: a tier, a role, a vote level or a checklist criterion
+// (a quota's tier: the rows of that tier required per bucket).
 struct NamedAmount {
   std::string name;
   Decimal amount;
@@ -86,7 +103,7 @@ struct Rule {
   std::vector<NamedAmount> named;    // tiered, role, votes, checklist
   Decimal range_min, range_max;      // ranged
   std::optional<Surcharge> surcharge;
-  std::int64_t quota_required = 0;   // quota: rows needed per month
+  QuotaSpec quota;                   // quota; its tiers are in `named`
   std::optional<Decimal> scale;      // scaled, votes, mean, scaled_deduction
   Decimal max;                       // scaled_deduction: the most deducted
   std::vector<std::string> keys;     // mean: measure keys averaged

@@ -480,6 +480,82 @@ class Loader {
     }
   }
 
+  // quota: {required, per, count, days, partial, tiers, deduct} (DESIGN.md
+  // §2 "Quotas of time").
+  void read_quota(const YamlNode& y, Rule& rule, const std::string& ctx) {
+    check_keys(y, {"required", "per", "count", "days", "partial", "tiers", "add", "deduct"},
+               ctx);
+    QuotaSpec& q = rule.quota;
+    if (const YamlNode* v = direction(y, rule, "quota")) {
+      if (auto d = non_negative(*v, "amount")) rule.amount = *d;
+    }
+    if (rule.direction == Direction::kAdd) {
+      error(y.pos, "a quota shortfall deducts: write 'deduct'", "");
+    }
+    if (const YamlNode* v = y.get("required")) {
+      auto n = integer(*v, "required");
+      if (n && *n < 1) error(v->pos, "'required' must be at least 1", "");
+      if (n) q.required = *n;
+    } else {
+      error(y.pos, "a quota needs 'required' (rows per bucket: per day, week, month …)",
+            "e.g. quota: {required: 2, per: month, deduct: 0.2}");
+    }
+    // One choice among spellings; nullopt (after an error) for another.
+    auto choice = [&](const char* key, std::vector<std::string> allowed) -> std::optional<int> {
+      const YamlNode* v = y.get(key);
+      if (v == nullptr) return std::nullopt;
+      const std::string s = text(*v, key);
+      for (std::size_t i = 0; i < allowed.size(); ++i) {
+        if (s == allowed[i]) return static_cast<int>(i);
+      }
+      if (v->is_scalar()) {
+        std::string hint = did_you_mean(s, allowed);
+        error(v->pos, fmt::format("'{}' is one of {}, got '{}'", key, fmt::join(allowed, ", "), s),
+              hint);
+      }
+      return std::nullopt;
+    };
+    const std::vector<std::string> everies = {"day",  "week", "month", "quarter",
+                                              "half", "year", "period"};
+    if (auto i = choice("per", everies)) q.per = *parse_every(everies[*i]);
+    if (auto i = choice("count", {"rows", "dates"})) q.distinct_dates = *i == 1;
+    if (auto i = choice("days", {"all", "working"})) q.working_days = *i == 1;
+    if (auto i = choice("partial", {"prorate", "skip", "full"})) {
+      q.partial = static_cast<QuotaSpec::Partial>(*i);
+    }
+    if (q.distinct_dates && q.per == Every::kDay && q.required > 1) {
+      error(y.get("required")->pos,
+            fmt::format("a day holds one date: 'required' {} per day of distinct dates can "
+                        "never be met", q.required),
+            "write required: 1, or count: rows");
+    }
+    if (q.working_days && q.per != Every::kDay) {
+      error(y.get("days")->pos, "'days: working' chooses the day buckets: it needs per: day",
+            "for per: week, month … every row counts; pro rata uses calendar days");
+    } else if (q.working_days && scheme_.calendar.empty()) {
+      error(y.get("days")->pos, "'days: working' needs the scheme's working-day calendar",
+            "add calendar: calendars/cn-2025.csv (a file beside the scheme)");
+    }
+    if (const YamlNode* t = y.get("tiers")) {
+      named_amounts(*t, rule.named, "tiers", "tier");
+      std::int64_t sum = 0;
+      for (const NamedAmount& n : rule.named) {
+        if (!n.amount.is_integer() || n.amount < Decimal::from_int(1)) {
+          error(t->pos, fmt::format("tier '{}' needs a whole number of rows, at least 1, got {}",
+                                    n.name, n.amount.to_string()),
+                "e.g. tiers: {扩大学习: 4} for 其中扩大学习不少于4次");
+        }
+        sum += n.amount.is_integer() ? n.amount.units() / Decimal::kOne : 0;
+      }
+      if (q.required > 0 && sum > q.required) {
+        error(t->pos,
+              fmt::format("the tiers need {} rows, more than the {} 'required' in all", sum,
+                          q.required),
+              "'required' counts every row, the tiers' rows included");
+      }
+    }
+  }
+
   void read_rule(const YamlNode& y, const std::string& key, Rule& rule, int index) {
     if (!y.is_map()) {
       error(y.pos, fmt::format("rule '{}' takes a mapping of parameters, got {}",
@@ -531,27 +607,7 @@ class Loader {
         break;
       }
       case RuleKind::kQuota: {
-        check_keys(y, {"required", "per", "add", "deduct"}, ctx);
-        if (const YamlNode* v = direction(y, rule, key)) {
-          if (auto d = non_negative(*v, "amount")) rule.amount = *d;
-        }
-        if (rule.direction == Direction::kAdd) {
-          error(y.pos, "a quota shortfall deducts: write 'deduct'", "");
-        }
-        if (const YamlNode* v = param("required")) {
-          auto n = integer(*v, "required");
-          if (n && *n < 1) error(v->pos, "'required' must be at least 1", "");
-          if (n) rule.quota_required = *n;
-        } else {
-          error(y.pos, "a quota needs 'required' (rows per month)", "");
-        }
-        if (const YamlNode* v = param("per")) {
-          std::string s = text(*v, "per");
-          if (v->is_scalar() && s != "month") {
-            error(v->pos, fmt::format("quotas are counted per month, got '{}'", s),
-                  "write per: month");
-          }
-        }
+        read_quota(y, rule, ctx);
         quota_nodes_.push_back(index);
         break;
       }

@@ -73,7 +73,7 @@ LeafOutcome not_applicable() {
 }  // namespace
 
 LeafOutcome score_event_leaf(const Scheme& scheme, int index, const Tallies& t,
-                             int unit) {
+                             int unit, const std::optional<UnitPeriod>& days) {
   const Node& node = scheme.nodes[index];
   const Rule& r = node.rule;
   const Tally& tally = t.at(unit, index);
@@ -82,12 +82,7 @@ LeafOutcome score_event_leaf(const Scheme& scheme, int index, const Tallies& t,
   Rational start = r.direction == Direction::kDeduct ? points_of(node) : Rational();
   Rational delta;
   if (r.kind == RuleKind::kQuota) {
-    std::int64_t missing = 0;
-    for (int m = 0; m < t.months(); ++m) {
-      std::int64_t have = t.month_count(unit, index, m);
-      if (have < r.quota_required) missing += r.quota_required - have;
-    }
-    delta = Rational(r.amount.times(missing));
+    delta = Rational(r.amount.times(quota_missing(scheme, node, t.quota(index), unit, days)));
   } else {
     delta = Rational(tally.amount);
     if (r.surcharge && tally.count >= r.surcharge->at) {

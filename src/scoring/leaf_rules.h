@@ -10,6 +10,7 @@
 #include "input/measure_reader.h"
 #include "scheme/model.h"
 #include "scoring/tally.h"
+#include "input/unit_period.h"
 
 namespace kaohe {
 
@@ -23,9 +24,9 @@ struct LeafOutcome {
 };
 
 // Event-fed leaves: per_event, tiered, role, ranged (with surcharge) and
-// quota. `unit` indexes the tallies.
+// quota. `unit` indexes the tallies; `days` are the unit's (unit_period()).
 LeafOutcome score_event_leaf(const Scheme& scheme, int node, const Tallies& t,
-                             int unit);
+                             int unit, const std::optional<UnitPeriod>& days);
 
 // Measure-fed leaves, except `relative`, which needs every unit's value:
 // use relative_value and score_relative. `rows` may be null (no rows).

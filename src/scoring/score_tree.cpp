@@ -181,7 +181,7 @@ class TreeScorer {
           return;
         }
         LeafOutcome out = rule_reads_events(node.rule.kind)
-                              ? score_event_leaf(scheme_, n, tallies_, u)
+                              ? score_event_leaf(scheme_, n, tallies_, u, unit_period(scheme_, roster_.units[u]))
                               : score_measure_leaf(node, measures_.find(u, n));
         record(u, n, out, found);
       });

@@ -20,13 +20,12 @@ Tallies::Tallies(const Scheme& scheme, int units)
                          : group_of_[node.parent];
     }
     if (node.is_leaf() && rule_reads_events(node.rule.kind)) slot_of_[i] = slots_++;
-    if (node.rule.kind == RuleKind::kQuota) quota_slot_of_[i] = quota_slots_++;
-  }
-  if (scheme.period) {
-    months_ = scheme.period->to.month_index() - scheme.period->from.month_index() + 1;
+    if (node.rule.kind == RuleKind::kQuota && scheme.period) {
+      quota_slot_of_[i] = static_cast<int>(quotas_.size());
+      quotas_.emplace_back(scheme, node, units);
+    }
   }
   tallies_.assign(static_cast<std::size_t>(units) * slots_, Tally{});
-  monthly_.assign(static_cast<std::size_t>(units) * quota_slots_ * months_, 0);
 }
 
 Decimal Tallies::amount_of(const Node& leaf, const Event& e) {
@@ -75,19 +74,19 @@ void Tallies::prefetch(int unit, int node, int month) const {
     __builtin_prefetch(&tallies_[tally_index(unit, node)], 1);
     return;
   }
-  // A quota row touches only its month's count.
-  const int m = month >= 0 ? month_in_period(month) : -1;
-  if (m >= 0) __builtin_prefetch(&monthly_[monthly_index(unit, node, m)], 1);
+  // A quota row touches only its counts.
+  (void)month;
+  quotas_[quota_slot_of_[node]].prefetch(unit);
 }
 
 void Tallies::on_event(const Event& e) {
   const Node& leaf = scheme_.nodes[e.node];
   if (leaf.rule.kind == RuleKind::kQuota) {
-    // Counted by month only: the row's one cache line (see Tally).
+    // Counted by bucket only: the row's one cache line (see Tally).
     if (triggers(leaf, e)) ++tally(e.unit, e.node).triggered;
-    // Rows outside the period never come (the reader keeps them out).
-    const int m = e.date ? month_in_period(e.date->month_index()) : -1;
-    if (m >= 0) add_count(monthly(e.unit, e.node, m), e.count);
+    // Every quota row has a date inside the unit's days: the reader keeps
+    // the others out.
+    quotas_[quota_slot_of_[e.node]].add(e.unit, *e.date, e.tier, e.count);
     return;
   }
   Tally& t = tally(e.unit, e.node);
@@ -137,7 +136,9 @@ std::unique_ptr<EventSink> Tallies::split() const {
 }
 
 std::size_t Tallies::split_bytes() const {
-  return tallies_.size() * sizeof(Tally) + monthly_.size() * sizeof(monthly_[0]);
+  std::size_t bytes = tallies_.size() * sizeof(Tally);
+  for (const QuotaCounter& q : quotas_) bytes += q.bytes();
+  return bytes;
 }
 
 void Tallies::join(EventSink& sink) {
@@ -150,7 +151,7 @@ void Tallies::join(EventSink& sink) {
     t.amount += p.amount;
     add_count(t.triggered, p.triggered);
   }
-  for (std::size_t i = 0; i < monthly_.size(); ++i) add_count(monthly_[i], part.monthly_[i]);
+  for (std::size_t i = 0; i < quotas_.size(); ++i) quotas_[i].join(part.quotas_[i]);
   for (const auto& [key, b] : part.best_add_) keep_better(best_add_, key, b);
   for (const auto& [key, b] : part.best_deduct_) keep_better(best_deduct_, key, b);
   part.best_add_.clear();
@@ -169,10 +170,6 @@ void Tallies::finish() {
 
 const Tally& Tallies::at(int unit, int node) const {
   return tallies_[tally_index(unit, node)];
-}
-
-std::int64_t Tallies::month_count(int unit, int node, int m) const {
-  return monthly_[monthly_index(unit, node, m)];
 }
 
 }  // namespace kaohe

@@ -1,6 +1,6 @@
 // Per-unit accumulators for event-fed leaves. Event rows stream in one at a
-// time; only sums are kept (occurrences, amounts, monthly counts for
-// quotas, the best row per ref for 取最高分 groups), so memory grows with
+// time; only sums are kept (occurrences, amounts, counts per bucket of time
+// for quotas, the best row per ref for 取最高分 groups), so memory grows with
 // units × items, never with rows, and the result never depends on row order.
 #pragma once
 
@@ -13,11 +13,12 @@
 #include "base/decimal.h"
 #include "input/event.h"
 #include "scheme/model.h"
+#include "scoring/quota.h"
 
 namespace kaohe {
 
 // The sums of one unit's rows for one event leaf. A quota leaf keeps only
-// `triggered` here: its rows are counted by month (Tallies::month_count),
+// `triggered` here: its rows are counted by bucket of time (Tallies::quota),
 // so that each of its rows touches one cache line.
 struct Tally {
   std::int64_t rows = 0;   // rows counted
@@ -32,8 +33,8 @@ class Tallies : public EventSink {
 
   void on_event(const Event& e) override;
   // Asks for the cache line of the sums of (unit, node) — for a quota
-  // leaf, of its count for `month`: with tens of thousands of units they
-  // are rarely in cache.
+  // leaf, of its counts: with tens of thousands of units they are rarely
+  // in cache.
   void prefetch(int unit, int node, int month) const override;
   // Parts for reading a file on several threads; sums are exact and
   // order-free, so the joined result equals reading on one thread.
@@ -46,11 +47,8 @@ class Tallies : public EventSink {
 
   // The sums of `unit` for event leaf `node`.
   const Tally& at(int unit, int node) const;
-  // Months in the scheme's period (0 without a period).
-  int months() const { return months_; }
-  // Rows of `unit` for quota leaf `node` in month `m` (0-based from the
-  // period's first month).
-  std::int64_t month_count(int unit, int node, int m) const;
+  // The counts of quota leaf `node`.
+  const QuotaCounter& quota(int node) const { return quotas_[quota_slot_of_[node]]; }
 
   // The amount one occurrence of `e` is worth under its leaf's rule.
   static Decimal amount_of(const Node& leaf, const Event& e);
@@ -69,22 +67,12 @@ class Tallies : public EventSink {
   static void keep_better(std::unordered_map<std::string, Best>& table,
                           const std::string& key, const Best& candidate);
   void add(int unit, int node, std::int64_t count, Decimal amount);
-  // Where the sums of (unit, node) are in tallies_, and its count for month
-  // m in monthly_: the one place each layout is written down.
+  // Where the sums of (unit, node) are in tallies_: the one place the
+  // layout is written down.
   std::size_t tally_index(int unit, int node) const {
     return static_cast<std::size_t>(unit) * slots_ + slot_of_[node];
   }
-  std::size_t monthly_index(int unit, int node, int m) const {
-    return (static_cast<std::size_t>(unit) * quota_slots_ + quota_slot_of_[node]) * months_ + m;
-  }
-  // The period's month (0-based) of Date::month_index() `month`, or -1
-  // when outside the period or without one.
-  int month_in_period(int month) const {
-    const int m = months_ > 0 ? month - scheme_.period->from.month_index() : -1;
-    return m >= 0 && m < months_ ? m : -1;
-  }
   Tally& tally(int unit, int node) { return tallies_[tally_index(unit, node)]; }
-  std::int64_t& monthly(int unit, int node, int m) { return monthly_[monthly_index(unit, node, m)]; }
 
   const Scheme& scheme_;
   int units_ = 0;
@@ -92,10 +80,8 @@ class Tallies : public EventSink {
   std::vector<int> slot_of_;      // node → slot, or -1
   std::vector<int> group_of_;     // node → 取最高分 ancestor, or -1
   std::vector<Tally> tallies_;    // unit × slot
-  int months_ = 0;
-  int quota_slots_ = 0;
-  std::vector<int> quota_slot_of_;
-  std::vector<std::int64_t> monthly_;  // (unit × quota slot) × month
+  std::vector<int> quota_slot_of_;    // node → index in quotas_, or -1
+  std::vector<QuotaCounter> quotas_;
   std::unordered_map<std::string, Best> best_add_, best_deduct_;
 };
 

@@ -74,8 +74,9 @@ Outcome read_with(const std::string& path, int threads) {
                          " amount=" + t.amount.to_string() +
                          " triggered=" + std::to_string(t.triggered);
       if (node.rule.kind == RuleKind::kQuota) {
-        for (int m = 0; m < tallies.months(); ++m) {
-          line += " " + std::to_string(tallies.month_count(u, n, m));
+        const QuotaCounter& q = tallies.quota(n);
+        for (int b = 0; b < q.buckets().count(); ++b) {
+          line += " " + std::to_string(q.have(u, b, -1));
         }
       }
       out.sums.push_back(line);

@@ -152,7 +152,7 @@ TEST_CASE("rule parameters land in the model") {
   CHECK(rule("s").surcharge->at == 3);
   CHECK(rule("s").surcharge->amount == Decimal::from_int(2));
   CHECK(rule("s").surcharge->every);
-  CHECK(rule("q").quota_required == 2);
+  CHECK(rule("q").quota.required == 2);
   CHECK(rule("q").amount == *Decimal::parse("0.2"));
   CHECK(rule("v").min_votes == 5);
   CHECK(rule("v").too_few == MissingPolicy::kNotApplicable);
@@ -546,15 +546,54 @@ TEST_CASE("a quota without the scheme's period") {
   CHECK(contains(d.hint, "period"));
 }
 
-TEST_CASE("a quota that adds, or counts per week") {
+TEST_CASE("quota parameters: what a bucket, a count and a tier may be") {
   std::string top = "period: {from: 2025-01-01, to: 2025-12-31}\n";
-  diag(load_fail(scheme_text("    - {id: q, name: 信息, points: 5, quota: {required: 2, add: 1}}\n",
-                             "", top)),
-       "a quota shortfall deducts");
-  diag(load_fail(scheme_text(
-           "    - {id: q, name: 信息, points: 5, quota: {required: 2, per: week, deduct: 1}}\n",
-           "", top)),
-       "quotas are counted per month");
+  auto fails = [&](const std::string& quota, const char* message) {
+    CAPTURE(quota);
+    diag(load_fail(scheme_text("    - {id: q, name: 信息, points: 5, quota: " + quota + "}\n",
+                               "", top)),
+         message);
+  };
+  fails("{required: 2, add: 1}", "a quota shortfall deducts");
+  fails("{required: 2, per: months, deduct: 1}",
+        "'per' is one of day, week, month, quarter, half, year, period, got 'months'");
+  fails("{required: 2, per: month, count: dats, deduct: 1}",
+        "'count' is one of rows, dates, got 'dats'");
+  fails("{required: 2, per: month, partial: pro_rata, deduct: 1}",
+        "'partial' is one of prorate, skip, full");
+  fails("{required: 2, per: day, count: dates, deduct: 1}", "a day holds one date");
+  fails("{required: 1, per: week, days: working, deduct: 1}",
+        "'days: working' chooses the day buckets: it needs per: day");
+  fails("{required: 1, per: day, days: working, deduct: 1}",
+        "'days: working' needs the scheme's working-day calendar");
+  fails("{required: 4, per: year, tiers: {扩大学习: 5}, deduct: 1}",
+        "the tiers need 5 rows, more than the 4 'required' in all");
+  fails("{required: 4, per: year, tiers: {扩大学习: 1.5}, deduct: 1}",
+        "tier '扩大学习' needs a whole number of rows, at least 1, got 1.5");
+  fails("{per: year, deduct: 1}", "a quota needs 'required'");
+  fails("{required: 1, every: year, deduct: 1}", "unknown key 'every'");
+}
+
+TEST_CASE("quota parameters are read") {
+  const Scheme s = test::scheme_of(
+      scheme_text("    - {id: q, name: 学习, points: 5, quota: {required: 12, per: year, "
+                  "count: dates, partial: skip, tiers: {扩大学习: 4}, deduct: 0.5}}\n"
+                  "    - {id: d, name: 巡查, points: 5, quota: {required: 1, per: day, "
+                  "days: all, deduct: 0.1}}\n",
+                  "", "period: {from: 2025-01-01, to: 2025-12-31}\n"));
+  const Rule& q = s.nodes[static_cast<std::size_t>(s.find("q"))].rule;
+  CHECK(q.quota.required == 12);
+  CHECK(q.quota.per == Every::kYear);
+  CHECK(q.quota.distinct_dates);
+  CHECK_FALSE(q.quota.working_days);
+  CHECK(q.quota.partial == QuotaSpec::Partial::kSkip);
+  REQUIRE(q.named.size() == 1);
+  CHECK(q.named[0].name == "扩大学习");
+  CHECK(describe_rule(q) ==
+        "quota 12 per year, deduct 0.5, count dates, partial skip, of which 扩大学习 4");
+  const Rule& d = s.nodes[static_cast<std::size_t>(s.find("d"))].rule;
+  CHECK(d.quota.per == Every::kDay);
+  CHECK(describe_rule(d) == "quota 1 per day, deduct 0.1");
 }
 
 TEST_CASE("applies_to names declared categories, not_applicable policies") {

@@ -24,7 +24,7 @@ TEST_CASE("Tallies sum rows, occurrences and amounts per unit and leaf") {
                       "", "period: {from: 2025-01-10, to: 2025-04-05}\n"),
           {{"U1"}, {"U2"}});
   Tallies t(w.scheme, w.roster.size());
-  CHECK(t.months() == 4);  // January to April
+  CHECK(t.quota(w.scheme.find("q")).buckets().count() == 4);  // January to April
   auto feed = [&](const Ev& e) { t.on_event(w.to_event(e, 2)); };
   feed({"U1", "late", 3});
   feed({"U1", "late", 2});
@@ -42,10 +42,10 @@ TEST_CASE("Tallies sum rows, occurrences and amounts per unit and leaf") {
   CHECK(t.at(1, late).rows == 0);
   CHECK(t.at(1, info).count == 4);
   CHECK(t.at(1, info).amount == Decimal::from_int(1));
-  CHECK(t.month_count(0, q, 0) == 1);
-  CHECK(t.month_count(0, q, 1) == 0);
-  CHECK(t.month_count(0, q, 3) == 4);
-  CHECK(t.month_count(1, q, 3) == 0);
+  CHECK(t.quota(q).have(0, 0, -1) == 1);
+  CHECK(t.quota(q).have(0, 1, -1) == 0);
+  CHECK(t.quota(q).have(0, 3, -1) == 4);
+  CHECK(t.quota(q).have(1, 3, -1) == 0);
 }
 
 // Rows reach the sums in any order and any number:
@@ -73,7 +73,7 @@ TEST_CASE("Tallies count every row of a long stream, whatever the order") {
       out.push_back(t.at(u, w.scheme.find("late")).rows);
       out.push_back(t.at(u, w.scheme.find("late")).count);
       out.push_back(t.at(u, w.scheme.find("late")).amount.units());
-      for (int m = 0; m < 12; ++m) out.push_back(t.month_count(u, w.scheme.find("q"), m));
+      for (int m = 0; m < 12; ++m) out.push_back(t.quota(w.scheme.find("q")).have(u, m, -1));
     }
     return out;
   };

@@ -1,5 +1,5 @@
-// The days that count for one unit (scoring/unit_period.h).
-#include "scoring/unit_period.h"
+// The days that count for one unit (input/unit_period.h).
+#include "input/unit_period.h"
 
 #include <algorithm>
 

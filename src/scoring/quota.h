@@ -1,0 +1,87 @@
+// Quotas of time (SPEC §3.1 quota shortfall; DESIGN.md §2 "Quotas of
+// time"): the rows of a quota leaf counted per (unit, bucket, tier) — or,
+// with `count: dates`, the distinct dates they fall on — and each bucket's
+// shortfall against the required count, for the unit's own days. Scoring
+// and explain both read a unit's buckets through for_each_quota_bucket, so
+// that the lines explain prints are the numbers that scored.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <vector>
+
+#include "base/date.h"
+#include "base/time_buckets.h"
+#include "scheme/model.h"
+#include "input/unit_period.h"
+
+namespace kaohe {
+
+// The rows of one quota leaf, for `units` units. Memory: units × buckets ×
+// (1 + tiers) counts, or with distinct dates units × (1 + tiers) bits per
+// day of the period. Sums and bit sets are order-free.
+class QuotaCounter {
+ public:
+  // Requires scheme.period.
+  QuotaCounter(const Scheme& scheme, const Node& leaf, int units);
+
+  // A row of `unit` dated `d` (inside the period), of tier `tier` (an index
+  // into the leaf's tiers, or -1), occurring `count` times. Throws
+  // kaohe::Error on a count that overflows.
+  void add(int unit, Date d, int tier, std::int64_t count);
+  // Asks for the memory a row of `unit` will touch.
+  void prefetch(int unit) const;
+  // Adds the rows of `part`, a counter of the same leaf and units.
+  void join(const QuotaCounter& part);
+  std::size_t bytes() const;
+
+  const Buckets& buckets() const { return buckets_; }
+  // Rows (or dates) of `unit` in bucket `b`, of tier `tier` (-1: all).
+  std::int64_t have(int unit, int b, int tier) const;
+
+ private:
+  std::size_t count_index(int unit, int b, int tier) const {
+    return (static_cast<std::size_t>(unit) * buckets_.count() + b) * lanes_ + (tier + 1);
+  }
+  std::size_t word_index(int unit, int tier, int day) const {
+    return (static_cast<std::size_t>(unit) * lanes_ + (tier + 1)) * words_ + day / 64;
+  }
+
+  Buckets buckets_;
+  bool dates_ = false;
+  int lanes_ = 1;              // 1 + tiers
+  int first_day_ = 0;          // day_number() of the period's first day
+  int words_ = 0;              // 64-day words per (unit, lane), dates only
+  std::vector<std::int64_t> counts_;
+  std::vector<std::uint64_t> bits_;
+};
+
+// One bucket of a quota for one unit.
+struct QuotaBucket {
+  int index = 0;
+  // Why the bucket asks for nothing: not yet over at --as-of, a day off
+  // (days: working), or outside the unit's days.
+  enum class Skip { kNone, kNotOver, kDayOff, kOutside, kPartialSkipped };
+  Skip skip = Skip::kNone;
+  int days_inside = 0;         // of the bucket, within the unit's days
+  int days_total = 0;          // of the bucket, whole
+  std::int64_t have = 0;       // rows or dates
+  std::int64_t required = 0;   // after pro rata
+  std::vector<std::int64_t> tier_have, tier_required;  // per tier
+  std::int64_t missing = 0;    // the fewest rows that would meet every count
+};
+
+// Calls `visit` for each bucket of `leaf` (a quota) for `unit`, whose days
+// are `days` (nullopt: none of the period). A bucket cut by the unit's own
+// period or the scheme's period is partial (its `partial` policy); a bucket
+// that --as-of cuts is not over yet and asks for nothing.
+void for_each_quota_bucket(const Scheme& scheme, const Node& leaf, const QuotaCounter& counter,
+                           int unit, const std::optional<UnitPeriod>& days,
+                           const std::function<void(const QuotaBucket&)>& visit);
+
+// Σ missing over the unit's buckets.
+std::int64_t quota_missing(const Scheme& scheme, const Node& leaf, const QuotaCounter& counter,
+                           int unit, const std::optional<UnitPeriod>& days);
+
+}  // namespace kaohe
