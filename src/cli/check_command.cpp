@@ -62,7 +62,11 @@ int run_check(const CheckOptions& opts) {
       found.insert(found.end(), sources->warnings.begin(), sources->warnings.end());
       std::unique_ptr<ProgressBar> progress = make_progress_bar(false);
       sources->progress = progress.get();
-      const std::optional<Period> period = scheme->period;
+      std::optional<Period> period = scheme->period;
+      // Rows after --as-of are outside the period of this run.
+      if (period && sources->as_of && *sources->as_of < period->to) {
+        period->to = *sources->as_of;
+      }
       try {
         DataCheck data = check_data(std::move(*scheme), *sources);
         found.insert(found.end(), data.diagnostics.begin(), data.diagnostics.end());

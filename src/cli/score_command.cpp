@@ -48,6 +48,11 @@ void add_data_options(CLI::App& cmd, DataOptions& opts) {
                  "result never depends on it")
       ->option_text("N")
       ->check(CLI::Range(1, 64));
+  cmd.add_option("--as-of", opts.as_of,
+                 "An interim run: score as if the period ended on DATE (YYYY-MM-DD); "
+                 "rows after it are left out, quota buckets not over by then ask for "
+                 "nothing, work not done is late until then")
+      ->option_text("DATE");
 }
 
 void add_score_command(CLI::App& app, ScoreOptions& opts) {
@@ -113,6 +118,13 @@ DataSources sources_from(const DataOptions& d) {
   DataSources sources = resolve_sources(dir, units, d.events, d.measures);
   sources.encoding = *encoding;
   sources.threads = d.jobs;
+  if (!d.as_of.empty()) {
+    sources.as_of = Date::parse(d.as_of);
+    if (!sources.as_of) {
+      throw Error(kExitUsage, "--as-of must be a date YYYY-MM-DD, got '" + d.as_of + "'",
+                  "e.g. --as-of 2025-06-30");
+    }
+  }
   return sources;
 }
 
@@ -187,7 +199,10 @@ int run_score(const ScoreOptions& opts) {
   }
   if (opts.quiet) return kExitOk;
   if (opts.verbose) print_diagnostics(empty_file_warnings(ev.stats));
-  if (auto outside = outside_period_summary(ev.stats, ev.scheme.period)) {
+  // Rows after --as-of are outside the period of this run.
+  std::optional<Period> period = ev.scheme.period;
+  if (period && ev.scheme.as_of) period->to = *ev.scheme.as_of;
+  if (auto outside = outside_period_summary(ev.stats, period)) {
     print_diagnostics({*outside});
   }
   if (opts.verbose) {

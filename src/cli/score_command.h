@@ -19,6 +19,7 @@ struct DataOptions {
   std::vector<std::string> measures;
   std::string encoding;  // --encoding; empty: UTF-8
   int jobs = 0;          // -j: threads for a big events file; 0: the cores
+  std::string as_of;     // --as-of DATE: an interim run; empty: none
 };
 
 struct ScoreOptions {

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "base/date.h"
 #include "base/diagnostic.h"
 #include "input/read_progress.h"
 #include "input/text_decoder.h"
@@ -25,6 +26,9 @@ struct DataSources {
   Encoding encoding = Encoding::kUtf8;  // --encoding, for every CSV file
   ReadProgress* progress = nullptr;     // not owned; none when null
   int threads = 0;  // for reading one big events file; 0: the cores, ≤ 8
+  // --as-of: an interim run, scored as if the period ended that day
+  // (pipeline/evaluation.cpp applies it to the scheme).
+  std::optional<Date> as_of;
 };
 
 // Resolves the sources. From DIR, a kind is read only when no explicit

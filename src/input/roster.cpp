@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include <utility>
+
 #include "base/diagnostic.h"
 #include "input/csv_reader.h"
 #include "input/csv_columns.h"
@@ -31,13 +33,15 @@ bool read_roster(const std::string& path, Encoding encoding, Roster& roster,
   }
   CsvHeader header(row);
   static constexpr ColumnSpec kColumns[] = {
-      {"unit_id", true}, {"name", true}, {"category", false}};
+      {"unit_id", true}, {"name", true}, {"category", false}, {"from", false}, {"to", false}};
   const std::optional<std::vector<int>> cols =
       find_columns(header, kColumns, path, row, diags);
   if (!cols) return false;
   const int c_id = (*cols)[0];
   const int c_name = (*cols)[1];
   const int c_cat = (*cols)[2];
+  const int c_from = (*cols)[3];
+  const int c_to = (*cols)[4];
   roster.has_categories = c_cat >= 0;
   // Bad rows as in the other files: the first 50 in full, the rest counted.
   RowErrors errors(path, diags);
@@ -50,6 +54,29 @@ bool read_roster(const std::string& path, Encoding encoding, Roster& roster,
     if (u.id.empty()) {
       errors.add(row, c_id + 1, "empty unit_id",
                  "every unit needs an id: the unit_id that events and measures rows name");
+      continue;
+    }
+    // The unit's own period (hired mid-year, merged in June): both ends
+    // optional, each a date.
+    bool bad_date = false;
+    for (auto [col, out] : {std::pair{c_from, &u.from}, std::pair{c_to, &u.to}}) {
+      if (col < 0 || row.fields[col].empty()) continue;
+      *out = Date::parse(row.fields[col]);
+      if (!*out) {
+        errors.add(row, col + 1,
+                   fmt::format("{} \"{}\" is not a date YYYY-MM-DD", header.names()[col],
+                               row.fields[col]),
+                   "write the first (from) and last (to) day the unit is assessed, as "
+                   "2025-07-01; leave it empty for the whole period");
+        bad_date = true;
+      }
+    }
+    if (bad_date) continue;
+    if (u.from && u.to && *u.to < *u.from) {
+      errors.add(row, c_to + 1,
+                 fmt::format("the unit's period ends ({}) before it starts ({})",
+                             u.to->to_string(), u.from->to_string()),
+                 "from is the first day the unit is assessed, to the last");
       continue;
     }
     auto [it, inserted] =

@@ -6,6 +6,7 @@
 
 #include <optional>
 
+#include "base/diagnostic.h"
 #include "input/roster.h"
 #include "scheme/model.h"
 
@@ -21,5 +22,10 @@ struct UnitPeriod {
 // no period, or when the unit's own period does not meet it (or starts
 // after --as-of): nothing of the period counts for it.
 std::optional<UnitPeriod> unit_period(const Scheme& scheme, const Unit& unit);
+
+// Adds an error at a unit's roster line for each unit whose own period
+// (from/to) cannot be used with `scheme`: the scheme has no period, or the
+// unit's does not meet it (every row of the unit would be left out).
+void check_unit_periods(const Scheme& scheme, const Roster& roster, Diagnostics& diags);
 
 }  // namespace kaohe

@@ -6,9 +6,12 @@
 #include <algorithm>
 #include <thread>
 
+#include <fmt/format.h>
+
 #include "base/diagnostic.h"
 #include "input/event_reader.h"
 #include "input/measure_reader.h"
+#include "input/unit_period.h"
 #include "scoring/score_tree.h"
 #include "scoring/tally.h"
 
@@ -71,6 +74,7 @@ void read_and_score(Evaluation& ev, Diagnostics& diags) {
   {
     const int before = diags.error_count();
     ev.roster = load_roster(sources.units, diags, sources.encoding);
+    check_unit_periods(ev.scheme, ev.roster, diags);
     InputStats s;
     s.kind = "units";
     s.file = sources.units;
@@ -122,10 +126,32 @@ void read_and_score(Evaluation& ev, Diagnostics& diags) {
   ev.sheet = score_units(ev.scheme, ev.roster, tallies, measures, diags, scoring_threads);
 }
 
+// --as-of: the scheme's period ends that day for this run. A date on or
+// after the period's end changes nothing (the period is over: the run is
+// the final one); one before its start, or a scheme without a period, is a
+// usage error.
+void apply_as_of(Scheme& scheme, const std::optional<Date>& as_of) {
+  if (!as_of) return;
+  if (!scheme.period) {
+    throw Error(kExitUsage,
+                fmt::format("--as-of {}: the scheme {} has no period to cut",
+                            as_of->to_string(), scheme.file),
+                "an interim run needs period: {from: …, to: …} in the scheme");
+  }
+  if (*as_of < scheme.period->from) {
+    throw Error(kExitUsage,
+                fmt::format("--as-of {} is before the period starts ({})", as_of->to_string(),
+                            scheme.period->from.to_string()),
+                "give a day within the period");
+  }
+  if (*as_of < scheme.period->to) scheme.as_of = as_of;
+}
+
 // A new evaluation of `scheme` over `sources`, read and scored; problems
 // go to `diags`.
 Evaluation read_and_score(Scheme scheme, const DataSources& sources, Diagnostics& diags) {
   Evaluation ev;
+  apply_as_of(scheme, sources.as_of);
   ev.scheme = std::move(scheme);
   ev.sources = sources;
   read_and_score(ev, diags);

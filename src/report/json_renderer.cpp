@@ -96,6 +96,8 @@ std::string render_json(const Evaluation& ev) {
   std::string out;
   out += "{\n";
   out += fmt::format("  \"schema_version\": {},\n", kJsonSchemaVersion);
+  // An interim run only: the day the period was cut (--as-of).
+  if (scheme.as_of) out += fmt::format("  \"as_of\": \"{}\",\n", scheme.as_of->to_string());
   out += "  \"scheme\": {\n";
   out += render_scheme(scheme);
   out += "  },\n";

@@ -36,6 +36,14 @@ ResultRows terminal_rows(const Evaluation& ev) {
   return r;
 }
 
+// An interim run (--as-of) says so above the table; empty otherwise.
+std::string as_of_line(const Evaluation& ev) {
+  const Scheme& s = ev.scheme;
+  if (!s.as_of || !s.period) return {};
+  return "as of " + s.as_of->to_string() + " (interim: the period runs " +
+         s.period->from.to_string() + " to " + s.period->to.to_string() + ")\n";
+}
+
 }  // namespace
 
 std::string render_table(const Evaluation& ev, bool color) {
@@ -59,7 +67,7 @@ std::string render_table(const Evaluation& ev, bool color) {
     }
     return {};
   };
-  std::string out;
+  std::string out = as_of_line(ev);
   auto line = [&](const std::vector<std::string>& cells, bool body) {
     std::string text;
     for (std::size_t i = 0; i < cols.size(); ++i) {
@@ -97,7 +105,9 @@ std::string render_markdown(const Evaluation& ev) {
     }
     return o;
   };
-  std::string out = "|";
+  std::string out = as_of_line(ev);
+  if (!out.empty()) out += "\n";
+  out += "|";
   for (int c : cols) out += " " + escape(r.titles[c]) + " |";
   out += "\n|";
   for (int c : cols) out += r.numeric[c] ? " ---: |" : " --- |";
