@@ -10,9 +10,11 @@
 #include <set>
 #include <tuple>
 
+#include "scoring/lateness.h"
 #include "scoring/leaf_rules.h"
 #include "scoring/score_tree.h"
 #include "scoring/tally.h"
+#include "scoring/unit_period.h"
 
 namespace kaohe {
 namespace {
@@ -102,6 +104,25 @@ class Explainer {
     }
   }
 
+  // How a late row's amount came about: "due 2025-05-25, done 2025-05-28:
+  // 3 days late × 1", with the last day counted when it is not the done
+  // day (not done, or done after the unit's period) and row_max when it
+  // caps the row.
+  std::string late_text(const Rule& r, const Event& e) const {
+    std::string out = "due " + e.due->to_string() +
+                      (e.done ? ", done " + e.done->to_string() : std::string(", not done"));
+    const std::optional<UnitPeriod> period = unit_period(scheme_, ev_.roster.units[unit_]);
+    if (e.late_days == 0) return out + ": on time";
+    const char* unit = r.late_per_working_day ? "working day" : "day";
+    out += fmt::format(": {} {}{} late", e.late_days, unit, e.late_days == 1 ? "" : "s");
+    if (period && (!e.done || period->to < *e.done)) out += " to " + period->to.to_string();
+    out += " × " + r.amount.to_string();
+    if (late_amount(r, e.late_days) < r.amount.times(e.late_days)) {
+      out += ", at most " + r.late_row_max->to_string() + " (row_max)";
+    }
+    return out;
+  }
+
   std::string where(const ExplainedRow& r) const {
     return fmt::format("{}:{}", r.file, r.event.line);
   }
@@ -173,6 +194,7 @@ class Explainer {
                            : fmt::format("{}{}", detail,
                                          Tallies::amount_of(node, e).to_string());
         what = (deduct ? "-" : "+") + what;
+        if (r.kind == RuleKind::kLate) what += ": " + late_text(r, e);
       }
       if (Tallies::triggers(node, e)) {
         if (!r.raise.empty()) {
