@@ -112,7 +112,11 @@ class Explainer {
     std::string out = "due " + e.due->to_string() +
                       (e.done ? ", done " + e.done->to_string() : std::string(", not done"));
     const std::optional<UnitPeriod> period = unit_period(scheme_, ev_.roster.units[unit_]);
-    if (e.late_days == 0) return out + ": on time";
+    if (e.late_days == 0) {
+      // Not done, but not due within the unit's period (an interim run).
+      if (!e.done && period) return out + ": not yet late on " + period->to.to_string();
+      return out + ": on time";
+    }
     const char* unit = r.late_per_working_day ? "working day" : "day";
     out += fmt::format(": {} {}{} late", e.late_days, unit, e.late_days == 1 ? "" : "s");
     if (period && (!e.done || period->to < *e.done)) out += " to " + period->to.to_string();
@@ -193,8 +197,12 @@ class Explainer {
                                          Tallies::amount_of(node, e).to_string(), e.count)
                            : fmt::format("{}{}", detail,
                                          Tallies::amount_of(node, e).to_string());
-        what = (deduct ? "-" : "+") + what;
-        if (r.kind == RuleKind::kLate) what += ": " + late_text(r, e);
+        if (r.kind == RuleKind::kLate) {
+          // A row on time deducts 0: no sign.
+          what = (amount == Decimal() ? "" : "-") + what + ": " + late_text(r, e);
+        } else {
+          what = (deduct ? "-" : "+") + what;
+        }
       }
       if (Tallies::triggers(node, e)) {
         if (!r.raise.empty()) {

@@ -73,7 +73,7 @@ TEST_CASE("late: not done is late until the end of the unit's period") {
   Scheme interim = late_scheme();
   interim.as_of = d("2025-03-31");
   CHECK(days_late(r, s.calendar, d("2025-03-21"), std::nullopt,
-                  unit_period(interim, Unit{"U2", "二"})) == 10);
+                  unit_period(interim, Unit{"U2", "二", "", 3})) == 10);
   // No day of the period counts for the unit: nothing is late.
   CHECK(days_late(r, s.calendar, d("2025-03-21"), std::nullopt, std::nullopt) == 0);
 }
