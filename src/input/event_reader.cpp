@@ -317,11 +317,11 @@ class RowChecker {
  private:
   // The common row in fewer steps: its unit and item found by locate(),
   // the item known to apply to the unit and not one that takes a tier, a
-  // role, points or a deadline, those columns (and due, done) empty, and
-  // its date and count (when
-  // given) valid — a date given when the item needs one. Such a row passes
-  // every check of check(), which is the rule; this is a shortcut to the
-  // same result. False, changing nothing, for any other row.
+  // role, points or a deadline, those columns and due and done empty, and
+  // its date and count (when given) valid — a date given when the item
+  // needs one. Such a row passes every check of check(), which is the
+  // rule; this is a shortcut to the same result. False, changing nothing,
+  // for any other row.
   bool check_common(const CsvRow& row, Keys keys, bool lines_known, InputStats& stats,
                     EventSink& sink) {
     if (keys.unit < 0 || keys.node < 0 ||
