@@ -11,6 +11,7 @@
 #include <tuple>
 
 #include "input/unit_period.h"
+#include "scoring/lateness.h"
 #include "scoring/leaf_rules.h"
 #include "scoring/quota.h"
 #include "scoring/score_tree.h"
@@ -102,6 +103,29 @@ class Explainer {
         dropped_.insert(&r);
       }
     }
+  }
+
+  // How a late row's amount came about: "due 2025-05-25, done 2025-05-28:
+  // 3 days late × 1", with the last day counted when it is not the done
+  // day (not done, or done after the unit's period) and row_max when it
+  // caps the row.
+  std::string late_text(const Rule& r, const Event& e) const {
+    std::string out = "due " + e.due->to_string() +
+                      (e.done ? ", done " + e.done->to_string() : std::string(", not done"));
+    const std::optional<UnitPeriod> period = unit_period(scheme_, ev_.roster.units[unit_]);
+    if (e.late_days == 0) {
+      // Not done, but not due within the unit's period (an interim run).
+      if (!e.done && period) return out + ": not yet late on " + period->to.to_string();
+      return out + ": on time";
+    }
+    const char* unit = r.late_per_working_day ? "working day" : "day";
+    out += fmt::format(": {} {}{} late", e.late_days, unit, e.late_days == 1 ? "" : "s");
+    if (period && (!e.done || period->to < *e.done)) out += " to " + period->to.to_string();
+    out += " × " + r.amount.to_string();
+    if (late_amount(r, e.late_days) < r.amount.times(e.late_days)) {
+      out += ", at most " + r.late_row_max->to_string() + " (row_max)";
+    }
+    return out;
   }
 
   std::string where(const ExplainedRow& r) const {
@@ -219,7 +243,12 @@ class Explainer {
                                          Tallies::amount_of(node, e).to_string(), e.count)
                            : fmt::format("{}{}", detail,
                                          Tallies::amount_of(node, e).to_string());
-        what = (deduct ? "-" : "+") + what;
+        if (r.kind == RuleKind::kLate) {
+          // A row on time deducts 0: no sign.
+          what = (amount == Decimal() ? "" : "-") + what + ": " + late_text(r, e);
+        } else {
+          what = (deduct ? "-" : "+") + what;
+        }
       }
       if (Tallies::triggers(node, e)) {
         if (!r.raise.empty()) {

@@ -21,6 +21,12 @@ struct Event {
   int tier = -1;             // index into the leaf's named amounts, or -1
   int role = -1;             // index into the leaf's named amounts, or -1
   Decimal points;            // ranged leaves: the per-occurrence amount
+  // late leaves: the due date (the row's, or the item's fixed one), the
+  // done date (nullopt: not done), and the days late that count
+  // (scoring/lateness.h), worked out by the reader.
+  std::optional<Date> due;
+  std::optional<Date> done;
+  int late_days = 0;
   std::string_view ref;      // ledger reference; valid during the call only
   int file = -1;             // index into the list of event files
   int line = 0;              // 0 when not known: rows read in parallel

@@ -27,6 +27,7 @@
 #include "input/unit_index.h"
 #include "io/file_io.h"
 #include "input/unit_period.h"
+#include "scoring/lateness.h"
 
 namespace kaohe {
 namespace {
@@ -83,7 +84,7 @@ inline int month_of(std::uint32_t code) { return code == 0 ? -1 : date_of(code)-
 // Where an events file keeps each column (-1: absent), from its header.
 struct EventColumns {
   int unit = -1, item = -1, date = -1, count = -1, tier = -1, role = -1,
-      points = -1, ref = -1;
+      points = -1, ref = -1, due = -1, done = -1;
   int size = 0;  // fields per row
 };
 
@@ -318,6 +319,9 @@ class RowChecker {
                              "got \"{}\"", node->id, row.fields[c_points]),
                  "leave the points column empty for this item");
     }
+    if (given(cols_.due) || given(cols_.done) || kind == RuleKind::kLate) {
+      deadline(row, node, e, errors);
+    }
     if (c_ref >= 0) e.ref = row.fields[c_ref];
 
     if (errors.count() != errors_before) {
@@ -330,10 +334,11 @@ class RowChecker {
  private:
   // The common row in fewer steps: its unit and item found by locate(),
   // the item known to apply to the unit and not one that takes a tier, a
-  // role or points, those columns empty, and its date and count (when
-  // given) valid — a date given when the item needs one. Such a row passes
-  // every check of check(), which is the rule; this is a shortcut to the
-  // same result. False, changing nothing, for any other row.
+  // role, points or a deadline, those columns and due and done empty, and
+  // its date and count (when given) valid — a date given when the item
+  // needs one. Such a row passes every check of check(), which is the
+  // rule; this is a shortcut to the same result. False, changing nothing,
+  // for any other row.
   bool check_common(const CsvRow& row, Keys keys, bool lines_known, InputStats& stats,
                     EventSink& sink) {
     if (keys.unit < 0 || keys.node < 0 ||
@@ -342,12 +347,16 @@ class RowChecker {
       return false;
     }
     const RuleKind kind = scheme_.nodes[keys.node].rule.kind;
-    if (kind == RuleKind::kTiered || kind == RuleKind::kRole || kind == RuleKind::kRanged) {
+    if (kind == RuleKind::kTiered || kind == RuleKind::kRole || kind == RuleKind::kRanged ||
+        kind == RuleKind::kLate) {
       return false;
     }
     const std::string_view* f = row.fields.data();
     const auto empty = [f](int col) { return col < 0 || f[col].empty(); };
-    if (!empty(cols_.tier) || !empty(cols_.role) || !empty(cols_.points)) return false;
+    if (!empty(cols_.tier) || !empty(cols_.role) || !empty(cols_.points) ||
+        !empty(cols_.due) || !empty(cols_.done)) {
+      return false;
+    }
     Event e;
     if (!empty(cols_.date)) {
       if (keys.date == 0) return false;  // locate() parsed it
@@ -370,19 +379,72 @@ class RowChecker {
     return true;
   }
 
+  // The due and done columns (deadlines, 每延迟1天扣1分): only a late item
+  // takes them, and it needs a due date — the item's fixed one, or the
+  // row's. Sets e.due and e.done and, when the row is valid so far, the
+  // days late (scoring/lateness.h) up to the end of the unit's period.
+  void deadline(const CsvRow& row, const Node* node, Event& e, RowErrors& errors) {
+    if (node == nullptr) return;  // an unknown item, reported
+    const int c_due = cols_.due, c_done = cols_.done;
+    auto given = [&](int col) { return col >= 0 && !row.fields[col].empty(); };
+    if (node->rule.kind != RuleKind::kLate) {
+      for (auto [col, what] : {std::pair{c_due, "due"}, std::pair{c_done, "done"}}) {
+        if (!given(col)) continue;
+        errors.add(row, col + 1,
+                   fmt::format("item \"{}\" does not use a {} date, got \"{}\"", node->id,
+                               what, row.fields[col]),
+                   fmt::format("leave the {} column empty for this item", what));
+      }
+      return;
+    }
+    const std::int64_t errors_before = errors.count();
+    auto parse = [&](int col, const char* what, std::optional<Date>& out) {
+      out = Date::parse(row.fields[col]);
+      if (!out) {
+        errors.add(row, col + 1,
+                   fmt::format("{} \"{}\" is not a date YYYY-MM-DD", what, row.fields[col]),
+                   "write dates as 2025-03-01");
+      }
+    };
+    const std::optional<Date>& fixed = node->rule.late_due;
+    if (fixed) {
+      e.due = fixed;
+      if (given(c_due)) {
+        errors.add(row, c_due + 1,
+                   fmt::format("item \"{}\" is due {} for every row (the scheme's "
+                               "'due'), got \"{}\"", node->id, fixed->to_string(),
+                               row.fields[c_due]),
+                   "leave the due column empty for this item");
+      }
+    } else if (given(c_due)) {
+      parse(c_due, "due", e.due);
+    } else {
+      errors.add(row, c_due >= 0 ? c_due + 1 : 0,
+                 fmt::format("item \"{}\" counts days late and needs a due date", node->id),
+                 c_due >= 0 ? "fill the due column, e.g. 2025-03-31"
+                            : "add a due column, or give the item a fixed 'due' in the scheme");
+    }
+    if (given(c_done)) parse(c_done, "done", e.done);
+    if (errors.count() != errors_before || e.unit < 0) return;
+    e.late_days = days_late(node->rule, scheme_.calendar, *e.due, e.done,
+                            unit_period(scheme_, roster_.units[e.unit]));
+  }
+
   // Counts a valid row `e` and hands it to `sink` when it is in the period;
-  // otherwise counts it as outside.
+  // otherwise counts it as outside. A row without a date is tested by its
+  // due date, when it has one: a task due in another period belongs there.
   void accept(const CsvRow& row, const Event& e, InputStats& stats, EventSink& sink) {
     const std::optional<Period>& period = scheme_.period;
+    const std::optional<Date>& when = e.date ? e.date : e.due;
     bool outside = false;
-    if (!e.date) {
+    if (!when) {
       // Rows without a date are counted (SPEC §10).
     } else if (!unit_days_.empty()) {
-      const std::uint32_t code = date_code(e.date);
+      const std::uint32_t code = date_code(when);
       const auto& [from, to] = unit_days_[static_cast<std::size_t>(e.unit)];
       outside = code < from || to < code;
     } else {
-      outside = period && (*e.date < period->from || period->to < *e.date);
+      outside = period && (*when < period->from || period->to < *when);
     }
     if (outside) {
       if (stats.outside == 0) {
@@ -492,7 +554,8 @@ bool read_header(CsvReader& reader, Diagnostics& diags, ProgressTicker* progress
   // `note` is not listed: kaohe never reads it, so it is an extra column.
   static constexpr ColumnSpec kColumns[] = {
       {"unit_id", true}, {"item_id", true}, {"date", false}, {"count", false},
-      {"tier", false},   {"role", false},   {"points", false}, {"ref", false}};
+      {"tier", false},   {"role", false},   {"points", false}, {"ref", false},
+      {"due", false},    {"done", false}};
   const std::optional<std::vector<int>> found =
       find_columns(header, kColumns, reader.name(), row, diags);
   if (!found) return false;
@@ -504,6 +567,8 @@ bool read_header(CsvReader& reader, Diagnostics& diags, ProgressTicker* progress
   cols.role = (*found)[5];
   cols.points = (*found)[6];
   cols.ref = (*found)[7];
+  cols.due = (*found)[8];
+  cols.done = (*found)[9];
   cols.size = header.size();
   if (progress != nullptr) progress->add(reader.bytes_read());
   return true;

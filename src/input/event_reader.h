@@ -1,7 +1,7 @@
 // Streams an events CSV file (`unit_id,item_id[,date][,count][,tier]
-// [,role][,points][,ref][,note]`, columns by name in any order), validates
-// each row against the scheme and roster, and hands valid rows to a sink.
-// Rows are never all held in memory.
+// [,role][,points][,ref][,due][,done][,note]`, columns by name in any
+// order), validates each row against the scheme and roster, and hands valid
+// rows to a sink. Rows are never all held in memory.
 #pragma once
 
 #include <cstdint>

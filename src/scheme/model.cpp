@@ -12,6 +12,7 @@ bool rule_reads_events(RuleKind k) {
     case RuleKind::kRole:
     case RuleKind::kRanged:
     case RuleKind::kQuota:
+    case RuleKind::kLate:
     case RuleKind::kFlagEvent:
       return true;
     default:
@@ -31,6 +32,7 @@ const char* rule_kind_name(RuleKind k) {
     case RuleKind::kRole: return "role";
     case RuleKind::kRanged: return "ranged";
     case RuleKind::kQuota: return "quota";
+    case RuleKind::kLate: return "late";
     case RuleKind::kCompletion: return "completion";
     case RuleKind::kAllOrNothing: return "all_or_nothing";
     case RuleKind::kScaled: return "scaled";
@@ -79,6 +81,12 @@ std::string describe_rule(const Rule& r) {
       if (r.quota.partial == QuotaSpec::Partial::kSkip) out += ", partial skip";
       if (r.quota.partial == QuotaSpec::Partial::kFull) out += ", partial full";
       if (!r.named.empty()) out += ", of which" + named();
+      break;
+    case RuleKind::kLate:
+      out += std::string(" deduct ") + r.amount.to_string() +
+             (r.late_per_working_day ? " per working_day" : " per day");
+      if (r.late_due) out += ", due " + r.late_due->to_string();
+      if (r.late_row_max) out += ", row_max " + r.late_row_max->to_string();
       break;
     case RuleKind::kVotes:
     case RuleKind::kChecklist:

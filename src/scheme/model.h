@@ -33,6 +33,7 @@ enum class RuleKind {
   kRole,             // amount chosen by the row's role × count
   kRanged,           // the row's points (within a range) × count
   kQuota,            // required count per bucket of time; amount per missing one
+  kLate,             // amount per day (or working day) late × count
   // Fed by measure rows (measures*.csv):
   kCompletion,       // points × ratio (0..1)
   kAllOrNothing,     // points when the ratio is 1, else 0
@@ -104,6 +105,12 @@ struct Rule {
   Decimal range_min, range_max;      // ranged
   std::optional<Surcharge> surcharge;
   QuotaSpec quota;                   // quota; its tiers are in `named`
+  // late: `amount` per day late; days or working days (the scheme's
+  // calendar); the item's fixed due date (else each row's `due`); the most
+  // one occurrence deducts.
+  bool late_per_working_day = false;
+  std::optional<Date> late_due;
+  std::optional<Decimal> late_row_max;
   std::optional<Decimal> scale;      // scaled, votes, mean, scaled_deduction
   Decimal max;                       // scaled_deduction: the most deducted
   std::vector<std::string> keys;     // mean: measure keys averaged

@@ -35,6 +35,7 @@ const RuleSpelling kRuleKeys[] = {
     {"role", RuleKind::kRole},
     {"ranged", RuleKind::kRanged},
     {"quota", RuleKind::kQuota},
+    {"late", RuleKind::kLate},
     {"completion", RuleKind::kCompletion},
     {"all_or_nothing", RuleKind::kAllOrNothing},
     {"scaled", RuleKind::kScaled},
@@ -291,6 +292,7 @@ class Loader {
   // Its own problems are errors of that file; one that does not cover the
   // period is an error here.
   void read_calendar(const YamlNode& n) {
+    calendar_given_ = true;
     const std::string name = text(n, "calendar");
     if (name.empty()) {
       if (n.is_scalar()) error(n.pos, "'calendar' names a file", "calendar: calendars/cn-2025.csv");
@@ -611,6 +613,9 @@ class Loader {
         quota_nodes_.push_back(index);
         break;
       }
+      case RuleKind::kLate:
+        read_late(y, rule, index);
+        break;
       case RuleKind::kCompletion:
       case RuleKind::kAllOrNothing:
       case RuleKind::kDirect:
@@ -1104,9 +1109,69 @@ class Loader {
     }
   }
 
+  // late: {deduct: 1, per: day | working_day, due: DATE, row_max: N}
+  // (每延迟1天扣1分). Only a deduction: lateness earns nothing.
+  void read_late(const YamlNode& y, Rule& rule, int index) {
+    check_keys(y, {"add", "deduct", "per", "due", "row_max"}, "rule 'late'");
+    if (const YamlNode* v = direction(y, rule, "late")) {
+      if (auto d = non_negative(*v, "amount")) rule.amount = *d;
+    }
+    if (rule.direction == Direction::kAdd) {
+      error(y.get("add")->pos, "a 'late' rule deducts per day late: write 'deduct'",
+            "每延迟1天扣1分 is late: {deduct: 1}; a bonus for finishing early is a "
+            "per_event or ranged rule");
+    }
+    if (const YamlNode* v = y.get("per")) {
+      const std::string s = text(*v, "per");
+      if (s == "working_day") {
+        rule.late_per_working_day = true;
+      } else if (s != "day" && v->is_scalar()) {
+        error(v->pos, fmt::format("'per' must be day or working_day, got '{}'", s),
+              did_you_mean(s, {"day", "working_day"}));
+      }
+    }
+    if (const YamlNode* v = y.get("due")) {
+      const std::string s = text(*v, "due");
+      rule.late_due = Date::parse(s);
+      if (!rule.late_due && v->is_scalar()) {
+        error(v->pos, fmt::format("'due' must be a date YYYY-MM-DD, got '{}'", s),
+              "write the item's due date as 2025-03-31");
+      }
+    }
+    if (const YamlNode* v = y.get("row_max")) {
+      if (auto d = non_negative(*v, "row_max")) rule.late_row_max = *d;
+    }
+    late_nodes_.push_back(index);
+  }
+
   // --- whole-tree checks ---------------------------------------------------
   void validate_tree() {
     has_period_ = scheme_.period.has_value();
+    // A late row not done is late until the period's end, and working days
+    // come from the calendar: both must be there.
+    for (int i : late_nodes_) {
+      const Node& n = scheme_.nodes[i];
+      const std::optional<Period>& p = scheme_.period;
+      if (!p) {
+        error(n.pos, fmt::format("late '{}' needs the scheme's 'period'", n.id),
+              "a row not done is late until the period's end: add period: "
+              "{from: 2025-01-01, to: 2025-12-31}");
+      }
+      if (n.rule.late_per_working_day && !calendar_given_) {
+        error(n.pos,
+              fmt::format("late '{}' counts working days and needs the scheme's "
+                          "'calendar'", n.id),
+              "add calendar: calendars/cn-2025.csv (a file beside the scheme), or "
+              "write per: day");
+      }
+      const std::optional<Date>& due = n.rule.late_due;
+      if (p && due && (*due < p->from || p->to < *due)) {
+        error(n.pos,
+              fmt::format("late '{}' is due {}, outside the period {} to {}", n.id,
+                          due->to_string(), p->from.to_string(), p->to.to_string()),
+              "a fixed due date lies within the period it is assessed in");
+      }
+    }
     for (int i : quota_nodes_) {
       if (!has_period_) {
         error(scheme_.nodes[i].pos,
@@ -1336,6 +1401,8 @@ class Loader {
   Diagnostics diags_;
   bool has_period_ = false;
   std::vector<int> quota_nodes_;
+  std::vector<int> late_nodes_;
+  bool calendar_given_ = false;  // the scheme has a 'calendar' key
   std::vector<std::pair<int, SourcePos>> applies_to_nodes_, move_to_nodes_, effect_nodes_;
   std::set<int> points_failed_;  // nodes whose 'points' did not parse
 

@@ -2,6 +2,7 @@
 #include "scoring/tally.h"
 
 #include "base/diagnostic.h"
+#include "scoring/lateness.h"
 
 namespace kaohe {
 
@@ -35,6 +36,7 @@ Decimal Tallies::amount_of(const Node& leaf, const Event& e) {
     case RuleKind::kTiered: return r.named[e.tier].amount;
     case RuleKind::kRole: return r.named[e.role].amount;
     case RuleKind::kRanged: return e.points;
+    case RuleKind::kLate: return late_amount(r, e.late_days);
     default: return Decimal();
   }
 }

@@ -170,6 +170,17 @@ const Row kRows[] = {
     {"relative: {within: category}", "relative: {}", "~ rel 相对: within category → -"},
     {"flag_event: {raise: veto, zero: part1}", "per_event: {deduct: 1}",
      "~ fe 否决事项: rule flag_event, raise veto, zero part1 → per_event deduct 1"},
+    // late (deadlines): the amount, per, due and row_max.
+    {"flag_event: {raise: veto, zero: part1}", "late: {deduct: 1}",
+     "~ fe 否决事项: rule flag_event, raise veto, zero part1 → late deduct 1 per day"},
+    {"flag_event: {raise: veto, zero: part1}", "late: {deduct: 1, due: 2025-03-31}",
+     "→ late deduct 1 per day, due 2025-03-31"},
+    {"flag_event: {raise: veto, zero: part1}", "late: {deduct: 1, row_max: 5}",
+     "→ late deduct 1 per day, row_max 5"},
+    {"flag_event: {raise: veto, zero: part1}", "late: {deduct: 1, per: working_day}",
+     "→ late deduct 1 per working_day", "period: {from: 2025-01-01, to: 2025-12-31}\n",
+     "period: {from: 2025-01-01, to: 2025-12-31}\ncalendar: " KAOHE_SOURCE_DIR
+     "/schemes/calendars/cn-2025.csv\n"},
     // Siblings in another order (the parts print in another order).
     {"        - id: ev\n          name: 事件\n          points: 30\n"
      "          per_event: {add: 2, surcharge: {at: 3, add: 1}, raise: no_honor}\n",

@@ -31,7 +31,8 @@
 namespace {
 
 // A scheme with every kind of row check: tiers, roles, ranged points,
-// a quota by month (dates needed), a flag event, and measure rules with
+// a quota by month (dates needed), a flag event, late items (due and done
+// dates, one with a fixed due date), and measure rules with
 // keys (votes, mean, checklist) and without.
 constexpr const char* kScheme = R"(kaohe: 1
 period: {from: 2025-01-01, to: 2025-12-31}
@@ -48,6 +49,8 @@ root:
     - {id: judged, name: 酌情, ranged: {add: [0.5, 1]}}
     - {id: info, name: 信息, points: 5, quota: {required: 2, per: month, deduct: 0.2}}
     - {id: bad, name: 事故, flag_event: {raise: veto}}
+    - {id: overdue, name: 延迟, late: {deduct: 1, row_max: 10}}
+    - {id: plan, name: 计划, late: {deduct: 0.5, due: 2025-03-31}}
     - {id: done, name: 完成, points: 20, completion: {missing: zero}}
     - {id: votes, name: 测评, points: 20, votes: {levels: {优秀: 100, 良好: 80}, too_few: zero}, applies_to: [A]}
     - {id: avg, name: 平均, points: 15, mean: {keys: [self, group], missing: na}}

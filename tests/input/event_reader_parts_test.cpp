@@ -36,6 +36,7 @@ root:
       children:
         - {id: done, name: 完成, points: 10, per_event: {add: 1}}
         - {id: missed, name: 未完成, points: 10, per_event: {deduct: 3}}
+    - {id: overdue, name: 延迟, late: {deduct: 1, row_max: 30}}
     - {id: judged, name: 评定, points: 60, direct: {}}
 )";
 
@@ -130,6 +131,31 @@ TEST_CASE("parts: any number of threads gives the one-thread result, diagnostics
   REQUIRE(one.stats.reported > 50);  // past the 50 shown: the "more" line too
   REQUIRE(one.stats.outside > 0);
   for (int threads : {2, 3, 4, 7, 16}) {
+    CAPTURE(threads);
+    check_same(one, read_with(f.path(), threads));
+  }
+}
+
+TEST_CASE("parts: late rows (due, done, days late) give the one-thread result") {
+  std::string csv = "unit_id,item_id,date,due,done\n";
+  const char* units[] = {"V1", "V2", "V3"};
+  for (int i = 0; i < 400; ++i) {
+    const std::string u = units[i % 3];
+    const std::string due = "2025-0" + std::to_string(1 + i % 9) + "-1" + std::to_string(i % 10);
+    switch (i % 5) {
+      case 0: csv += u + ",overdue,," + due + ",2025-10-0" + std::to_string(1 + i % 9) + "\n"; break;
+      case 1: csv += u + ",overdue,," + due + ",\n"; break;           // not done
+      case 2: csv += u + ",overdue,,2024-12-1" + std::to_string(i % 10) + ",\n"; break;  // outside
+      case 3: csv += u + ",late_report,2025-03-01,," + due + "\n"; break;  // error: done
+      default: csv += u + ",overdue,," + due + ",2025-1-1\n"; break;  // error: not a date
+    }
+  }
+  TempFile f(csv);
+  Outcome one = read_with(f.path(), 1);
+  REQUIRE(one.stats.counted == 160);
+  REQUIRE(one.stats.outside == 80);
+  REQUIRE(one.stats.reported == 160);
+  for (int threads : {2, 3, 5}) {
     CAPTURE(threads);
     check_same(one, read_with(f.path(), threads));
   }

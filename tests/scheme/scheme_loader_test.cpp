@@ -596,6 +596,69 @@ TEST_CASE("quota parameters are read") {
   CHECK(describe_rule(d) == "quota 1 per day, deduct 0.1");
 }
 
+// Deadlines (每延迟1天扣1分): the late rule and its parameters.
+const char* const kPeriod = "period: {from: 2025-01-01, to: 2025-12-31}\n";
+const char* const kCalendar =
+    "calendar: " KAOHE_SOURCE_DIR "/schemes/calendars/cn-2025.csv\n";
+
+TEST_CASE("late: deduct per day or working day, a fixed due date, row_max") {
+  const Scheme s = test::scheme_of(scheme_text(
+      "    - {id: a, name: 迟报, points: 10, floor: 0, late: {deduct: 1}}\n"
+      "    - {id: b, name: 迟办, late: {deduct: 0.5, per: working_day, due: 2025-03-31, "
+      "row_max: 10}}\n"
+      "    - {id: c, name: 其他, points: 90, direct: {}}\n",
+      "", std::string(kPeriod) + kCalendar));
+  const Rule& a = s.nodes[static_cast<std::size_t>(s.find("a"))].rule;
+  CHECK(a.kind == RuleKind::kLate);
+  CHECK(rule_reads_events(a.kind));
+  CHECK(a.direction == Direction::kDeduct);
+  CHECK_FALSE(a.late_per_working_day);
+  CHECK_FALSE(a.late_due);
+  CHECK_FALSE(a.late_row_max);
+  CHECK(describe_rule(a) == "late deduct 1 per day");
+  const Rule& b = s.nodes[static_cast<std::size_t>(s.find("b"))].rule;
+  CHECK(b.late_per_working_day);
+  CHECK(b.late_due == Date{2025, 3, 31});
+  CHECK(b.late_row_max == Decimal::parse("10"));
+  CHECK(describe_rule(b) == "late deduct 0.5 per working_day, due 2025-03-31, row_max 10");
+}
+
+TEST_CASE("late: a bonus is refused, per is day or working_day, due is a date") {
+  const std::string top = kPeriod;
+  Diagnostic d = diag(load_fail(scheme_text(
+                          "    - {id: a, name: 迟报, late: {add: 1}}\n", "", top)),
+                      "a 'late' rule deducts per day late: write 'deduct'");
+  CHECK(d.line == 8);
+  CHECK(contains(d.hint, "每延迟1天扣1分"));
+  diag(load_fail(scheme_text("    - {id: a, name: 迟报, late: {deduct: 1, per: week}}\n", "",
+                             top)),
+       "'per' must be day or working_day, got 'week'");
+  diag(load_fail(scheme_text(
+           "    - {id: a, name: 迟报, late: {deduct: 1, due: 2025/03/31}}\n", "", top)),
+       "'due' must be a date YYYY-MM-DD, got '2025/03/31'");
+  diag(load_fail(scheme_text(
+           "    - {id: a, name: 迟报, late: {deduct: 1, row_max: -2}}\n", "", top)),
+       "'row_max' must not be negative");
+  diag(load_fail(scheme_text(
+           "    - {id: a, name: 迟报, late: {deduct: 1, raise: x}}\n", "", top)),
+       "unknown key 'raise' in rule 'late'");
+}
+
+TEST_CASE("late: working days need the scheme's calendar, every late item a period") {
+  Diagnostic d = diag(load_fail(scheme_text(
+                          "    - {id: a, name: 迟报, late: {deduct: 1, per: working_day}}\n",
+                          "", kPeriod)),
+                      "late 'a' counts working days and needs the scheme's 'calendar'");
+  CHECK(d.line == 8);
+  CHECK(contains(d.hint, "calendar: calendars/cn-2025.csv"));
+  diag(load_fail(scheme_text("    - {id: a, name: 迟报, late: {deduct: 1}}\n")),
+       "late 'a' needs the scheme's 'period'");
+  // A fixed due date outside the period would leave every undated row out.
+  diag(load_fail(scheme_text(
+           "    - {id: a, name: 迟报, late: {deduct: 1, due: 2026-01-05}}\n", "", kPeriod)),
+       "late 'a' is due 2026-01-05, outside the period 2025-01-01 to 2025-12-31");
+}
+
 TEST_CASE("applies_to names declared categories, not_applicable policies") {
   SUBCASE("unknown category") {
     // 'categories' is line 2, so the node starts on line 8.
