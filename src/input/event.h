@@ -70,6 +70,9 @@ struct InputStats {
   std::int64_t read = 0;
   std::int64_t counted = 0;
   std::int64_t outside = 0;  // valid, but dated outside the period
+  // Some of them lie inside the scheme's period but outside their unit's
+  // own days (roster from/to, --as-of).
+  bool outside_own_days = false;
   std::int64_t reported = 0; // rows with an error
   // The first row outside the period, for check's warning: its line in
   // the file (0: none) and its text as written.

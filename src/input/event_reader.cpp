@@ -447,6 +447,10 @@ class RowChecker {
       outside = period && (*when < period->from || period->to < *when);
     }
     if (outside) {
+      // Inside the period of the run (up to --as-of): left out by the
+      // unit's own days.
+      const Date last = scheme_.as_of ? std::min(*scheme_.as_of, period->to) : period->to;
+      if (period && !(*when < period->from || last < *when)) stats.outside_own_days = true;
       if (stats.outside == 0) {
         stats.first_outside_line = row.line;
         stats.first_outside_text = std::string(row.raw);
@@ -749,6 +753,7 @@ bool read_in_parts(const std::string& path, int fd, std::uint64_t size, int file
     stats.read += part.stats.read;
     stats.counted += part.stats.counted;
     stats.outside += part.stats.outside;
+    stats.outside_own_days = stats.outside_own_days || part.stats.outside_own_days;
     stats.reported += part.stats.reported;
     sink.join(*part.sink);
   }

@@ -6,11 +6,12 @@
 namespace kaohe {
 namespace {
 
-// "N rows [in K files] lie outside the scheme's period (FROM to TO) and
-// are not counted".
-std::string outside_message(std::int64_t rows, int files, const Period& period) {
-  const std::string span =
-      fmt::format("({} to {})", period.from.to_string(), period.to.to_string());
+// "N rows [in K files] lie outside the scheme's period (FROM to TO) [or
+// their unit's own days] and are not counted".
+std::string outside_message(std::int64_t rows, int files, const Period& period,
+                            bool own_days) {
+  std::string span = fmt::format("({} to {})", period.from.to_string(), period.to.to_string());
+  if (own_days) span += " or their unit's own days (from/to in the roster)";
   if (rows == 1) {
     return fmt::format("1 row lies outside the scheme's period {} and is not counted",
                        span);
@@ -48,7 +49,7 @@ std::vector<Diagnostic> outside_period_warnings(const std::vector<InputStats>& s
     w.file = s.file;
     w.line = s.first_outside_line;
     w.severity = Severity::kWarning;
-    w.message = outside_message(s.outside, 1, *period);
+    w.message = outside_message(s.outside, 1, *period, s.outside_own_days);
     w.source_line = s.first_outside_text;
     w.hint = s.outside == 1 ? "check the date, or the scheme's period"
                             : "this is the first of them; check the dates, or "
@@ -63,9 +64,13 @@ std::optional<Diagnostic> outside_period_summary(const std::vector<InputStats>& 
   std::vector<Diagnostic> each = outside_period_warnings(stats, period);
   if (each.empty()) return std::nullopt;
   std::int64_t rows = 0;
-  for (const InputStats& s : stats) rows += s.outside;
+  bool own_days = false;
+  for (const InputStats& s : stats) {
+    rows += s.outside;
+    own_days = own_days || s.outside_own_days;
+  }
   Diagnostic w = each.front();
-  w.message = outside_message(rows, static_cast<int>(each.size()), *period);
+  w.message = outside_message(rows, static_cast<int>(each.size()), *period, own_days);
   if (rows > 1) w.message += "; this is the first";
   w.source_line.clear();
   w.hint.clear();

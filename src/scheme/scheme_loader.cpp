@@ -534,7 +534,7 @@ class Loader {
     if (q.working_days && q.per != Every::kDay) {
       error(y.get("days")->pos, "'days: working' chooses the day buckets: it needs per: day",
             "for per: week, month … every row counts; pro rata uses calendar days");
-    } else if (q.working_days && scheme_.calendar.empty()) {
+    } else if (q.working_days && scheme_.calendar.empty() && !calendar_given_) {
       error(y.get("days")->pos, "'days: working' needs the scheme's working-day calendar",
             "add calendar: calendars/cn-2025.csv (a file beside the scheme)");
     }
