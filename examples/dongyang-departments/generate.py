@@ -174,6 +174,12 @@ INFO = {
 }
 # 每月干部集中学习: months (1..12) with no session.
 STUDY_MISSED = {"DY08": [1], "DY09": [2, 8, 11], "DY24": [7]}
+# 机关作风建设 records kept by every unit: 班子专题研究 meetings (two a
+# year), 效能与作风检查 (one a quarter) and 教育活动 (two a year). The
+# exceptions: DY03's team met once (班子专题研究仅1次); DY15 held no
+# inspection in the second and third quarters (第二、三季度未开展效能检查).
+TEAM_MEETINGS = {"DY03": ["2013-04-16"]}
+INSPECTIONS = {"DY15": ["2013-03-20", "2013-12-12"]}
 
 TOPICS = ["全市重点工程建设进展", "\"五水共治\"工作动态", "招商引资项目推进",
           "农村\"两富\"指导员驻村", "机关效能建设", "民生实事办理",
@@ -231,12 +237,8 @@ EVENTS = [
     ("DY16", "openness_oversight", "2013-06-30", 1, "", "", "政务公开办〔2013〕4号", ""),
     ("DY03", "no_organisation", "2013-02-25", 1, "", "", "效能办〔2013〕2号",
      "未明确职能科室"),
-    ("DY03", "few_team_meetings", "2013-12-31", 1, "", "", "效能办〔2013〕40号",
-     "班子专题研究仅1次"),
     ("DY07", "no_work_plan", "2013-03-10", 1, "", "", "效能办〔2013〕8号", ""),
     ("DY07", "measures_not_done", "2013-12-31", 1, "", "", "效能办〔2013〕40号", ""),
-    ("DY15", "few_inspections", "2013-12-31", 2, "", "", "效能办〔2013〕40号",
-     "第二、三季度未开展效能检查"),
     ("DY15", "no_supporting_rule", "2013-09-30", 1, "", "", "效能办〔2013〕27号", ""),
     ("DY17", "missing_work_rule", "2013-12-31", 2, "", "", "效能办〔2013〕40号",
      "未建立首问责任制、AB岗制度"),
@@ -375,6 +377,15 @@ def main():
                 continue
             events.append((u, "monthly_study", f"2013-{m:02d}-25", 1, "", "",
                            f"学习记录〔2013〕{m:02d}", ""))
+        for day in TEAM_MEETINGS.get(u, ["2013-04-16", "2013-10-22"]):
+            events.append((u, "team_meetings", day, 1, "", "",
+                           f"{u}班子会纪要〔2013〕{day[5:7]}", "专题研究效能和作风建设"))
+        for day in INSPECTIONS.get(u, ["2013-03-20", "2013-06-18", "2013-09-17",
+                                       "2013-12-12"]):
+            events.append((u, "inspections", day, 1, "", "",
+                           f"{u}效能检查记录〔2013〕{day[5:7]}", ""))
+        events.append((u, "education", "2013-05-28", 2, "", "",
+                       f"{u}教育活动〔2013〕1-2", "两次教育活动"))
     events.extend(EVENTS)
     events.extend(OUTSIDE)
     write("events.csv",
