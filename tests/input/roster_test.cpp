@@ -4,6 +4,7 @@
 
 #include <doctest/doctest.h>
 
+#include "input/unit_period.h"
 #include "scoring/fixture.h"
 
 namespace kaohe {
@@ -184,6 +185,90 @@ TEST_CASE("collecting: a problem with the whole file still throws, with the rows
 TEST_CASE("a missing roster file is exit 66") {
   Error e = test::expect_error([] { (void)load_roster("/nonexistent/kaohe/units.csv"); });
   CHECK(e.exit_code() == 66);
+}
+
+}  // namespace
+}  // namespace kaohe
+
+namespace kaohe {
+namespace {
+
+TEST_CASE("a unit's own days: from and to, each optional") {
+  Roster r = load("unit_id,name,from,to\nA,甲,,\nB,乙,2025-07-01,\nC,丙,,2025-03-15\n"
+                  "D,丁,2025-02-10,2025-02-20\n");
+  REQUIRE(r.size() == 4);
+  CHECK_FALSE(r.units[0].from.has_value());
+  CHECK_FALSE(r.units[0].to.has_value());
+  CHECK(r.units[1].from == Date::parse("2025-07-01"));
+  CHECK_FALSE(r.units[1].to.has_value());
+  CHECK(r.units[2].to == Date::parse("2025-03-15"));
+  CHECK(r.units[3].from == Date::parse("2025-02-10"));
+  // From and to on one day is a period of one day.
+  CHECK(load("unit_id,name,from,to\nA,甲,2025-05-05,2025-05-05\n").size() == 1);
+}
+
+TEST_CASE("a unit's own days: bad dates and an end before the start") {
+  Error e = load_fail("unit_id,name,from,to\nA,甲,2025/7/1,\nB,乙,2025-09-01,2025-06-30\n"
+                      "C,丙,,2025-13-01\n");
+  const Diagnostic* bad = find_diag(e.diagnostics(), "from \"2025/7/1\" is not a date");
+  REQUIRE(bad != nullptr);
+  CHECK(bad->line == 2);
+  CHECK(bad->col == 3);
+  const Diagnostic* order = find_diag(e.diagnostics(), "ends (2025-06-30) before it starts");
+  REQUIRE(order != nullptr);
+  CHECK(order->line == 3);
+  CHECK(order->col == 4);
+  CHECK(find_diag(e.diagnostics(), "to \"2025-13-01\" is not a date") != nullptr);
+  // The header's variants are caught like any column kaohe reads.
+  Error v = load_fail("unit_id,name,From\nA,甲,2025-07-01\n");
+  CHECK(find_diag(v.diagnostics(), "From") != nullptr);
+}
+
+TEST_CASE("check_unit_periods: own days need the scheme's period and must meet it") {
+  Roster r = load("unit_id,name,from,to\nA,甲,2025-07-01,\nB,乙,2024-01-01,2024-12-31\n"
+                  "C,丙,,2025-01-01\n");
+  Scheme with = test::scheme_of(test::scheme_text(
+      "    - {id: rest, name: 其他, points: 100, direct: {}}\n", "",
+      "period: {from: 2025-01-01, to: 2025-12-31}\n"));
+  Diagnostics d;
+  check_unit_periods(with, r, d);
+  REQUIRE(d.error_count() == 1);
+  CHECK(contains(d.list()[0].message, "unit \"B\"'s period 2024-01-01..2024-12-31 lies outside"));
+  CHECK(d.list()[0].line == 3);
+  Scheme without = test::scheme_of(
+      test::scheme_text("    - {id: rest, name: 其他, points: 100, direct: {}}\n"));
+  Diagnostics n;
+  check_unit_periods(without, r, n);
+  CHECK(n.error_count() == 3);
+  CHECK(contains(n.list()[0].message, "but the scheme has no period"));
+}
+
+TEST_CASE("unit_period: the scheme's period cut by the unit's days and --as-of") {
+  Scheme s = test::scheme_of(test::scheme_text(
+      "    - {id: rest, name: 其他, points: 100, direct: {}}\n", "",
+      "period: {from: 2025-01-01, to: 2025-12-31}\n"));
+  Unit u;
+  std::optional<UnitPeriod> p = unit_period(s, u);
+  REQUIRE(p);
+  CHECK(p->from == *Date::parse("2025-01-01"));
+  CHECK(p->to == *Date::parse("2025-12-31"));
+  CHECK_FALSE(p->cut_by_as_of);
+  u.from = Date::parse("2024-06-01");  // before the period: the period's start
+  u.to = Date::parse("2025-08-31");
+  s.as_of = Date::parse("2025-06-30");
+  p = unit_period(s, u);
+  REQUIRE(p);
+  CHECK(p->from == *Date::parse("2025-01-01"));
+  CHECK(p->to == *Date::parse("2025-06-30"));
+  CHECK(p->cut_by_as_of);
+  s.as_of = Date::parse("2025-09-30");  // the unit's own end comes first
+  p = unit_period(s, u);
+  REQUIRE(p);
+  CHECK(p->to == *Date::parse("2025-08-31"));
+  CHECK_FALSE(p->cut_by_as_of);
+  u.from = Date::parse("2025-10-01");  // starts after --as-of: no days
+  u.to.reset();
+  CHECK_FALSE(unit_period(s, u).has_value());
 }
 
 }  // namespace

@@ -191,3 +191,35 @@ TEST_CASE("the first row outside the period is found in any part of a file read 
 
 }  // namespace
 }  // namespace kaohe
+
+namespace kaohe {
+namespace {
+
+TEST_CASE("--as-of: rows after it are left out; a date before the period or without one is 64") {
+  Files f("unit_id,name\nV1,东村\n", "unit_id,item_id,value\nV1,self,62\n",
+          "unit_id,item_id,date,count\n"
+          "V1,late_report,2025-03-01,1\n"
+          "V1,late_report,2025-08-01,1\n");
+  DataSources s = f.sources();
+  s.as_of = Date::parse("2025-06-30");
+  Evaluation ev = evaluate(test::scheme_of(kScheme), s);
+  CHECK(ev.scheme.as_of == Date::parse("2025-06-30"));
+  CHECK(ev.sheet.at(0, ev.scheme.find("late_report")).score == Decimal::from_int(18));
+  REQUIRE(ev.stats.size() == 3);
+  CHECK(ev.stats[2].outside == 1);
+  CHECK_FALSE(ev.stats[2].outside_own_days);
+  // On or after the period's end: the final run, nothing cut.
+  s.as_of = Date::parse("2026-01-15");
+  CHECK_FALSE(evaluate(test::scheme_of(kScheme), s).scheme.as_of.has_value());
+  s.as_of = Date::parse("2024-12-31");
+  Error before = test::expect_error([&] { (void)evaluate(test::scheme_of(kScheme), s); });
+  CHECK(before.exit_code() == kExitUsage);
+  std::string no_period = kScheme;
+  no_period.erase(no_period.find("period:"), no_period.find("root:") - no_period.find("period:"));
+  s.as_of = Date::parse("2025-06-30");
+  Error none = test::expect_error([&] { (void)evaluate(test::scheme_of(no_period), s); });
+  CHECK(none.exit_code() == kExitUsage);
+}
+
+}  // namespace
+}  // namespace kaohe
