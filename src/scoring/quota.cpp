@@ -2,6 +2,7 @@
 #include "scoring/quota.h"
 
 #include <algorithm>
+#include <new>
 
 #include "base/diagnostic.h"
 
@@ -27,13 +28,22 @@ QuotaCounter::QuotaCounter(const Scheme& scheme, const Node& leaf, int units)
       dates_(leaf.rule.quota.distinct_dates),
       lanes_(1 + static_cast<int>(leaf.rule.named.size())),
       first_day_(scheme.period->from.day_number()) {
-  const std::size_t per_unit = static_cast<std::size_t>(lanes_);
+  const int days = scheme.period->to.day_number() - first_day_ + 1;
+  words_ = dates_ ? (days + 63) / 64 : 0;
+  // Cells of 8 bytes: a long period of day buckets on a province's roster
+  // could ask for more than any machine has; that is out of memory (exit
+  // 71), never a wrapped size.
+  std::uint64_t cells = 0;
+  const bool overflow =
+      __builtin_mul_overflow(static_cast<std::uint64_t>(units),
+                             static_cast<std::uint64_t>(lanes_), &cells) ||
+      __builtin_mul_overflow(cells, static_cast<std::uint64_t>(dates_ ? words_ : buckets_.count()),
+                             &cells);
+  if (overflow || cells > (std::uint64_t{1} << 37)) throw std::bad_alloc();
   if (dates_) {
-    const int days = scheme.period->to.day_number() - first_day_ + 1;
-    words_ = (days + 63) / 64;
-    bits_.assign(static_cast<std::size_t>(units) * per_unit * words_, 0);
+    bits_.assign(static_cast<std::size_t>(cells), 0);
   } else {
-    counts_.assign(static_cast<std::size_t>(units) * per_unit * buckets_.count(), 0);
+    counts_.assign(static_cast<std::size_t>(cells), 0);
   }
 }
 
