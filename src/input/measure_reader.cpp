@@ -88,8 +88,8 @@ ValueProblem value_problem(const Node& node, Decimal v) {
 // with the period column, or an item that needs one, are reported here
 // (`reported` set); an unknown item is left to the caller.
 int measure_node(const Scheme& scheme, const CsvRow& row, const std::string& item,
-                 std::string_view period, int c_item, int c_period, RowErrors& errors,
-                 bool& reported) {
+                 std::string_view period, bool na, int c_item, int c_period,
+                 RowErrors& errors, bool& reported) {
   const std::vector<int>* copies = scheme.find_copies(item);
   const int n = scheme.find(item);
   const Node* periodic = copies ? &scheme.nodes[scheme.nodes[copies->front()].periodic] : nullptr;
@@ -108,7 +108,11 @@ int measure_node(const Scheme& scheme, const CsvRow& row, const std::string& ite
                                 copy.template_id,
                                 scheme.nodes[copy.periodic].periods->labels[copy.sub_period]));
     }
-    if (n < 0 && periodic != nullptr) {
+    // Without a period: NA for the whole node with `periods:` (a value
+    // for it, when it groups other items, is that error).
+    const bool whole_node = periodic != nullptr && n == scheme.find(periodic->id);
+    if (periodic != nullptr &&
+        !(whole_node && (na || !scheme.nodes[copies->front()].is_leaf()))) {
       return report(c_period >= 0 ? c_period + 1 : 0,
                     fmt::format("item \"{}\" is scored once per {} ('periods' of \"{}\") "
                                 "and needs the sub-period in the period column",
@@ -204,8 +208,8 @@ InputStats read_measures(const std::string& path, int file_index,
     std::string item(row.fields[c_item]);
     const std::string_view period = c_period >= 0 ? row.fields[c_period] : std::string_view();
     bool item_reported = false;
-    const int n = measure_node(scheme, row, item, period, c_item, c_period, errors,
-                               item_reported);
+    const int n = measure_node(scheme, row, item, period, row.fields[c_value] == "NA", c_item,
+                               c_period, errors, item_reported);
     const Node* node = n >= 0 ? &scheme.nodes[n] : nullptr;
     if (item_reported) {
       // reported by measure_node

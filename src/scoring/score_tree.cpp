@@ -297,7 +297,21 @@ class TreeScorer {
     d.source_line = u.text;
     const Node& n = scheme_.nodes[node];
     if (n.is_leaf() && rule_reads_measures(n.rule.kind) &&
-        measures_.find(unit, node) == nullptr) {
+        measures_.find(unit, node) == nullptr && n.periodic >= 0) {
+      // A sub-period's copy: the row names the item as written and the
+      // sub-period in the period column.
+      std::vector<std::string> keys = n.rule.measure_keys();
+      const std::string& label = scheme_.nodes[n.periodic].periods->labels[n.sub_period];
+      hint = keys.empty()
+                 ? fmt::format("add a row {},{},<value>,{} to a measures file (columns "
+                               "unit_id,item_id,value,period), or declare 'missing: "
+                               "na|zero|full' on the item", u.id, n.template_id, label)
+                 : fmt::format("add rows {},{},<value>,<key>,{} to a measures file (columns "
+                               "unit_id,item_id,value,key,period), one per key: {}; "
+                               "or declare 'missing: na|zero|full' on the item",
+                               u.id, n.template_id, label, fmt::join(keys, ", "));
+    } else if (n.is_leaf() && rule_reads_measures(n.rule.kind) &&
+               measures_.find(unit, node) == nullptr) {
       std::vector<std::string> keys = n.rule.measure_keys();
       hint = keys.empty()
                  ? fmt::format("add a row {},{},<value> to a measures file (columns "

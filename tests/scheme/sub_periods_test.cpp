@@ -150,9 +150,8 @@ TEST_CASE("periods: combine sum, last and weights") {
 }
 
 TEST_CASE("periods: a weights list that does not fit is refused") {
-  const Diagnostic& d =
-      diag(load_fail(two_years("{per: year, combine: {weights: [25%, 25%, 50%]}}")),
-           "'weights' lists 3 weights");
+  Error three = load_fail(two_years("{per: year, combine: {weights: [25%, 25%, 50%]}}"));
+  const Diagnostic& d = diag(three, "'weights' lists 3 weights");
   CHECK(contains(d.message, "2 sub-periods of one year (2024, 2025)"));
   CHECK(d.line == 11);
   CHECK(contains(d.hint, "one weight per sub-period"));
@@ -290,7 +289,7 @@ TEST_CASE("periods: JSON and diff record the node as written, copies once") {
   CHECK(group->field("name")->text() == "集体上访");
   CHECK(group->field("periods")->text() == "-");
   for (const SchemeEntry& e : entries) {
-    if (e.id == "p4_major") CHECK(e.field("rule")->text() == "flag_event zero p4");
+    if (e.id == "p4_major") CHECK(e.field("rule")->text() == "flag_event, zero p4");
   }
   // Sum: the points written are those of one sub-period.
   Scheme sum = test::scheme_of(two_years("{per: year, combine: sum}"));

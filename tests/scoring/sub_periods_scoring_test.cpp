@@ -47,7 +47,8 @@ World world(const std::string& combine, const std::string& extra = "") {
 }
 
 TEST_CASE("periods mean: the mean of the years, each clamped on its own") {
-  test::Result r = world("mean").run();
+  World w = world("mean");
+  test::Result r = w.run();
   CHECK(r.diags.error_count() == 0);
   CHECK(r.score("u1", "p4@2024") == "18.00");
   CHECK(r.score("u1", "p4@2025") == "14.00");
