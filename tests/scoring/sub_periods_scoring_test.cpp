@@ -154,6 +154,41 @@ TEST_CASE("periods: an NA row for one sub-period follows the node's not_applicab
   }
 }
 
+TEST_CASE("periods: a measure for a sub-period outside the unit's days is an error") {
+  World w(
+      "kaohe: 1\n"
+      "period: {from: 2025-01-01, to: 2025-12-31}\n"
+      "root:\n"
+      "  id: total\n"
+      "  name: 总分\n"
+      "  points: 10\n"
+      "  children:\n"
+      "    - {id: review, name: 评议, points: 10, periods: {per: half, combine: mean}, direct: {}}\n",
+      {{"u1"}, {"u2"}});
+  w.roster.units[0].from = Date{2025, 7, 1};  // hired in July: no H1
+  w.measure("u1", "review@2025-H1", "8");
+  w.measure("u1", "review@2025-H2", "9");
+  w.measure("u2", "review@2025-H1", "8");
+  w.measure("u2", "review@2025-H2", "9");
+  test::Result r = w.run();
+  REQUIRE(r.diags.error_count() == 1);
+  const Diagnostic& d = r.diags.list().front();
+  CHECK(d.message == "unit \"u1\" (u1): item \"review\" has measures for 2025-H1, which lies "
+                     "outside the unit's days");
+  CHECK(test::contains(d.hint, "from/to"));
+  CHECK(r.score("u2", "review") == "8.50");
+
+  // Without the row, the unit is scored on H2 alone.
+  World ok = w;
+  ok.measures = MeasureTable();
+  ok.measure("u1", "review@2025-H2", "9");
+  ok.measure("u2", "review@2025-H1", "8");
+  ok.measure("u2", "review@2025-H2", "9");
+  test::Result r2 = ok.run();
+  CHECK(r2.diags.error_count() == 0);
+  CHECK(r2.score("u1", "review") == "9.00");
+}
+
 TEST_CASE("periods: a zeroing row zeroes its own year") {
   World w = world("mean");
   w.event(Ev{"u3", "p4_major@2025", 1, "", "", "", "2025-02-01"});
