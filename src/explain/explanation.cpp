@@ -112,7 +112,7 @@ class Explainer {
   std::string late_text(const Rule& r, const Event& e) const {
     std::string out = "due " + e.due->to_string() +
                       (e.done ? ", done " + e.done->to_string() : std::string(", not done"));
-    const std::optional<UnitPeriod> period = unit_period(scheme_, ev_.roster.units[unit_]);
+    const std::optional<UnitPeriod> period = node_days(scheme_, ev_.roster.units[unit_], e.node);
     if (e.late_days == 0) {
       // Not done, but not due within the unit's period (an interim run).
       if (!e.done && period) return out + ": not yet late on " + period->to.to_string();
@@ -143,7 +143,8 @@ class Explainer {
     for (const ExplainedRow* row : rows) {
       if (row->event.date) counter.add(0, *row->event.date, row->event.tier, row->event.count);
     }
-    const std::optional<UnitPeriod> days = unit_period(scheme_, ev_.roster.units[unit_]);
+    const std::optional<UnitPeriod> days =
+        node_days(scheme_, ev_.roster.units[unit_], scheme_.find(node.id));
     const Buckets& buckets = counter.buckets();
     const char* what = r.quota.distinct_dates ? "dates" : "rows";
     std::int64_t short_buckets = 0, hidden = 0;
@@ -356,6 +357,18 @@ class Explainer {
   // Where the points of node `n`, which does not apply, went (SPEC §10).
   std::string not_applicable_line(int n) const {
     const Node& node = scheme_.nodes[n];
+    if (node.is_copy_root()) {
+      // A sub-period outside the unit's days drops out of the combination.
+      const Period span = scheme_.nodes[node.periodic].periods->spans[node.sub_period];
+      const std::optional<UnitPeriod> days = unit_period(scheme_, ev_.roster.units[unit_]);
+      if (!days || span.to < days->from || days->to < span.from) {
+        return fmt::format("does not apply: {} lies outside the unit's days{}",
+                           scheme_.nodes[node.periodic].periods->labels[node.sub_period],
+                           days ? fmt::format(" ({}..{})", days->from.to_string(),
+                                              days->to.to_string())
+                                : std::string());
+      }
+    }
     const bool weighted = node.parent >= 0 && scheme_.nodes[node.parent].weighted_children;
     const char* what = weighted ? "weight" : "points";
     const std::string shared =
@@ -435,7 +448,24 @@ class Explainer {
     }
     for (const auto& [c, k] : comb.terms) out.children.push_back(build(c, m * k));
     for (int c : node.children) {
-      if (!ev_.sheet.at(unit_, c).applicable) out.children.push_back(build(c, Rational()));
+      if (!ev_.sheet.at(unit_, c).applicable) {
+        out.children.push_back(build(c, Rational()));
+      } else if (std::none_of(comb.terms.begin(), comb.terms.end(),
+                              [c](const auto& t) { return t.first == c; })) {
+        // `periods: {combine: last}`: a sub-period before the last that
+        // applies, shown with its score but counting nothing.
+        ExplainNode child = build(c, Rational());
+        child.lines.insert(child.lines.begin(),
+                           line("not counted: only the last sub-period that applies "
+                                "counts (combine: last)",
+                                std::nullopt));
+        out.children.push_back(std::move(child));
+      }
+    }
+    if (node.periods) {
+      // Sub-periods in date order, whether they count or not.
+      std::stable_sort(out.children.begin(), out.children.end(),
+                       [](const ExplainNode& a, const ExplainNode& b) { return a.node < b.node; });
     }
     settle_lines(n, m, exact, out);
     return out;

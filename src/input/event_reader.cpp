@@ -27,6 +27,7 @@
 #include "input/unit_index.h"
 #include "io/file_io.h"
 #include "input/unit_period.h"
+#include "scheme/sub_periods.h"
 #include "scoring/lateness.h"
 
 namespace kaohe {
@@ -49,9 +50,10 @@ std::optional<std::int64_t> parse_count(std::string_view s) {
 std::vector<std::string> leaf_ids(const Scheme& scheme, bool events) {
   std::vector<std::string> out;
   for (const auto& n : scheme.nodes) {
-    if (n.is_leaf() && (events ? rule_reads_events(n.rule.kind)
-                               : rule_reads_measures(n.rule.kind))) {
-      out.push_back(n.id);
+    // A leaf scored per sub-period is named as written, once.
+    if (n.is_leaf() && n.sub_period <= 0 &&
+        (events ? rule_reads_events(n.rule.kind) : rule_reads_measures(n.rule.kind))) {
+      out.push_back(n.periodic >= 0 ? n.template_id : n.id);
     }
   }
   return out;
@@ -138,10 +140,10 @@ class RowChecker {
   void locate(const CsvRow& row, Keys& k) {
     if (static_cast<int>(row.fields.size()) != header_size_) return;
     k.unit = units_.find(row.fields[cols_.unit], k.home);
-    k.node = seen_node(row.fields[cols_.item]);
     if (cols_.date >= 0 && !row.fields[cols_.date].empty()) {
       k.date = parse_date_code(row.fields[cols_.date]);
     }
+    k.node = seen_node(row.fields[cols_.item], k.date);
     if (k.unit >= 0 && k.node >= 0) __builtin_prefetch(&applies_[pair(k.unit, k.node) / 64]);
   }
 
@@ -186,11 +188,53 @@ class RowChecker {
     }
     std::string_view item = row.fields[c_item];
     // An item first seen in this batch was not known to locate().
-    e.node = keys.node >= 0 ? keys.node : seen_node(item);
-    if (e.node < 0) {
+    e.node = keys.node >= 0 ? keys.node : seen_node(item, keys.date);
+    const SeenItem* seen_before = e.node < 0 ? seen(item) : nullptr;
+    const std::vector<int>* copies =
+        e.node >= 0 ? nullptr
+        : seen_before ? seen_before->copies
+                      : scheme.find_copies(std::string(item));
+    if (copies != nullptr && !scheme.nodes[copies->front()].is_leaf()) copies = nullptr;
+    if (copies != nullptr) {
+      // An item scored per sub-period (`periods:`): the row's date picks
+      // the copy.
+      const Node& first = scheme.nodes[copies->front()];
+      const Node& periodic = scheme.nodes[first.periodic];
+      const bool dated = c_date >= 0 && !row.fields[c_date].empty();
+      if (!rule_reads_events(first.rule.kind)) {
+        errors.add(row, c_item + 1,
+                   fmt::format("item \"{}\" ({}) is scored from measures, not "
+                               "events", item, first.template_name),
+                   "move this row to a measures file");
+      } else if (!dated) {
+        errors.add(row, c_date >= 0 ? c_date + 1 : 0,
+                   fmt::format("item \"{}\" is scored once per {} ('periods' of \"{}\") "
+                               "and needs a date", item, every_name(periodic.periods->per),
+                               periodic.id),
+                   "the date says which sub-period the row counts in: write it as 2025-03-01");
+      } else if (keys.date != 0) {
+        // Outside the period, the row is checked against the nearest copy,
+        // then left out as outside the period.
+        const Date d = *date_of(keys.date);
+        const int i = sub_period_of(*periodic.periods, d);
+        e.node = i >= 0 ? (*copies)[i]
+                 : d < periodic.periods->spans.front().from ? copies->front()
+                                                            : copies->back();
+        if (seen_before == nullptr) {
+          seen_items_.push_back(SeenItem{head_of(item), std::string(item), copies->front(), copies});
+        }
+      }
+      // An invalid date is reported below.
+    } else if (e.node < 0) {
       int n = scheme.find(std::string(item));
       const Node* node = n >= 0 ? &scheme.nodes[n] : nullptr;
-      if (node == nullptr) {
+      if (node != nullptr && node->periodic >= 0) {
+        errors.add(row, c_item + 1,
+                   fmt::format("item \"{}\" is kaohe's name for one sub-period of \"{}\"; "
+                               "write the item's own id", item, node->template_id),
+                   fmt::format("write item_id {} with the row's date: the date picks the "
+                               "sub-period", node->template_id));
+      } else if (node == nullptr) {
         errors.add(row, c_item + 1, fmt::format("unknown item_id \"{}\"", item),
                    errors.shown() ? unknown_item_hint(item, leaf_ids(scheme, true), "events")
                                   : std::string());
@@ -427,7 +471,7 @@ class RowChecker {
     if (given(c_done)) parse(c_done, "done", e.done);
     if (errors.count() != errors_before || e.unit < 0) return;
     e.late_days = days_late(node->rule, scheme_.calendar, *e.due, e.done,
-                            unit_period(scheme_, roster_.units[e.unit]));
+                            node_days(scheme_, roster_.units[e.unit], e.node));
   }
 
   // Counts a valid row `e` and hands it to `sink` when it is in the period;
@@ -479,16 +523,30 @@ class RowChecker {
   static std::uint64_t head_of(std::string_view id) {
     return pack_bytes(id.data(), std::min<std::size_t>(id.size(), 8));
   }
-  // The node of an item seen before (a valid event leaf), or -1.
-  int seen_node(std::string_view item) const {
+  struct SeenItem;
+  // An item seen before (a valid event leaf, or one scored per
+  // sub-period), or nullptr.
+  const SeenItem* seen(std::string_view item) const {
     const std::uint64_t head = head_of(item);
     for (const SeenItem& s : seen_items_) {
       if (s.head == head && s.id.size() == item.size() &&
           (item.size() <= 8 || s.id == item)) {
-        return s.node;
+        return &s;
       }
     }
-    return -1;
+    return nullptr;
+  }
+  // The node of an item seen before, or -1: for an item scored per
+  // sub-period, the copy whose sub-period holds the row's date (a
+  // date_code; -1 without a valid date inside the period).
+  int seen_node(std::string_view item, std::uint32_t date) const {
+    const SeenItem* s = seen(item);
+    if (s == nullptr) return -1;
+    if (s->copies == nullptr) return s->node;
+    if (date == 0) return -1;
+    const int i = sub_period_of(*scheme_.nodes[scheme_.nodes[s->node].periodic].periods,
+                                *date_of(date));
+    return i < 0 ? -1 : (*s->copies)[i];
   }
   // date_code(Date::parse(text)), remembering the last text of date length
   // and what it gave: event logs run in date order, so most rows repeat the
@@ -534,6 +592,9 @@ class RowChecker {
     std::uint64_t head = 0;  // pack_bytes of the id's first (up to 8) bytes
     std::string id;
     int node = -1;
+    // An item scored per sub-period: its copies (Scheme::copies), in
+    // date order; `node` is the first.
+    const std::vector<int>* copies = nullptr;
   };
   std::vector<SeenItem> seen_items_;
   const std::size_t node_count_;  // scheme_.nodes.size(), for pair()

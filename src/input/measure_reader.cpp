@@ -11,6 +11,7 @@
 #include "input/text_decoder.h"
 #include "input/unit_index.h"
 #include "io/file_io.h"
+#include "scheme/sub_periods.h"
 
 namespace kaohe {
 namespace {
@@ -81,6 +82,68 @@ ValueProblem value_problem(const Node& node, Decimal v) {
   }
 }
 
+// The node a measure row names: `item` as written, and for an item
+// inside a node scored per sub-period (`periods:`), the copy of the
+// sub-period the `period` column names. -1 when there is none; problems
+// with the period column, or an item that needs one, are reported here
+// (`reported` set); an unknown item is left to the caller.
+int measure_node(const Scheme& scheme, const CsvRow& row, const std::string& item,
+                 std::string_view period, bool na, int c_item, int c_period,
+                 RowErrors& errors, bool& reported) {
+  const std::vector<int>* copies = scheme.find_copies(item);
+  const int n = scheme.find(item);
+  const Node* periodic = copies ? &scheme.nodes[scheme.nodes[copies->front()].periodic] : nullptr;
+  auto report = [&](int col, std::string message, std::string hint) {
+    errors.add(row, col, std::move(message), std::move(hint));
+    reported = true;
+    return -1;
+  };
+  if (period.empty()) {
+    if (n >= 0 && scheme.nodes[n].periodic >= 0) {
+      const Node& copy = scheme.nodes[n];
+      return report(c_item + 1,
+                    fmt::format("item \"{}\" is kaohe's name for one sub-period of \"{}\"; "
+                                "write the item's own id", item, copy.template_id),
+                    fmt::format("write item_id {} and {} in a period column",
+                                copy.template_id,
+                                scheme.nodes[copy.periodic].periods->labels[copy.sub_period]));
+    }
+    // Without a period: NA for the whole node with `periods:` (a value
+    // for it, when it groups other items, is that error).
+    const bool whole_node = periodic != nullptr && n == scheme.find(periodic->id);
+    if (periodic != nullptr &&
+        !(whole_node && (na || !scheme.nodes[copies->front()].is_leaf()))) {
+      return report(c_period >= 0 ? c_period + 1 : 0,
+                    fmt::format("item \"{}\" is scored once per {} ('periods' of \"{}\") "
+                                "and needs the sub-period in the period column",
+                                item, every_name(periodic->periods->per), periodic->id),
+                    fmt::format("add a column period with one of: {}",
+                                fmt::join(periodic->periods->labels, ", ")));
+    }
+    return n;
+  }
+  if (periodic == nullptr) {
+    if (n < 0) return -1;  // an unknown item
+    return report(c_period + 1,
+                  fmt::format("item \"{}\" is not scored per sub-period, got period \"{}\"",
+                              item, period),
+                  "leave the period column empty for this item");
+  }
+  const int i = find_label(*periodic->periods, period);
+  if (i < 0) {
+    std::string hint = did_you_mean(period, periodic->periods->labels);
+    if (hint.empty()) {
+      hint = fmt::format("the sub-periods of \"{}\" are: {}", periodic->id,
+                         fmt::join(periodic->periods->labels, ", "));
+    }
+    return report(c_period + 1,
+                  fmt::format("unknown period \"{}\" for item \"{}\" (scored once per {})",
+                              period, item, every_name(periodic->periods->per)),
+                  std::move(hint));
+  }
+  return (*copies)[i];
+}
+
 }  // namespace
 
 InputStats read_measures(const std::string& path, int file_index,
@@ -98,7 +161,8 @@ InputStats read_measures(const std::string& path, int file_index,
   if (!reader.next(row)) return stats;
   CsvHeader header(row);
   static constexpr ColumnSpec kColumns[] = {
-      {"unit_id", true}, {"item_id", true}, {"value", true}, {"key", false}};
+      {"unit_id", true}, {"item_id", true}, {"value", true}, {"key", false},
+      {"period", false}};
   const std::optional<std::vector<int>> cols =
       find_columns(header, kColumns, path, row, diags);
   if (!cols) {
@@ -109,6 +173,7 @@ InputStats read_measures(const std::string& path, int file_index,
   const int c_item = (*cols)[1];
   const int c_value = (*cols)[2];
   const int c_key = (*cols)[3];
+  const int c_period = (*cols)[4];
   RowErrors errors(path, diags);
   const UnitIndex units(roster);
   std::vector<std::string> measure_leaves;
@@ -116,7 +181,10 @@ InputStats read_measures(const std::string& path, int file_index,
   std::vector<std::vector<std::string>> keys_of;
   keys_of.reserve(scheme.nodes.size());
   for (const auto& n : scheme.nodes) {
-    if (n.is_leaf() && rule_reads_measures(n.rule.kind)) measure_leaves.push_back(n.id);
+    // A leaf scored per sub-period is named as written, once.
+    if (n.is_leaf() && rule_reads_measures(n.rule.kind) && n.sub_period <= 0) {
+      measure_leaves.push_back(n.periodic >= 0 ? n.template_id : n.id);
+    }
     keys_of.push_back(n.rule.measure_keys());
   }
 
@@ -138,9 +206,14 @@ InputStats read_measures(const std::string& path, int file_index,
                  errors.shown() ? unknown_unit_hint(roster, unit_id) : std::string());
     }
     std::string item(row.fields[c_item]);
-    int n = scheme.find(item);
+    const std::string_view period = c_period >= 0 ? row.fields[c_period] : std::string_view();
+    bool item_reported = false;
+    const int n = measure_node(scheme, row, item, period, row.fields[c_value] == "NA", c_item,
+                               c_period, errors, item_reported);
     const Node* node = n >= 0 ? &scheme.nodes[n] : nullptr;
-    if (node == nullptr) {
+    if (item_reported) {
+      // reported by measure_node
+    } else if (node == nullptr) {
       errors.add(row, c_item + 1, fmt::format("unknown item_id \"{}\"", item),
                  errors.shown() ? unknown_item_hint(item, measure_leaves, "measures",
                                                     " (or NA for a group)")
@@ -233,9 +306,10 @@ InputStats read_measures(const std::string& path, int file_index,
       for (const Measure& prev : slot) {
         if (prev.key == m.key || !prev.value || !m.value) {
           errors.add(row, c_unit + 1,
-                     fmt::format("a second value for unit \"{}\", item \"{}\"{} "
+                     fmt::format("a second value for unit \"{}\", item \"{}\"{}{} "
                                  "(first given at {}:{})",
                                  unit_id, item,
+                                 period.empty() ? "" : fmt::format(", period \"{}\"", period),
                                  key.empty() ? "" : fmt::format(", key \"{}\"", key),
                                  files[prev.file], prev.line),
                      "keep one row per unit, item and key");

@@ -20,6 +20,19 @@ std::optional<UnitPeriod> unit_period(const Scheme& scheme, const Unit& unit) {
   return p;
 }
 
+std::optional<UnitPeriod> node_days(const Scheme& scheme, const Unit& unit, int n) {
+  std::optional<UnitPeriod> p = unit_period(scheme, unit);
+  const std::optional<Period> span = scheme.span_of(n);
+  if (!p || !span || scheme.nodes[static_cast<std::size_t>(n)].periodic < 0) return p;
+  p->from = std::max(p->from, span->from);
+  if (span->to < p->to) {
+    p->to = span->to;
+    p->cut_by_as_of = false;  // the sub-period ends first
+  }
+  if (p->to < p->from) return std::nullopt;
+  return p;
+}
+
 void check_unit_periods(const Scheme& scheme, const Roster& roster, Diagnostics& diags) {
   for (const Unit& u : roster.units) {
     if (!u.from && !u.to) continue;

@@ -23,6 +23,12 @@ struct UnitPeriod {
 // after --as-of): nothing of the period counts for it.
 std::optional<UnitPeriod> unit_period(const Scheme& scheme, const Unit& unit);
 
+// The unit's days that node `n` covers: unit_period() within the node's
+// sub-period when it lies inside a node with `periods:` (a quota of the
+// 2024 copy counts 2024's buckets only; work due then is late until the
+// end of 2024). nullopt when they do not meet.
+std::optional<UnitPeriod> node_days(const Scheme& scheme, const Unit& unit, int n);
+
 // Adds an error at a unit's roster line for each unit whose own period
 // (from/to) cannot be used with `scheme`: the scheme has no period, or the
 // unit's does not meet it (every row of the unit would be left out).

@@ -167,6 +167,27 @@ int Scheme::find_category(const std::string& name) const {
   return -1;
 }
 
+const char* combine_name(Combine c) {
+  switch (c) {
+    case Combine::kMean: return "mean";
+    case Combine::kSum: return "sum";
+    case Combine::kLast: return "last";
+    case Combine::kWeights: return "weights";
+  }
+  return "mean";
+}
+
+const std::vector<int>* Scheme::find_copies(const std::string& id) const {
+  auto it = copies.find(id);
+  return it == copies.end() ? nullptr : &it->second;
+}
+
+std::optional<Period> Scheme::span_of(int n) const {
+  const Node& node = nodes[n];
+  if (node.periodic >= 0) return nodes[node.periodic].periods->spans[node.sub_period];
+  return period;
+}
+
 std::vector<std::string> Scheme::ids() const {
   std::vector<std::string> out;
   out.reserve(nodes.size());

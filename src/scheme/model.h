@@ -133,6 +133,37 @@ struct Rule {
   std::vector<std::string> measure_keys() const;
 };
 
+struct Period {
+  Date from;
+  Date to;
+};
+
+// How a node scored once per sub-period (`periods:`) combines the scores of
+// its sub-periods (DESIGN.md §2, "Sub-periods").
+enum class Combine {
+  kMean,     // equal weights, renormalised over the sub-periods that apply
+  kSum,      // the scores added up; full marks are the points of each
+  kLast,     // only the last sub-period that applies counts
+  kWeights,  // the given weights, one per sub-period, renormalised
+};
+
+// `periods: {per: year, combine: mean}` of a node: the period cut into
+// sub-periods, each scoring a copy of the node's subtree.
+struct SubPeriods {
+  Every per = Every::kYear;
+  Combine combine = Combine::kMean;
+  std::vector<Rational> weights;          // kWeights: one per sub-period
+  std::vector<std::string> weight_texts;  // kWeights: as written ("25%")
+  std::vector<std::string> labels;        // "2024", "2025-H1", in date order
+  std::vector<Period> spans;              // each one's days within the period
+  Buckets buckets;                        // the sub-periods of the period
+  std::optional<Decimal> points;          // the node's points as written: of
+                                          // one sub-period
+};
+
+// The grammar's spelling of a combination ("mean", …).
+const char* combine_name(Combine c);
+
 struct Node {
   std::string id;
   std::string name;
@@ -156,7 +187,21 @@ struct Node {
 
   bool weighted_children = false;    // children carry weights
 
+  // `periods:` on this node: its children are copies of its subtree, one
+  // per sub-period, in date order (scheme/sub_periods.h).
+  std::optional<SubPeriods> periods;
+  // In such a copy (its root and everything under it): the sub-period
+  // (index into the periodic ancestor's labels), that ancestor, and the id
+  // and name as the scheme writes them (`p4_major`; the node's own id is
+  // `p4_major@2024`, its name `重大恶性事件 (2024)`).
+  int sub_period = -1;
+  int periodic = -1;
+  std::string template_id;
+  std::string template_name;
+
   bool is_leaf() const { return children.empty(); }
+  // Whether it is the root of one sub-period's copy.
+  bool is_copy_root() const { return periodic >= 0 && parent == periodic; }
 };
 
 // Threshold grade: the printed total is at least `min` (absent: any). A
@@ -230,11 +275,6 @@ struct Ranking {
   bool within_category = false;
 };
 
-struct Period {
-  Date from;
-  Date to;
-};
-
 struct Scheme {
   int version = kGrammarVersion;
   std::string file;    // path as given, for diagnostics
@@ -253,6 +293,10 @@ struct Scheme {
   std::optional<Date> as_of;
   std::vector<Node> nodes;  // nodes[0] is the root; parents before children
   std::unordered_map<std::string, int> index;  // id → position in nodes
+  // Ids written inside a node with `periods:` (the clerk's item ids) →
+  // their copy in each sub-period, in date order. The copy root's id is
+  // the periodic node's own id, which `index` holds as well.
+  std::unordered_map<std::string, std::vector<int>> copies;
   std::vector<Grade> grades;                   // best first
   std::vector<Gate> gates;
   std::vector<Flag> flags;                     // print order
@@ -283,6 +327,11 @@ struct Scheme {
   const std::vector<int>& parts() const { return nodes.front().children; }
   // All node ids, for "did you mean" hints.
   std::vector<std::string> ids() const;
+  // The copies of `id`, written inside a node with `periods:`, or nullptr.
+  const std::vector<int>* find_copies(const std::string& id) const;
+  // The days node `n` covers: its sub-period's for a node inside a copy,
+  // else the scheme's period (nullopt without one).
+  std::optional<Period> span_of(int n) const;
 };
 
 }  // namespace kaohe

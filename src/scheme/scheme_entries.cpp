@@ -96,26 +96,59 @@ void add_rule_options(const Rule& r, std::vector<SchemeField>& f) {
                            r.kind == RuleKind::kMean ? r.scale : std::nullopt));
 }
 
+// Text naming nodes inside the first sub-period's copy, with the ids as
+// written: "zero p4@2024" → "zero p4".
+std::string as_written(const Scheme& s, const Node& n, std::string text) {
+  const std::string suffix = "@" + s.nodes[n.periodic].periods->labels[n.sub_period];
+  for (std::size_t at = text.find(suffix); at != std::string::npos; at = text.find(suffix, at)) {
+    text.erase(at, suffix.size());
+  }
+  return text;
+}
+
+// `periods` as written: "year mean", "half weights 25%, 75%".
+std::optional<std::string> periods_text(const Node& n) {
+  if (!n.periods) return std::nullopt;
+  std::string out = std::string(every_name(n.periods->per)) + " " +
+                    combine_name(n.periods->combine);
+  for (std::size_t i = 0; i < n.periods->weight_texts.size(); ++i) {
+    out += (i ? ", " : " ") + percent_text(n.periods->weight_texts[i]);
+  }
+  return out;
+}
+
+// A node as the scheme writes it. A node with `periods:` is one entry, its
+// scoring keys (base, floor, cap, same_ref, rule) those of its first
+// sub-period's copy; the nodes under it appear once, by the ids and names
+// written, so that copies make no noise in diff.
 SchemeEntry node_entry(const Scheme& s, const Node& n) {
-  SchemeEntry e{"node", n.id, {}};
+  const Node& scored = n.periods ? s.nodes[n.children.front()] : n;
+  const bool copy = n.periodic >= 0;
+  SchemeEntry e{"node", copy ? n.template_id : n.id, {}};
   auto& f = e.fields;
-  f.push_back(text_field("name", n.name));
-  f.push_back(text_field("parent", n.parent >= 0
-                                       ? std::optional<std::string>(s.nodes[n.parent].id)
-                                       : std::nullopt));
-  f.push_back(number_field("points", n.points));
+  f.push_back(text_field("name", copy ? n.template_name : n.name));
+  std::optional<std::string> parent;
+  if (n.parent >= 0) {
+    const Node& p = s.nodes[n.parent];
+    parent = p.periodic >= 0 ? p.template_id : p.id;
+  }
+  f.push_back(text_field("parent", parent));
+  f.push_back(number_field("points", n.periods ? n.periods->points : n.points));
   f.push_back(text_field("weight", n.weight ? std::optional<std::string>(percent_text(n.weight_text))
                                             : std::nullopt));
-  f.push_back(number_field("base", n.base));
-  f.push_back(number_field("floor", n.floor));
-  f.push_back(number_field("cap", n.cap));
+  f.push_back(number_field("base", scored.base));
+  f.push_back(number_field("floor", scored.floor));
+  f.push_back(number_field("cap", scored.cap));
   f.push_back(set_field("applies_to", n.applies_to));
-  f.push_back(text_field("not_applicable", na_policy_text(n)));
-  f.push_back(text_field("same_ref", n.same_ref_highest
+  f.push_back(text_field("not_applicable", copy ? as_written(s, n, na_policy_text(n))
+                                                : na_policy_text(n)));
+  f.push_back(text_field("same_ref", scored.same_ref_highest
                                          ? std::optional<std::string>("highest")
                                          : std::nullopt));
-  f.push_back(text_field("rule", describe_rule(n.rule)));
-  add_rule_options(n.rule, f);
+  f.push_back(text_field("periods", periods_text(n)));
+  f.push_back(text_field("rule", scored.periodic >= 0 ? as_written(s, scored, describe_rule(scored.rule))
+                                                      : describe_rule(scored.rule)));
+  add_rule_options(scored.rule, f);
   return e;
 }
 
@@ -176,7 +209,11 @@ const SchemeSection* find_scheme_section(const std::string& name) {
 
 std::vector<SchemeEntry> scheme_entries(const Scheme& s) {
   std::vector<SchemeEntry> out;
-  for (const Node& n : s.nodes) out.push_back(node_entry(s, n));
+  for (const Node& n : s.nodes) {
+    // A sub-period's copy is its node as written: once, from the first.
+    if (n.sub_period > 0 || n.is_copy_root()) continue;
+    out.push_back(node_entry(s, n));
+  }
   out.push_back(setting("title", text_field("", s.title)));
   out.push_back(setting("source", text_field("", unless_empty(s.source))));
   out.push_back(setting("precision", number_field("", Decimal::from_int(s.precision))));

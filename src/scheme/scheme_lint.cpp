@@ -161,6 +161,7 @@ void lint_points(const Scheme& scheme, std::vector<Diagnostic>& out,
   for (int n = 0; n < static_cast<int>(scheme.nodes.size()); ++n) {
     const Node& node = scheme.nodes[n];
     if (node.is_leaf() || node.weighted_children || !node.points) continue;
+    if (node.sub_period > 0) continue;  // a later copy repeats the first's finding
     std::optional<Decimal> sum = children_points(scheme, n, "");
     if (!sum) continue;  // adjustments only: nothing to add up
     std::string per_category;

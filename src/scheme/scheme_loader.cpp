@@ -12,6 +12,7 @@
 #include "base/diagnostic.h"
 #include "input/calendar_reader.h"
 #include "io/file_io.h"
+#include "scheme/sub_periods.h"
 #include "scheme/yaml_tree.h"
 
 namespace kaohe {
@@ -23,7 +24,7 @@ const std::vector<std::string> kTopKeys = {
     "seed_slips", "note"};
 const std::vector<std::string> kNodeKeys = {
     "id", "name", "points", "weight", "base", "floor", "cap", "children",
-    "applies_to", "not_applicable", "same_ref", "note"};
+    "applies_to", "not_applicable", "same_ref", "periods", "note"};
 
 struct RuleSpelling {
   const char* key;
@@ -48,10 +49,17 @@ const RuleSpelling kRuleKeys[] = {
     {"flag_event", RuleKind::kFlagEvent},
 };
 
+// Every key a node may have: its own and one rule's.
+std::vector<std::string> node_keys() {
+  std::vector<std::string> out = kNodeKeys;
+  for (const auto& r : kRuleKeys) out.push_back(r.key);
+  return out;
+}
+
 bool valid_id(const std::string& id) {
   if (id.empty()) return false;
   for (unsigned char c : id) {
-    if (c <= ' ' || c == ',' || c == '"' || c == 0x7f) return false;
+    if (c <= ' ' || c == ',' || c == '"' || c == '@' || c == 0x7f) return false;
   }
   return true;
 }
@@ -109,6 +117,7 @@ class Loader {
  private:
   // --- diagnostics -------------------------------------------------------
   void error(SourcePos pos, std::string message, std::string hint) {
+    if (muted_) return;
     diags_.error(file_, pos.line, pos.col, std::move(message),
                  pos.line > 0 ? line_of(text_, pos.line) : std::string(),
                  std::move(hint));
@@ -326,35 +335,43 @@ class Loader {
   }
 
   // --- nodes ---------------------------------------------------------------
-  void read_node(const YamlNode& y, int parent, int depth) {
-    if (!y.is_map()) {
-      error(y.pos, fmt::format("a node is a mapping with id, name and points, "
-                               "got {}", y.kind_name()),
-            "");
-      return;
-    }
-    std::vector<std::string> allowed = kNodeKeys;
-    for (const auto& r : kRuleKeys) allowed.push_back(r.key);
-    check_keys(y, allowed, "a node");
-
+  // Adds an empty node under `parent` (-1: the root) and returns its index.
+  int add_node(const YamlNode& y, int parent, int depth) {
     int index = static_cast<int>(scheme_.nodes.size());
     scheme_.nodes.emplace_back();
-    {
-      Node& node = scheme_.nodes.back();
-      node.parent = parent;
-      node.depth = depth;
-      node.pos = y.pos;
+    Node& node = scheme_.nodes.back();
+    node.parent = parent;
+    node.depth = depth;
+    node.pos = y.pos;
+    if (copy_) {
+      node.periodic = copy_->periodic;
+      node.sub_period = copy_->sub_period;
     }
     if (parent >= 0) scheme_.nodes[parent].children.push_back(index);
+    return index;
+  }
 
+  // The node's id and name. Inside a copy (reading a node with `periods:`
+  // once per sub-period) they are suffixed with the sub-period's label, and
+  // the id as written is the clerk's item id of every copy.
+  void read_identity(const YamlNode& y, int index) {
     std::string id;
     if (const YamlNode* v = y.get("id")) {
       id = text(*v, "id");
       if (v->is_scalar() && !valid_id(id)) {
         error(v->pos, fmt::format("node id '{}' must be non-empty text without "
-                                  "spaces, commas or quotes", id),
-              "ids appear in the CSV item_id column; use e.g. late_report");
+                                  "spaces, commas, quotes or '@'", id),
+              id.find('@') != std::string::npos
+                  ? "'@' is kept for the copies of a node scored per sub-period "
+                    "(p4@2024); write the id without it"
+                  : "ids appear in the CSV item_id column; use e.g. late_report");
       } else if (v->is_scalar()) {
+        check_template_clash(*v, id, index);
+        if (copy_) {
+          scheme_.nodes[index].template_id = id;
+          scheme_.copies[id].push_back(index);
+          id = copy_id(id, copy_->label);
+        }
         auto [it, inserted] = scheme_.index.emplace(id, index);
         if (!inserted) {
           error(v->pos,
@@ -368,11 +385,73 @@ class Loader {
     }
     scheme_.nodes[index].id = id;
     if (const YamlNode* v = y.get("name")) {
-      scheme_.nodes[index].name = text(*v, "name");
+      std::string name = text(*v, "name");
+      if (copy_) {
+        scheme_.nodes[index].template_name = name;
+        name = copy_name(name, copy_->label);
+      }
+      scheme_.nodes[index].name = std::move(name);
     } else {
       error(y.pos, fmt::format("node '{}' has no 'name'", id),
             "add the item's name as the seed document writes it");
     }
+  }
+
+  // An id written inside a node with `periods:` is an item id of its
+  // copies: no other node may have it (the copy root's is its periodic
+  // node's own id).
+  void check_template_clash(const YamlNode& v, const std::string& id, int index) {
+    const Node& node = scheme_.nodes[index];
+    int other = -1;
+    if (copy_ && !node.is_copy_root() && node.sub_period == 0) {
+      auto it = scheme_.index.find(id);
+      if (it != scheme_.index.end()) other = it->second;
+      if (const std::vector<int>* c = scheme_.find_copies(id)) other = c->front();
+    } else if (!copy_) {
+      if (const std::vector<int>* c = scheme_.find_copies(id)) other = c->front();
+    }
+    if (other >= 0) {
+      error(v.pos,
+            fmt::format("duplicate node id '{}' (first used at line {})", id,
+                        scheme_.nodes[other].pos.line),
+            "every node needs its own id, also inside a node with 'periods'");
+    }
+  }
+
+  void read_node(const YamlNode& y, int parent, int depth) {
+    if (!y.is_map()) {
+      error(y.pos, fmt::format("a node is a mapping with id, name and points, "
+                               "got {}", y.kind_name()),
+            "");
+      return;
+    }
+    // The root of one sub-period's copy: its placement (weight, applies_to,
+    // not_applicable, periods) belongs to the periodic node above it.
+    const bool copy_root = copy_ && parent == copy_->periodic;
+    if (const YamlNode* periods = y.get("periods"); periods != nullptr && !copy_root) {
+      if (copy_) {
+        error(periods->pos, "a node with 'periods' inside another one is not supported",
+              "give 'periods' to one of the two nodes");
+      } else if (parent < 0) {
+        error(periods->pos, "the root node takes no 'periods'",
+              "give 'periods' to the parts scored per sub-period");
+      } else {
+        auto sp = read_periods(
+            *periods, scheme_.period, y.get("id") ? y.get("id")->scalar : std::string(),
+            [&](SourcePos pos, std::string message, std::string hint) {
+              error(pos, std::move(message), std::move(hint));
+            });
+        if (sp) {
+          read_periodic(y, std::move(*sp), parent, depth);
+          return;
+        }
+      }
+    }
+    check_keys(y, node_keys(), "a node");
+
+    const int index = add_node(y, parent, depth);
+    read_identity(y, index);
+    const std::string id = scheme_.nodes[index].id;
     auto opt_decimal = [&](const char* key) -> std::optional<Decimal> {
       const YamlNode* v = y.get(key);
       return v ? decimal(*v, key) : std::nullopt;
@@ -381,18 +460,20 @@ class Loader {
       scheme_.nodes[index].points = non_negative(*v, "points");
       if (!scheme_.nodes[index].points) points_failed_.insert(index);
     }
-    if (const YamlNode* v = y.get("weight")) {
+    if (const YamlNode* v = y.get("weight"); v != nullptr && !copy_root) {
       scheme_.nodes[index].weight = percent(*v, "weight");
       if (v->is_scalar()) scheme_.nodes[index].weight_text = v->scalar;
     }
     scheme_.nodes[index].base = opt_decimal("base");
     scheme_.nodes[index].floor = opt_decimal("floor");
     scheme_.nodes[index].cap = opt_decimal("cap");
-    if (const YamlNode* v = y.get("applies_to")) {
+    if (const YamlNode* v = y.get("applies_to"); v != nullptr && !copy_root) {
       scheme_.nodes[index].applies_to = name_list(*v, "applies_to");
-      applies_to_nodes_.push_back({index, v->pos});
+      if (!muted_) applies_to_nodes_.push_back({index, v->pos});
     }
-    if (const YamlNode* v = y.get("not_applicable")) read_na_policy(*v, index);
+    if (const YamlNode* v = y.get("not_applicable"); v != nullptr && !copy_root) {
+      read_na_policy(*v, index);
+    }
     if (const YamlNode* v = y.get("same_ref")) {
       std::string s = text(*v, "same_ref");
       if (s == "highest") {
@@ -441,6 +522,64 @@ class Loader {
       } else {
         for (const auto& c : children->items) read_node(*c, index, depth + 1);
       }
+    }
+  }
+
+  // A node with `periods:`: the node itself, combining one copy of its
+  // subtree per sub-period (the YAML read again for each, with ids and
+  // names suffixed and problems reported once, from the first).
+  void read_periodic(const YamlNode& y, SubPeriods sp, int parent, int depth) {
+    const int index = add_node(y, parent, depth);
+    read_identity(y, index);
+    if (const YamlNode* v = y.get("points")) {
+      sp.points = non_negative(*v, "points");
+      if (!sp.points) points_failed_.insert(index);
+    }
+    const std::size_t n = sp.labels.size();
+    if (sp.combine != Combine::kSum && !sp.points && !points_failed_.count(index)) {
+      error(y.pos,
+            fmt::format("'combine: {}' of '{}' needs 'points', the full marks of each "
+                        "sub-period", combine_name(sp.combine), scheme_.nodes[index].id),
+            "add points, or combine the sub-periods of a bonus or penalty by sum");
+      sp.combine = Combine::kSum;  // reported: no second error about weights
+    }
+    if (sp.points && sp.combine == Combine::kSum) {
+      scheme_.nodes[index].points = sp.points->times(static_cast<std::int64_t>(n));
+    } else {
+      scheme_.nodes[index].points = sp.points;
+    }
+    if (const YamlNode* v = y.get("weight")) {
+      scheme_.nodes[index].weight = percent(*v, "weight");
+      if (v->is_scalar()) scheme_.nodes[index].weight_text = v->scalar;
+    }
+    if (const YamlNode* v = y.get("applies_to")) {
+      scheme_.nodes[index].applies_to = name_list(*v, "applies_to");
+      applies_to_nodes_.push_back({index, v->pos});
+    }
+    if (const YamlNode* v = y.get("not_applicable")) read_na_policy(*v, index);
+    const std::vector<Rational> weights = copy_weights(sp);
+    scheme_.nodes[index].periods = std::move(sp);
+    const bool was_muted = muted_;
+    for (std::size_t i = 0; i < n; ++i) {
+      copy_ = CopyContext{index, static_cast<int>(i),
+                          scheme_.nodes[index].periods->labels[i]};
+      muted_ = was_muted || i > 0;
+      read_node(y, index, depth + 1);
+    }
+    copy_.reset();
+    muted_ = was_muted;
+    // Each copy weighs its share, and takes the node's not_applicable for
+    // its own sub-period (an NA row naming it): a move to a sibling of the
+    // node means nothing to a copy, which then drops out.
+    const Node& node = scheme_.nodes[index];
+    for (std::size_t k = 0; k < node.children.size(); ++k) {
+      Node& c = scheme_.nodes[node.children[k]];
+      if (!weights.empty()) {
+        c.weight = weights[k];
+        const std::optional<Decimal> pct = (weights[k] * Rational(100)).to_decimal();
+        c.weight_text = pct ? pct->to_string() + "%" : weights[k].to_string();
+      }
+      c.na_policy = node.na_policy == NaPolicy::kMoveTo ? NaPolicy::kExclude : node.na_policy;
     }
   }
 
@@ -610,7 +749,7 @@ class Loader {
       }
       case RuleKind::kQuota: {
         read_quota(y, rule, ctx);
-        quota_nodes_.push_back(index);
+        if (!muted_) quota_nodes_.push_back(index);
         break;
       }
       case RuleKind::kLate:
@@ -803,7 +942,9 @@ class Loader {
       if (const YamlNode* m = v.get("move_to")) {
         node.na_policy = NaPolicy::kMoveTo;
         node.move_to = text(*m, "move_to");
-        move_to_nodes_.push_back({index, m->pos});
+        // Inside a copy, a sibling is a sibling of the same sub-period.
+        if (copy_) node.move_to = copy_id(node.move_to, copy_->label);
+        if (!muted_) move_to_nodes_.push_back({index, m->pos});
       } else {
         error(v.pos, "not_applicable as a mapping needs 'move_to: SIBLING'", "");
       }
@@ -830,11 +971,15 @@ class Loader {
   void read_effects(const YamlNode& y, Rule& rule, int index) {
     if (const YamlNode* v = y.get("raise")) {
       rule.raise = text(*v, "raise");
-      effect_nodes_.push_back({index, v->pos});
+      if (!muted_) effect_nodes_.push_back({index, v->pos});
     }
     if (const YamlNode* v = y.get("zero")) {
       rule.zero = text(*v, "zero");
-      effect_nodes_.push_back({index, v->pos});
+      // Inside a copy, the node of the same sub-period (本项: that year's).
+      if (copy_ && scheme_.find(copy_id(rule.zero, copy_->label)) >= 0) {
+        rule.zero = copy_id(rule.zero, copy_->label);
+      }
+      if (!muted_) effect_nodes_.push_back({index, v->pos});
     }
     if (const YamlNode* v = y.get("raise_tiers")) {
       if (rule.kind != RuleKind::kTiered) {
@@ -919,8 +1064,7 @@ class Loader {
         continue;
       }
       if (!slip.node.empty() && scheme_.find(slip.node) < 0) {
-        error(item->get("node")->pos, fmt::format("seed slip names unknown node '{}'", slip.node),
-              did_you_mean(slip.node, scheme_.ids()));
+        check_node(*item->get("node"), slip.node, "seed slip names ");
         continue;
       }
       if (!slip.category.empty() && scheme_.find_category(slip.category) < 0) {
@@ -961,10 +1105,15 @@ class Loader {
     }
   }
 
-  void check_node(const YamlNode& v, const std::string& id) {
-    if (scheme_.find(id) < 0) {
-      error(v.pos, fmt::format("unknown node '{}'", id), did_you_mean(id, scheme_.ids()));
+  void check_node(const YamlNode& v, const std::string& id, const char* what = "") {
+    if (scheme_.find(id) >= 0) return;
+    if (std::string hint = copies_hint(scheme_, id); !hint.empty()) {
+      error(v.pos, fmt::format("{}node '{}' has one score per sub-period, not one score",
+                               what, id),
+            hint);
+      return;
     }
+    error(v.pos, fmt::format("{}unknown node '{}'", what, id), did_you_mean(id, scheme_.ids()));
   }
 
   void read_quotas(const YamlNode& y) {
@@ -1181,6 +1330,8 @@ class Loader {
     }
     for (std::size_t i = 0; i < scheme_.nodes.size(); ++i) {
       Node& n = scheme_.nodes[i];
+      // Later copies of a subtree repeat the first one's problems.
+      muted_ = n.sub_period > 0;
       if (n.floor && n.cap && *n.cap < *n.floor) {
         error(n.pos, fmt::format("node '{}' has a cap below its floor", n.id), "");
       }
@@ -1231,9 +1382,15 @@ class Loader {
         }
       }
     }
+    muted_ = false;
   }
 
   void validate_leaf(Node& n) {
+    validate_leaf_rule(n);
+    muted_ = false;
+  }
+
+  void validate_leaf_rule(Node& n) {
     const Rule& r = n.rule;
     if (r.kind == RuleKind::kNone) return;
     bool needs_points = rule_reads_measures(r.kind) &&
@@ -1377,10 +1534,7 @@ class Loader {
       } else {
         for (const auto& t : v->items) {
           std::string id = text(*t, "tie breaker");
-          if (t->is_scalar() && scheme_.find(id) < 0) {
-            error(t->pos, fmt::format("tie breaker names unknown node '{}'", id),
-                  did_you_mean(id, scheme_.ids()));
-          }
+          if (t->is_scalar()) check_node(*t, id, "tie breaker names ");
           scheme_.ranking.tie_breakers.push_back(id);
         }
       }
@@ -1399,6 +1553,16 @@ class Loader {
   const std::string& text_;
   Scheme scheme_;
   Diagnostics diags_;
+  // While a node with `periods:` reads its subtree for one sub-period.
+  struct CopyContext {
+    int periodic = -1;
+    int sub_period = -1;
+    std::string label;
+  };
+  std::optional<CopyContext> copy_;
+  // Problems are not reported: the second and later copies of a subtree
+  // repeat the first one's.
+  bool muted_ = false;
   bool has_period_ = false;
   std::vector<int> quota_nodes_;
   std::vector<int> late_nodes_;

@@ -15,6 +15,7 @@
 
 #include "scheme/yaml_tree.h"
 #include "scoring/leaf_rules.h"
+#include "input/unit_period.h"
 
 namespace kaohe {
 
@@ -32,6 +33,15 @@ Rational points_of(const Node& n) { return n.points ? Rational(*n.points) : Rati
 bool has_points(const Node& n) { return n.points && n.points->units() != 0; }
 
 }  // namespace
+
+int last_counting_child(const Scheme& scheme, const ScoreSheet& sheet, int unit, int n) {
+  const Node& node = scheme.nodes[n];
+  if (!node.periods || node.periods->combine != Combine::kLast) return -1;
+  for (auto it = node.children.rbegin(); it != node.children.rend(); ++it) {
+    if (sheet.at(unit, *it).applicable) return *it;
+  }
+  return -1;
+}
 
 // The children of one node for one unit fall in four groups (SPEC §10):
 // receivers (apply, with points: they take moved and pooled points or
@@ -59,8 +69,12 @@ Combination combination_of(const Scheme& scheme, const ScoreSheet& sheet,
   std::vector<int> dropped;      // pointed children that do not apply
   bool any_pointed = false, any_kept = false, any_adjustment = false;
   Rational all_weights;
+  // `periods: {combine: last}`: only the last sub-period that applies
+  // counts; the others are left out as if they were not there.
+  const int only = last_counting_child(scheme, sheet, unit, n);
   for (int c : node.children) {
     const NodeScore& s = sheet.at(unit, c);
+    if (only >= 0 && c != only) continue;
     if (!pointed(c)) {
       any_adjustment |= s.applicable;
       continue;
@@ -105,7 +119,7 @@ Combination combination_of(const Scheme& scheme, const ScoreSheet& sheet,
   Rational full = comb.constant;
   for (int c : node.children) {
     const NodeScore& s = sheet.at(unit, c);
-    if (!s.applicable) continue;
+    if (!s.applicable || (only >= 0 && c != only)) continue;
     if (!pointed(c)) {
       comb.terms.emplace_back(c, Rational(1));
       continue;
@@ -181,7 +195,7 @@ class TreeScorer {
           return;
         }
         LeafOutcome out = rule_reads_events(node.rule.kind)
-                              ? score_event_leaf(scheme_, n, tallies_, u, unit_period(scheme_, roster_.units[u]))
+                              ? score_event_leaf(scheme_, n, tallies_, u, node_days(scheme_, roster_.units[u], n))
                               : score_measure_leaf(node, measures_.find(u, n));
         record(u, n, out, found);
       });
@@ -283,7 +297,21 @@ class TreeScorer {
     d.source_line = u.text;
     const Node& n = scheme_.nodes[node];
     if (n.is_leaf() && rule_reads_measures(n.rule.kind) &&
-        measures_.find(unit, node) == nullptr) {
+        measures_.find(unit, node) == nullptr && n.periodic >= 0) {
+      // A sub-period's copy: the row names the item as written and the
+      // sub-period in the period column.
+      std::vector<std::string> keys = n.rule.measure_keys();
+      const std::string& label = scheme_.nodes[n.periodic].periods->labels[n.sub_period];
+      hint = keys.empty()
+                 ? fmt::format("add a row {},{},<value>,{} to a measures file (columns "
+                               "unit_id,item_id,value,period), or declare 'missing: "
+                               "na|zero|full' on the item", u.id, n.template_id, label)
+                 : fmt::format("add rows {},{},<value>,<key>,{} to a measures file (columns "
+                               "unit_id,item_id,value,key,period), one per key: {}; "
+                               "or declare 'missing: na|zero|full' on the item",
+                               u.id, n.template_id, label, fmt::join(keys, ", "));
+    } else if (n.is_leaf() && rule_reads_measures(n.rule.kind) &&
+               measures_.find(unit, node) == nullptr) {
       std::vector<std::string> keys = n.rule.measure_keys();
       hint = keys.empty()
                  ? fmt::format("add a row {},{},<value> to a measures file (columns "
@@ -343,10 +371,27 @@ class TreeScorer {
       for (std::size_t n = 0; n < nodes; ++n) {
         const int parent = scheme_.nodes[n].parent;
         row[n] = (parent < 0 || row[parent]) && it->second[n] &&
+                 within_days(u, static_cast<int>(n)) &&
                  !measures_.node_marked_na(u, static_cast<int>(n));
       }
     }
     return out;
+  }
+
+  // Whether a sub-period's copy (`periods:`) meets the days that count for
+  // `unit` (input/unit_period.h): a copy wholly before the unit's start,
+  // after its end or after --as-of does not apply, whatever its
+  // not_applicable says — it drops out of the combination. True for every
+  // node not scored per sub-period.
+  bool within_days(int unit, int n) const {
+    const Node& node = scheme_.nodes[n];
+    // A unit with no day in the period: no sub-period applies, and the
+    // node drops out whatever its not_applicable says.
+    if (node.periods) return unit_period(scheme_, roster_.units[unit]).has_value();
+    if (!node.is_copy_root()) return true;
+    const Period span = scheme_.nodes[node.periodic].periods->spans[node.sub_period];
+    const std::optional<UnitPeriod> days = unit_period(scheme_, roster_.units[unit]);
+    return days && !(span.to < days->from) && !(days->to < span.from);
   }
 
   // Floor, cap, zeroing and rounding of a node's exact value.
@@ -386,12 +431,29 @@ class TreeScorer {
         measures_.node_marked_na(unit, n)) {
       return;
     }
+    const Node& node = scheme_.nodes[n];
+    int copy_root = n;
+    while (copy_root >= 0 && !scheme_.nodes[copy_root].is_copy_root()) {
+      copy_root = scheme_.nodes[copy_root].parent;
+    }
+    if (copy_root >= 0 && !within_days(unit, copy_root)) {
+      const Node& periodic = scheme_.nodes[node.periodic];
+      report(unit, n,
+             fmt::format("unit \"{}\" ({}): item \"{}\" has measures for {}, which "
+                         "lies outside the unit's days",
+                         roster_.units[unit].id, roster_.units[unit].name,
+                         node.template_id, periodic.periods->labels[node.sub_period]),
+             "remove the row: the unit's from/to (or --as-of) leave that sub-period out",
+             found);
+      failed_[unit] = 1;
+      return;
+    }
     report(unit, n,
            fmt::format("unit \"{}\" ({}): item \"{}\" has measures but does "
                        "not apply (a group above it is NA or excludes the "
                        "unit's category)",
                        roster_.units[unit].id, roster_.units[unit].name,
-                       scheme_.nodes[n].id),
+                       node.id),
            "remove the NA row or the item's measures", found);
     failed_[unit] = 1;
   }
@@ -471,8 +533,9 @@ class TreeScorer {
     for (int u = 0; u < roster_.size(); ++u) {
       NodeScore& s = sheet_.at(u, n);
       if (s.applicable || failed_[u]) continue;
-      // An ancestor that does not apply takes the whole subtree.
-      if (node.parent >= 0 && !applies(u, node.parent)) {
+      // An ancestor that does not apply takes the whole subtree; a
+      // sub-period outside the unit's days drops out.
+      if ((node.parent >= 0 && !applies(u, node.parent)) || !within_days(u, n)) {
         continue;
       }
       Rational value;

@@ -45,4 +45,9 @@ struct Combination {
 Combination combination_of(const Scheme& scheme, const ScoreSheet& sheet,
                            int unit, int node);
 
+// For a node with `periods: {combine: last}`: the copy of the last
+// sub-period that applies to `unit`, the only child that counts; -1 for
+// any other node, or when no sub-period applies.
+int last_counting_child(const Scheme& scheme, const ScoreSheet& sheet, int unit, int n);
+
 }  // namespace kaohe

@@ -139,6 +139,8 @@ const Row kRows[] = {
     {"weight: 60%", "weight: 70%", "~ part1 第一部分: weight 60% → 70%", "weight: 40%",
      "weight: 30%"},
     {"base: 0", "base: 5", "~ part1 第一部分: base 0 → 5"},
+    {"      same_ref: highest\n", "      same_ref: highest\n      periods: {per: half, combine: mean}\n",
+     "~ part1 第一部分: periods - → half mean"},
     {"floor: 0", "floor: 10", "~ part1 第一部分: floor 0 → 10"},
     {"cap: 60", "cap: 50", "~ part1 第一部分: cap 60 → 50"},
     {"applies_to: [A, B]", "applies_to: [A]", "~ part2 第二部分: applies_to A, B → A"},

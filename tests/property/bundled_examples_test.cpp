@@ -123,26 +123,30 @@ bool is_deduction_event_leaf(const Node& n) {
 // or role.
 std::vector<std::string> deduction_rows(const Scheme& s, const Node& n,
                                         const std::string& unit) {
-  std::string date = s.period ? s.period->from.to_string() : std::string();
+  // A leaf scored per sub-period: the item as written, dated in its
+  // sub-period.
+  const int index = static_cast<int>(&n - s.nodes.data());
+  std::string date = s.span_of(index) ? s.span_of(index)->from.to_string() : std::string();
+  const std::string id = n.periodic >= 0 ? n.template_id : n.id;
   std::vector<std::string> rows;
   switch (n.rule.kind) {
     case RuleKind::kPerEvent:
-      rows.push_back(fmt::format("{},{},{},1,,,", unit, n.id, date));
+      rows.push_back(fmt::format("{},{},{},1,,,", unit, id, date));
       break;
     case RuleKind::kTiered:
       for (const NamedAmount& a : n.rule.named) {
-        rows.push_back(fmt::format("{},{},{},1,\"{}\",,", unit, n.id, date, a.name));
+        rows.push_back(fmt::format("{},{},{},1,\"{}\",,", unit, id, date, a.name));
       }
       break;
     case RuleKind::kRole:
       for (const NamedAmount& a : n.rule.named) {
-        rows.push_back(fmt::format("{},{},{},1,,\"{}\",", unit, n.id, date, a.name));
+        rows.push_back(fmt::format("{},{},{},1,,\"{}\",", unit, id, date, a.name));
       }
       break;
     case RuleKind::kRanged:
-      rows.push_back(fmt::format("{},{},{},1,,,{}", unit, n.id, date,
+      rows.push_back(fmt::format("{},{},{},1,,,{}", unit, id, date,
                                  n.rule.range_min.to_string()));
-      rows.push_back(fmt::format("{},{},{},1,,,{}", unit, n.id, date,
+      rows.push_back(fmt::format("{},{},{},1,,,{}", unit, id, date,
                                  n.rule.range_max.to_string()));
       break;
     default:

@@ -4,6 +4,7 @@
 #include "scoring/quota.h"
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include <string>
 #include <vector>
@@ -201,6 +202,43 @@ TEST_CASE("QuotaCounter: parts joined give what one counter gives") {
       for (int tier : {-1, 0}) CHECK(a.have(u, bucket, tier) == whole.have(u, bucket, tier));
     }
   }
+}
+
+}  // namespace kaohe
+
+namespace kaohe {
+
+TEST_CASE("quota inside a node scored per year: each year's copy counts its own months") {
+  // 每月至少报送信息两篇 in a two-year cycle whose years are averaged.
+  World w(test::scheme_text(
+              "    - id: p\n"
+              "      name: 信息报送\n"
+              "      points: 10\n"
+              "      periods: {per: year, combine: mean}\n"
+              "      children:\n"
+              "        - {id: q, name: 报送, points: 10, floor: 0, quota: {required: 2, per: "
+              "month, deduct: 0.5}}\n"
+              "    - {id: rest, name: 其他, points: 90, direct: {missing: full}}\n",
+              "", "period: {from: 2024-01-01, to: 2025-12-31}\n"),
+          {{"U1"}, {"U2"}});
+  // U1: every month of 2024 full, 2025 without rows: 2024 10, 2025 0 → 5.
+  for (int m = 1; m <= 12; ++m) {
+    w.event(Ev{"U1", "q@2024", 2, "", "", "", fmt::format("2024-{:02}-10", m)});
+  }
+  // U2 left on 2025-06-30: 2025's copy counts January to June only.
+  w.roster.units[1].to = *Date::parse("2025-06-30");
+  for (int m = 1; m <= 12; ++m) {
+    w.event(Ev{"U2", "q@2024", 2, "", "", "", fmt::format("2024-{:02}-10", m)});
+  }
+  for (int m = 1; m <= 5; ++m) {
+    w.event(Ev{"U2", "q@2025", 2, "", "", "", fmt::format("2025-{:02}-10", m)});
+  }
+  auto r = w.run();
+  CHECK(r.score("U1", "q@2024") == "10.00");
+  CHECK(r.score("U1", "q@2025") == "0.00");  // 24 missing × 0.5, floor 0
+  CHECK(r.score("U1", "p") == "5.00");
+  CHECK(r.score("U2", "q@2025") == "9.00");  // June missing: 2 × 0.5
+  CHECK(r.score("U2", "p") == "9.50");
 }
 
 }  // namespace kaohe
