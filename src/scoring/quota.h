@@ -11,6 +11,7 @@
 #include <optional>
 #include <vector>
 
+#include "base/calendar.h"
 #include "base/date.h"
 #include "base/time_buckets.h"
 #include "scheme/model.h"
@@ -40,6 +41,19 @@ class QuotaCounter {
   // Rows (or dates) of `unit` in bucket `b`, of tier `tier` (-1: all).
   std::int64_t have(int unit, int b, int tier) const;
 
+  // Bucket `b`'s whole span as day numbers (Date::day_number()), which may
+  // reach outside the period; worked out once, as scoring asks for every
+  // bucket of every unit (365 a year per day).
+  int first_day_number(int b) const { return spans_[static_cast<std::size_t>(b)].first; }
+  int last_day_number(int b) const { return spans_[static_cast<std::size_t>(b)].last; }
+  // Whether bucket `b` starts on a day off of `calendar` (days: working),
+  // as calendar.is_working_day(first day) says; from a table when the
+  // counter was made with the scheme's calendar covering every bucket.
+  bool starts_on_day_off(int b, const Calendar& calendar) const {
+    if (!day_off_.empty()) return day_off_[static_cast<std::size_t>(b)] != 0;
+    return !calendar.is_working_day(buckets_.first_day(b));
+  }
+
  private:
   std::size_t count_index(int unit, int b, int tier) const {
     return (static_cast<std::size_t>(unit) * buckets_.count() + b) * lanes_ + (tier + 1);
@@ -48,7 +62,13 @@ class QuotaCounter {
     return (static_cast<std::size_t>(unit) * lanes_ + (tier + 1)) * words_ + day / 64;
   }
 
+  struct Span {
+    int first = 0, last = 0;  // day numbers
+  };
+
   Buckets buckets_;
+  std::vector<Span> spans_;                // per bucket
+  std::vector<unsigned char> day_off_;     // per bucket, days: working only
   bool dates_ = false;
   int lanes_ = 1;              // 1 + tiers
   int first_day_ = 0;          // day_number() of the period's first day
