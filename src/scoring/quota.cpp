@@ -8,12 +8,14 @@
 namespace kaohe {
 namespace {
 
-void add_checked(std::int64_t& sum, std::int64_t n) {
-  if (__builtin_add_overflow(sum, n, &sum)) {
-    throw Error(kExitDataErr,
-                "arithmetic overflow: an item's event count exceeds 9223372036854775807",
-                "check the count column");
-  }
+[[noreturn, gnu::noinline, gnu::cold]] void count_overflow() {
+  throw Error(kExitDataErr,
+              "arithmetic overflow: an item's event count exceeds 9223372036854775807",
+              "check the count column");
+}
+
+inline void add_checked(std::int64_t& sum, std::int64_t n) {
+  if (__builtin_add_overflow(sum, n, &sum)) count_overflow();
 }
 
 std::int64_t tier_required(const Node& leaf, int t) {
@@ -26,7 +28,8 @@ QuotaCounter::QuotaCounter(const Scheme& scheme, const Node& leaf, int units)
     : buckets_(leaf.rule.quota.per, scheme.period->from, scheme.period->to),
       dates_(leaf.rule.quota.distinct_dates),
       lanes_(1 + static_cast<int>(leaf.rule.named.size())),
-      first_day_(scheme.period->from.day_number()) {
+      first_day_(scheme.period->from.day_number()),
+      days_(scheme.period->to.day_number() - first_day_ + 1) {
   spans_.resize(static_cast<std::size_t>(buckets_.count()));
   for (int b = 0; b < buckets_.count(); ++b) {
     spans_[static_cast<std::size_t>(b)] = {buckets_.first_day(b).day_number(),
@@ -43,32 +46,40 @@ QuotaCounter::QuotaCounter(const Scheme& scheme, const Node& leaf, int units)
   }
   const std::size_t per_unit = static_cast<std::size_t>(lanes_);
   if (dates_) {
-    const int days = scheme.period->to.day_number() - first_day_ + 1;
-    words_ = (days + 63) / 64;
+    words_ = (days_ + 63) / 64;
     bits_.assign(static_cast<std::size_t>(units) * per_unit * words_, 0);
   } else {
     counts_.assign(static_cast<std::size_t>(units) * per_unit * buckets_.count(), 0);
+    bucket_of_day_.resize(static_cast<std::size_t>(days_));
+    for (int b = 0; b < buckets_.count(); ++b) {
+      const int lo = std::max(0, first_day_number(b) - first_day_);
+      const int hi = std::min(days_ - 1, last_day_number(b) - first_day_);
+      for (int day = lo; day <= hi; ++day) bucket_of_day_[static_cast<std::size_t>(day)] = b;
+    }
   }
 }
 
 void QuotaCounter::add(int unit, Date d, int tier, std::int64_t count) {
+  // Inside the period: the reader keeps the other rows out.
+  const int day = day_of(d);
   if (dates_) {
-    const int day = d.day_number() - first_day_;
     const std::uint64_t bit = std::uint64_t{1} << (day % 64);
     bits_[word_index(unit, -1, day)] |= bit;
     if (tier >= 0) bits_[word_index(unit, tier, day)] |= bit;
     return;
   }
-  const int b = buckets_.index_of(d);
+  const int b = bucket_of_day_[static_cast<std::size_t>(day)];
   add_checked(counts_[count_index(unit, b, -1)], count);
   if (tier >= 0) add_checked(counts_[count_index(unit, b, tier)], count);
 }
 
-void QuotaCounter::prefetch(int unit) const {
+void QuotaCounter::prefetch(int unit, Date date) const {
+  const int day = std::max(0, day_of(date));
   if (dates_) {
-    __builtin_prefetch(&bits_[word_index(unit, -1, 0)], 1);
+    __builtin_prefetch(&bits_[word_index(unit, -1, day)], 1);
   } else {
-    __builtin_prefetch(&counts_[count_index(unit, 0, -1)], 1);
+    const int b = bucket_of_day_[static_cast<std::size_t>(day)];
+    __builtin_prefetch(&counts_[count_index(unit, b, -1)], 1);
   }
 }
 
