@@ -78,6 +78,11 @@ STREETS = {
 # diary_max: 民情日志 entries only on the first N patrol days of each month
 # services:  帮办代办 matters per month (one row a month, count = matters)
 # months_services: the months with a services row (default all twelve)
+# start:     the first day of a worker hired mid-year (units.csv `from`);
+#            her working days before it ask for nothing
+# again:     a second patrol row on a date (note), counted once as a date
+# before_start: a row dated before `start` (note): left out, like a row
+#            outside the period
 WORKERS = [
     dict(id="W01", name="张丽", street="XY", grid=3, services=4,
          grid_days=248, info="1", notice=(1, 1, 1, 1), votes=(38, 2, 0),
@@ -112,6 +117,18 @@ WORKERS = [
          months_services=range(3, 13),
          skip=days("10-09", "10-10"),
          grid_days=240, info="0.95", notice=(1, 1, 1, 1), votes=(30, 5, 1)),
+    # 今年下半年…招录1名社区专职工作者 (seed 004, 三(三)): hired on 1 July, so
+    # her roster row has from = 2025-07-01 and her quotas count only her
+    # days. A trial patrol the day before she started is left out (outside
+    # her days); two patrols on 15 July count as one date; the Saturday
+    # patrol of 13 September fills no working day.
+    dict(id="W13", name="胡雪梅", street="TX", grid=9, services=2,
+         start="2025-07-01", months_services=range(7, 13),
+         skip=days("08-12", "11-18"),
+         extra=days("09-13"),
+         again={"2025-07-15": "下午复查积水点"},
+         before_start={"2025-06-30": "入职前跟岗巡查"},
+         grid_days=125, info="0.9", notice=(1, 1, 1, 1), votes=(20, 3, 0)),
 ]
 
 # --- supervisors (督导员, 街道工作人员): 每周不少于1次参与网格巡查 -------------
@@ -193,21 +210,28 @@ def main():
     out_dir = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(
         os.path.abspath(__file__))
 
-    units = [["unit_id", "name", "category"]]
+    units = [["unit_id", "name", "category", "from"]]
     for w in WORKERS:
-        units.append([w["id"], unit_name(w, f"第{w['grid']}网格"), "网格员"])
+        units.append([w["id"], unit_name(w, f"第{w['grid']}网格"), "网格员",
+                      w.get("start", "")])
     for s in SUPERVISORS:
-        units.append([s["id"], unit_name(s, "网格督导员"), "督导员"])
+        units.append([s["id"], unit_name(s, "网格督导员"), "督导员", ""])
 
     events = []  # (date, unit, item, count, tier, ref, note)
     for w in WORKERS:
         skip = w.get("skip", set())
-        patrol_days = sorted((set(WORKDAYS) - skip) | w.get("extra", set()))
+        start = D.fromisoformat(w.get("start", f"{YEAR}-01-01"))
+        patrol_days = sorted(d for d in (set(WORKDAYS) - skip) | w.get("extra", set())
+                             if d >= start)
         for d in w.get("before_period", []):
             events.append((d, w["id"], "patrol", "", "", "", "年末跨年导出"))
+        for d, note in w.get("before_start", {}).items():
+            events.append((d, w["id"], "patrol", "", "", "", note))
         for d in patrol_days:
             note = "错时工作制,周末巡查" if d.weekday() >= 5 and d not in MAKEUP_DAYS else ""
             events.append((d.isoformat(), w["id"], "patrol", "", "", "", note))
+        for d, note in w.get("again", {}).items():
+            events.append((d, w["id"], "patrol", "", "", "", note))
         per_month = {}
         for d in patrol_days:
             n = per_month.get(d.month, 0)

@@ -7,18 +7,10 @@
 
 namespace kaohe {
 
-// Day numbers by the civil-from-days algorithm (H. Hinnant, "chrono-
-// Compatible Low-Level Date Algorithms"): years counted from March, so
-// that the leap day ends a year, in eras of 400 years.
-int Date::day_number() const {
-  const int y = month <= 2 ? year - 1 : year;
-  const int era = (y >= 0 ? y : y - 399) / 400;
-  const int year_of_era = y - era * 400;
-  const int day_of_year = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
-  const int day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-  return era * 146097 + day_of_era - 719468;
-}
-
+// Day numbers by the days-from-civil algorithm (H. Hinnant, "chrono-
+// Compatible Low-Level Date Algorithms"; day_number() is inline in
+// date.h): years counted from March, so that the leap day ends a year, in
+// eras of 400 years.
 Date Date::from_day_number(int n) {
   const int z = n + 719468;
   const int era = (z >= 0 ? z : z - 146096) / 146097;

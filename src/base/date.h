@@ -26,8 +26,17 @@ struct Date {
   int month_index() const { return year * 12 + (month - 1); }
 
   // Days since 1970-01-01 (negative before it): consecutive days differ by
-  // one, so a difference of two is the days between them.
-  int day_number() const;
+  // one, so a difference of two is the days between them. Inline: quota
+  // rows ask for it on every row.
+  int day_number() const {
+    const int y = month <= 2 ? year - 1 : year;
+    const int era = (y >= 0 ? y : y - 399) / 400;
+    const int year_of_era = y - era * 400;
+    const int day_of_year = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
+    const int day_of_era =
+        year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    return era * 146097 + day_of_era - 719468;
+  }
   // The date `n` days after 1970-01-01 (the inverse of day_number()).
   static Date from_day_number(int n);
   // ISO weekday: 1 = Monday … 7 = Sunday.

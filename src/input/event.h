@@ -37,14 +37,14 @@ class EventSink {
  public:
   virtual ~EventSink() = default;
   virtual void on_event(const Event& e) = 0;
-  // A hint that an event for `unit` and event leaf `node`, dated in
-  // `month` (Date::month_index(); -1: no valid date), may come soon: a sink
-  // may ask for the memory it will touch. The event reader calls it a
-  // batch of rows ahead (input/event_reader.cpp).
-  virtual void prefetch(int unit, int node, int month) const {
+  // A hint that an event for `unit` and event leaf `node`, dated `date`
+  // (Date{}, year 0: no valid date), may come soon: a sink may ask for the
+  // memory it will touch. The event reader calls it a batch of rows ahead
+  // (input/event_reader.cpp).
+  virtual void prefetch(int unit, int node, Date date) const {
     (void)unit;
     (void)node;
-    (void)month;
+    (void)date;
   }
 
   // For reading one big file in parts on several threads: a new, empty

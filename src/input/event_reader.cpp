@@ -80,8 +80,8 @@ inline std::optional<Date> date_of(std::uint32_t code) {
   return Date{static_cast<int>(code >> 9), static_cast<int>(code >> 5 & 15),
               static_cast<int>(code & 31)};
 }
-// Date::month_index() of a date code, or -1.
-inline int month_of(std::uint32_t code) { return code == 0 ? -1 : date_of(code)->month_index(); }
+// The date of a date code, or Date{} (year 0).
+inline Date date_or_none(std::uint32_t code) { return date_of(code).value_or(Date{}); }
 
 // Where an events file keeps each column (-1: absent), from its header.
 struct EventColumns {
@@ -657,7 +657,7 @@ void check_rows(CsvReader& reader, RowChecker& checker, bool lines_known,
     for (std::size_t i = 0; i < n; ++i) {
       checker.locate(rows[i], keys[i]);
       if (keys[i].unit >= 0 && keys[i].node >= 0) {
-        sink.prefetch(keys[i].unit, keys[i].node, month_of(keys[i].date));
+        sink.prefetch(keys[i].unit, keys[i].node, date_or_none(keys[i].date));
       }
     }
     for (std::size_t i = 0; i < n; ++i) {

@@ -9,12 +9,14 @@
 namespace kaohe {
 namespace {
 
-void add_checked(std::int64_t& sum, std::int64_t n) {
-  if (__builtin_add_overflow(sum, n, &sum)) {
-    throw Error(kExitDataErr,
-                "arithmetic overflow: an item's event count exceeds 9223372036854775807",
-                "check the count column");
-  }
+[[noreturn, gnu::noinline, gnu::cold]] void count_overflow() {
+  throw Error(kExitDataErr,
+              "arithmetic overflow: an item's event count exceeds 9223372036854775807",
+              "check the count column");
+}
+
+inline void add_checked(std::int64_t& sum, std::int64_t n) {
+  if (__builtin_add_overflow(sum, n, &sum)) count_overflow();
 }
 
 std::int64_t tier_required(const Node& leaf, int t) {
@@ -27,9 +29,9 @@ QuotaCounter::QuotaCounter(const Scheme& scheme, const Node& leaf, int units)
     : buckets_(leaf.rule.quota.per, scheme.period->from, scheme.period->to),
       dates_(leaf.rule.quota.distinct_dates),
       lanes_(1 + static_cast<int>(leaf.rule.named.size())),
-      first_day_(scheme.period->from.day_number()) {
-  const int days = scheme.period->to.day_number() - first_day_ + 1;
-  words_ = dates_ ? (days + 63) / 64 : 0;
+      first_day_(scheme.period->from.day_number()),
+      days_(scheme.period->to.day_number() - first_day_ + 1) {
+  words_ = dates_ ? (days_ + 63) / 64 : 0;
   // Cells of 8 bytes: a long period of day buckets on a province's roster
   // could ask for more than any machine has; that is out of memory (exit
   // 71), never a wrapped size.
@@ -40,31 +42,54 @@ QuotaCounter::QuotaCounter(const Scheme& scheme, const Node& leaf, int units)
       __builtin_mul_overflow(cells, static_cast<std::uint64_t>(dates_ ? words_ : buckets_.count()),
                              &cells);
   if (overflow || cells > (std::uint64_t{1} << 37)) throw std::bad_alloc();
+  spans_.resize(static_cast<std::size_t>(buckets_.count()));
+  for (int b = 0; b < buckets_.count(); ++b) {
+    spans_[static_cast<std::size_t>(b)] = {buckets_.first_day(b).day_number(),
+                                           buckets_.last_day(b).day_number()};
+  }
+  const Calendar& calendar = scheme.calendar;
+  if (leaf.rule.quota.working_days && buckets_.count() > 0 &&
+      calendar.covers(buckets_.first_day(0)) &&
+      calendar.covers(buckets_.first_day(buckets_.count() - 1))) {
+    day_off_.resize(static_cast<std::size_t>(buckets_.count()));
+    for (int b = 0; b < buckets_.count(); ++b) {
+      day_off_[static_cast<std::size_t>(b)] = !calendar.is_working_day(buckets_.first_day(b));
+    }
+  }
   if (dates_) {
     bits_.assign(static_cast<std::size_t>(cells), 0);
   } else {
     counts_.assign(static_cast<std::size_t>(cells), 0);
+    bucket_of_day_.resize(static_cast<std::size_t>(days_));
+    for (int b = 0; b < buckets_.count(); ++b) {
+      const int lo = std::max(0, first_day_number(b) - first_day_);
+      const int hi = std::min(days_ - 1, last_day_number(b) - first_day_);
+      for (int day = lo; day <= hi; ++day) bucket_of_day_[static_cast<std::size_t>(day)] = b;
+    }
   }
 }
 
 void QuotaCounter::add(int unit, Date d, int tier, std::int64_t count) {
+  // Inside the period: the reader keeps the other rows out.
+  const int day = day_of(d);
   if (dates_) {
-    const int day = d.day_number() - first_day_;
     const std::uint64_t bit = std::uint64_t{1} << (day % 64);
     bits_[word_index(unit, -1, day)] |= bit;
     if (tier >= 0) bits_[word_index(unit, tier, day)] |= bit;
     return;
   }
-  const int b = buckets_.index_of(d);
+  const int b = bucket_of_day_[static_cast<std::size_t>(day)];
   add_checked(counts_[count_index(unit, b, -1)], count);
   if (tier >= 0) add_checked(counts_[count_index(unit, b, tier)], count);
 }
 
-void QuotaCounter::prefetch(int unit) const {
+void QuotaCounter::prefetch(int unit, Date date) const {
+  const int day = std::max(0, day_of(date));
   if (dates_) {
-    __builtin_prefetch(&bits_[word_index(unit, -1, 0)], 1);
+    __builtin_prefetch(&bits_[word_index(unit, -1, day)], 1);
   } else {
-    __builtin_prefetch(&counts_[count_index(unit, 0, -1)], 1);
+    const int b = bucket_of_day_[static_cast<std::size_t>(day)];
+    __builtin_prefetch(&counts_[count_index(unit, b, -1)], 1);
   }
 }
 
@@ -81,8 +106,11 @@ std::int64_t QuotaCounter::have(int unit, int b, int tier) const {
   if (!dates_) return counts_[count_index(unit, b, tier)];
   // Set bits between the bucket's first and last day within the period.
   const int last_day = words_ * 64 - 1;
-  const int from = std::max(0, buckets_.first_day(b).day_number() - first_day_);
-  const int to = std::min(last_day, buckets_.last_day(b).day_number() - first_day_);
+  const int from = std::max(0, first_day_number(b) - first_day_);
+  const int to = std::min(last_day, last_day_number(b) - first_day_);
+  if (from == to) {  // per: day
+    return static_cast<std::int64_t>(bits_[word_index(unit, tier, from)] >> (from % 64) & 1);
+  }
   std::int64_t n = 0;
   for (int w = from / 64; w <= to / 64; ++w) {
     std::uint64_t word = bits_[word_index(unit, tier, w * 64)];
@@ -93,30 +121,40 @@ std::int64_t QuotaCounter::have(int unit, int b, int tier) const {
   return n;
 }
 
-void for_each_quota_bucket(const Scheme& scheme, const Node& leaf, const QuotaCounter& counter,
-                           int unit, const std::optional<UnitPeriod>& days,
-                           const std::function<void(const QuotaBucket&)>& visit) {
+namespace {
+
+// The walk of for_each_quota_bucket, inlined into quota_missing: scoring
+// visits every bucket of every unit (3.65 million for a daily quota of
+// 10,000 units), so it reads day numbers the counter worked out once and
+// keeps the bucket's vectors between buckets.
+template <class Visit>
+void visit_buckets(const Scheme& scheme, const Node& leaf, const QuotaCounter& counter,
+                   const std::optional<UnitPeriod>& days, int unit, Visit&& visit) {
   const QuotaSpec& q = leaf.rule.quota;
   const Buckets& buckets = counter.buckets();
   const int tiers = static_cast<int>(leaf.rule.named.size());
+  const int from = days ? days->from.day_number() : 0;
+  const int to = days ? days->to.day_number() : 0;
   QuotaBucket qb;
   for (int b = 0; b < buckets.count(); ++b) {
-    qb = QuotaBucket{};
     qb.index = b;
-    const Date first = buckets.first_day(b);
-    const Date last = buckets.last_day(b);
-    qb.days_total = last.day_number() - first.day_number() + 1;
-    if (days) {
-      const int lo = std::max(first, days->from).day_number();
-      const int hi = std::min(last, days->to).day_number();
-      qb.days_inside = std::max(0, hi - lo + 1);
-    }
+    qb.skip = QuotaBucket::Skip::kNone;
+    qb.days_inside = 0;
+    qb.have = 0;
+    qb.required = 0;
+    qb.missing = 0;
+    qb.tier_have.clear();
+    qb.tier_required.clear();
+    const int first = counter.first_day_number(b);
+    const int last = counter.last_day_number(b);
+    qb.days_total = last - first + 1;
+    if (days) qb.days_inside = std::max(0, std::min(last, to) - std::max(first, from) + 1);
     if (qb.days_inside == 0) {
-      qb.skip = days && days->cut_by_as_of && days->to < first ? QuotaBucket::Skip::kNotOver
-                                                                 : QuotaBucket::Skip::kOutside;
-    } else if (days->cut_by_as_of && days->to < last) {
+      qb.skip = days && days->cut_by_as_of && to < first ? QuotaBucket::Skip::kNotOver
+                                                         : QuotaBucket::Skip::kOutside;
+    } else if (days->cut_by_as_of && to < last) {
       qb.skip = QuotaBucket::Skip::kNotOver;
-    } else if (q.working_days && !scheme.calendar.is_working_day(first)) {
+    } else if (q.working_days && counter.starts_on_day_off(b, scheme.calendar)) {
       qb.skip = QuotaBucket::Skip::kDayOff;
     } else if (qb.days_inside < qb.days_total && q.partial == QuotaSpec::Partial::kSkip) {
       qb.skip = QuotaBucket::Skip::kPartialSkipped;
@@ -150,11 +188,19 @@ void for_each_quota_bucket(const Scheme& scheme, const Node& leaf, const QuotaCo
   }
 }
 
+}  // namespace
+
+void for_each_quota_bucket(const Scheme& scheme, const Node& leaf, const QuotaCounter& counter,
+                           int unit, const std::optional<UnitPeriod>& days,
+                           const std::function<void(const QuotaBucket&)>& visit) {
+  visit_buckets(scheme, leaf, counter, days, unit, visit);
+}
+
 std::int64_t quota_missing(const Scheme& scheme, const Node& leaf, const QuotaCounter& counter,
                            int unit, const std::optional<UnitPeriod>& days) {
   std::int64_t missing = 0;
-  for_each_quota_bucket(scheme, leaf, counter, unit, days,
-                        [&](const QuotaBucket& b) { missing += b.missing; });
+  visit_buckets(scheme, leaf, counter, days, unit,
+                [&](const QuotaBucket& b) { missing += b.missing; });
   return missing;
 }
 

@@ -11,6 +11,7 @@
 #include <optional>
 #include <vector>
 
+#include "base/calendar.h"
 #include "base/date.h"
 #include "base/time_buckets.h"
 #include "scheme/model.h"
@@ -30,8 +31,9 @@ class QuotaCounter {
   // into the leaf's tiers, or -1), occurring `count` times. Throws
   // kaohe::Error on a count that overflows.
   void add(int unit, Date d, int tier, std::int64_t count);
-  // Asks for the memory a row of `unit` will touch.
-  void prefetch(int unit) const;
+  // Asks for the memory a row of `unit` dated `date` will touch (Date{}:
+  // no valid date, the unit's first bucket).
+  void prefetch(int unit, Date date) const;
   // Adds the rows of `part`, a counter of the same leaf and units.
   void join(const QuotaCounter& part);
   std::size_t bytes() const;
@@ -39,6 +41,19 @@ class QuotaCounter {
   const Buckets& buckets() const { return buckets_; }
   // Rows (or dates) of `unit` in bucket `b`, of tier `tier` (-1: all).
   std::int64_t have(int unit, int b, int tier) const;
+
+  // Bucket `b`'s whole span as day numbers (Date::day_number()), which may
+  // reach outside the period; worked out once, as scoring asks for every
+  // bucket of every unit (365 a year per day).
+  int first_day_number(int b) const { return spans_[static_cast<std::size_t>(b)].first; }
+  int last_day_number(int b) const { return spans_[static_cast<std::size_t>(b)].last; }
+  // Whether bucket `b` starts on a day off of `calendar` (days: working),
+  // as calendar.is_working_day(first day) says; from a table when the
+  // counter was made with the scheme's calendar covering every bucket.
+  bool starts_on_day_off(int b, const Calendar& calendar) const {
+    if (!day_off_.empty()) return day_off_[static_cast<std::size_t>(b)] != 0;
+    return !calendar.is_working_day(buckets_.first_day(b));
+  }
 
  private:
   std::size_t count_index(int unit, int b, int tier) const {
@@ -48,10 +63,34 @@ class QuotaCounter {
     return (static_cast<std::size_t>(unit) * lanes_ + (tier + 1)) * words_ + day / 64;
   }
 
+  struct Span {
+    int first = 0, last = 0;  // day numbers
+  };
+
+  // The day of `d` counted from the period's first (0), or -1 outside the
+  // period. Logs run in date order, so the last date asked for is
+  // remembered: nearly every row skips the conversion. Only the thread
+  // that reads into this counter calls it (prefetch and add).
+  int day_of(Date d) const {
+    if (d == memo_date_) return memo_day_;
+    const int day = d.day_number() - first_day_;
+    memo_date_ = d;
+    memo_day_ = day >= 0 && day < days_ ? day : -1;
+    return memo_day_;
+  }
+
   Buckets buckets_;
+  std::vector<Span> spans_;                // per bucket
+  // The bucket of each day of the period, so that a row finds its bucket
+  // with one load (rows only).
+  std::vector<int> bucket_of_day_;
+  mutable Date memo_date_;                 // day_of()'s last date, and its day
+  mutable int memo_day_ = -1;
+  std::vector<unsigned char> day_off_;     // per bucket, days: working only
   bool dates_ = false;
   int lanes_ = 1;              // 1 + tiers
   int first_day_ = 0;          // day_number() of the period's first day
+  int days_ = 0;               // days of the period
   int words_ = 0;              // 64-day words per (unit, lane), dates only
   std::vector<std::int64_t> counts_;
   std::vector<std::uint64_t> bits_;

@@ -71,14 +71,13 @@ void Tallies::add(int unit, int node, std::int64_t count, Decimal amount) {
   t.amount += amount;
 }
 
-void Tallies::prefetch(int unit, int node, int month) const {
+void Tallies::prefetch(int unit, int node, Date date) const {
   if (quota_slot_of_[node] < 0) {
     __builtin_prefetch(&tallies_[tally_index(unit, node)], 1);
     return;
   }
-  // A quota row touches only its counts.
-  (void)month;
-  quotas_[quota_slot_of_[node]].prefetch(unit);
+  // A quota row touches only its bucket's count, or its date's bit.
+  quotas_[quota_slot_of_[node]].prefetch(unit, date);
 }
 
 void Tallies::on_event(const Event& e) {

@@ -35,7 +35,7 @@ class Tallies : public EventSink {
   // Asks for the cache line of the sums of (unit, node) — for a quota
   // leaf, of its counts: with tens of thousands of units they are rarely
   // in cache.
-  void prefetch(int unit, int node, int month) const override;
+  void prefetch(int unit, int node, Date date) const override;
   // Parts for reading a file on several threads; sums are exact and
   // order-free, so the joined result equals reading on one thread.
   std::unique_ptr<EventSink> split() const override;

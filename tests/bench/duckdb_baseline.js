@@ -7,11 +7,11 @@
 // installs it into tests/bench/.baseline/).
 //
 // run: one fresh in-memory database runs SQL_FILE (grid-patrol.sql, with
-// {DATA} and {OUT} filled in) and writes the result to OUT_CSV; prints
-// `seconds=S cpu=C threads=T version=V`. S (wall) and C (CPU of all threads)
-// are measured in this process from creating the database to the end of
-// the COPY: node's own start and the loading of the module are left out,
-// in DuckDB's favour.
+// {DATA}, {OUT} and {SCHEMES}, the repository's schemes/, filled in) and
+// writes the result to OUT_CSV; prints `seconds=S cpu=C threads=T
+// version=V`. S (wall) and C (CPU of all threads) are measured in this
+// process from creating the database to the end of the COPY: node's own
+// start and the loading of the module are left out, in DuckDB's favour.
 //
 // check: compares the two result CSVs unit by unit, every column as text;
 // prints the number of units compared, or the differences and exits 1.
@@ -28,7 +28,9 @@ const sqlString = (s) => `'${s.replaceAll("'", "''")}'`;
 async function run(sqlFile, dataDir, outCsv) {
   const sql = fs.readFileSync(sqlFile, 'utf8')
     .replaceAll("'{DATA}/", sqlString(path.resolve(dataDir) + '/').slice(0, -1))
-    .replaceAll("'{OUT}'", sqlString(path.resolve(outCsv)));
+    .replaceAll("'{OUT}'", sqlString(path.resolve(outCsv)))
+    .replaceAll("'{SCHEMES}/",
+                sqlString(path.resolve(__dirname, '../../schemes') + '/').slice(0, -1));
   const start = process.hrtime.bigint();
   const cpuStart = process.cpuUsage();
   const instance = await DuckDBInstance.create(':memory:');

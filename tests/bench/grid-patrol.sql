@@ -1,6 +1,7 @@
 -- The benchmark's baseline: schemes/grid-patrol.yaml written as SQL for
--- DuckDB, on the files of tests/bench/gen.cpp. run.sh replaces {DATA} and
--- {OUT} and checks that the result equals kaohe's `-O csv` in every column.
+-- DuckDB, on the files of tests/bench/gen.cpp. duckdb_baseline.js replaces
+-- {DATA}, {OUT} and {SCHEMES} (the repository's schemes/), and run.sh
+-- checks that the result equals kaohe's `-O csv` in every column.
 --
 -- Exactness: every score is an integer number of cents (precision 2), and
 -- each node is rounded once, half-up, where kaohe rounds it. Measure values
@@ -25,9 +26,29 @@ units AS (
   FROM read_csv('{DATA}/units.csv', header = true, auto_detect = false,
                 columns = {'unit_id': 'VARCHAR', 'name': 'VARCHAR', 'category': 'VARCHAR'})
 ),
--- Event rows inside the period (2025), summed per unit, item, tier and month.
+-- The working days of 2025: Monday to Friday, except the holidays (放假) and
+-- the weekend days worked in exchange (上班, 调休) that the scheme's
+-- calendar lists (schemes/calendars/cn-2025.csv, 248 days).
+calendar AS (
+  SELECT "date", "day"
+  FROM read_csv('{SCHEMES}/calendars/cn-2025.csv', header = true, auto_detect = false,
+                columns = {'date': 'DATE', 'day': 'VARCHAR', 'name': 'VARCHAR'})
+),
+workdays AS (
+  SELECT CAST(g.d AS DATE) AS d
+  FROM generate_series(DATE '2025-01-01', DATE '2025-12-31', INTERVAL 1 DAY) AS g(d)
+  LEFT JOIN calendar c ON c."date" = CAST(g.d AS DATE)
+  WHERE coalesce(c."day" = '上班', isodow(g.d) <= 5)
+),
+-- Event rows inside the period (2025), summed per unit, item, tier and
+-- bucket of the item's quota: a patrol's date (count: dates, per: day), a
+-- sup_patrol's ISO week (its Monday), a diary's month.
 agg AS (
-  SELECT unit_id, item_id, tier, month("date") AS m, sum(coalesce("count", 1)) AS n
+  SELECT unit_id, item_id, tier,
+    CASE item_id WHEN 'patrol' THEN "date"
+                 WHEN 'sup_patrol' THEN CAST(date_trunc('week', "date") AS DATE)
+                 ELSE CAST(date_trunc('month', "date") AS DATE) END AS bucket,
+    sum(coalesce("count", 1)) AS n
   FROM read_csv('{DATA}/events.csv', header = true, auto_detect = false,
                 quote = '"', escape = '"',
                 columns = {'unit_id': 'VARCHAR', 'item_id': 'VARCHAR', 'date': 'DATE',
@@ -37,21 +58,28 @@ agg AS (
   GROUP BY ALL
 ),
 ev AS (
-  SELECT unit_id,
-    -- quota per month: Σ over the months of min(rows, required)
-    sum(least(n, 18)) FILTER (WHERE item_id = 'patrol') AS patrol_met,
-    sum(least(n, 4)) FILTER (WHERE item_id = 'sup_patrol') AS sup_patrol_met,
-    sum(least(n, 15)) FILTER (WHERE item_id = 'diary') AS diary_met,
-    sum(n) FILTER (WHERE item_id = 'diary_false') AS diary_false,
-    sum(n) FILTER (WHERE item_id = 'conflict_screening') AS conflict,
-    sum(n) FILTER (WHERE item_id = 'services') AS services,
-    sum(n) FILTER (WHERE item_id = 'handling' AND tier = '立即处理') AS handling_now,
-    sum(n) FILTER (WHERE item_id = 'handling' AND tier = '限时办理') AS handling_late,
-    sum(n) FILTER (WHERE item_id = 'feedback_missing') AS feedback_missing,
-    sum(n) FILTER (WHERE item_id = 'privacy_breach') AS privacy,
-    sum(n) FILTER (WHERE item_id = 'complaint') AS complaint,
-    sum(n) FILTER (WHERE item_id = 'sup_coordination') AS coordination
-  FROM agg GROUP BY unit_id
+  SELECT a.unit_id,
+    -- quota 1 per working day, distinct dates: the working days with a patrol
+    count(w.d) FILTER (WHERE a.item_id = 'patrol') AS patrol_met,
+    -- quota 1 per ISO week: the 51 whole weeks of 2025 (2025-01-06 ..
+    -- 2025-12-28) with a row; the two cut by the year's edges ask for
+    -- 1 × 5/7 and 1 × 3/7, rounded down: nothing
+    count(*) FILTER (WHERE a.item_id = 'sup_patrol'
+                       AND a.bucket BETWEEN DATE '2025-01-06' AND DATE '2025-12-22')
+      AS sup_patrol_met,
+    -- quota 15 per month: Σ over the months of min(rows, required)
+    sum(least(a.n, 15)) FILTER (WHERE a.item_id = 'diary') AS diary_met,
+    sum(a.n) FILTER (WHERE a.item_id = 'diary_false') AS diary_false,
+    sum(a.n) FILTER (WHERE a.item_id = 'conflict_screening') AS conflict,
+    sum(a.n) FILTER (WHERE a.item_id = 'services') AS services,
+    sum(a.n) FILTER (WHERE a.item_id = 'handling' AND a.tier = '立即处理') AS handling_now,
+    sum(a.n) FILTER (WHERE a.item_id = 'handling' AND a.tier = '限时办理') AS handling_late,
+    sum(a.n) FILTER (WHERE a.item_id = 'feedback_missing') AS feedback_missing,
+    sum(a.n) FILTER (WHERE a.item_id = 'privacy_breach') AS privacy,
+    sum(a.n) FILTER (WHERE a.item_id = 'complaint') AS complaint,
+    sum(a.n) FILTER (WHERE a.item_id = 'sup_coordination') AS coordination
+  FROM agg a LEFT JOIN workdays w ON a.item_id = 'patrol' AND w.d = a.bucket
+  GROUP BY a.unit_id
 ),
 ms AS (
   SELECT unit_id, item_id, value, key,
@@ -82,10 +110,11 @@ mv AS (
 parts AS (
   SELECT u.unit_id, u.name, u.category, u.category = '督导员' AS sup,
     coalesce(e.privacy, 0) > 0 AS privacy_flag,
-    -- 网格巡查: quota 18 a month, 0.5 each missing, floor 0 (督导员: 4, 2 each)
+    -- 网格巡查: 0.5 each working day of the 248 without a patrol, floor 0
+    -- (督导员: 2 each of the 51 whole weeks without one)
     CASE WHEN u.category = '督导员'
-         THEN greatest(0, 3000 - 200 * (12 * 4 - coalesce(e.sup_patrol_met, 0)))
-         ELSE greatest(0, 3000 - 50 * (12 * 18 - coalesce(e.patrol_met, 0))) END AS patrol_part,
+         THEN greatest(0, 3000 - 200 * (51 - coalesce(e.sup_patrol_met, 0)))
+         ELSE greatest(0, 3000 - 50 * (248 - coalesce(e.patrol_met, 0))) END AS patrol_part,
     -- 在网格时间达标: 15 × days ÷ 248
     rhu(15 * 100 * m.grid_time_v, 248 * 1000000) AS grid_time,
     -- 民情日志: quota 15 a month, 0.5 each missing; 1 per false entry; floor 0

@@ -10,7 +10,8 @@
 # NO_COLOR does not matter (the bar has no colour).
 #
 # The data: the grid-patrol example with its events.csv repeated (32 MB)
-# but for its rows outside the period (a warning on stderr), copied as
+# but for its rows outside the period or, for W13, hired on 2025-07-01
+# (units.csv from), before her days (a warning on stderr), copied as
 # events-NN.csv as often as it takes for a run to last about a second on
 # this machine (the bar starts after 0.5 s). Copies, not links: a file
 # read twice is refused. Read on one thread (-j 1), fewer copies do. An
@@ -44,7 +45,8 @@ fail() {
 data=$work/data
 mkdir "$data"
 cp "$example/units.csv" "$example/measures.csv" "$data/"
-awk -v n=200 'FNR == 1 { print; next } /,2024-/ { next } { body[++m] = $0 }
+awk -v n=200 'FNR == 1 { print; next } /,2024-/ || /^W13,[^,]*,2025-0[1-6]-/ { next }
+  { body[++m] = $0 }
   END { for (i = 0; i < n; i++) for (j = 1; j <= m; j++) print body[j] }' \
   "$example/events.csv" >"$data/events.csv"
 head -1 "$example/events.csv" >"$data/events-none.csv"
