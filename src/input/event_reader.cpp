@@ -483,12 +483,12 @@ class RowChecker {
     bool outside = false;
     if (!when) {
       // Rows without a date are counted (SPEC §10).
-    } else if (!unit_days_.empty()) {
+    } else if (unit_days_.empty()) {
+      outside = period && (*when < period->from || period->to < *when);
+    } else {
       const std::uint32_t code = date_code(when);
       const auto& [from, to] = unit_days_[static_cast<std::size_t>(e.unit)];
       outside = code < from || to < code;
-    } else {
-      outside = period && (*when < period->from || period->to < *when);
     }
     if (outside) {
       // Inside the period of the run (up to --as-of): left out by the

@@ -24,7 +24,8 @@ struct LeafOutcome {
 };
 
 // Event-fed leaves: per_event, tiered, role, ranged (with surcharge) and
-// quota. `unit` indexes the tallies; `days` are the unit's (unit_period()).
+// quota. `unit` indexes the tallies; `days` are the unit's days that a
+// quota counts (node_days()); other rules do not read them.
 LeafOutcome score_event_leaf(const Scheme& scheme, int node, const Tallies& t,
                              int unit, const std::optional<UnitPeriod>& days);
 

@@ -195,7 +195,10 @@ class TreeScorer {
           return;
         }
         LeafOutcome out = rule_reads_events(node.rule.kind)
-                              ? score_event_leaf(scheme_, n, tallies_, u, node_days(scheme_, roster_.units[u], n))
+                              ? score_event_leaf(scheme_, n, tallies_, u,
+                                                 node.rule.kind == RuleKind::kQuota
+                                                     ? node_days(scheme_, roster_.units[u], n)
+                                                     : std::nullopt)
                               : score_measure_leaf(node, measures_.find(u, n));
         record(u, n, out, found);
       });
