@@ -67,6 +67,7 @@ QuotaCounter::QuotaCounter(const Scheme& scheme, const Node& leaf, int units)
       for (int day = lo; day <= hi; ++day) bucket_of_day_[static_cast<std::size_t>(day)] = b;
     }
   }
+  make_period_table(scheme, leaf);
 }
 
 void QuotaCounter::add(int unit, Date d, int tier, std::int64_t count) {
@@ -123,72 +124,128 @@ std::int64_t QuotaCounter::have(int unit, int b, int tier) const {
 
 namespace {
 
-// The walk of for_each_quota_bucket, inlined into quota_missing: scoring
-// visits every bucket of every unit (3.65 million for a daily quota of
-// 10,000 units), so it reads day numbers the counter worked out once and
-// keeps the bucket's vectors between buckets.
+// What bucket `b` asks of a unit whose days are `days`: qb's skip, its
+// days and its required counts (have and missing are left at 0). The one
+// place that decides a bucket's demand: the walk below and the counter's
+// whole-period table both ask here.
+void bucket_demand(const Scheme& scheme, const Node& leaf, const QuotaCounter& counter,
+                   const std::optional<UnitPeriod>& days, int b, QuotaBucket& qb) {
+  const QuotaSpec& q = leaf.rule.quota;
+  const int tiers = static_cast<int>(leaf.rule.named.size());
+  qb.index = b;
+  qb.skip = QuotaBucket::Skip::kNone;
+  qb.days_inside = 0;
+  qb.have = 0;
+  qb.required = 0;
+  qb.missing = 0;
+  qb.tier_have.clear();
+  qb.tier_required.clear();
+  const int first = counter.first_day_number(b);
+  const int last = counter.last_day_number(b);
+  const int from = days ? days->from.day_number() : 0;
+  const int to = days ? days->to.day_number() : 0;
+  qb.days_total = last - first + 1;
+  if (days) qb.days_inside = std::max(0, std::min(last, to) - std::max(first, from) + 1);
+  if (qb.days_inside == 0) {
+    qb.skip = days && days->cut_by_as_of && to < first ? QuotaBucket::Skip::kNotOver
+                                                       : QuotaBucket::Skip::kOutside;
+  } else if (days->cut_by_as_of && to < last) {
+    qb.skip = QuotaBucket::Skip::kNotOver;
+  } else if (q.working_days && counter.starts_on_day_off(b, scheme.calendar)) {
+    qb.skip = QuotaBucket::Skip::kDayOff;
+  } else if (qb.days_inside < qb.days_total && q.partial == QuotaSpec::Partial::kSkip) {
+    qb.skip = QuotaBucket::Skip::kPartialSkipped;
+  }
+  if (qb.skip != QuotaBucket::Skip::kNone) return;
+  // Pro rata, rounded down: a unit is never charged a fraction of a row
+  // it had no full bucket to make.
+  const bool prorate =
+      qb.days_inside < qb.days_total && q.partial == QuotaSpec::Partial::kProrate;
+  auto share = [&](std::int64_t required) {
+    return prorate ? required * qb.days_inside / qb.days_total : required;
+  };
+  qb.required = share(q.required);
+  qb.tier_required.resize(static_cast<std::size_t>(tiers));
+  for (int t = 0; t < tiers; ++t) {
+    qb.tier_required[static_cast<std::size_t>(t)] = share(tier_required(leaf, t));
+  }
+}
+
+// The fewest rows that meet every count of a bucket: rows of a short tier
+// also count toward the total, so the larger of the two shortfalls.
+std::int64_t fewest_rows(std::int64_t required, std::int64_t have, std::int64_t tier_short) {
+  return std::max({std::int64_t{0}, required - have, tier_short});
+}
+
+// The walk of for_each_quota_bucket: each bucket's demand, then what the
+// unit has of it.
 template <class Visit>
 void visit_buckets(const Scheme& scheme, const Node& leaf, const QuotaCounter& counter,
                    const std::optional<UnitPeriod>& days, int unit, Visit&& visit) {
-  const QuotaSpec& q = leaf.rule.quota;
-  const Buckets& buckets = counter.buckets();
-  const int tiers = static_cast<int>(leaf.rule.named.size());
-  const int from = days ? days->from.day_number() : 0;
-  const int to = days ? days->to.day_number() : 0;
   QuotaBucket qb;
-  for (int b = 0; b < buckets.count(); ++b) {
-    qb.index = b;
-    qb.skip = QuotaBucket::Skip::kNone;
-    qb.days_inside = 0;
-    qb.have = 0;
-    qb.required = 0;
-    qb.missing = 0;
-    qb.tier_have.clear();
-    qb.tier_required.clear();
-    const int first = counter.first_day_number(b);
-    const int last = counter.last_day_number(b);
-    qb.days_total = last - first + 1;
-    if (days) qb.days_inside = std::max(0, std::min(last, to) - std::max(first, from) + 1);
-    if (qb.days_inside == 0) {
-      qb.skip = days && days->cut_by_as_of && to < first ? QuotaBucket::Skip::kNotOver
-                                                         : QuotaBucket::Skip::kOutside;
-    } else if (days->cut_by_as_of && to < last) {
-      qb.skip = QuotaBucket::Skip::kNotOver;
-    } else if (q.working_days && counter.starts_on_day_off(b, scheme.calendar)) {
-      qb.skip = QuotaBucket::Skip::kDayOff;
-    } else if (qb.days_inside < qb.days_total && q.partial == QuotaSpec::Partial::kSkip) {
-      qb.skip = QuotaBucket::Skip::kPartialSkipped;
+  for (int b = 0; b < counter.buckets().count(); ++b) {
+    bucket_demand(scheme, leaf, counter, days, b, qb);
+    if (qb.skip == QuotaBucket::Skip::kNone) {
+      qb.have = counter.have(unit, b, -1);
+      std::int64_t tier_short = 0;
+      qb.tier_have.resize(qb.tier_required.size());
+      for (std::size_t t = 0; t < qb.tier_required.size(); ++t) {
+        qb.tier_have[t] = counter.have(unit, b, static_cast<int>(t));
+        tier_short += std::max<std::int64_t>(0, qb.tier_required[t] - qb.tier_have[t]);
+      }
+      qb.missing = fewest_rows(qb.required, qb.have, tier_short);
     }
-    if (qb.skip != QuotaBucket::Skip::kNone) {
-      visit(qb);
-      continue;
-    }
-    // Pro rata, rounded down: a unit is never charged a fraction of a row
-    // it had no full bucket to make.
-    const bool prorate =
-        qb.days_inside < qb.days_total && q.partial == QuotaSpec::Partial::kProrate;
-    auto share = [&](std::int64_t required) {
-      return prorate ? required * qb.days_inside / qb.days_total : required;
-    };
-    qb.have = counter.have(unit, b, -1);
-    qb.required = share(q.required);
-    std::int64_t tier_short = 0;
-    qb.tier_have.resize(static_cast<std::size_t>(tiers));
-    qb.tier_required.resize(static_cast<std::size_t>(tiers));
-    for (int t = 0; t < tiers; ++t) {
-      const std::size_t i = static_cast<std::size_t>(t);
-      qb.tier_have[i] = counter.have(unit, b, t);
-      qb.tier_required[i] = share(tier_required(leaf, t));
-      tier_short += std::max<std::int64_t>(0, qb.tier_required[i] - qb.tier_have[i]);
-    }
-    // Rows of a short tier also count toward the total, so the fewest rows
-    // that meet every count is the larger of the two shortfalls.
-    qb.missing = std::max({std::int64_t{0}, qb.required - qb.have, tier_short});
     visit(qb);
   }
 }
 
 }  // namespace
+
+void QuotaCounter::make_period_table(const Scheme& scheme, const Node& leaf) {
+  const std::optional<UnitPeriod> whole = UnitPeriod{scheme.period->from, scheme.period->to, false};
+  const int n = buckets_.count();
+  period_required_.assign(static_cast<std::size_t>(n) * lanes_, 0);
+  QuotaBucket qb;
+  for (int b = 0; b < n; ++b) {
+    bucket_demand(scheme, leaf, *this, whole, b, qb);
+    std::int64_t* lane = &period_required_[static_cast<std::size_t>(b) * lanes_];
+    lane[0] = qb.required;
+    for (std::size_t t = 0; t < qb.tier_required.size(); ++t) lane[t + 1] = qb.tier_required[t];
+  }
+  // A day bucket is its own day of the period, and holds at most one date.
+  if (dates_ && lanes_ == 1 && buckets_.every() == Every::kDay && n == days_) {
+    period_day_mask_.assign(static_cast<std::size_t>(words_), 0);
+    for (int day = 0; day < n; ++day) {
+      const std::int64_t required = period_required_[static_cast<std::size_t>(day)];
+      if (required <= 0) continue;
+      period_day_mask_[static_cast<std::size_t>(day / 64)] |= std::uint64_t{1} << (day % 64);
+      period_required_sum_ += required;
+    }
+  }
+}
+
+std::int64_t QuotaCounter::missing_over_period(int unit) const {
+  if (!period_day_mask_.empty()) {
+    const std::uint64_t* bits = &bits_[word_index(unit, -1, 0)];
+    std::int64_t met = 0;
+    for (int w = 0; w < words_; ++w) {
+      met += __builtin_popcountll(bits[w] & period_day_mask_[static_cast<std::size_t>(w)]);
+    }
+    return period_required_sum_ - met;
+  }
+  std::int64_t missing = 0;
+  for (int b = 0; b < buckets_.count(); ++b) {
+    const std::int64_t* required = &period_required_[static_cast<std::size_t>(b) * lanes_];
+    std::int64_t tier_short = 0;
+    for (int t = 0; t + 1 < lanes_; ++t) {
+      tier_short += std::max<std::int64_t>(0, required[t + 1] - have(unit, b, t));
+    }
+    if (required[0] > 0 || tier_short > 0) {
+      missing += fewest_rows(required[0], have(unit, b, -1), tier_short);
+    }
+  }
+  return missing;
+}
 
 void for_each_quota_bucket(const Scheme& scheme, const Node& leaf, const QuotaCounter& counter,
                            int unit, const std::optional<UnitPeriod>& days,
@@ -198,6 +255,12 @@ void for_each_quota_bucket(const Scheme& scheme, const Node& leaf, const QuotaCo
 
 std::int64_t quota_missing(const Scheme& scheme, const Node& leaf, const QuotaCounter& counter,
                            int unit, const std::optional<UnitPeriod>& days) {
+  // Most units count the whole period: their buckets' demand is the same
+  // for every one of them, worked out once by the counter.
+  if (days && !days->cut_by_as_of && days->from == scheme.period->from &&
+      days->to == scheme.period->to) {
+    return counter.missing_over_period(unit);
+  }
   std::int64_t missing = 0;
   visit_buckets(scheme, leaf, counter, days, unit,
                 [&](const QuotaBucket& b) { missing += b.missing; });

@@ -38,6 +38,12 @@ class QuotaCounter {
   void join(const QuotaCounter& part);
   std::size_t bytes() const;
 
+  // Σ over the buckets of the rows `unit` misses (QuotaBucket::missing),
+  // for a unit whose days are the whole period (no own from/to, no
+  // --as-of): from a table of each bucket's demand made once, as scoring
+  // asks for every bucket of every unit.
+  std::int64_t missing_over_period(int unit) const;
+
   const Buckets& buckets() const { return buckets_; }
   // Rows (or dates) of `unit` in bucket `b`, of tier `tier` (-1: all).
   std::int64_t have(int unit, int b, int tier) const;
@@ -62,6 +68,8 @@ class QuotaCounter {
   std::size_t word_index(int unit, int tier, int day) const {
     return (static_cast<std::size_t>(unit) * lanes_ + (tier + 1)) * words_ + day / 64;
   }
+
+  void make_period_table(const Scheme& scheme, const Node& leaf);
 
   struct Span {
     int first = 0, last = 0;  // day numbers
@@ -92,6 +100,14 @@ class QuotaCounter {
   int first_day_ = 0;          // day_number() of the period's first day
   int days_ = 0;               // days of the period
   int words_ = 0;              // 64-day words per (unit, lane), dates only
+  // Each bucket's required counts (1 + tiers lanes) for a unit with the
+  // whole period; 0 where the bucket asks for nothing.
+  std::vector<std::int64_t> period_required_;
+  // per: day, count: dates, no tiers: a bit for each day that asks for its
+  // date, and Σ what they ask — the shortfall is that sum less the days
+  // both asked for and met, a popcount per 64 days.
+  std::vector<std::uint64_t> period_day_mask_;
+  std::int64_t period_required_sum_ = 0;
   std::vector<std::int64_t> counts_;
   std::vector<std::uint64_t> bits_;
 };
