@@ -9,16 +9,6 @@
 namespace kaohe {
 namespace {
 
-[[noreturn, gnu::noinline, gnu::cold]] void count_overflow() {
-  throw Error(kExitDataErr,
-              "arithmetic overflow: an item's event count exceeds 9223372036854775807",
-              "check the count column");
-}
-
-inline void add_checked(std::int64_t& sum, std::int64_t n) {
-  if (__builtin_add_overflow(sum, n, &sum)) count_overflow();
-}
-
 std::int64_t tier_required(const Node& leaf, int t) {
   return leaf.rule.named[static_cast<std::size_t>(t)].amount.units() / Decimal::kOne;
 }
@@ -70,33 +60,15 @@ QuotaCounter::QuotaCounter(const Scheme& scheme, const Node& leaf, int units)
   make_period_table(scheme, leaf);
 }
 
-void QuotaCounter::add(int unit, Date d, int tier, std::int64_t count) {
-  // Inside the period: the reader keeps the other rows out.
-  const int day = day_of(d);
-  if (dates_) {
-    const std::uint64_t bit = std::uint64_t{1} << (day % 64);
-    bits_[word_index(unit, -1, day)] |= bit;
-    if (tier >= 0) bits_[word_index(unit, tier, day)] |= bit;
-    return;
-  }
-  const int b = bucket_of_day_[static_cast<std::size_t>(day)];
-  add_checked(counts_[count_index(unit, b, -1)], count);
-  if (tier >= 0) add_checked(counts_[count_index(unit, b, tier)], count);
-}
-
-void QuotaCounter::prefetch(int unit, Date date) const {
-  const int day = std::max(0, day_of(date));
-  if (dates_) {
-    __builtin_prefetch(&bits_[word_index(unit, -1, day)], 1);
-  } else {
-    const int b = bucket_of_day_[static_cast<std::size_t>(day)];
-    __builtin_prefetch(&counts_[count_index(unit, b, -1)], 1);
-  }
+void QuotaCounter::count_overflow() {
+  throw Error(kExitDataErr,
+              "arithmetic overflow: an item's event count exceeds 9223372036854775807",
+              "check the count column");
 }
 
 void QuotaCounter::join(const QuotaCounter& part) {
   for (std::size_t i = 0; i < bits_.size(); ++i) bits_[i] |= part.bits_[i];
-  for (std::size_t i = 0; i < counts_.size(); ++i) add_checked(counts_[i], part.counts_[i]);
+  for (std::size_t i = 0; i < counts_.size(); ++i) add_count(counts_[i], part.counts_[i]);
 }
 
 std::size_t QuotaCounter::bytes() const {

@@ -6,6 +6,7 @@
 // that the lines explain prints are the numbers that scored.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -30,10 +31,30 @@ class QuotaCounter {
   // A row of `unit` dated `d` (inside the period), of tier `tier` (an index
   // into the leaf's tiers, or -1), occurring `count` times. Throws
   // kaohe::Error on a count that overflows.
-  void add(int unit, Date d, int tier, std::int64_t count);
+  // Inline, like prefetch: called for every quota row.
+  void add(int unit, Date d, int tier, std::int64_t count) {
+    // Inside the period: the reader keeps the other rows out.
+    const int day = day_of(d);
+    if (dates_) {
+      const std::uint64_t bit = std::uint64_t{1} << (day % 64);
+      bits_[word_index(unit, -1, day)] |= bit;
+      if (tier >= 0) bits_[word_index(unit, tier, day)] |= bit;
+      return;
+    }
+    const int b = bucket_of_day_[static_cast<std::size_t>(day)];
+    add_count(counts_[count_index(unit, b, -1)], count);
+    if (tier >= 0) add_count(counts_[count_index(unit, b, tier)], count);
+  }
   // Asks for the memory a row of `unit` dated `date` will touch (Date{}:
   // no valid date, the unit's first bucket).
-  void prefetch(int unit, Date date) const;
+  void prefetch(int unit, Date date) const {
+    const int day = std::max(0, day_of(date));
+    if (dates_) {
+      __builtin_prefetch(&bits_[word_index(unit, -1, day)], 1);
+    } else {
+      __builtin_prefetch(&counts_[count_index(unit, bucket_of_day_[static_cast<std::size_t>(day)], -1)], 1);
+    }
+  }
   // Adds the rows of `part`, a counter of the same leaf and units.
   void join(const QuotaCounter& part);
   std::size_t bytes() const;
@@ -70,6 +91,10 @@ class QuotaCounter {
   }
 
   void make_period_table(const Scheme& scheme, const Node& leaf);
+  [[noreturn, gnu::noinline, gnu::cold]] static void count_overflow();
+  static void add_count(std::int64_t& sum, std::int64_t n) {
+    if (__builtin_add_overflow(sum, n, &sum)) count_overflow();
+  }
 
   struct Span {
     int first = 0, last = 0;  // day numbers
