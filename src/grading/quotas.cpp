@@ -27,7 +27,8 @@ std::int64_t slots(const Quota& q, std::int64_t n) {
 
 // Why a unit cannot take quota grade `q`: "" when it can; kNotInGrade when
 // it is not among the units the quota draws from; "gate" or "flag" when a
-// gate or a flag keeps it out; otherwise the condition it fails.
+// gate or a flag keeps it out; otherwise the grade's own threshold or the
+// condition it fails.
 const std::string kNotInGrade = "-";
 
 std::string ineligible(const Scheme& scheme, const ScoreSheet& sheet, const Quota& q,
@@ -35,12 +36,15 @@ std::string ineligible(const Scheme& scheme, const ScoreSheet& sheet, const Quot
   if (!q.from.empty() && s.grade != scheme.find_grade(q.from)) return kNotInGrade;
   if (q.from.empty() && s.grade < 0) return kNotInGrade;
   if (s.forced || grade_index < s.best_allowed) return "gate";
+  // The quota grade's own threshold (先进: ≥ 85 and the top 30%).
+  const Grade& grade = scheme.grades[grade_index];
+  if (grade.min && sheet.total(s.unit) < *grade.min) {
+    return fmt::format("总分<{}", grade.min->to_string());
+  }
   for (const Condition& c : q.require) {
-    const Node& node = scheme.nodes[scheme.find(c.node)];
-    const NodeScore& score = sheet.at(s.unit, scheme.find(c.node));
-    if (!score.applicable || score.score < c.at_least) {
-      return fmt::format("{}<{}", node.name, c.at_least.to_string());
-    }
+    if (condition_holds(scheme, sheet, c, s.unit)) continue;
+    std::string why = failed_condition_label(scheme, c);
+    return why.empty() ? "flag" : why;
   }
   for (const std::string& f : q.without_flags) {
     if (sheet.raised(s.unit, scheme.find_flag(f))) return "flag";

@@ -1,11 +1,25 @@
-// The loader's grading part: grades (thresholds, quota grades), gates,
-// quotas and ranking — everything under the top-level keys grades:,
-// gates:, quotas: and ranking:.
+// The loader's grading part: grades (threshold, quota and gate grades),
+// gates and their conditions, quotas and ranking — everything under the
+// top-level keys grades:, gates:, quotas: and ranking: (DESIGN.md §2
+// "Grades, gates, quotas").
 #include <fmt/format.h>
 
 #include "scheme/loader_context.h"
 
 namespace kaohe::scheme_loading {
+namespace {
+
+// A grade is a threshold grade unless written 'quota: true' or 'gate: true'
+// (read from the YAML as written, before the grade itself is read).
+bool written_threshold(const YamlNode& g) {
+  for (const char* key : {"quota", "gate"}) {
+    const YamlNode* v = g.is_map() ? g.get(key) : nullptr;
+    if (v != nullptr && v->is_scalar() && v->scalar == "true") return false;
+  }
+  return true;
+}
+
+}  // namespace
 
 void Loader::read_grades(const YamlNode& y) {
   if (!y.is_sequence() || y.items.empty()) {
@@ -13,7 +27,12 @@ void Loader::read_grades(const YamlNode& y) {
           "e.g. - {name: 优秀, min: 90}");
     return;
   }
-  int last = -1;  // the previous grade with a threshold
+  // The last threshold grade: only it may catch every remaining total.
+  std::size_t last_threshold = 0;
+  for (std::size_t i = 0; i < y.items.size(); ++i) {
+    if (written_threshold(*y.items[i])) last_threshold = i;
+  }
+  int last = -1;  // the previous threshold grade with a min
   std::size_t catch_all = 0;
   for (std::size_t i = 0; i < y.items.size(); ++i) {
     const YamlNode& g = *y.items[i];
@@ -21,31 +40,50 @@ void Loader::read_grades(const YamlNode& y) {
       error(g.pos, "a grade is a mapping {name, min}", "");
       continue;
     }
-    check_keys(g, {"name", "min", "quota"}, "a grade");
+    check_keys(g, {"name", "min", "quota", "gate"}, "a grade");
     Grade grade;
-    if (const YamlNode* v = g.get("name")) grade.name = text(*v, "name");
-    if (grade.name.empty()) error(g.pos, "a grade needs a 'name'", "");
+    grade.pos = g.pos;
+    // The name may be empty (name: ""): the grade prints as an empty cell.
+    if (const YamlNode* v = g.get("name")) {
+      grade.name = text(*v, "name");
+    } else {
+      error(g.pos, "a grade needs a 'name'",
+            "write name: \"\" for a grade that prints as an empty cell");
+    }
     if (scheme_.find_grade(grade.name) >= 0) {
       error(g.pos, fmt::format("grade '{}' is listed twice", grade.name), "");
     }
     if (const YamlNode* v = g.get("quota")) {
       if (auto b = boolean(*v, "quota")) grade.quota_only = *b;
     }
+    if (const YamlNode* v = g.get("gate")) {
+      if (auto b = boolean(*v, "gate")) grade.gate_only = *b;
+      if (grade.gate_only && grade.quota_only) {
+        error(v->pos,
+              fmt::format("grade '{}' cannot be both a quota grade and a gate grade",
+                          grade.name),
+              "a quota grade is given by 'quotas:', a gate grade by a gate's force or "
+              "at_most: keep one of 'quota: true' and 'gate: true'");
+      }
+    }
     if (const YamlNode* v = g.get("min")) {
-      if (grade.quota_only) {
-        error(v->pos, fmt::format("quota grade '{}' takes no 'min'", grade.name),
-              "a quota grade is given by a rule under 'quotas:'");
+      if (grade.gate_only) {
+        error(v->pos, fmt::format("gate grade '{}' takes no 'min'", grade.name),
+              "a gate grade is given only by a gate; for a grade by total, remove "
+              "'gate: true'");
       }
       grade.min = decimal(*v, "min");
-    } else if (!grade.quota_only) {
+    } else if (grade.is_threshold()) {
       ++catch_all;
-      if (catch_all > 1 || i + 1 != y.items.size()) {
+      if (catch_all > 1 || i != last_threshold) {
         error(g.pos, fmt::format("grade '{}' has no 'min' but is not the last",
                                  grade.name),
               "only the last grade may catch every remaining total");
       }
     }
-    if (grade.min && last >= 0 && *grade.min >= *scheme_.grades[last].min) {
+    // A quota grade's own min is no step of the thresholds.
+    if (grade.is_threshold() && grade.min && last >= 0 &&
+        *grade.min >= *scheme_.grades[last].min) {
       error(g.pos,
             fmt::format("grade '{}' (min {}) must have a lower threshold than "
                         "'{}' (min {})",
@@ -54,9 +92,103 @@ void Loader::read_grades(const YamlNode& y) {
                         scheme_.grades[last].min->to_string()),
             "list grades best first, thresholds descending");
     }
-    if (grade.min) last = static_cast<int>(scheme_.grades.size());
+    if (grade.is_threshold() && grade.min) last = static_cast<int>(scheme_.grades.size());
     scheme_.grades.push_back(grade);
   }
+}
+
+std::optional<Condition> Loader::read_condition(const YamlNode& v) {
+  static const char* const kForms =
+      "write NODE OP NUMBER with spaces around OP (review < 80, total >= 85; OP is one "
+      "of < <= > >= == !=), a flag (veto), or not and a flag (not no_honor)";
+  if (!v.is_scalar()) {
+    error(v.pos, fmt::format("a condition is a text such as 'review < 80', got {}",
+                             v.kind_name()),
+          kForms);
+    return std::nullopt;
+  }
+  std::vector<std::string> words;
+  for (std::size_t i = 0; i < v.scalar.size();) {
+    std::size_t j = v.scalar.find(' ', i);
+    if (j == std::string::npos) j = v.scalar.size();
+    if (j > i) words.push_back(v.scalar.substr(i, j - i));
+    i = j + 1;
+  }
+  Condition c;
+  c.pos = v.pos;
+  auto known_node = [&](const std::string& id) {
+    return id == "total" || scheme_.find(id) >= 0;
+  };
+  // A flag, or 'not' and a flag.
+  if (words.size() == 1 || (words.size() == 2 && words[0] == "not")) {
+    const std::string& id = words.back();
+    bool comparison = id.find_first_of("<>=!") != std::string::npos;
+    for (const char* sign : {"≥", "≤", "≠", "＜", "＞"}) {
+      comparison |= id.find(sign) != std::string::npos;
+    }
+    if (comparison) {
+      error(v.pos, fmt::format("condition '{}' needs spaces around its comparison",
+                               v.scalar),
+            kForms);
+      return std::nullopt;
+    }
+    if (scheme_.find_flag(id) < 0 && known_node(id)) {
+      error(v.pos, fmt::format("condition '{}' names {} without comparing it", v.scalar,
+                               id == "total" ? std::string("the total") : "node '" + id + "'"),
+            fmt::format("compare its score with a number, e.g. '{} < 80'", id));
+      return std::nullopt;
+    }
+    check_flag(v, id);
+    c.flag = id;
+    c.negated = words.size() == 2;
+    return c;
+  }
+  if (words.size() != 3) {
+    error(v.pos, fmt::format("'{}' is not a condition", v.scalar), kForms);
+    return std::nullopt;
+  }
+  static const std::vector<std::pair<std::string, Compare>> kOps = {
+      {"<", Compare::kLess},     {"<=", Compare::kLessEqual},
+      {">", Compare::kGreater},  {">=", Compare::kGreaterEqual},
+      {"==", Compare::kEqual},   {"!=", Compare::kNotEqual}};
+  bool op_known = false;
+  for (const auto& [spelling, op] : kOps) {
+    if (words[1] == spelling) {
+      c.op = op;
+      op_known = true;
+    }
+  }
+  if (!op_known) {
+    // The ways people write a comparison otherwise: =>, ≥, =, <>.
+    static const std::vector<std::pair<std::string, std::string>> kSpellings = {
+        {"=>", ">="}, {"=<", "<="}, {"≥", ">="}, {"≤", "<="}, {"=", "=="},
+        {"≠", "!="},  {"<>", "!="}, {"＜", "<"},  {"＞", ">"}};
+    std::string hint;
+    for (const auto& [written, meant] : kSpellings) {
+      if (words[1] == written) hint = fmt::format("did you mean \"{}\"?", meant);
+    }
+    error(v.pos, fmt::format("condition '{}' compares with '{}', which is no comparison",
+                             v.scalar, words[1]),
+          hint.empty() ? "a comparison is one of < <= > >= == !=" : hint);
+    return std::nullopt;
+  }
+  if (auto d = Decimal::parse(words[2])) {
+    c.value = *d;
+  } else {
+    error(v.pos, fmt::format("condition '{}' compares with '{}', which is not a number",
+                             v.scalar, words[2]),
+          "write a plain decimal such as 80 or 59.5");
+    return std::nullopt;
+  }
+  if (words[0] == "total") {
+    c.total = true;
+  } else if (scheme_.find(words[0]) >= 0) {
+    c.node = words[0];
+  } else {
+    check_node(v, words[0], "condition names ");
+    return std::nullopt;
+  }
+  return c;
 }
 
 void Loader::read_gates(const YamlNode& y) {
@@ -71,36 +203,78 @@ void Loader::read_gates(const YamlNode& y) {
       error(g.pos, "a gate is a mapping {node, below, at_most} or {flag, force}", "");
       continue;
     }
-    check_keys(g, {"node", "below", "flag", "at_most", "force", "note"}, "a gate");
+    check_keys(g, {"node", "below", "flag", "when", "all", "any", "at_most", "force",
+                   "note"},
+               "a gate");
     Gate gate;
     gate.pos = g.pos;
     const YamlNode* node = g.get("node");
     const YamlNode* below = g.get("below");
     const YamlNode* flag = g.get("flag");
+    const YamlNode* when = g.get("when");
+    const YamlNode* all = g.get("all");
+    const YamlNode* any = g.get("any");
     const YamlNode* at_most = g.get("at_most");
     const YamlNode* force = g.get("force");
-    if ((node != nullptr) == (flag != nullptr) || (node != nullptr) != (below != nullptr)) {
-      error(g.pos, "a gate tests either a node ('node' and 'below') or a 'flag'",
-            "e.g. {node: review, below: 80, at_most: 良好} or "
-            "{flag: veto, force: 不合格}");
+    const int tests = (node != nullptr || below != nullptr) + (flag != nullptr) +
+                      (when != nullptr) + (all != nullptr) + (any != nullptr);
+    if (tests != 1 || (node != nullptr) != (below != nullptr)) {
+      error(g.pos,
+            "a gate tests either a node ('node' and 'below'), a 'flag', or conditions "
+            "('when', 'all' or 'any')",
+            "e.g. {node: review, below: 80, at_most: 良好}, "
+            "{flag: veto, force: 不合格} or {any: [total < 600, veto], force: 不合格}");
       continue;
     }
     if ((at_most != nullptr) == (force != nullptr)) {
       error(g.pos, "a gate needs exactly one of 'at_most' or 'force'", "");
       continue;
     }
+    bool ok = true;
     if (node) {
-      gate.node = text(*node, "node");
-      if (node->is_scalar()) check_node(*node, gate.node);
-      if (auto d = decimal(*below, "below")) gate.below = *d;
+      Condition c;
+      c.pos = node->pos;
+      c.node = text(*node, "node");
+      c.op = Compare::kLess;
+      if (node->is_scalar()) check_node(*node, c.node);
+      if (auto d = decimal(*below, "below")) c.value = *d;
+      gate.conditions.push_back(c);
+      gate.below_form = true;
+    } else if (flag) {
+      Condition c;
+      c.pos = flag->pos;
+      c.flag = text(*flag, "flag");
+      if (flag->is_scalar()) check_flag(*flag, c.flag);
+      gate.conditions.push_back(c);
+    } else if (when) {
+      if (auto c = read_condition(*when)) {
+        gate.conditions.push_back(*c);
+      } else {
+        ok = false;
+      }
     } else {
-      gate.flag = text(*flag, "flag");
-      if (flag->is_scalar()) check_flag(*flag, gate.flag);
+      const YamlNode& list = all ? *all : *any;
+      const char* key = all ? "all" : "any";
+      gate.any = any != nullptr;
+      if (!list.is_sequence() || list.items.empty()) {
+        error(list.pos, fmt::format("'{}' is a non-empty list of conditions", key),
+              fmt::format("e.g. {}: [total < 600, veto]", key));
+        ok = false;
+      } else {
+        for (const auto& c : list.items) {
+          if (auto cond = read_condition(*c)) {
+            gate.conditions.push_back(*cond);
+          } else {
+            ok = false;
+          }
+        }
+      }
     }
     const YamlNode* target = at_most ? at_most : force;
-    (at_most ? gate.at_most : gate.force) = text(*target, at_most ? "at_most" : "force");
-    if (target->is_scalar()) check_grade(*target, at_most ? gate.at_most : gate.force);
-    scheme_.gates.push_back(gate);
+    const std::string grade = text(*target, at_most ? "at_most" : "force");
+    (at_most ? gate.at_most : gate.force) = grade;
+    if (target->is_scalar()) check_grade(*target, grade);
+    if (ok) scheme_.gates.push_back(gate);
   }
 }
 
@@ -165,6 +339,11 @@ void Loader::read_quotas(const YamlNode& y) {
         error(v->pos, "'require' is a list of {node, at_least}", "");
       } else {
         for (const auto& c : v->items) {
+          // A condition as gates write it: 'public >= 60', 'not no_honor'.
+          if (c->is_scalar()) {
+            if (auto cond = read_condition(*c)) quota.require.push_back(*cond);
+            continue;
+          }
           if (!c->is_map()) {
             error(c->pos, "a condition is a mapping {node, at_least}", "");
             continue;
@@ -177,9 +356,11 @@ void Loader::read_quotas(const YamlNode& y) {
             continue;
           }
           Condition cond;
+          cond.pos = c->pos;
           cond.node = text(*n, "node");
           check_node(*n, cond.node);
-          if (auto d = decimal(*a, "at_least")) cond.at_least = *d;
+          cond.op = Compare::kGreaterEqual;
+          if (auto d = decimal(*a, "at_least")) cond.value = *d;
           quota.require.push_back(cond);
         }
       }

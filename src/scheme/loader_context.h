@@ -132,6 +132,10 @@ class Loader {
 
   // --- grades, gates, quotas, ranking (load_grading.cpp) -------------------
   void read_grades(const YamlNode& y);
+  // One condition of a gate or a quota, a text: 'review < 80',
+  // 'total >= 85', 'veto', 'not no_honor'; nullopt after reporting what is
+  // wrong (names are checked against nodes and flags, with a did-you-mean).
+  std::optional<Condition> read_condition(const YamlNode& v);
   void read_gates(const YamlNode& y);
   void read_quotas(const YamlNode& y);
   void read_ranking(const YamlNode& y);

@@ -152,8 +152,29 @@ SchemeEntry node_entry(const Scheme& s, const Node& n) {
   return e;
 }
 
+// A condition as diff names it: review<80, total>=85, flag veto, not flag veto.
+std::string condition_id(const Condition& c) {
+  if (c.is_flag()) return (c.negated ? "not flag " : "flag ") + c.flag;
+  return (c.total ? std::string("total") : c.node) + compare_text(c.op) + c.value.to_string();
+}
+
+// A gate by its conditions: review<80, flag veto, all(total<600, flag veto).
 std::string gate_id(const Gate& g) {
-  return g.node.empty() ? "flag " + g.flag : g.node + "<" + g.below.to_string();
+  if (g.conditions.size() == 1) return condition_id(g.conditions.front());
+  std::string out = g.any ? "any(" : "all(";
+  for (std::size_t i = 0; i < g.conditions.size(); ++i) {
+    out += (i ? ", " : "") + condition_id(g.conditions[i]);
+  }
+  return out + ")";
+}
+
+// A quota's condition: part2 at_least 20 (as {node, at_least} reads), or
+// as a gate's.
+std::string require_id(const Condition& c) {
+  if (!c.is_flag() && !c.total && c.op == Compare::kGreaterEqual) {
+    return c.node + " at_least " + c.value.to_string();
+  }
+  return condition_id(c);
 }
 
 SchemeEntry setting(const char* section, SchemeField field) {
@@ -233,17 +254,21 @@ std::vector<SchemeEntry> scheme_entries(const Scheme& s) {
     out.push_back({"flag", f.id, {text_field("name", f.name)}});
   }
   for (const Grade& g : s.grades) {
-    out.push_back({"grade", g.name, {number_field("min", g.min),
-                                     bool_field("quota", g.quota_only)}});
+    SchemeEntry grade{"grade", g.name, {number_field("min", g.min),
+                                        bool_field("quota", g.quota_only)}};
+    // Written only when true, so results of schemes without gate grades
+    // read as before.
+    if (g.gate_only) grade.fields.push_back(bool_field("gate", true));
+    out.push_back(std::move(grade));
   }
   for (const Gate& g : s.gates) {
-    out.push_back({"gate", gate_id(g), {text_field("at_most", unless_empty(g.at_most)),
-                                        text_field("force", unless_empty(g.force))}});
+    out.push_back({"gate", gate_id(g), {text_field("at_most", g.at_most),
+                                        text_field("force", g.force)}});
   }
   for (const Quota& q : s.quotas) {
     std::vector<std::string> require;
     for (const Condition& c : q.require) {
-      require.push_back(c.node + " at_least " + c.at_least.to_string());
+      require.push_back(require_id(c));
     }
     out.push_back({"quota", q.grade,
                    {text_field("percent", percent_text(q.share_text)),
