@@ -49,8 +49,8 @@ void apply_quotas(const Scheme& scheme, const Roster& roster,
                   const ScoreSheet& sheet, std::vector<Standing>& standings);
 
 // Orders units by merit: descending printed total, then the scheme's
-// tie-breakers (printed scores; a node that does not apply comes after one
-// that does). The tie-breakers are looked up once, not per comparison.
+// tie-breakers (printed scores, descending unless written ascending; a node
+// that does not apply comes after one that does). The tie-breakers are looked up once, not per comparison.
 class MeritOrder {
  public:
   MeritOrder(const Scheme& scheme, const ScoreSheet& sheet);
@@ -60,6 +60,7 @@ class MeritOrder {
  private:
   const ScoreSheet& sheet_;
   std::vector<int> tie_breakers_;  // node indices
+  std::vector<bool> ascending_;    // per tie-breaker: the lower score first
 };
 
 // The ranking group of a unit: its category when the scheme ranks within

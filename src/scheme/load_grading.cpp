@@ -290,42 +290,104 @@ void Loader::read_quotas(const YamlNode& y) {
       error(q.pos, "a quota is a mapping {grade, percent, …}", "");
       continue;
     }
-    check_keys(q, {"grade", "percent", "from", "round", "ties", "require",
-                   "without_flags", "note"},
+    check_keys(q, {"grade", "flag", "bottom", "percent", "count", "from", "base", "round",
+                   "ties", "require", "without_flags", "note"},
                "a quota");
     Quota quota;
     quota.pos = q.pos;
     const YamlNode* grade = q.get("grade");
+    const YamlNode* flag = q.get("flag");
     const YamlNode* percent_node = q.get("percent");
-    if (!grade || !percent_node) {
-      error(q.pos, "a quota needs 'grade' and 'percent'", "");
+    const YamlNode* count = q.get("count");
+    if ((!grade && !flag) || (!percent_node && !count)) {
+      error(q.pos, "a quota needs 'grade' and 'percent'",
+            "or 'count' for a number of places (the best 3), and a bottom quota may "
+            "raise a 'flag' instead of giving a grade");
       continue;
     }
-    quota.grade = text(*grade, "grade");
-    int g = scheme_.find_grade(quota.grade);
-    if (g < 0) {
-      check_grade(*grade, quota.grade);
-    } else if (!scheme_.grades[g].quota_only) {
-      error(grade->pos, fmt::format("grade '{}' is given by a quota but is not "
-                                    "declared 'quota: true'", quota.grade),
-            "write it in grades as {name: 先进, quota: true}");
+    if (const YamlNode* v = q.get("bottom")) {
+      if (auto b = boolean(*v, "bottom")) quota.bottom = *b;
     }
-    if (auto p = percent(*percent_node, "percent")) {
-      quota.share = *p;
-      quota.share_text = percent_node->scalar;
+    if (grade && flag) {
+      error(flag->pos, "a quota gives a 'grade' or raises a 'flag', not both", "");
+      continue;
+    }
+    if (percent_node && count) {
+      error(count->pos, "a quota takes 'percent' or 'count', not both",
+            "percent: 30% for a share of the units, count: 3 for the best 3");
+      continue;
+    }
+    if (flag) {
+      quota.flag = text(*flag, "flag");
+      if (!quota.bottom) {
+        error(flag->pos, "only a bottom quota raises a 'flag'",
+              "e.g. {bottom: true, count: 5, flag: admonish} for 对排名末位的五个支部…诫勉谈话");
+      } else if (flag->is_scalar()) {
+        check_flag(*flag, quota.flag);
+      }
+    } else {
+      quota.grade = text(*grade, "grade");
+      int g = scheme_.find_grade(quota.grade);
+      if (g < 0) {
+        check_grade(*grade, quota.grade);
+      } else if (!scheme_.grades[g].quota_only) {
+        error(grade->pos, fmt::format("grade '{}' is given by a quota but is not "
+                                      "declared 'quota: true'", quota.grade),
+              "write it in grades as {name: 先进, quota: true}");
+      }
+    }
+    if (percent_node) {
+      if (auto p = percent(*percent_node, "percent")) {
+        quota.share = *p;
+        quota.share_text = percent_node->scalar;
+      }
+    } else if (auto n = integer(*count, "count")) {
+      if (*n < 1) {
+        error(count->pos, "'count' must be at least 1", "");
+      } else {
+        quota.count = *n;
+        quota.share_text = count->scalar;
+      }
     }
     if (const YamlNode* v = q.get("from")) {
-      quota.from = text(*v, "from");
-      check_grade(*v, quota.from);
+      quota.from = name_list(*v, "from");
+      for (const std::string& f : quota.from) check_grade(*v, f);
+    }
+    if (const YamlNode* v = q.get("base")) {
+      const std::string b = text(*v, "base");
+      if (b == "eligible") {
+        quota.base_eligible = true;
+      } else if (b != "all" && v->is_scalar()) {
+        error(v->pos, fmt::format("base must be all or eligible; got '{}'", b),
+              did_you_mean(b, {"all", "eligible"}));
+      }
+      if (count) {
+        error(v->pos, "'base' is what a percentage is taken of: a 'count' needs none", "");
+      }
     }
     if (const YamlNode* v = q.get("round")) {
-      std::string r = text(*v, "round");
-      if (r == "down") quota.round = Quota::Round::kDown;
-      else if (r == "up") quota.round = Quota::Round::kUp;
-      else if (r == "nearest") quota.round = Quota::Round::kNearest;
-      else if (v->is_scalar())
-        error(v->pos, fmt::format("round must be down, up or nearest; got '{}'", r),
-              did_you_mean(r, {"down", "up", "nearest"}));
+      static const std::vector<std::pair<std::string, Quota::Round>> kRounds = {
+          {"down", Quota::Round::kDown},         {"up", Quota::Round::kUp},
+          {"nearest", Quota::Round::kNearest},   {"floor", Quota::Round::kDown},
+          {"ceil", Quota::Round::kUp},           {"half_up", Quota::Round::kNearest},
+          {"half_even", Quota::Round::kHalfEven}};
+      const std::string r = text(*v, "round");
+      bool known = false;
+      for (const auto& [spelling, round] : kRounds) {
+        if (r == spelling) {
+          quota.round = round;
+          known = true;
+        }
+      }
+      std::vector<std::string> names;
+      for (const auto& k : kRounds) names.push_back(k.first);
+      if (!known && v->is_scalar()) {
+        error(v->pos,
+              fmt::format("round must be floor, ceil, half_up or half_even (or down, up, "
+                          "nearest); got '{}'", r),
+              did_you_mean(r, names));
+      }
+      if (count) error(v->pos, "a 'count' is whole: it needs no 'round'", "");
     }
     if (const YamlNode* v = q.get("ties")) {
       std::string t = text(*v, "ties");
@@ -384,9 +446,30 @@ void Loader::read_ranking(const YamlNode& y) {
       error(v->pos, "'tie_breakers' is a list of node ids", "");
     } else {
       for (const auto& t : v->items) {
-        std::string id = text(*t, "tie breaker");
-        if (t->is_scalar()) check_node(*t, id, "tie breaker names ");
+        // A node id (the higher score first), or {node, order: ascending}.
+        const YamlNode* id_node = t.get();
+        bool ascending = false;
+        if (t->is_map()) {
+          check_keys(*t, {"node", "order"}, "a tie breaker");
+          id_node = t->get("node");
+          if (id_node == nullptr) {
+            error(t->pos, "a tie breaker needs 'node'", "e.g. {node: late, order: ascending}");
+            continue;
+          }
+          if (const YamlNode* o = t->get("order")) {
+            const std::string s = text(*o, "order");
+            if (s == "ascending") {
+              ascending = true;
+            } else if (s != "descending" && o->is_scalar()) {
+              error(o->pos, fmt::format("order must be ascending or descending; got '{}'", s),
+                    did_you_mean(s, {"ascending", "descending"}));
+            }
+          }
+        }
+        std::string id = text(*id_node, "tie breaker");
+        if (id_node->is_scalar()) check_node(*id_node, id, "tie breaker names ");
         scheme_.ranking.tie_breakers.push_back(id);
+        scheme_.ranking.ascending.push_back(ascending);
       }
     }
   }

@@ -262,12 +262,19 @@ struct Gate {
 };
 
 // 先进 ≤ 30%: the best units among those graded `from` receive `grade`.
+// A bottom quota takes the last instead (对排名末位的五个支部…诫勉谈话): they
+// receive `grade`, or are marked with `flag`. DESIGN.md §2 "Quotas".
 struct Quota {
-  enum class Round { kDown, kUp, kNearest };
-  std::string grade;
+  // floor, ceil, half up, half even (GB/T 8170) of share × base.
+  enum class Round { kDown, kUp, kNearest, kHalfEven };
+  std::string grade;               // the grade given, or empty with `flag`
+  std::string flag;                // a bottom quota's flag instead of a grade
+  bool bottom = false;             // the last of the ranking, not the best
+  std::optional<std::int64_t> count;  // N places (the best 3), instead of share
   Rational share;                  // 0..1
-  std::string share_text;          // "30%"
-  std::string from;                // eligible grade, or empty: any grade
+  std::string share_text;          // "30%", or the count "3"
+  std::vector<std::string> from;   // eligible grades; empty: any grade
+  bool base_eligible = false;      // share of the eligible units, not of all
   Round round = Round::kDown;
   bool ties_included = false;      // tied at the edge: all in (else all out)
   std::vector<Condition> require;  // every one must hold
@@ -297,6 +304,7 @@ struct SeedSlip {
 
 struct Ranking {
   std::vector<std::string> tie_breakers;  // node ids, printed score desc
+  std::vector<bool> ascending;            // per tie-breaker: lower is better
   bool within_category = false;
 };
 

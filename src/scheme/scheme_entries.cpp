@@ -74,6 +74,7 @@ const char* round_name(Quota::Round r) {
     case Quota::Round::kDown: return "down";
     case Quota::Round::kUp: return "up";
     case Quota::Round::kNearest: return "nearest";
+    case Quota::Round::kHalfEven: return "half_even";
   }
   return "?";
 }
@@ -177,6 +178,23 @@ std::string require_id(const Condition& c) {
   return condition_id(c);
 }
 
+// Names joined by ", ", as one text.
+std::string joined(const std::vector<std::string>& names) {
+  std::string out;
+  for (const std::string& n : names) out += (out.empty() ? "" : ", ") + n;
+  return out;
+}
+
+// Tie-breakers as written: an id, with " ascending" when lower is better.
+std::vector<std::string> tie_breaker_texts(const Ranking& r) {
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < r.tie_breakers.size(); ++i) {
+    const bool up = i < r.ascending.size() && r.ascending[i];
+    out.push_back(r.tie_breakers[i] + (up ? " ascending" : ""));
+  }
+  return out;
+}
+
 SchemeEntry setting(const char* section, SchemeField field) {
   field.key.clear();
   return {section, "", {std::move(field)}};
@@ -270,16 +288,23 @@ std::vector<SchemeEntry> scheme_entries(const Scheme& s) {
     for (const Condition& c : q.require) {
       require.push_back(require_id(c));
     }
-    out.push_back({"quota", q.grade,
-                   {text_field("percent", percent_text(q.share_text)),
-                    text_field("from", unless_empty(q.from)),
-                    text_field("round", round_name(q.round)),
-                    text_field("ties", q.ties_included ? "include" : "exclude"),
-                    set_field("require", std::move(require)),
-                    set_field("without_flags", q.without_flags)}});
+    SchemeEntry quota{"quota", q.grade.empty() ? "flag " + q.flag : q.grade,
+                      {text_field("percent", q.count ? std::optional<std::string>()
+                                                     : percent_text(q.share_text)),
+                       text_field("from", unless_empty(joined(q.from))),
+                       text_field("round", round_name(q.round)),
+                       text_field("ties", q.ties_included ? "include" : "exclude"),
+                       set_field("require", std::move(require)),
+                       set_field("without_flags", q.without_flags)}};
+    // Written only when used, so results of schemes without them read as
+    // before.
+    if (q.count) quota.fields.push_back(number_field("count", Decimal::from_int(*q.count)));
+    if (q.bottom) quota.fields.push_back(bool_field("bottom", true));
+    if (q.base_eligible) quota.fields.push_back(text_field("base", "eligible"));
+    out.push_back(std::move(quota));
   }
   out.push_back({"ranking", "",
-                 {list_field("tie_breakers", s.ranking.tie_breakers),
+                 {list_field("tie_breakers", tie_breaker_texts(s.ranking)),
                   text_field("within", s.ranking.within_category
                                            ? std::optional<std::string>("category")
                                            : std::nullopt)}});

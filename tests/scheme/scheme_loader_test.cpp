@@ -1001,5 +1001,73 @@ TEST_CASE("grades: quota and gate grades around the catch-all, and their misuse"
   }
 }
 
+// --- general quotas and tie-breakers (issue 17, point 2) ---------------------------
+
+TEST_CASE("quotas: count, bottom, flag, base, several grades, rounding; tie-breaker order") {
+  Scheme s = parse_scheme(
+      "s.yaml", std::string(kMinimal) +
+                    "flags:\n  - {id: admonish, name: 诫勉谈话}\n"
+                    "grades:\n"
+                    "  - {name: 先进, quota: true}\n"
+                    "  - {name: 优秀, min: 90}\n"
+                    "  - {name: 良好, min: 80}\n"
+                    "  - {name: 较差, quota: true}\n"
+                    "  - {name: 一般}\n"
+                    "quotas:\n"
+                    "  - {grade: 先进, count: 3, from: [优秀, 良好]}\n"
+                    "  - {grade: 较差, bottom: true, percent: 10%, base: eligible,"
+                    " round: half_even}\n"
+                    "  - {bottom: true, count: 5, flag: admonish}\n"
+                    "ranking: {tie_breakers: [judged, {node: late, order: ascending},"
+                    " {node: judged, order: descending}]}\n");
+  REQUIRE(s.quotas.size() == 3);
+  CHECK(s.quotas[0].count == 3);
+  CHECK(s.quotas[0].from == std::vector<std::string>{"优秀", "良好"});
+  CHECK_FALSE(s.quotas[0].bottom);
+  CHECK(s.quotas[1].bottom);
+  CHECK(s.quotas[1].base_eligible);
+  CHECK(s.quotas[1].round == Quota::Round::kHalfEven);
+  CHECK_FALSE(s.quotas[1].count.has_value());
+  CHECK(s.quotas[2].flag == "admonish");
+  CHECK(s.quotas[2].grade.empty());
+  CHECK(s.ranking.tie_breakers == std::vector<std::string>{"judged", "late", "judged"});
+  CHECK(s.ranking.ascending == std::vector<bool>{false, true, false});
+}
+
+TEST_CASE("quotas written wrong") {
+  const std::string top = std::string(kMinimal) +
+                          "flags:\n  - {id: admonish, name: 诫勉谈话}\n"
+                          "grades:\n  - {name: 先进, quota: true}\n  - {name: 合格}\n"
+                          "quotas:\n";
+  auto fails = [&](const std::string& quota, const std::string& needle) {
+    CAPTURE(quota);
+    diag(load_fail(top + "  - " + quota + "\n"), needle);
+  };
+  fails("{grade: 先进, percent: 30%, count: 3}", "a quota takes 'percent' or 'count', not both");
+  fails("{grade: 先进}", "a quota needs 'grade' and 'percent'");
+  fails("{grade: 先进, count: 0}", "'count' must be at least 1");
+  fails("{grade: 先进, count: 2.5}", "'count' must be a whole number");
+  fails("{count: 5, flag: admonish}", "only a bottom quota raises a 'flag'");
+  fails("{bottom: true, count: 5, flag: admonsh}", "unknown flag 'admonsh'");
+  fails("{grade: 先进, bottom: true, count: 5, flag: admonish}",
+        "a quota gives a 'grade' or raises a 'flag', not both");
+  fails("{grade: 先进, percent: 30%, base: eligable}", "base must be all or eligible");
+  fails("{grade: 先进, count: 3, base: eligible}", "a 'count' needs none");
+  fails("{grade: 先进, percent: 30%, round: half_odd}", "round must be floor, ceil");
+  fails("{grade: 先进, count: 3, round: ceil}", "a 'count' is whole: it needs no 'round'");
+  fails("{grade: 先进, percent: 30%, from: [合格, 及格]}", "unknown grade '及格'");
+}
+
+TEST_CASE("tie-breakers written wrong") {
+  Diagnostic d = diag(load_fail(std::string(kMinimal) +
+                                "ranking: {tie_breakers: [{node: late, order: up}]}\n"),
+                      "order must be ascending or descending; got 'up'");
+  CHECK(d.line == 16);
+  diag(load_fail(std::string(kMinimal) + "ranking: {tie_breakers: [{order: ascending}]}\n"),
+       "a tie breaker needs 'node'");
+  diag(load_fail(std::string(kMinimal) + "ranking: {tie_breakers: [{node: lat}]}\n"),
+       "tie breaker names unknown node 'lat'");
+}
+
 }  // namespace
 }  // namespace kaohe
