@@ -441,6 +441,7 @@ void Loader::read_ranking(const YamlNode& y) {
     return;
   }
   check_keys(y, {"tie_breakers", "within"}, "ranking");
+  scheme_.ranking.pos = y.pos;
   if (const YamlNode* v = y.get("tie_breakers")) {
     if (!v->is_sequence()) {
       error(v->pos, "'tie_breakers' is a list of node ids", "");

@@ -305,6 +305,7 @@ struct SeedSlip {
 struct Ranking {
   std::vector<std::string> tie_breakers;  // node ids, printed score desc
   std::vector<bool> ascending;            // per tie-breaker: lower is better
+  SourcePos pos;                          // of the 'ranking' key's value
   bool within_category = false;
 };
 

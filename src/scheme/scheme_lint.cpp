@@ -285,6 +285,43 @@ void lint_grades(const Scheme& scheme, std::vector<Diagnostic>& out) {
   }
 }
 
+// Quotas and tie-breakers that cannot do what they say: a quota drawing
+// from the very grade it gives (only a unit an earlier quota gave it could
+// take a place), a tie-breaker listed twice (the second never decides) or
+// on the root when totals are not normalised (equal totals are equal
+// roots).
+void lint_quotas_and_ranking(const Scheme& scheme, std::vector<Diagnostic>& out) {
+  for (const Quota& q : scheme.quotas) {
+    if (q.grade.empty()) continue;
+    for (const std::string& f : q.from) {
+      if (f != q.grade) continue;
+      out.push_back(at(scheme, q.pos,
+                       fmt::format("the quota for '{}' draws from '{}' itself: no unit "
+                                   "holds it before the quota gives it", q.grade, f),
+                       "name the grades the quota draws from, e.g. from: 合格"));
+    }
+  }
+  const std::vector<std::string>& t = scheme.ranking.tie_breakers;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    const bool twice = std::find(t.begin(), t.begin() + static_cast<std::ptrdiff_t>(i),
+                                 t[i]) != t.begin() + static_cast<std::ptrdiff_t>(i);
+    const int n = scheme.find(t[i]);
+    std::string message;
+    if (twice) {
+      message = fmt::format("tie breaker '{}' is listed twice: the second never decides",
+                            t[i]);
+    } else if (n == 0 && !scheme.normalised()) {
+      message = fmt::format("tie breaker '{}' is the root: units tied on the total are "
+                            "tied on it too", t[i]);
+    } else {
+      continue;
+    }
+    out.push_back(at(scheme, scheme.ranking.pos, std::move(message),
+                     "tie breakers decide between equal totals: name the parts that "
+                     "should, each once"));
+  }
+}
+
 }  // namespace
 
 std::vector<Diagnostic> lint_scheme(const Scheme& scheme) {
@@ -320,6 +357,7 @@ std::vector<Diagnostic> lint_scheme(const Scheme& scheme) {
   }
   lint_gates(scheme, out);
   lint_grades(scheme, out);
+  lint_quotas_and_ranking(scheme, out);
   std::stable_sort(out.begin(), out.end(), [](const Diagnostic& a, const Diagnostic& b) {
     return a.line < b.line;
   });
