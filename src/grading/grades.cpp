@@ -6,27 +6,37 @@
 namespace kaohe {
 namespace {
 
+// Quota and gate grades are never given by a threshold.
 int threshold_grade(const Scheme& scheme, Decimal total) {
   for (std::size_t g = 0; g < scheme.grades.size(); ++g) {
     const Grade& grade = scheme.grades[g];
-    if (grade.quota_only) continue;
+    if (!grade.is_threshold()) continue;
     if (!grade.min || total >= *grade.min) return static_cast<int>(g);
   }
   return -1;
 }
 
-// Whether a gate's condition holds for a unit.
+// Whether a gate's conditions hold for a unit: all of them, or any.
 bool gate_fires(const Scheme& scheme, const ScoreSheet& sheet, const Gate& gate,
                 int unit) {
-  if (!gate.flag.empty()) return sheet.raised(unit, scheme.find_flag(gate.flag));
-  const NodeScore& score = sheet.at(unit, scheme.find(gate.node));
-  return score.applicable && score.score < gate.below;
+  for (const Condition& c : gate.conditions) {
+    if (condition_holds(scheme, sheet, c, unit) == gate.any) return gate.any;
+  }
+  return !gate.any;
 }
 
-std::string gate_label(const Scheme& scheme, const Gate& gate) {
-  if (!gate.flag.empty()) return scheme.flags[scheme.find_flag(gate.flag)].name;
-  return fmt::format("{}<{}", scheme.nodes[scheme.find(gate.node)].name,
-                     gate.below.to_string());
+// Why the gate fired, for the flags column: the conditions that hold, but
+// raised flags, which are listed already. Empty when only flags fired it.
+std::string gate_label(const Scheme& scheme, const ScoreSheet& sheet, const Gate& gate,
+                       int unit) {
+  std::string out;
+  for (const Condition& c : gate.conditions) {
+    if (!condition_holds(scheme, sheet, c, unit)) continue;
+    std::string label = condition_label(scheme, c);
+    if (label.empty()) continue;
+    out += (out.empty() ? "" : "、") + label;
+  }
+  return out;
 }
 
 }  // namespace
@@ -45,24 +55,26 @@ std::vector<Standing> grade_units(const Scheme& scheme, const Roster& roster,
     int forced = -1;
     for (const Gate& gate : scheme.gates) {
       if (!gate_fires(scheme, sheet, gate, u)) continue;
-      if (!gate.force.empty()) {
-        forced = std::max(forced, scheme.find_grade(gate.force));
+      if (gate.force) {
+        forced = std::max(forced, scheme.find_grade(*gate.force));
         continue;
       }
       // A higher index is a lower grade.
-      int cap = scheme.find_grade(gate.at_most);
+      int cap = scheme.find_grade(*gate.at_most);
       s.best_allowed = std::max(s.best_allowed, cap);
       if (s.grade >= 0 && s.grade < cap) {
         s.grade = cap;
-        // A gate named by a node says why; a flag is listed already.
-        if (gate.flag.empty()) s.flags.push_back(gate_label(scheme, gate));
+        // The conditions say why; a raised flag is listed already.
+        if (std::string label = gate_label(scheme, sheet, gate, u); !label.empty()) {
+          s.flags.push_back(std::move(label));
+        }
       }
     }
     if (forced >= 0) {
       for (const Gate& gate : scheme.gates) {
-        if (!gate.force.empty() && !gate.node.empty() &&
-            gate_fires(scheme, sheet, gate, u)) {
-          s.flags.push_back(gate_label(scheme, gate));
+        if (!gate.force || !gate_fires(scheme, sheet, gate, u)) continue;
+        if (std::string label = gate_label(scheme, sheet, gate, u); !label.empty()) {
+          s.flags.push_back(std::move(label));
         }
       }
       s.grade = forced;

@@ -1,6 +1,7 @@
-// Quota grades (SPEC §3.4, §9): at most p% of the units of a ranking
-// group, best first, among those meeting the quota's conditions; units tied
-// at the edge all miss it unless the scheme includes ties.
+// Quota grades (SPEC §3.4, §9; DESIGN.md §2 "Quotas"): at most p% (or N)
+// of the units of a ranking group, best first — or, for a bottom quota,
+// last first — among those meeting the quota's conditions; units tied at
+// the edge all miss it unless the scheme includes ties.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -11,36 +12,57 @@
 namespace kaohe {
 namespace {
 
-// floor, ceil or nearest (halves up) of share × n.
+// The places of quota `q` among `n` units: its count, or share × n rounded
+// down, up, half up or half even.
 std::int64_t slots(const Quota& q, std::int64_t n) {
+  if (q.count) return *q.count;
   Rational exact = q.share * Rational(n);
   std::int64_t down = exact.num() / exact.den();  // exact ≥ 0
-  bool whole = exact.num() % exact.den() == 0;
+  const std::int64_t rest = exact.num() % exact.den();
   switch (q.round) {
     case Quota::Round::kDown: return down;
-    case Quota::Round::kUp: return whole ? down : down + 1;
+    case Quota::Round::kUp: return rest == 0 ? down : down + 1;
     case Quota::Round::kNearest:  // halves up
-      return 2 * (exact.num() % exact.den()) < exact.den() ? down : down + 1;
+      return 2 * rest < exact.den() ? down : down + 1;
+    case Quota::Round::kHalfEven:  // halves to the even number
+      if (2 * rest == exact.den()) return down % 2 == 0 ? down : down + 1;
+      return 2 * rest < exact.den() ? down : down + 1;
   }
   return down;
 }
 
-// Why a unit cannot take quota grade `q`: "" when it can; kNotInGrade when
-// it is not among the units the quota draws from; "gate" or "flag" when a
-// gate or a flag keeps it out; otherwise the condition it fails.
+// Why a unit cannot take quota `q`: "" when it can; kNotInGrade when it is
+// not among the units the quota draws from; "gate" or "flag" when a gate
+// or a flag keeps it out; otherwise the grade's own threshold or the
+// condition it fails.
 const std::string kNotInGrade = "-";
 
 std::string ineligible(const Scheme& scheme, const ScoreSheet& sheet, const Quota& q,
                        int grade_index, const Standing& s) {
-  if (!q.from.empty() && s.grade != scheme.find_grade(q.from)) return kNotInGrade;
-  if (q.from.empty() && s.grade < 0) return kNotInGrade;
-  if (s.forced || grade_index < s.best_allowed) return "gate";
-  for (const Condition& c : q.require) {
-    const Node& node = scheme.nodes[scheme.find(c.node)];
-    const NodeScore& score = sheet.at(s.unit, scheme.find(c.node));
-    if (!score.applicable || score.score < c.at_least) {
-      return fmt::format("{}<{}", node.name, c.at_least.to_string());
+  if (!q.from.empty()) {
+    bool in = false;
+    for (const std::string& g : q.from) in |= s.grade == scheme.find_grade(g);
+    if (!in) return kNotInGrade;
+  } else if (s.grade < 0 && !q.bottom) {
+    return kNotInGrade;
+  }
+  if (q.bottom) {
+    // A forced grade stays; caps only keep a unit from better grades.
+    if (grade_index >= 0 && s.forced) return "gate";
+  } else if (s.forced || grade_index < s.best_allowed) {
+    return "gate";
+  }
+  // The quota grade's own threshold (先进: ≥ 85 and the top 30%).
+  if (!q.bottom && grade_index >= 0) {
+    const Grade& grade = scheme.grades[grade_index];
+    if (grade.min && sheet.total(s.unit) < *grade.min) {
+      return fmt::format("总分<{}", grade.min->to_string());
     }
+  }
+  for (const Condition& c : q.require) {
+    if (condition_holds(scheme, sheet, c, s.unit)) continue;
+    std::string why = failed_condition_label(scheme, c);
+    return why.empty() ? "flag" : why;
   }
   for (const std::string& f : q.without_flags) {
     if (sheet.raised(s.unit, scheme.find_flag(f))) return "flag";
@@ -53,15 +75,23 @@ std::string ineligible(const Scheme& scheme, const ScoreSheet& sheet, const Quot
 void apply_quotas(const Scheme& scheme, const Roster& roster,
                   const ScoreSheet& sheet, std::vector<Standing>& standings) {
   for (const Quota& q : scheme.quotas) {
-    const int grade_index = scheme.find_grade(q.grade);
+    const int grade_index = q.grade.empty() ? -1 : scheme.find_grade(q.grade);
+    const std::string& given =
+        q.grade.empty() ? scheme.flags[scheme.find_flag(q.flag)].name : q.grade;
+    const char* const kind = q.bottom ? "末位" : "名额";
     const MeritOrder merit(scheme, sheet);
+    // Best first, or last first for a bottom quota.
+    auto before = [&](int a, int b) {
+      int c = merit.compare(a, b);
+      if (c != 0) return q.bottom ? c > 0 : c < 0;
+      return roster.units[a].id < roster.units[b].id;
+    };
     // Ranking groups, in byte order; each unit's standing by roster index.
     std::map<std::string, std::vector<int>> groups;
     for (const Standing& s : standings) {
       groups[ranking_group(scheme, roster, s.unit)].push_back(s.unit);
     }
     for (auto& [name, units] : groups) {
-      const std::int64_t n = slots(q, static_cast<std::int64_t>(units.size()));
       std::vector<int> candidates;
       std::vector<std::pair<int, std::string>> refused;  // (unit, why)
       for (int u : units) {
@@ -72,10 +102,10 @@ void apply_quotas(const Scheme& scheme, const Roster& roster,
           refused.emplace_back(u, why);
         }
       }
-      std::sort(candidates.begin(), candidates.end(), [&](int a, int b) {
-        int c = merit.compare(a, b);
-        return c != 0 ? c < 0 : roster.units[a].id < roster.units[b].id;
-      });
+      const std::int64_t base = static_cast<std::int64_t>(
+          q.base_eligible ? candidates.size() : units.size());
+      const std::int64_t n = slots(q, base);
+      std::sort(candidates.begin(), candidates.end(), before);
       std::size_t take = std::min<std::size_t>(static_cast<std::size_t>(n),
                                                candidates.size());
       // A tie across the edge: the tied units are all in (ties: include)
@@ -99,10 +129,10 @@ void apply_quotas(const Scheme& scheme, const Roster& roster,
       for (std::size_t i = 0; i < candidates.size(); ++i) {
         Standing& s = standings[candidates[i]];
         if (i < take) {
-          s.grade = grade_index;
-          s.flags.push_back(fmt::format("名额{}:{}", q.share_text, q.grade));
+          if (grade_index >= 0) s.grade = grade_index;
+          s.flags.push_back(fmt::format("{}{}:{}", kind, q.share_text, given));
         } else if (i >= tie_lo && i < tie_hi) {
-          s.flags.push_back(fmt::format("名额{}:并列未入{}", q.share_text, q.grade));
+          s.flags.push_back(fmt::format("{}{}:并列未入{}", kind, q.share_text, given));
         }
       }
       // A unit that would have made the quota on merit but fails one of its
@@ -111,10 +141,9 @@ void apply_quotas(const Scheme& scheme, const Roster& roster,
       if (take == 0 || candidates.empty()) continue;
       const int last_in = candidates[std::min(take, candidates.size()) - 1];
       for (const auto& [u, why] : refused) {
-        if (why == "gate" || why == "flag" || merit.compare(u, last_in) > 0) {
-          continue;
-        }
-        standings[u].flags.push_back(fmt::format("{}:未入{}", why, q.grade));
+        const int c = merit.compare(u, last_in);
+        if (why == "gate" || why == "flag" || (q.bottom ? c < 0 : c > 0)) continue;
+        standings[u].flags.push_back(fmt::format("{}:未入{}", why, given));
       }
     }
   }

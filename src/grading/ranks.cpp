@@ -9,19 +9,21 @@
 namespace kaohe {
 
 MeritOrder::MeritOrder(const Scheme& scheme, const ScoreSheet& sheet) : sheet_(sheet) {
-  for (const std::string& id : scheme.ranking.tie_breakers) {
-    tie_breakers_.push_back(scheme.find(id));
+  const Ranking& r = scheme.ranking;
+  for (std::size_t i = 0; i < r.tie_breakers.size(); ++i) {
+    tie_breakers_.push_back(scheme.find(r.tie_breakers[i]));
+    ascending_.push_back(i < r.ascending.size() && r.ascending[i]);
   }
 }
 
 int MeritOrder::compare(int a, int b) const {
   if (sheet_.total(a) != sheet_.total(b)) return sheet_.total(a) > sheet_.total(b) ? -1 : 1;
-  for (int n : tie_breakers_) {
-    const NodeScore& x = sheet_.at(a, n);
-    const NodeScore& y = sheet_.at(b, n);
+  for (std::size_t i = 0; i < tie_breakers_.size(); ++i) {
+    const NodeScore& x = sheet_.at(a, tie_breakers_[i]);
+    const NodeScore& y = sheet_.at(b, tie_breakers_[i]);
     // A node that does not apply sorts after one that does.
     if (x.applicable != y.applicable) return x.applicable ? -1 : 1;
-    if (x.score != y.score) return x.score > y.score ? -1 : 1;
+    if (x.score != y.score) return (x.score > y.score) != ascending_[i] ? -1 : 1;
   }
   return 0;
 }

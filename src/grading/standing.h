@@ -22,6 +22,21 @@ struct Standing {
   bool forced = false;             // a gate forced the grade
 };
 
+// Whether condition `c` holds for `unit`, on printed scores and the printed
+// total. A comparison on a node that does not apply to the unit is false,
+// whatever the operator (it has no score to compare).
+bool condition_holds(const Scheme& scheme, const ScoreSheet& sheet, const Condition& c,
+                     int unit);
+
+// How a condition reads in the flags column: 述职评议<80, 总分>=85, or 非 and
+// the flag's name for a flag not raised; empty for a raised flag, which is
+// listed among the flags already.
+std::string condition_label(const Scheme& scheme, const Condition& c);
+
+// The label of the opposite of `c` (why a unit failing it is out):
+// 述职评议<60 for 述职评议 >= 60; empty for a flag condition.
+std::string failed_condition_label(const Scheme& scheme, const Condition& c);
+
 // Grades every unit: thresholds on the printed total, then gates, then
 // quota grades (SPEC §9 order). Returns one Standing per unit, in roster
 // order, rank unset.
@@ -34,8 +49,8 @@ void apply_quotas(const Scheme& scheme, const Roster& roster,
                   const ScoreSheet& sheet, std::vector<Standing>& standings);
 
 // Orders units by merit: descending printed total, then the scheme's
-// tie-breakers (printed scores; a node that does not apply comes after one
-// that does). The tie-breakers are looked up once, not per comparison.
+// tie-breakers (printed scores, descending unless written ascending; a node
+// that does not apply comes after one that does). The tie-breakers are looked up once, not per comparison.
 class MeritOrder {
  public:
   MeritOrder(const Scheme& scheme, const ScoreSheet& sheet);
@@ -45,6 +60,7 @@ class MeritOrder {
  private:
   const ScoreSheet& sheet_;
   std::vector<int> tie_breakers_;  // node indices
+  std::vector<bool> ascending_;    // per tie-breaker: the lower score first
 };
 
 // The ranking group of a unit: its category when the scheme ranks within

@@ -47,6 +47,18 @@ const char* rule_kind_name(RuleKind k) {
   return "?";
 }
 
+const char* compare_text(Compare c) {
+  switch (c) {
+    case Compare::kLess: return "<";
+    case Compare::kLessEqual: return "<=";
+    case Compare::kGreater: return ">";
+    case Compare::kGreaterEqual: return ">=";
+    case Compare::kEqual: return "==";
+    case Compare::kNotEqual: return "!=";
+  }
+  return "?";
+}
+
 std::string describe_rule(const Rule& r) {
   std::string out = rule_kind_name(r.kind);
   const char* dir = r.direction == Direction::kAdd ? "add" : "deduct";

@@ -204,12 +204,20 @@ struct Node {
   bool is_copy_root() const { return periodic >= 0 && parent == periodic; }
 };
 
-// Threshold grade: the printed total is at least `min` (absent: any). A
-// quota grade is given only by a Quota rule, never by a threshold.
+// A grade (DESIGN.md §2 "Grades, gates, quotas"). A threshold grade: the
+// printed total is at least `min` (absent: any). A quota grade is given
+// only by a Quota rule — and when it has a `min` too, only to units whose
+// total reaches it (先进: ≥ 85 and the top 30%). A gate grade is given only
+// by a gate's force or at_most (不合格 by veto only). The name may be empty:
+// the grade prints as an empty cell.
 struct Grade {
   std::string name;
   std::optional<Decimal> min;
   bool quota_only = false;
+  bool gate_only = false;
+  SourcePos pos;
+
+  bool is_threshold() const { return !quota_only && !gate_only; }
 };
 
 // A flag a unit can carry (一票否决, 取消评优资格), printed in declared order.
@@ -219,33 +227,57 @@ struct Flag {
   SourcePos pos;
 };
 
-// A condition that caps or forces a grade: a node's printed score below a
-// bound (述职评议 < 80 → not 优秀), or a raised flag (一票否决 → 不合格).
+// How a condition compares a printed score with its bound.
+enum class Compare { kLess, kLessEqual, kGreater, kGreaterEqual, kEqual, kNotEqual };
+
+// "<", "<=", ">", ">=", "==", "!=".
+const char* compare_text(Compare c);
+
+// One condition of a gate or a quota: a node's printed score, or the
+// printed total, compared with a number (述职评议 < 80, 总分 >= 85) — never
+// true for a unit the node does not apply to — or a flag raised (一票否决),
+// or not raised.
+struct Condition {
+  std::string node;      // node id compared; empty with `total` or a flag
+  bool total = false;    // compares the printed total
+  Compare op = Compare::kGreaterEqual;
+  Decimal value;         // the bound compared with
+  std::string flag;      // flag id: holds when raised, or when not (negated)
+  bool negated = false;
+  SourcePos pos;
+
+  bool is_flag() const { return !flag.empty(); }
+};
+
+// A gate caps a grade (at_most) or forces one (force) when its conditions
+// hold — all of them, or any of them: 述职评议 < 80 → not 优秀; 一票否决 →
+// 不合格. `{node, below}` and `{flag}` are one-condition gates.
 struct Gate {
-  std::string node;     // node id whose printed score is tested, or empty
-  Decimal below;        // with node: fires when score < below
-  std::string flag;     // flag id that fires it, or empty
-  std::string at_most;  // the best grade allowed, or empty
-  std::string force;    // the grade imposed, or empty (wins over caps)
+  std::vector<Condition> conditions;    // at least one
+  bool any = false;                     // fires when any holds; else all
+  std::optional<std::string> at_most;   // the best grade allowed
+  std::optional<std::string> force;     // the grade imposed (wins over caps)
+  bool below_form = false;              // written {node, below} (check's hint)
   SourcePos pos;
 };
 
-// A unit's printed node score must be at least a bound.
-struct Condition {
-  std::string node;
-  Decimal at_least;
-};
-
 // 先进 ≤ 30%: the best units among those graded `from` receive `grade`.
+// A bottom quota takes the last instead (对排名末位的五个支部…诫勉谈话): they
+// receive `grade`, or are marked with `flag`. DESIGN.md §2 "Quotas".
 struct Quota {
-  enum class Round { kDown, kUp, kNearest };
-  std::string grade;
+  // floor, ceil, half up, half even (GB/T 8170) of share × base.
+  enum class Round { kDown, kUp, kNearest, kHalfEven };
+  std::string grade;               // the grade given, or empty with `flag`
+  std::string flag;                // a bottom quota's flag instead of a grade
+  bool bottom = false;             // the last of the ranking, not the best
+  std::optional<std::int64_t> count;  // N places (the best 3), instead of share
   Rational share;                  // 0..1
-  std::string share_text;          // "30%"
-  std::string from;                // eligible grade, or empty: any grade
+  std::string share_text;          // "30%", or the count "3"
+  std::vector<std::string> from;   // eligible grades; empty: any grade
+  bool base_eligible = false;      // share of the eligible units, not of all
   Round round = Round::kDown;
   bool ties_included = false;      // tied at the edge: all in (else all out)
-  std::vector<Condition> require;
+  std::vector<Condition> require;  // every one must hold
   std::vector<std::string> without_flags;
   SourcePos pos;
 };
@@ -272,6 +304,8 @@ struct SeedSlip {
 
 struct Ranking {
   std::vector<std::string> tie_breakers;  // node ids, printed score desc
+  std::vector<bool> ascending;            // per tie-breaker: lower is better
+  SourcePos pos;                          // of the 'ranking' key's value
   bool within_category = false;
 };
 

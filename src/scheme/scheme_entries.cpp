@@ -74,6 +74,7 @@ const char* round_name(Quota::Round r) {
     case Quota::Round::kDown: return "down";
     case Quota::Round::kUp: return "up";
     case Quota::Round::kNearest: return "nearest";
+    case Quota::Round::kHalfEven: return "half_even";
   }
   return "?";
 }
@@ -152,8 +153,46 @@ SchemeEntry node_entry(const Scheme& s, const Node& n) {
   return e;
 }
 
+// A condition as diff names it: review<80, total>=85, flag veto, not flag veto.
+std::string condition_id(const Condition& c) {
+  if (c.is_flag()) return (c.negated ? "not flag " : "flag ") + c.flag;
+  return (c.total ? std::string("total") : c.node) + compare_text(c.op) + c.value.to_string();
+}
+
+// A gate by its conditions: review<80, flag veto, all(total<600, flag veto).
 std::string gate_id(const Gate& g) {
-  return g.node.empty() ? "flag " + g.flag : g.node + "<" + g.below.to_string();
+  if (g.conditions.size() == 1) return condition_id(g.conditions.front());
+  std::string out = g.any ? "any(" : "all(";
+  for (std::size_t i = 0; i < g.conditions.size(); ++i) {
+    out += (i ? ", " : "") + condition_id(g.conditions[i]);
+  }
+  return out + ")";
+}
+
+// A quota's condition: part2 at_least 20 (as {node, at_least} reads), or
+// as a gate's.
+std::string require_id(const Condition& c) {
+  if (!c.is_flag() && !c.total && c.op == Compare::kGreaterEqual) {
+    return c.node + " at_least " + c.value.to_string();
+  }
+  return condition_id(c);
+}
+
+// Names joined by ", ", as one text.
+std::string joined(const std::vector<std::string>& names) {
+  std::string out;
+  for (const std::string& n : names) out += (out.empty() ? "" : ", ") + n;
+  return out;
+}
+
+// Tie-breakers as written: an id, with " ascending" when lower is better.
+std::vector<std::string> tie_breaker_texts(const Ranking& r) {
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < r.tie_breakers.size(); ++i) {
+    const bool up = i < r.ascending.size() && r.ascending[i];
+    out.push_back(r.tie_breakers[i] + (up ? " ascending" : ""));
+  }
+  return out;
 }
 
 SchemeEntry setting(const char* section, SchemeField field) {
@@ -233,28 +272,39 @@ std::vector<SchemeEntry> scheme_entries(const Scheme& s) {
     out.push_back({"flag", f.id, {text_field("name", f.name)}});
   }
   for (const Grade& g : s.grades) {
-    out.push_back({"grade", g.name, {number_field("min", g.min),
-                                     bool_field("quota", g.quota_only)}});
+    SchemeEntry grade{"grade", g.name, {number_field("min", g.min),
+                                        bool_field("quota", g.quota_only)}};
+    // Written only when true, so results of schemes without gate grades
+    // read as before.
+    if (g.gate_only) grade.fields.push_back(bool_field("gate", true));
+    out.push_back(std::move(grade));
   }
   for (const Gate& g : s.gates) {
-    out.push_back({"gate", gate_id(g), {text_field("at_most", unless_empty(g.at_most)),
-                                        text_field("force", unless_empty(g.force))}});
+    out.push_back({"gate", gate_id(g), {text_field("at_most", g.at_most),
+                                        text_field("force", g.force)}});
   }
   for (const Quota& q : s.quotas) {
     std::vector<std::string> require;
     for (const Condition& c : q.require) {
-      require.push_back(c.node + " at_least " + c.at_least.to_string());
+      require.push_back(require_id(c));
     }
-    out.push_back({"quota", q.grade,
-                   {text_field("percent", percent_text(q.share_text)),
-                    text_field("from", unless_empty(q.from)),
-                    text_field("round", round_name(q.round)),
-                    text_field("ties", q.ties_included ? "include" : "exclude"),
-                    set_field("require", std::move(require)),
-                    set_field("without_flags", q.without_flags)}});
+    SchemeEntry quota{"quota", q.grade.empty() ? "flag " + q.flag : q.grade,
+                      {text_field("percent", q.count ? std::optional<std::string>()
+                                                     : percent_text(q.share_text)),
+                       text_field("from", unless_empty(joined(q.from))),
+                       text_field("round", round_name(q.round)),
+                       text_field("ties", q.ties_included ? "include" : "exclude"),
+                       set_field("require", std::move(require)),
+                       set_field("without_flags", q.without_flags)}};
+    // Written only when used, so results of schemes without them read as
+    // before.
+    if (q.count) quota.fields.push_back(number_field("count", Decimal::from_int(*q.count)));
+    if (q.bottom) quota.fields.push_back(bool_field("bottom", true));
+    if (q.base_eligible) quota.fields.push_back(text_field("base", "eligible"));
+    out.push_back(std::move(quota));
   }
   out.push_back({"ranking", "",
-                 {list_field("tie_breakers", s.ranking.tie_breakers),
+                 {list_field("tie_breakers", tie_breaker_texts(s.ranking)),
                   text_field("within", s.ranking.within_category
                                            ? std::optional<std::string>("category")
                                            : std::nullopt)}});

@@ -195,6 +195,133 @@ void lint_points(const Scheme& scheme, std::vector<Diagnostic>& out,
   }
 }
 
+// The most node `n` prints, or nullopt when nothing bounds it (or the
+// bound overflows).
+std::optional<Decimal> most_or_none(const Scheme& scheme, int n) {
+  try {
+    return most_of(scheme, n);
+  } catch (const Error&) {
+    return std::nullopt;
+  }
+}
+
+// A gate of one condition `node < bound` (or <=) whose node can never reach
+// the bound: it always fires.
+void lint_gates(const Scheme& scheme, std::vector<Diagnostic>& out) {
+  for (const Gate& gate : scheme.gates) {
+    if (gate.conditions.size() != 1) continue;
+    const Condition& c = gate.conditions.front();
+    if (c.is_flag() || c.total) continue;
+    if (c.op != Compare::kLess && c.op != Compare::kLessEqual) continue;
+    int n = scheme.find(c.node);
+    if (n < 0) continue;
+    const Node& node = scheme.nodes[n];
+    std::optional<Decimal> most = most_or_none(scheme, n);
+    if (!most) continue;
+    if (c.op == Compare::kLess ? !(*most < c.value) : !(*most <= c.value)) {
+      continue;  // it can miss
+    }
+    bool full_marks = node.points && *most == *node.points;
+    std::string fires = gate.below_form
+                            ? "fires below " + c.value.to_string()
+                            : fmt::format("fires when {} {} {}", node.id,
+                                          compare_text(c.op), c.value.to_string());
+    out.push_back(at(
+        scheme, gate.pos,
+        fmt::format("the gate on '{}' ({}) {}, but the node scores at most {}{}: the "
+                    "gate always fires",
+                    node.id, node.name, fires, most->to_string(),
+                    full_marks ? " (its points)" : ""),
+        gate.below_form
+            ? fmt::format("write 'below' on the node's own scale, from 0 to {}",
+                          most->to_string())
+            : fmt::format("write the bound on the node's own scale, from 0 to {}",
+                          most->to_string())));
+  }
+}
+
+// Grades no unit can reach: a gate grade no gate gives, a quota grade no
+// quota gives, a 'min' above the most the total can print.
+void lint_grades(const Scheme& scheme, std::vector<Diagnostic>& out) {
+  // A normalised total depends on the unit's category: not bounded here.
+  std::optional<Decimal> most_total;
+  if (!scheme.normalised()) most_total = most_or_none(scheme, 0);
+  for (const Grade& g : scheme.grades) {
+    if (g.gate_only) {
+      bool given = false;
+      for (const Gate& gate : scheme.gates) {
+        given |= gate.force == g.name || gate.at_most == g.name;
+      }
+      if (!given) {
+        out.push_back(at(scheme, g.pos,
+                         fmt::format("grade '{}' is given only by a gate, but no gate "
+                                     "forces it or caps a grade at it: no unit can "
+                                     "reach it", g.name),
+                         fmt::format("add a gate such as {{when: veto, force: {}}}, or "
+                                     "remove 'gate: true'", g.name)));
+      }
+      continue;
+    }
+    if (g.quota_only) {
+      bool given = false;
+      for (const Quota& q : scheme.quotas) given |= q.grade == g.name;
+      if (!given) {
+        out.push_back(at(scheme, g.pos,
+                         fmt::format("grade '{}' is a quota grade, but no quota gives "
+                                     "it: no unit can reach it", g.name),
+                         fmt::format("add a quota such as {{grade: {}, percent: 30%}}, or "
+                                     "remove 'quota: true'", g.name)));
+        continue;
+      }
+    }
+    if (g.min && most_total && *most_total < *g.min) {
+      out.push_back(at(scheme, g.pos,
+                       fmt::format("grade '{}' needs a total of at least {}, but the total "
+                                   "is at most {}: no unit can reach it",
+                                   g.name, g.min->to_string(), most_total->to_string()),
+                       fmt::format("write 'min' on the total's scale, from 0 to {}",
+                                   most_total->to_string())));
+    }
+  }
+}
+
+// Quotas and tie-breakers that cannot do what they say: a quota drawing
+// from the very grade it gives (only a unit an earlier quota gave it could
+// take a place), a tie-breaker listed twice (the second never decides) or
+// on the root when totals are not normalised (equal totals are equal
+// roots).
+void lint_quotas_and_ranking(const Scheme& scheme, std::vector<Diagnostic>& out) {
+  for (const Quota& q : scheme.quotas) {
+    if (q.grade.empty()) continue;
+    for (const std::string& f : q.from) {
+      if (f != q.grade) continue;
+      out.push_back(at(scheme, q.pos,
+                       fmt::format("the quota for '{}' draws from '{}' itself: no unit "
+                                   "holds it before the quota gives it", q.grade, f),
+                       "name the grades the quota draws from, e.g. from: 合格"));
+    }
+  }
+  const std::vector<std::string>& t = scheme.ranking.tie_breakers;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    const bool twice = std::find(t.begin(), t.begin() + static_cast<std::ptrdiff_t>(i),
+                                 t[i]) != t.begin() + static_cast<std::ptrdiff_t>(i);
+    const int n = scheme.find(t[i]);
+    std::string message;
+    if (twice) {
+      message = fmt::format("tie breaker '{}' is listed twice: the second never decides",
+                            t[i]);
+    } else if (n == 0 && !scheme.normalised()) {
+      message = fmt::format("tie breaker '{}' is the root: units tied on the total are "
+                            "tied on it too", t[i]);
+    } else {
+      continue;
+    }
+    out.push_back(at(scheme, scheme.ranking.pos, std::move(message),
+                     "tie breakers decide between equal totals: name the parts that "
+                     "should, each once"));
+  }
+}
+
 }  // namespace
 
 std::vector<Diagnostic> lint_scheme(const Scheme& scheme) {
@@ -228,27 +355,9 @@ std::vector<Diagnostic> lint_scheme(const Scheme& scheme) {
                                        slip.node),
                      "remove the entry from seed_slips: there is no slip left to keep"));
   }
-  for (const Gate& gate : scheme.gates) {
-    if (gate.node.empty()) continue;
-    int n = scheme.find(gate.node);
-    if (n < 0) continue;
-    const Node& node = scheme.nodes[n];
-    std::optional<Decimal> most;
-    try {
-      most = most_of(scheme, n);
-    } catch (const Error&) {
-      most.reset();
-    }
-    if (!most || !(*most < gate.below)) continue;  // it can miss
-    bool full_marks = node.points && *most == *node.points;
-    out.push_back(at(
-        scheme, gate.pos,
-        fmt::format("the gate on '{}' ({}) fires below {}, but the node scores at "
-                    "most {}{}: the gate always fires",
-                    node.id, node.name, gate.below.to_string(), most->to_string(),
-                    full_marks ? " (its points)" : ""),
-        fmt::format("write 'below' on the node's own scale, from 0 to {}", most->to_string())));
-  }
+  lint_gates(scheme, out);
+  lint_grades(scheme, out);
+  lint_quotas_and_ranking(scheme, out);
   std::stable_sort(out.begin(), out.end(), [](const Diagnostic& a, const Diagnostic& b) {
     return a.line < b.line;
   });

@@ -1,7 +1,9 @@
 // Findings about a scheme that loads but may not say what its authors
 // meant (SPEC §5 check): children's points against the parent's, declared
-// category full marks against the items that apply, gates and quotas that
-// can never matter. `kaohe check` reports them; `score` does not.
+// category full marks against the items that apply, gates that always
+// fire, grades no unit can reach, quotas drawing from their own grade,
+// tie-breakers that never decide. `kaohe check` reports them; `score` does
+// not.
 #pragma once
 
 #include <vector>

@@ -392,5 +392,105 @@ TEST_CASE("quota: a unit capped by a gate below the quota grade is not eligible"
   CHECK(r.grade("U4") == "合格");
 }
 
+// --- general grades (issue 17) ---------------------------------------------------
+
+TEST_CASE("quota grade with its own threshold: needs both the min and a place") {
+  // 先进 needs ≥ 85 and the top 50%: of 6 units, 3 places, but only two reach 85.
+  World w(scheme_text("    - {id: a, name: 业绩, points: 100, direct: {}}\n", "",
+                      "grades:\n"
+                      "  - {name: 先进, quota: true, min: 85}\n"
+                      "  - {name: 合格, min: 60}\n"
+                      "  - {name: 不合格}\n"
+                      "quotas:\n  - {grade: 先进, percent: 50%, from: 合格}\n"),
+          {{"U1"}, {"U2"}, {"U3"}, {"U4"}, {"U5"}, {"U6"}});
+  w.measure("U1", "a", "90");
+  w.measure("U2", "a", "85");
+  w.measure("U3", "a", "84.99");
+  w.measure("U4", "a", "70");
+  w.measure("U5", "a", "60");
+  w.measure("U6", "a", "50");
+  auto r = w.run();
+  CHECK(r.grade("U1") == "先进");
+  CHECK(r.grade("U2") == "先进");  // the min is inclusive
+  CHECK(r.grade("U3") == "合格");  // in the top 50% on merit, below 85
+  CHECK(r.grade("U4") == "合格");
+  CHECK(r.grade("U6") == "不合格");
+  // Below the min, a unit takes no place: the third place stays empty and
+  // nobody further down takes it.
+  CHECK(r.standing("U4").flags.empty());
+}
+
+TEST_CASE("quota grade's min: a unit above it but outside the quota is not given it") {
+  World w(scheme_text("    - {id: a, name: 业绩, points: 100, direct: {}}\n", "",
+                      "grades:\n"
+                      "  - {name: 先进, quota: true, min: 85}\n"
+                      "  - {name: 合格}\n"
+                      "quotas:\n  - {grade: 先进, percent: 25%}\n"),
+          {{"U1"}, {"U2"}, {"U3"}, {"U4"}});
+  w.measure("U1", "a", "95");
+  w.measure("U2", "a", "90");
+  w.measure("U3", "a", "88");
+  w.measure("U4", "a", "10");
+  auto r = w.run();
+  CHECK(r.grade("U1") == "先进");  // 25% of 4 = 1 place
+  CHECK(r.grade("U2") == "合格");
+  CHECK(r.grade("U3") == "合格");
+}
+
+TEST_CASE("a gate grade is reached only by a gate: 不合格 by veto only") {
+  World w(scheme_text("    - {id: a, name: 业绩, points: 100, direct: {}}\n"
+                      "    - {id: crime, name: 违纪, flag_event: {raise: veto}}\n",
+                      "",
+                      "flags:\n  - {id: veto, name: 一票否决}\n"
+                      "grades:\n"
+                      "  - {name: 合格, min: 60}\n"
+                      "  - {name: 基本合格}\n"
+                      "  - {name: 不合格, gate: true}\n"
+                      "gates:\n  - {flag: veto, force: 不合格}\n"),
+          {{"U1"}, {"U2"}, {"U3"}});
+  w.measure("U1", "a", "0");    // the lowest total is still 基本合格
+  w.measure("U2", "a", "100");  // vetoed
+  w.measure("U3", "a", "80");
+  w.event({"U2", "crime"});
+  auto r = w.run();
+  CHECK(r.grade("U1") == "基本合格");
+  CHECK(r.grade("U2") == "不合格");
+  CHECK(r.standing("U2").forced);
+  CHECK(r.grade("U3") == "合格");
+}
+
+TEST_CASE("a gate grade as a cap: at most 基本合格 when a part fails") {
+  World w(scheme_text("    - {id: a, name: 业绩, points: 100, direct: {}}\n", "",
+                      "grades:\n"
+                      "  - {name: 优秀, min: 90}\n"
+                      "  - {name: 合格}\n"
+                      "  - {name: 待定, gate: true}\n"
+                      "gates:\n  - {when: a < 95, at_most: 待定}\n"),
+          {{"U1"}, {"U2"}});
+  w.measure("U1", "a", "92");
+  w.measure("U2", "a", "96");
+  auto r = w.run();
+  CHECK(r.grade("U1") == "待定");
+  CHECK(r.standing("U1").flags == std::vector<std::string>{"业绩<95"});
+  CHECK(r.grade("U2") == "优秀");
+}
+
+TEST_CASE("a grade with an empty name prints empty, and gates may name it") {
+  World w(scheme_text("    - {id: a, name: 业绩, points: 100, direct: {}}\n", "",
+                      "grades:\n"
+                      "  - {name: 优秀, min: 90}\n"
+                      "  - {name: \"\"}\n"
+                      "gates:\n  - {when: a == 95, at_most: \"\"}\n"),
+          {{"U1"}, {"U2"}, {"U3"}});
+  w.measure("U1", "a", "99");
+  w.measure("U2", "a", "50");
+  w.measure("U3", "a", "95");
+  auto r = w.run();
+  CHECK(r.grade("U1") == "优秀");
+  CHECK(r.standing("U2").grade == 1);
+  CHECK(r.grade("U2").empty());
+  CHECK(r.standing("U3").grade == 1);
+}
+
 }  // namespace
 }  // namespace kaohe

@@ -222,4 +222,88 @@ TEST_CASE("rule parameters out of range carry a hint") {
   }
 }
 
+// --- issue 17: general grades, gates, quotas and tie-breakers ----------------------
+
+const char* const kTwoParts =
+    "    - {id: target, name: 目标考核, points: 90, direct: {}}\n"
+    "    - {id: review, name: 述职评议, points: 10, direct: {}}\n";
+
+// The messages of every finding, in order.
+std::vector<std::string> messages(const std::vector<Diagnostic>& found) {
+  std::vector<std::string> out;
+  for (const Diagnostic& d : found) out.push_back(d.message);
+  return out;
+}
+
+TEST_CASE("lint: a gate condition 'node < N' or 'node <= N' that always holds") {
+  auto found = lint(scheme_text(kTwoParts) +
+                    "grades:\n  - {name: 优秀, min: 90}\n  - {name: 良好}\n"
+                    "gates:\n"
+                    "  - {when: review <= 10, at_most: 良好}\n"  // 13: 10 <= 10 always
+                    "  - {when: review < 10, at_most: 良好}\n"   // may miss: not reported
+                    "  - {when: review > 80, at_most: 良好}\n"   // never holds: not this check
+                    "  - {all: [review < 80, target < 100], at_most: 良好}\n");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].line == 13);
+  CHECK(found[0].message ==
+        "the gate on 'review' (述职评议) fires when review <= 10, but the node scores at "
+        "most 10 (its points): the gate always fires");
+  CHECK(found[0].hint == "write the bound on the node's own scale, from 0 to 10");
+}
+
+TEST_CASE("lint: grades no unit can reach") {
+  SUBCASE("a gate grade no gate gives; one a cap gives is reachable") {
+    auto found = lint(scheme_text(kTwoParts) +
+                      "grades:\n"
+                      "  - {name: 合格}\n"
+                      "  - {name: 待定, gate: true}\n"        // 11: at_most gives it
+                      "  - {name: 不合格, gate: true}\n"       // 12: nothing gives it
+                      "gates:\n  - {when: review < 6, at_most: 待定}\n");
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].line == 12);
+    CHECK(contains(found[0].message, "grade '不合格' is given only by a gate"));
+  }
+  SUBCASE("a quota grade no quota gives; a bottom quota gives one") {
+    auto found = lint(scheme_text(kTwoParts) +
+                      "grades:\n"
+                      "  - {name: 先进, quota: true}\n"        // 10
+                      "  - {name: 合格}\n"
+                      "  - {name: 较差, quota: true}\n"
+                      "quotas:\n  - {grade: 较差, bottom: true, count: 1}\n");
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].line == 10);
+    CHECK(contains(found[0].message, "grade '先进' is a quota grade, but no quota gives it"));
+  }
+  SUBCASE("a min above the most the total prints, also a quota grade's own min") {
+    auto found = lint(scheme_text(kTwoParts) +
+                      "grades:\n"
+                      "  - {name: 先进, quota: true, min: 100.01}\n"  // 10
+                      "  - {name: 优秀, min: 100}\n"                  // 11: reachable
+                      "  - {name: 合格}\n"
+                      "quotas:\n  - {grade: 先进, count: 1}\n");
+    CHECK(messages(found) ==
+          std::vector<std::string>{"grade '先进' needs a total of at least 100.01, but the "
+                                   "total is at most 100: no unit can reach it"});
+  }
+  SUBCASE("not checked when totals are normalised by category") {
+    CHECK(lint(scheme_text("    - {id: a, name: 甲, points: 100, direct: {}}\n", "",
+                           "categories: {A: 100}\n") +
+               "grades:\n  - {name: 优秀, min: 110}\n  - {name: 合格}\n")
+              .empty());
+  }
+}
+
+TEST_CASE("lint: a quota from its own grade, tie-breakers that never decide") {
+  auto found = lint(scheme_text(kTwoParts) +
+                    "grades:\n  - {name: 先进, quota: true}\n  - {name: 合格}\n"
+                    "quotas:\n  - {grade: 先进, count: 1, from: [合格, 先进]}\n"  // 13
+                    "ranking: {tie_breakers: [review, total, review]}\n");       // 14
+  REQUIRE(found.size() == 3);
+  CHECK(found[0].line == 13);
+  CHECK(contains(found[0].message, "draws from '先进' itself"));
+  CHECK(found[1].line == 14);
+  CHECK(contains(found[1].message, "tie breaker 'total' is the root"));
+  CHECK(contains(found[2].message, "tie breaker 'review' is listed twice"));
+}
+
 }  // namespace kaohe

@@ -103,8 +103,11 @@ TEST_CASE("the party-building scheme in schemes/ loads") {
   CHECK(s.grades[0].min == Decimal::from_int(90));
   CHECK_FALSE(s.grades[3].min.has_value());
   REQUIRE(s.gates.size() == 1);
-  CHECK(s.gates[0].node == "review");
-  CHECK(s.gates[0].below == Decimal::from_int(80));
+  REQUIRE(s.gates[0].conditions.size() == 1);
+  CHECK(s.gates[0].conditions[0].node == "review");
+  CHECK(s.gates[0].conditions[0].op == Compare::kLess);
+  CHECK(s.gates[0].conditions[0].value == Decimal::from_int(80));
+  CHECK(s.gates[0].below_form);
   CHECK(s.gates[0].at_most == "良好");
 }
 
@@ -832,6 +835,238 @@ TEST_CASE("load_scheme reads a file and names it in diagnostics") {
   REQUIRE_FALSE(e.diagnostics().empty());
   CHECK(e.diagnostics()[0].file == f.path());
   CHECK(e.diagnostics()[0].line == 2);
+}
+
+// --- general grades and gates (issue 17) -------------------------------------------
+
+TEST_CASE("conditions: every comparison, the total, flags and not-flags, all and any") {
+  std::string text = std::string(kMinimal) +
+                     "flags:\n  - {id: veto, name: 一票否决}\n"  // 16, 17
+                     "grades:\n"                                // 18
+                     "  - {name: 先进, quota: true, min: 85}\n"  // 19
+                     "  - {name: 合格, min: 60}\n"               // 20
+                     "  - {name: \"\"}\n"                        // 21
+                     "  - {name: 不合格, gate: true}\n"           // 22
+                     "gates:\n"                                 // 23
+                     "  - {when: judged <= 59.5, at_most: \"\"}\n"
+                     "  - {all: [total < 60, not veto], at_most: \"\"}\n"
+                     "  - {any: [veto, late != 40, judged == 0, judged > 1, judged >= 2], "
+                     "force: 不合格}\n"
+                     "quotas:\n"
+                     "  - {grade: 先进, percent: 30%, require: [judged >= 50, not veto]}\n";
+  Scheme s = parse_scheme("s.yaml", text);
+  REQUIRE(s.grades.size() == 4);
+  CHECK(s.grades[0].quota_only);
+  CHECK(s.grades[0].min == Decimal::from_int(85));
+  CHECK(s.grades[2].name.empty());
+  CHECK(s.grades[2].is_threshold());
+  CHECK(s.grades[3].gate_only);
+  CHECK(s.grades[3].pos.line == 22);
+  REQUIRE(s.gates.size() == 3);
+  const Condition& le = s.gates[0].conditions.at(0);
+  CHECK(le.node == "judged");
+  CHECK(le.op == Compare::kLessEqual);
+  CHECK(le.value == *Decimal::parse("59.5"));
+  CHECK(s.gates[0].at_most == std::string());
+  CHECK_FALSE(s.gates[0].force.has_value());
+  CHECK_FALSE(s.gates[1].any);
+  REQUIRE(s.gates[1].conditions.size() == 2);
+  CHECK(s.gates[1].conditions[0].total);
+  CHECK(s.gates[1].conditions[0].op == Compare::kLess);
+  CHECK(s.gates[1].conditions[1].flag == "veto");
+  CHECK(s.gates[1].conditions[1].negated);
+  CHECK(s.gates[2].any);
+  REQUIRE(s.gates[2].conditions.size() == 5);
+  CHECK(s.gates[2].conditions[0].flag == "veto");
+  CHECK_FALSE(s.gates[2].conditions[0].negated);
+  CHECK(s.gates[2].conditions[1].op == Compare::kNotEqual);
+  CHECK(s.gates[2].conditions[2].op == Compare::kEqual);
+  CHECK(s.gates[2].conditions[3].op == Compare::kGreater);
+  CHECK(s.gates[2].conditions[4].op == Compare::kGreaterEqual);
+  CHECK(s.gates[2].force == "不合格");
+  REQUIRE(s.quotas.size() == 1);
+  REQUIRE(s.quotas[0].require.size() == 2);
+  CHECK(s.quotas[0].require[0].op == Compare::kGreaterEqual);
+  CHECK(s.quotas[0].require[1].negated);
+}
+
+TEST_CASE("a condition naming an unknown node, an unknown flag, or a node alone") {
+  std::string top = std::string(kMinimal) +
+                    "flags:\n  - {id: veto, name: 一票否决}\n"  // 16, 17
+                    "grades:\n  - {name: 合格}\n"                // 18, 19
+                    "gates:\n";                                 // 20
+  SUBCASE("unknown node, with a did-you-mean") {
+    Diagnostic d = diag(load_fail(top + "  - {when: judgd < 60, at_most: 合格}\n"),
+                        "condition names unknown node 'judgd'");
+    CHECK(d.line == 21);
+    CHECK(d.col == 12);
+    CHECK(contains(d.hint, "\"judged\""));
+  }
+  SUBCASE("unknown node inside 'any'") {
+    Diagnostic d = diag(load_fail(top + "  - {any: [veto, lte < 1], force: 合格}\n"),
+                        "condition names unknown node 'lte'");
+    CHECK(d.col == 18);
+  }
+  SUBCASE("unknown flag") {
+    Diagnostic d = diag(load_fail(top + "  - {when: not vto, force: 合格}\n"),
+                        "unknown flag 'vto'");
+    CHECK(contains(d.hint, "\"veto\""));
+  }
+  SUBCASE("a node without a comparison") {
+    Diagnostic d = diag(load_fail(top + "  - {when: judged, force: 合格}\n"),
+                        "condition 'judged' names node 'judged' without comparing it");
+    CHECK(contains(d.hint, "judged < 80"));
+  }
+  SUBCASE("the total without a comparison") {
+    diag(load_fail(top + "  - {when: total, force: 合格}\n"),
+         "condition 'total' names the total without comparing it");
+  }
+}
+
+TEST_CASE("a condition written wrong") {
+  std::string top = std::string(kMinimal) + "grades:\n  - {name: 合格}\n" + "gates:\n";
+  SUBCASE("no spaces around the comparison") {
+    diag(load_fail(top + "  - {when: judged<60, force: 合格}\n"),
+         "condition 'judged<60' needs spaces around its comparison");
+  }
+  SUBCASE("an unknown comparison, with a did-you-mean") {
+    Diagnostic d = diag(load_fail(top + "  - {when: judged => 60, force: 合格}\n"),
+                        "compares with '=>', which is no comparison");
+    CHECK(contains(d.hint, "\">=\""));
+  }
+  SUBCASE("a bound that is not a number") {
+    diag(load_fail(top + "  - {when: judged < 6O, force: 合格}\n"),
+         "compares with '6O', which is not a number");
+  }
+  SUBCASE("too many words") {
+    diag(load_fail(top + "  - {when: judged < 60 or late < 30, force: 合格}\n"),
+         "'judged < 60 or late < 30' is not a condition");
+  }
+  SUBCASE("a condition that is not a text") {
+    diag(load_fail(top + "  - {any: [{node: judged}], force: 合格}\n"),
+         "a condition is a text such as 'review < 80'");
+  }
+  SUBCASE("an empty list") {
+    diag(load_fail(top + "  - {all: [], force: 合格}\n"),
+         "'all' is a non-empty list of conditions");
+  }
+  SUBCASE("two tests in one gate") {
+    diag(load_fail(top + "  - {when: judged < 60, any: [judged < 50], force: 合格}\n"),
+         "a gate tests either a node ('node' and 'below'), a 'flag', or conditions");
+  }
+  SUBCASE("a quota's condition") {
+    diag(load_fail(std::string(kMinimal) +
+                   "grades:\n  - {name: 先进, quota: true}\n  - {name: 合格}\n"
+                   "quotas:\n  - {grade: 先进, percent: 30%, require: [judgd >= 60]}\n"),
+         "condition names unknown node 'judgd'");
+  }
+}
+
+TEST_CASE("grades: quota and gate grades around the catch-all, and their misuse") {
+  SUBCASE("a quota grade may have a min; quota and gate grades may follow the catch-all") {
+    Scheme s = parse_scheme("s.yaml", std::string(kMinimal) +
+                            "grades:\n"
+                            "  - {name: 合格, min: 60}\n"
+                            "  - {name: 不合格}\n"
+                            "  - {name: 先进, quota: true, min: 95}\n"
+                            "  - {name: 否决, gate: true}\n");
+    CHECK(s.grades.size() == 4);
+  }
+  SUBCASE("a threshold grade after the catch-all") {
+    diag(load_fail(std::string(kMinimal) +
+                   "grades:\n  - {name: 甲}\n  - {name: 否决, gate: true}\n"
+                   "  - {name: 乙, min: 80}\n"),
+         "grade '甲' has no 'min' but is not the last");
+  }
+  SUBCASE("a gate grade takes no min") {
+    Diagnostic d = diag(load_fail(std::string(kMinimal) +
+                                  "grades:\n  - {name: 不合格, gate: true, min: 60}\n"),
+                        "gate grade '不合格' takes no 'min'");
+    CHECK(d.line == 17);
+  }
+  SUBCASE("both a quota and a gate grade") {
+    diag(load_fail(std::string(kMinimal) +
+                   "grades:\n  - {name: 先进, quota: true, gate: true}\n"),
+         "grade '先进' cannot be both a quota grade and a gate grade");
+  }
+  SUBCASE("a grade without the key 'name'") {
+    Diagnostic d = diag(load_fail(std::string(kMinimal) + "grades:\n  - {min: 60}\n"),
+                        "a grade needs a 'name'");
+    CHECK(contains(d.hint, "name: \"\""));
+  }
+  SUBCASE("two grades with an empty name") {
+    diag(load_fail(std::string(kMinimal) +
+                   "grades:\n  - {name: \"\", min: 60}\n  - {name: \"\"}\n"),
+         "grade '' is listed twice");
+  }
+}
+
+// --- general quotas and tie-breakers (issue 17, point 2) ---------------------------
+
+TEST_CASE("quotas: count, bottom, flag, base, several grades, rounding; tie-breaker order") {
+  Scheme s = parse_scheme(
+      "s.yaml", std::string(kMinimal) +
+                    "flags:\n  - {id: admonish, name: 诫勉谈话}\n"
+                    "grades:\n"
+                    "  - {name: 先进, quota: true}\n"
+                    "  - {name: 优秀, min: 90}\n"
+                    "  - {name: 良好, min: 80}\n"
+                    "  - {name: 较差, quota: true}\n"
+                    "  - {name: 一般}\n"
+                    "quotas:\n"
+                    "  - {grade: 先进, count: 3, from: [优秀, 良好]}\n"
+                    "  - {grade: 较差, bottom: true, percent: 10%, base: eligible,"
+                    " round: half_even}\n"
+                    "  - {bottom: true, count: 5, flag: admonish}\n"
+                    "ranking: {tie_breakers: [judged, {node: late, order: ascending},"
+                    " {node: judged, order: descending}]}\n");
+  REQUIRE(s.quotas.size() == 3);
+  CHECK(s.quotas[0].count == 3);
+  CHECK(s.quotas[0].from == std::vector<std::string>{"优秀", "良好"});
+  CHECK_FALSE(s.quotas[0].bottom);
+  CHECK(s.quotas[1].bottom);
+  CHECK(s.quotas[1].base_eligible);
+  CHECK(s.quotas[1].round == Quota::Round::kHalfEven);
+  CHECK_FALSE(s.quotas[1].count.has_value());
+  CHECK(s.quotas[2].flag == "admonish");
+  CHECK(s.quotas[2].grade.empty());
+  CHECK(s.ranking.tie_breakers == std::vector<std::string>{"judged", "late", "judged"});
+  CHECK(s.ranking.ascending == std::vector<bool>{false, true, false});
+}
+
+TEST_CASE("quotas written wrong") {
+  const std::string top = std::string(kMinimal) +
+                          "flags:\n  - {id: admonish, name: 诫勉谈话}\n"
+                          "grades:\n  - {name: 先进, quota: true}\n  - {name: 合格}\n"
+                          "quotas:\n";
+  auto fails = [&](const std::string& quota, const std::string& needle) {
+    CAPTURE(quota);
+    diag(load_fail(top + "  - " + quota + "\n"), needle);
+  };
+  fails("{grade: 先进, percent: 30%, count: 3}", "a quota takes 'percent' or 'count', not both");
+  fails("{grade: 先进}", "a quota needs 'grade' and 'percent'");
+  fails("{grade: 先进, count: 0}", "'count' must be at least 1");
+  fails("{grade: 先进, count: 2.5}", "'count' must be a whole number");
+  fails("{count: 5, flag: admonish}", "only a bottom quota raises a 'flag'");
+  fails("{bottom: true, count: 5, flag: admonsh}", "unknown flag 'admonsh'");
+  fails("{grade: 先进, bottom: true, count: 5, flag: admonish}",
+        "a quota gives a 'grade' or raises a 'flag', not both");
+  fails("{grade: 先进, percent: 30%, base: eligable}", "base must be all or eligible");
+  fails("{grade: 先进, count: 3, base: eligible}", "a 'count' needs none");
+  fails("{grade: 先进, percent: 30%, round: half_odd}", "round must be floor, ceil");
+  fails("{grade: 先进, count: 3, round: ceil}", "a 'count' is whole: it needs no 'round'");
+  fails("{grade: 先进, percent: 30%, from: [合格, 及格]}", "unknown grade '及格'");
+}
+
+TEST_CASE("tie-breakers written wrong") {
+  Diagnostic d = diag(load_fail(std::string(kMinimal) +
+                                "ranking: {tie_breakers: [{node: late, order: up}]}\n"),
+                      "order must be ascending or descending; got 'up'");
+  CHECK(d.line == 16);
+  diag(load_fail(std::string(kMinimal) + "ranking: {tie_breakers: [{order: ascending}]}\n"),
+       "a tie breaker needs 'node'");
+  diag(load_fail(std::string(kMinimal) + "ranking: {tie_breakers: [{node: lat}]}\n"),
+       "tie breaker names unknown node 'lat'");
 }
 
 }  // namespace

@@ -1,0 +1,156 @@
+// The loader's rules on measure rows: completion, all_or_nothing, scaled,
+// votes, mean, checklist, relative, scaled_deduction and direct, with their
+// 'missing' and 'scale' parameters.
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "scheme/loader_context.h"
+
+namespace kaohe::scheme_loading {
+
+void Loader::read_measure_rule(const YamlNode& y, Rule& rule, const std::string& ctx) {
+  auto param = [&](const char* k) { return y.get(k); };
+  auto read_missing = [&]() {
+    if (const YamlNode* v = param("missing")) {
+      if (auto p = missing_policy(*v, "missing")) rule.missing = *p;
+    }
+  };
+  switch (rule.kind) {
+    case RuleKind::kCompletion:
+    case RuleKind::kAllOrNothing:
+    case RuleKind::kDirect:
+      check_keys(y, {"missing"}, ctx);
+      read_missing();
+      break;
+    case RuleKind::kScaled:
+    case RuleKind::kRelative:
+      check_keys(y, rule.kind == RuleKind::kScaled
+                        ? std::vector<std::string>{"scale", "missing"}
+                        : std::vector<std::string>{"within", "missing"},
+                 ctx);
+      if (rule.kind == RuleKind::kScaled) {
+        read_scale(y, rule, true);
+      } else if (const YamlNode* v = param("within")) {
+        std::string s = text(*v, "within");
+        if (s == "category") {
+          rule.within_category = true;
+        } else if (v->is_scalar()) {
+          error(v->pos, fmt::format("'within' must be 'category', got '{}'", s), "");
+        }
+      }
+      read_missing();
+      break;
+    case RuleKind::kVotes: {
+      check_keys(y, {"levels", "scale", "min_votes", "too_few", "missing"}, ctx);
+      const YamlNode* levels = param("levels");
+      if (levels != nullptr) {
+        named_amounts(*levels, rule.named, "levels", "level");
+      } else {
+        error(y.pos, "votes need 'levels'",
+              "e.g. levels: {优秀: 100, 良好: 80, 一般: 60, 较差: 40}");
+      }
+      read_scale(y, rule, false);
+      if (!rule.scale) rule.scale = Decimal::from_int(100);
+      // A level above the scale would score more than the item's points.
+      if (levels != nullptr && levels->is_map()) {
+        for (const auto& [k, v] : levels->entries) {
+          int i = rule.find_named(k->scalar);
+          if (i < 0 || !(*rule.scale < rule.named[i].amount)) continue;
+          error(v->pos,
+                fmt::format("level '{}' scores {}, above the scale {}: a unit "
+                            "could score more than the item's points",
+                            k->scalar, rule.named[i].amount.to_string(),
+                            rule.scale->to_string()),
+                "levels are scores out of 'scale' (100 unless given): lower "
+                "the level, or give the scale the document uses");
+        }
+      }
+      if (const YamlNode* v = param("min_votes")) {
+        auto n = integer(*v, "min_votes");
+        if (n && *n < 0) error(v->pos, "'min_votes' must not be negative", "");
+        if (n) rule.min_votes = *n;
+      }
+      if (const YamlNode* v = param("too_few")) {
+        if (auto p = missing_policy(*v, "too_few")) rule.too_few = *p;
+      }
+      read_missing();
+      break;
+    }
+    case RuleKind::kMean: {
+      check_keys(y, {"keys", "scale", "missing"}, ctx);
+      const YamlNode* v = param("keys");
+      if (v == nullptr || !v->is_sequence() || v->items.empty()) {
+        error(v ? v->pos : y.pos, "mean needs 'keys', a list of measure keys",
+              "e.g. keys: [self, group]");
+      } else {
+        for (const auto& k : v->items) {
+          std::string s = text(*k, "key");
+          if (std::find(rule.keys.begin(), rule.keys.end(), s) != rule.keys.end()) {
+            error(k->pos, fmt::format("key '{}' is listed twice", s), "");
+          } else if (k->is_scalar()) {
+            rule.keys.push_back(s);
+          }
+        }
+      }
+      read_scale(y, rule, false);
+      read_missing();
+      break;
+    }
+    case RuleKind::kChecklist: {
+      check_keys(y, {"criteria", "missing"}, ctx);
+      if (const YamlNode* v = param("criteria")) {
+        named_amounts(*v, rule.named, "criteria", "criterion");
+      } else {
+        error(y.pos, "a checklist needs 'criteria'",
+              "e.g. criteria: {有方案: 0.5, 有台账: 0.5}");
+      }
+      read_missing();
+      break;
+    }
+    case RuleKind::kScaledDeduction: {
+      check_keys(y, {"max", "scale", "missing"}, ctx);
+      if (const YamlNode* v = param("max")) {
+        if (auto d = non_negative(*v, "max")) rule.max = *d;
+      } else {
+        error(y.pos, "a scaled deduction needs 'max', the most it deducts",
+              "e.g. {max: 8, scale: 100} for 倒扣分8分");
+      }
+      read_scale(y, rule, true);
+      read_missing();
+      break;
+    }
+    default:
+      break;
+  }
+}
+
+std::optional<MissingPolicy> Loader::missing_policy(const YamlNode& n,
+                                                  const std::string& what) {
+  const std::string* s = scalar(n, what);
+  if (!s) return std::nullopt;
+  if (*s == "error") return MissingPolicy::kError;
+  if (*s == "na") return MissingPolicy::kNotApplicable;
+  if (*s == "zero") return MissingPolicy::kZero;
+  if (*s == "full") return MissingPolicy::kFull;
+  error(n.pos, fmt::format("'{}' must be one of error, na, zero, full; got '{}'",
+                           what, *s),
+        did_you_mean(*s, {"error", "na", "zero", "full"}));
+  return std::nullopt;
+}
+
+void Loader::read_scale(const YamlNode& y, Rule& rule, bool required) {
+  if (const YamlNode* v = y.get("scale")) {
+    auto d = decimal(*v, "scale");
+    if (d && *d <= Decimal()) {
+      error(v->pos, "'scale' must be greater than 0", "");
+    } else if (d) {
+      rule.scale = *d;
+    }
+  } else if (required) {
+    error(y.pos, "this rule needs 'scale', the full score of the source",
+          "e.g. scale: 100");
+  }
+}
+
+}  // namespace kaohe::scheme_loading
