@@ -154,6 +154,7 @@ std::vector<std::string> wrap(std::string_view text, int width, bool words) {
       }
       ++i;
     }
+    if (i < n && chars[i].cp == ' ') cut = space_cut = i;  // the line ends at spaces
     if (i == n) {
       cut = n;
     } else if (words && space_cut != 0) {
