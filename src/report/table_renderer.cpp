@@ -189,9 +189,14 @@ std::string render_table(const Evaluation& ev, bool color, int width) {
     std::size_t height = 1;
     for (std::size_t i = 0; i < cols.size(); ++i) {
       if (fit.width[i] == 0) continue;
-      cell_lines[i] = fit_columns[i].role == FitRole::kWrap
-                          ? wrap_even(row[cols[i]], fit.width[i])
-                          : std::vector<std::string>{row[cols[i]]};
+      const std::string& cell = row[cols[i]];
+      if (fit_columns[i].role != FitRole::kWrap) {
+        cell_lines[i] = {cell};
+      } else if (r.ids[cols[i]] == "reasons" || r.ids[cols[i]] == "near_boundary") {
+        cell_lines[i] = wrap_words(cell, fit.width[i]);  // "目标考核 -3.60; …"
+      } else {
+        cell_lines[i] = wrap_even(cell, fit.width[i]);
+      }
       height = std::max(height, cell_lines[i].size());
     }
     for (std::size_t k = 0; k < height; ++k) {
