@@ -165,7 +165,16 @@ std::string render_table(const Evaluation& ev, bool color, int width) {
   auto no_style = [](std::size_t) { return std::string_view(); };
   const std::string empty;
 
-  std::string out = as_of_line(ev);
+  std::string out;
+  // The interim line wraps too when the table is fitted.
+  const std::string as_of = as_of_line(ev);
+  if (width > 0 && !as_of.empty()) {
+    for (const std::string& l : wrap_words(as_of.substr(0, as_of.size() - 1), width)) {
+      out += l + '\n';
+    }
+  } else {
+    out = as_of;
+  }
   // Headers sit on the rule: a shorter header is padded at the top.
   for (int k = 0; k < fit.header_lines; ++k) {
     std::string text = line(
