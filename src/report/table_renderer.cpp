@@ -139,15 +139,15 @@ std::string render_table(const Evaluation& ev, bool color, int width) {
   for (std::size_t i = 0; i < cols.size(); ++i) {
     if (fit.width[i] > 0) last_shown = static_cast<int>(i);
   }
-  // One line of the table: line `k` of each shown column's cell, given by
-  // `text_of(i, k)` (empty past a cell's last line), `style_of(i)` around it.
+  // One line of the table: for each shown column `i`, the text `text_of(i)`
+  // (a line of its cell, empty past the cell's last), `style_of(i)` around it.
   auto line = [&](auto text_of, auto style_of) {
     std::string text;
     bool first = true;
     for (std::size_t i = 0; i < cols.size(); ++i) {
       const int w = fit.width[i];
       if (w == 0) continue;
-      if (!first) text += "  ";
+      if (!first) text.append(static_cast<std::size_t>(kColumnGap), ' ');
       first = false;
       const std::string& cell = text_of(i);
       const int pad = std::max(w - display_width(cell), 0);
