@@ -33,6 +33,7 @@ PagerChoice choose_pager(const PagerSituation& s) {
   }
   if (s.less == nullptr) choice.env.emplace_back("LESS", "FRX");
   if (s.lv == nullptr) choice.env.emplace_back("LV", "-c");
+  if (s.lesscharset == nullptr) choice.env.emplace_back("LESSCHARSET", "utf-8");
   return choice;
 }
 

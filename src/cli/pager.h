@@ -19,6 +19,7 @@ struct PagerSituation {
   const char* term = nullptr;     // $TERM
   const char* less = nullptr;     // $LESS
   const char* lv = nullptr;       // $LV
+  const char* lesscharset = nullptr;  // $LESSCHARSET
   TerminalSize size;              // of the terminal; 0 when unknown
   int text_lines = 0;             // lines of the text
   int text_width = 0;             // display width of its widest line
@@ -26,8 +27,9 @@ struct PagerSituation {
 
 struct PagerChoice {
   std::string command;  // run as `/bin/sh -c COMMAND`; empty: no pager
-  // Set in the pager's environment (git's: LESS=FRX and LV=-c, each only
-  // when the user has not set it).
+  // Set in the pager's environment, each only when the user has not set
+  // it: git's LESS=FRX and LV=-c, and LESSCHARSET=utf-8 (kaohe writes
+  // UTF-8 under every locale; less under LC_ALL=C would show <E7><BA>).
   std::vector<std::pair<std::string, std::string>> env;
 };
 

@@ -232,6 +232,7 @@ int run_score(const ScoreOptions& opts) {
       s.term = std::getenv("TERM");
       s.less = std::getenv("LESS");
       s.lv = std::getenv("LV");
+      s.lesscharset = std::getenv("LESSCHARSET");
       s.size = size;
       if (int lines = size_from_env(std::getenv("LINES")); lines > 0) s.size.rows = lines;
       if (int columns = size_from_env(std::getenv("COLUMNS")); columns > 0) {

@@ -29,17 +29,18 @@ PagerSituation tall_table() {
 
 }  // namespace
 
-TEST_CASE("choose_pager: less with LESS=FRX and LV=-c when PAGER is unset") {
+TEST_CASE("choose_pager: less with LESS=FRX, LV=-c, LESSCHARSET=utf-8 when PAGER is unset") {
   const PagerChoice c = choose_pager(tall_table());
   CHECK(c.command == "less");
-  CHECK(c.env == Env{{"LESS", "FRX"}, {"LV", "-c"}});
+  CHECK(c.env == Env{{"LESS", "FRX"}, {"LV", "-c"}, {"LESSCHARSET", "utf-8"}});
 }
 
-TEST_CASE("choose_pager: $PAGER, and the user's own LESS and LV are kept") {
+TEST_CASE("choose_pager: $PAGER, and the user's own LESS, LV and LESSCHARSET are kept") {
   PagerSituation s = tall_table();
   s.pager = "most -s";
   s.less = "-S";
   s.lv = "";
+  s.lesscharset = "latin1";
   const PagerChoice c = choose_pager(s);
   CHECK(c.command == "most -s");
   CHECK(c.env.empty());

@@ -1,8 +1,8 @@
 #!/bin/bash
 # The table on a terminal (issue 20): fitted to the terminal's width (or
 # COLUMNS), and sent through the pager when it is longer than the screen —
-# $PAGER, else less with LESS=FRX and LV=-c — but not with --no-pager,
-# PAGER=cat, TERM=dumb, a short table, CSV, or a pipe. script(1) gives
+# $PAGER, else less, with LESS=FRX, LV=-c and LESSCHARSET=utf-8 — but not
+# with --no-pager, PAGER=cat, TERM=dumb, a short table, CSV, or a pipe. script(1) gives
 # kaohe a pseudo-terminal, `stty` sets its size, and the pager is a fake
 # that marks what it was given. Expected tables are made by the same binary
 # with --width off a terminal (the golden cases check those bytes).
@@ -27,7 +27,7 @@ short="score schemes/party-building.yaml examples/party-building"
 mkdir "$work/bin"
 cat >"$work/bin/fake-pager" <<'PAGER'
 #!/bin/sh
-echo "[pager LESS=${LESS-unset} LV=${LV-unset}]"
+echo "[pager LESS=${LESS-unset} LV=${LV-unset} LESSCHARSET=${LESSCHARSET-unset}]"
 cat
 PAGER
 chmod +x "$work/bin/fake-pager"
@@ -79,19 +79,19 @@ plain() {
   plain "$work/long" $long
   plain "$work/short60" $short --width 60
   plain "$work/csv" $short -O csv
-  { echo "[pager LESS=FRX LV=-c]"; cat "$work/long60"; } >"$work/long60-less"
-  { echo "[pager LESS=-S LV=-c]"; cat "$work/long60"; } >"$work/long60-pager"
+  { echo "[pager LESS=FRX LV=-c LESSCHARSET=utf-8]"; cat "$work/long60"; } >"$work/long60-less"
+  { echo "[pager LESS=-S LV=-c LESSCHARSET=utf-8]"; cat "$work/long60"; } >"$work/long60-pager"
 
   run="$(printf '%q ' "$bin") $long"
   on_tty "$work/t1" 10 60 TERM=xterm -- "$run"
-  expect "a long table: fitted to 60 columns, through less with LESS=FRX LV=-c" \
+  expect "a long table: fitted to 60 columns, through less with LESS=FRX LV=-c LESSCHARSET=utf-8" \
     "$work/long60-less" "$work/t1"
 
   on_tty "$work/t2" 10 60 TERM=xterm PAGER=fake-pager LESS=-S -- "$run"
   expect "\$PAGER, with the user's LESS" "$work/long60-pager" "$work/t2"
 
   on_tty "$work/t3" 10 60 TERM=xterm COLUMNS=80 -- "$run"
-  { echo "[pager LESS=FRX LV=-c]"; cat "$work/long80"; } >"$work/long80-less"
+  { echo "[pager LESS=FRX LV=-c LESSCHARSET=utf-8]"; cat "$work/long80"; } >"$work/long80-less"
   expect "COLUMNS wins over the terminal's width" "$work/long80-less" "$work/t3"
 
   on_tty "$work/t4" 10 60 TERM=xterm -- "$run --no-pager"
