@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <string_view>
+#include <tuple>
 
 #include "io/output_file.h"
 #include "report/text_width.h"
@@ -137,6 +138,26 @@ void write_paged(const std::string& text, const PagerChoice& choice) {
   if (WIFEXITED(status) && (WEXITSTATUS(status) == 126 || WEXITSTATUS(status) == 127)) {
     write_output("-", text);
   }
+}
+
+void write_for_people(const std::string& output, const std::string& text, bool no_pager) {
+  if (output != "-" || ::isatty(STDOUT_FILENO) != 1) {
+    write_output(output, text);
+    return;
+  }
+  PagerSituation s;
+  s.terminal = true;
+  s.no_pager = no_pager;
+  s.pager = std::getenv("PAGER");
+  s.term = std::getenv("TERM");
+  s.less = std::getenv("LESS");
+  s.lv = std::getenv("LV");
+  s.lesscharset = std::getenv("LESSCHARSET");
+  s.size = terminal_size(STDOUT_FILENO);
+  if (int rows = size_from_env(std::getenv("LINES")); rows > 0) s.size.rows = rows;
+  if (int columns = size_from_env(std::getenv("COLUMNS")); columns > 0) s.size.columns = columns;
+  std::tie(s.text_lines, s.text_width) = text_extent(text);
+  write_paged(text, choose_pager(s));
 }
 
 }  // namespace kaohe

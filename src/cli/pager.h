@@ -54,4 +54,11 @@ std::pair<int, int> text_extent(const std::string& text);
 // gets the text written directly instead. Errors as write_output.
 void write_paged(const std::string& text, const PagerChoice& choice);
 
+// Writes text for people (the score table, the explain tree, the diff
+// table) to `output`: a file as write_output does; standard output ("-")
+// through the pager when it is a terminal and choose_pager says so, from
+// PAGER, TERM, LESS, LV, LESSCHARSET, the terminal's size — LINES and
+// COLUMNS, when positive numbers, win over it — and `no_pager`.
+void write_for_people(const std::string& output, const std::string& text, bool no_pager);
+
 }  // namespace kaohe

@@ -6,7 +6,6 @@
 #include <unistd.h>
 
 #include <cstdlib>
-#include <tuple>
 
 #include "base/diagnostic.h"
 #include "base/terminal_text.h"
@@ -224,22 +223,8 @@ int run_score(const ScoreOptions& opts) {
     std::string text = render(ev, format, use_color(opts.color, opts.output),
                               !opts.no_formula_guard, width);
     if (opts.bom) text.insert(0, "\xEF\xBB\xBF");
-    if (format == OutputFormat::kTable && to_terminal) {
-      PagerSituation s;
-      s.terminal = true;
-      s.no_pager = opts.no_pager;
-      s.pager = std::getenv("PAGER");
-      s.term = std::getenv("TERM");
-      s.less = std::getenv("LESS");
-      s.lv = std::getenv("LV");
-      s.lesscharset = std::getenv("LESSCHARSET");
-      s.size = size;
-      if (int lines = size_from_env(std::getenv("LINES")); lines > 0) s.size.rows = lines;
-      if (int columns = size_from_env(std::getenv("COLUMNS")); columns > 0) {
-        s.size.columns = columns;
-      }
-      std::tie(s.text_lines, s.text_width) = text_extent(text);
-      write_paged(text, choose_pager(s));
+    if (format == OutputFormat::kTable) {
+      write_for_people(opts.output, text, opts.no_pager);
     } else {
       write_output(opts.output, text);
     }

@@ -2,7 +2,8 @@
 # The table on a terminal (issue 20): fitted to the terminal's width (or
 # COLUMNS), and sent through the pager when it is longer than the screen —
 # $PAGER, else less, with LESS=FRX, LV=-c and LESSCHARSET=utf-8 — but not
-# with --no-pager, PAGER=cat, TERM=dumb, a short table, CSV, or a pipe. script(1) gives
+# with --no-pager, PAGER=cat, TERM=dumb, a short table, CSV, or a pipe;
+# explain's tree and diff's table go through it too. script(1) gives
 # kaohe a pseudo-terminal, `stty` sets its size, and the pager is a fake
 # that marks what it was given. Expected tables are made by the same binary
 # with --width off a terminal (the golden cases check those bytes).
@@ -117,6 +118,23 @@ plain() {
 
   on_tty "$work/t11" 10 60 TERM=xterm PAGER=no-such-pager-kaohe -- "$run 2>/dev/null"
   expect "a pager that cannot run: printed directly" "$work/long60" "$work/t11"
+
+  # explain's tree and diff's table are paged the same way, never fitted.
+  explain="explain schemes/party-building.yaml V2 examples/party-building"
+  diff="diff schemes/party-building.yaml examples/party-building-review-20.yaml examples/party-building"
+  plain "$work/explain" $explain
+  plain "$work/diff" $diff || true
+  { echo "[pager LESS=FRX LV=-c LESSCHARSET=utf-8]"; cat "$work/explain"; } >"$work/explain-less"
+  on_tty "$work/t12" 10 60 TERM=xterm -- "$(printf '%q ' "$bin") $explain"
+  expect "explain: through the pager" "$work/explain-less" "$work/t12"
+  on_tty "$work/t13" 10 60 TERM=xterm -- "$(printf '%q ' "$bin") $explain --no-pager"
+  expect "explain --no-pager: printed directly" "$work/explain" "$work/t13"
+  { echo "[pager LESS=FRX LV=-c LESSCHARSET=utf-8]"; cat "$work/diff"; } >"$work/diff-less"
+  on_tty "$work/t14" 10 60 TERM=xterm -- "$(printf '%q ' "$bin") $diff; true"
+  expect "diff: through the pager" "$work/diff-less" "$work/t14"
+  on_tty "$work/t15" 10 60 TERM=xterm -- "$(printf '%q ' "$bin") $explain -O json"
+  "$bin" $explain -O json >"$work/explain.json" 2>/dev/null
+  expect "explain -O json: printed directly" "$work/explain.json" "$work/t15"
 }
 
 if [[ $failures -ne 0 ]]; then
