@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 
 #include "base/diagnostic.h"
+#include "cli/pager.h"
 #include "diff/result_diff.h"
 #include "diff/result_reader.h"
 #include "io/file_io.h"
@@ -41,6 +42,10 @@ void add_diff_command(CLI::App& app, DiffOptions& opts) {
   cmd->add_flag("--no-formula-guard", opts.no_formula_guard,
                 "In CSV/TSV, write text cells that start with = + - @ as they are "
                 "(by default they get a leading ' so that a spreadsheet does not run them)");
+  cmd->add_flag("--no-pager", opts.no_pager,
+                "Print the table directly, never through a pager (by default, on a "
+                "terminal, a table longer or wider than the screen goes through $PAGER, "
+                "or less)");
   cmd->footer(
       "Exit status: 0 no differences, 1 differences, >1 trouble.\n"
       "Examples:\n"
@@ -106,7 +111,12 @@ int run_diff(const DiffOptions& opts) {
   }
   refuse_input_as_output(opts.output, inputs);
   ResultDiff diff = diff_results(before, after, *tolerance);
-  write_output(opts.output, render_diff(diff, format, !opts.no_formula_guard));
+  const std::string text = render_diff(diff, format, !opts.no_formula_guard);
+  if (format == OutputFormat::kTable) {
+    write_for_people(opts.output, text, opts.no_pager);
+  } else {
+    write_output(opts.output, text);
+  }
   return diff.empty() ? kExitOk : kExitDiffers;
 }
 

@@ -21,6 +21,7 @@ struct DiffOptions {
   std::string output = "-";
   std::string tolerance = "0";
   bool no_formula_guard = false;  // --no-formula-guard (CSV/TSV)
+  bool no_pager = false;          // --no-pager: the table never through $PAGER
 };
 
 void add_diff_command(CLI::App& app, DiffOptions& opts);

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "base/diagnostic.h"
+#include "cli/pager.h"
 #include "cli/progress_bar.h"
 #include "io/output_file.h"
 #include "pipeline/unit_rows.h"
@@ -32,6 +33,10 @@ void add_explain_command(CLI::App& app, ExplainOptions& opts) {
   cmd->add_option("--rows", opts.rows, "List at most K rows per item (default 10)")
       ->option_text("K")
       ->check(CLI::Range(1, 1000000));
+  cmd->add_flag("--no-pager", opts.no_pager,
+                "Print the tree directly, never through a pager (by default, on a "
+                "terminal, a tree longer or wider than the screen goes through $PAGER, "
+                "or less)");
   cmd->footer(
       "Examples:\n"
       "  kaohe explain schemes/party-building.yaml V2 examples/party-building\n"
@@ -56,7 +61,12 @@ int run_explain(const ExplainOptions& opts) {
                 did_you_mean(opts.unit, ids));
   }
   Explanation ex = explain_unit(ev, unit, unit_rows(ev, unit), opts.rows);
-  write_output(opts.output, render_explanation(ev, ex, format));
+  const std::string text = render_explanation(ev, ex, format);
+  if (format == OutputFormat::kTable) {
+    write_for_people(opts.output, text, opts.no_pager);
+  } else {
+    write_output(opts.output, text);
+  }
   return kExitOk;
 }
 

@@ -19,6 +19,7 @@ struct ExplainOptions {
   std::string format;
   std::string output = "-";
   int rows = 10;
+  bool no_pager = false;  // --no-pager: the tree never through $PAGER
 };
 
 void add_explain_command(CLI::App& app, ExplainOptions& opts);

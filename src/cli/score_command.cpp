@@ -3,11 +3,16 @@
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <unistd.h>
+
+#include <cstdlib>
 
 #include "base/diagnostic.h"
 #include "base/terminal_text.h"
 #include "cli/color.h"
+#include "cli/pager.h"
 #include "cli/progress_bar.h"
+#include "cli/table_width.h"
 #include "explain/reasons.h"
 #include "input/data_sources.h"
 #include "io/output_file.h"
@@ -81,6 +86,17 @@ void add_score_command(CLI::App& app, ScoreOptions& opts) {
                   "set or -o is a file), always or never")
       ->option_text("WHEN")
       ->check(CLI::IsMember({"auto", "always", "never"}));
+  cmd->add_option("--width", opts.width,
+                  "Fit the table into N columns: wrap headers and names, shorten part "
+                  "headers, then leave out parts, saying so under the table (0: no "
+                  "limit). Default: on a terminal, COLUMNS or the terminal's width; "
+                  "else no limit")
+      ->option_text("N")
+      ->check(CLI::Range(0, 100000));
+  cmd->add_flag("--no-pager", opts.no_pager,
+                "Print the table directly, never through a pager (by default, on a "
+                "terminal, a table longer or wider than the screen goes through $PAGER, "
+                "or less)");
   cmd->add_flag("--bom", opts.bom,
                 "Start CSV or TSV output with a UTF-8 byte-order mark (for Excel)");
   cmd->add_flag("--no-formula-guard", opts.no_formula_guard,
@@ -150,6 +166,10 @@ int run_score(const ScoreOptions& opts) {
     throw Error(kExitUsage, "--bom applies to csv and tsv output only",
                 "add -O csv or -O tsv, or write to a .csv or .tsv file with -o");
   }
+  if (opts.width >= 0 && format != OutputFormat::kTable) {
+    throw Error(kExitUsage, "--width applies to the table only",
+                "CSV, TSV, JSON, Markdown and xlsx always have every column; leave --width out");
+  }
   DataSources sources = sources_from(opts.data);
   refuse_input_as_output(opts.output, input_files(opts.scheme, sources));
   // What the data folder holds but is not read: before anything else, so
@@ -192,10 +212,22 @@ int run_score(const ScoreOptions& opts) {
     write_output_with(opts.output,
                       [&](const std::string& temp) { return write_xlsx(ev, temp); });
   } else {
-    std::string text =
-        render(ev, format, use_color(opts.color, opts.output), !opts.no_formula_guard);
+    // The table on a terminal is fitted to it and, when still too long or
+    // too wide, paged; a pipe or a file gets every column (cli/table_width.h).
+    const bool to_terminal = opts.output == "-" && ::isatty(STDOUT_FILENO) == 1;
+    const TerminalSize size = to_terminal ? terminal_size(STDOUT_FILENO) : TerminalSize{};
+    const int width = format == OutputFormat::kTable
+                          ? choose_table_width(opts.width, to_terminal,
+                                               std::getenv("COLUMNS"), size.columns)
+                          : 0;
+    std::string text = render(ev, format, use_color(opts.color, opts.output),
+                              !opts.no_formula_guard, width);
     if (opts.bom) text.insert(0, "\xEF\xBB\xBF");
-    write_output(opts.output, text);
+    if (format == OutputFormat::kTable) {
+      write_for_people(opts.output, text, opts.no_pager);
+    } else {
+      write_output(opts.output, text);
+    }
   }
   if (opts.quiet) return kExitOk;
   if (opts.verbose) print_diagnostics(empty_file_warnings(ev.stats));

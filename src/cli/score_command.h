@@ -34,6 +34,8 @@ struct ScoreOptions {
   std::string color = "auto";  // --color auto|always|never (the table)
   bool bom = false;       // --bom: a UTF-8 byte-order mark before CSV/TSV
   bool no_formula_guard = false;  // --no-formula-guard (CSV/TSV)
+  int width = -1;         // --width N: fit the table into N columns; 0 no limit; -1 not given
+  bool no_pager = false;  // --no-pager: never through $PAGER
 };
 
 // Adds the data options (positional DATA, --data, --units, --events,

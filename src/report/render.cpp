@@ -6,9 +6,9 @@
 namespace kaohe {
 
 std::string render(const Evaluation& ev, OutputFormat format, bool color,
-                   bool formula_guard) {
+                   bool formula_guard, int width) {
   switch (format) {
-    case OutputFormat::kTable: return render_table(ev, color);
+    case OutputFormat::kTable: return render_table(ev, color, width);
     case OutputFormat::kCsv: return render_delimited(ev, ',', formula_guard);
     case OutputFormat::kTsv: return render_delimited(ev, '\t', formula_guard);
     case OutputFormat::kMarkdown: return render_markdown(ev);

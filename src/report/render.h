@@ -17,12 +17,18 @@ inline constexpr int kJsonSchemaVersion = 1;
 // (report/xlsx_writer.h) writes it, and render throws std::invalid_argument.
 // `formula_guard` (CSV, TSV): text cells that a spreadsheet would run as a
 // formula get a leading "'" (report/delimited_text.h).
+// `width` (the table only): fit the table into that many columns
+// (report/table_fit.h), 0 for no limit.
 std::string render(const Evaluation& ev, OutputFormat format, bool color = false,
-                   bool formula_guard = true);
+                   bool formula_guard = true, int width = 0);
 
 // Aligned, for people; with `color`, a bold header, a dim rule, the best
-// grade green, the lowest red and flags yellow.
-std::string render_table(const Evaluation& ev, bool color = false);
+// grade green, the lowest red and flags yellow. With `width` > 0, fitted
+// into that many columns (fit_table: headers and names wrapped, part
+// headers shortened, parts dropped) with "note:" lines under the table
+// saying what was shortened or left out; a table that fits as it is, and
+// any table with `width` 0, is the same as without fitting.
+std::string render_table(const Evaluation& ev, bool color = false, int width = 0);
 std::string render_delimited(const Evaluation& ev, char sep,  // csv, tsv
                              bool formula_guard = true);
 std::string render_markdown(const Evaluation& ev);
