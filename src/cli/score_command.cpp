@@ -97,6 +97,12 @@ void add_score_command(CLI::App& app, ScoreOptions& opts) {
                 "Print the table directly, never through a pager (by default, on a "
                 "terminal, a table longer or wider than the screen goes through $PAGER, "
                 "or less)");
+  cmd->add_option("--header", opts.header,
+                  "The header words of the table, CSV, TSV, Markdown and xlsx: en "
+                  "(rank, unit_id, …, total, grade, flags; the default) or zh (排名, 单位, "
+                  "…, 总分, 等次, 备注, and in CSV/TSV the parts' names)")
+      ->option_text("LANG")
+      ->check(CLI::IsMember({"en", "zh"}));
   cmd->add_flag("--bom", opts.bom,
                 "Start CSV or TSV output with a UTF-8 byte-order mark (for Excel)");
   cmd->add_flag("--no-formula-guard", opts.no_formula_guard,
@@ -170,6 +176,11 @@ int run_score(const ScoreOptions& opts) {
     throw Error(kExitUsage, "--width applies to the table only",
                 "CSV, TSV, JSON, Markdown and xlsx always have every column; leave --width out");
   }
+  if (opts.header == "zh" && format == OutputFormat::kJson) {
+    throw Error(kExitUsage, "--header applies to the table, CSV, TSV, Markdown and xlsx",
+                "JSON keeps its keys (rank, unit_id, total, …) whatever the header; "
+                "leave --header out");
+  }
   DataSources sources = sources_from(opts.data);
   refuse_input_as_output(opts.output, input_files(opts.scheme, sources));
   // What the data folder holds but is not read: before anything else, so
@@ -189,6 +200,7 @@ int run_score(const ScoreOptions& opts) {
       make_progress_bar(opts.quiet || opts.output != "-");
   sources.progress = progress.get();
   Evaluation ev = evaluate(std::move(scheme), sources);
+  if (opts.header == "zh") ev.header = Evaluation::Header::kChinese;
   if (opts.reasons > 0) {
     ev.reasons.resize(ev.roster.units.size());
     for (int u = 0; u < ev.roster.size(); ++u) {

@@ -27,6 +27,12 @@ struct Evaluation {
   // and `--margin X`, indexed by roster position.
   std::vector<std::string> reasons;
   std::vector<std::string> near_boundary;
+  // The words of the score table's header (`score --header`): kaohe's
+  // English column names, or Chinese ones (排名, 单位, 名称, 类别, 总分,
+  // 等次, 备注), with the parts' names also in CSV and TSV. JSON keeps its
+  // keys.
+  enum class Header { kEnglish, kChinese };
+  Header header = Header::kEnglish;
 };
 
 // Runs the whole pipeline. Throws kaohe::Error: 65 with every problem in

@@ -1,5 +1,6 @@
 // CSV (RFC 4180, LF line ends) and TSV output with the fixed header of
-// SPEC §9: rank,unit_id,name,category,<parts>,total,grade,flags; text
+// SPEC §9: rank,unit_id,name,category,<parts>,total,grade,flags (or, with
+// `score --header zh`, 排名,单位,…,总分,等次,备注 and the parts' names); text
 // cells guarded against formula injection (report/delimited_text.h).
 #include "report/render.h"
 
@@ -21,7 +22,7 @@ std::string render_delimited(const Evaluation& ev, char sep, bool formula_guard)
     }
     out += '\n';
   };
-  line(columns.ids, true);
+  line(delimited_header(ev, columns), true);
   for_each_result_row(ev, "", [&](const std::vector<std::string>& cells) { line(cells, false); });
   return out;
 }

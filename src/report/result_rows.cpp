@@ -9,23 +9,31 @@ namespace kaohe {
 
 ResultRows result_columns(const Evaluation& ev) {
   const Scheme& scheme = ev.scheme;
+  const bool zh = ev.header == Evaluation::Header::kChinese;
   ResultRows out;
   auto column = [&](std::string id, std::string title, bool numeric) {
     out.ids.push_back(std::move(id));
     out.titles.push_back(std::move(title));
     out.numeric.push_back(numeric);
   };
-  column("rank", "rank", true);
-  column("unit_id", "unit", false);
-  column("name", "name", false);
-  column("category", "category", false);
+  // The words a 考核办 table uses (排名, 单位, 总分, 等次, 备注).
+  column("rank", zh ? "排名" : "rank", true);
+  column("unit_id", zh ? "单位" : "unit", false);
+  column("name", zh ? "名称" : "name", false);
+  column("category", zh ? "类别" : "category", false);
   for (int p : scheme.parts()) column(scheme.nodes[p].id, scheme.nodes[p].name, true);
-  column("total", "total", true);
-  column("grade", "grade", false);
-  column("flags", "flags", false);
-  if (!ev.reasons.empty()) column("reasons", "largest losses", false);
-  if (!ev.near_boundary.empty()) column("near_boundary", "near boundary", false);
+  column("total", zh ? "总分" : "total", true);
+  column("grade", zh ? "等次" : "grade", false);
+  column("flags", zh ? "备注" : "flags", false);
+  if (!ev.reasons.empty()) column("reasons", zh ? "主要失分" : "largest losses", false);
+  if (!ev.near_boundary.empty()) {
+    column("near_boundary", zh ? "临界" : "near boundary", false);
+  }
   return out;
+}
+
+const std::vector<std::string>& delimited_header(const Evaluation& ev, const ResultRows& r) {
+  return ev.header == Evaluation::Header::kChinese ? r.titles : r.ids;
 }
 
 void for_each_result_row(const Evaluation& ev, const std::string& na,

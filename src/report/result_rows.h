@@ -13,10 +13,15 @@ namespace kaohe {
 
 struct ResultRows {
   std::vector<std::string> ids;      // machine header: rank, unit_id, …
-  std::vector<std::string> titles;   // human header: part names
+  std::vector<std::string> titles;   // human header: part names (the fixed
+                                     // columns in ev.header's words)
   std::vector<bool> numeric;         // right-aligned columns
   std::vector<std::vector<std::string>> rows;
 };
+
+// The header line of CSV and TSV: the ids of SPEC §9, or with a Chinese
+// header the titles (parts by name), which Excel and WPS users read.
+const std::vector<std::string>& delimited_header(const Evaluation& ev, const ResultRows& r);
 
 // `na` is what a cell shows for a part that does not apply to the unit.
 ResultRows result_rows(const Evaluation& ev, const std::string& na);
