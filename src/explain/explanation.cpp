@@ -383,6 +383,15 @@ class Explainer {
                                 : std::string());
       }
     }
+    if (node.parent >= 0 && scheme_.nodes[node.parent].one_of) {
+      // An alternative the unit's rows did not choose.
+      for (int c : scheme_.nodes[node.parent].children) {
+        if (c != n && ev_.sheet.at(unit_, c).applicable) {
+          return fmt::format("does not apply: the unit's rows are for {} (one_of)",
+                             scheme_.nodes[c].id);
+        }
+      }
+    }
     const bool weighted = node.parent >= 0 && scheme_.nodes[node.parent].weighted_children;
     const char* what = weighted ? "weight" : "points";
     const std::string shared =
