@@ -134,7 +134,9 @@ void Loader::read_measure_rule(const YamlNode& y, Rule& rule, const std::string&
 // ratio of 1) or all numbers, highest first; a band's points are signed.
 void Loader::read_bands(const YamlNode& y, Rule& rule, const std::string& ctx) {
   check_keys(y, {"table", "below", "missing"}, ctx);
+  rule.below_pos = y.pos;
   if (const YamlNode* v = y.get("below")) {
+    rule.below_pos = v->pos;
     if (auto d = decimal(*v, "below")) rule.below = *d;
   }
   const YamlNode* table = y.get("table");

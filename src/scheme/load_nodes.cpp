@@ -550,7 +550,7 @@ void Loader::validate_leaf_rule(Node& n) {
             "an adjustment that may deduct");
     }
     if (outside(r.below)) {
-      error(n.pos, fmt::format("'below' of '{}' scores {}, outside 0..{} (its points)",
+      error(r.below_pos, fmt::format("'below' of '{}' scores {}, outside 0..{} (its points)",
                                n.id, r.below.to_string(), n.points->to_string()),
             "drop 'points' to make it an adjustment that may deduct");
     }

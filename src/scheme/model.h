@@ -134,6 +134,7 @@ struct Rule {
   std::vector<Band> bands;
   bool bands_percent = false;
   Decimal below;
+  SourcePos below_pos;               // of 'below' (the rule's, when absent)
   // tiered, role: amounts of both signs (a bonus tier and a deduction
   // tier). `direction` is then kDeduct and the named amounts written under
   // 'add' are held negative (a negative deduction); only on an adjustment.
