@@ -240,15 +240,21 @@ class Explainer {
         std::string detail;
         if (e.tier >= 0) detail = r.named[e.tier].name + " ";
         if (e.role >= 0) detail = r.named[e.role].name + " ";
-        what = e.count > 1 ? fmt::format("{}{} × {}", detail,
-                                         Tallies::amount_of(node, e).to_string(), e.count)
-                           : fmt::format("{}{}", detail,
-                                         Tallies::amount_of(node, e).to_string());
+        // A both-signs rule holds its bonus amounts negative: print each
+        // row's amount unsigned under its own sign.
+        Decimal shown_amount = Tallies::amount_of(node, e);
+        bool row_deducts = deduct;
+        if (shown_amount < Decimal()) {
+          shown_amount = -shown_amount;
+          row_deducts = !deduct;
+        }
+        what = e.count > 1 ? fmt::format("{}{} × {}", detail, shown_amount.to_string(), e.count)
+                           : fmt::format("{}{}", detail, shown_amount.to_string());
         if (r.kind == RuleKind::kLate) {
           // A row on time deducts 0: no sign.
           what = (amount == Decimal() ? "" : "-") + what + ": " + late_text(r, e);
         } else {
-          what = (deduct ? "-" : "+") + what;
+          what = (row_deducts ? "-" : "+") + what;
         }
       }
       if (Tallies::triggers(node, e)) {
@@ -317,6 +323,14 @@ class Explainer {
     }
     std::string exact_text = exact.to_decimal() ? exact.to_decimal()->to_string()
                                                 : exact.to_string();
+    if (node.rule.kind == RuleKind::kBands && rows && rows->size() == 1 &&
+        rows->front().value && !node.rule.bands.empty()) {
+      // Which band the value reached (达到90%), or that it reached none.
+      const int band = band_of(node.rule, *rows->front().value);
+      values += band >= 0
+                    ? " (at least " + node.rule.bands[static_cast<std::size_t>(band)].at_least_text + ")"
+                    : " (below " + node.rule.bands.back().at_least_text + ")";
+    }
     out.lines.push_back(line(fmt::format("{} {} → {}", rule_kind_name(node.rule.kind),
                                          values.empty() ? "(no rows)" : values,
                                          exact_text),
@@ -367,6 +381,15 @@ class Explainer {
                            days ? fmt::format(" ({}..{})", days->from.to_string(),
                                               days->to.to_string())
                                 : std::string());
+      }
+    }
+    if (node.parent >= 0 && scheme_.nodes[node.parent].one_of) {
+      // An alternative the unit's rows did not choose.
+      for (int c : scheme_.nodes[node.parent].children) {
+        if (c != n && ev_.sheet.at(unit_, c).applicable) {
+          return fmt::format("does not apply: the unit's rows are for {} (one_of)",
+                             scheme_.nodes[c].id);
+        }
       }
     }
     const bool weighted = node.parent >= 0 && scheme_.nodes[node.parent].weighted_children;

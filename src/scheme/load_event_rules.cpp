@@ -18,6 +18,11 @@ void Loader::read_event_rule(const YamlNode& y, const std::string& key, Rule& ru
       check_keys(y, {"add", "deduct", "surcharge", "raise", "zero", "raise_tiers"},
                  ctx);
       read_effects(y, rule, index);
+      if ((rule.kind == RuleKind::kTiered || rule.kind == RuleKind::kRole) &&
+          y.get("add") != nullptr && y.get("deduct") != nullptr) {
+        read_both_signs(y, rule, key);
+        break;
+      }
       const YamlNode* v = direction(y, rule, key);
       if (v == nullptr) break;
       if (rule.kind == RuleKind::kPerEvent) {
@@ -64,6 +69,28 @@ void Loader::read_event_rule(const YamlNode& y, const std::string& key, Rule& ru
       break;
     default:
       break;
+  }
+}
+
+// tiered/role: {add: {优秀: 2}, deduct: {差: 3}} — a bonus tier and a
+// deduction tier in one item (DESIGN.md §2 "Amounts of both signs").
+void Loader::read_both_signs(const YamlNode& y, Rule& rule, const std::string& key) {
+  const bool tiers = rule.kind == RuleKind::kTiered;
+  rule.both_signs = true;
+  rule.direction = Direction::kDeduct;
+  std::vector<NamedAmount> bonus;
+  named_amounts(*y.get("deduct"), rule.named, tiers ? "tiers" : "roles",
+                tiers ? "tier" : "role");
+  named_amounts(*y.get("add"), bonus, tiers ? "tiers" : "roles", tiers ? "tier" : "role");
+  for (NamedAmount& b : bonus) {
+    // A bonus is a negative deduction.
+    rule.named.push_back({b.name, -b.amount});
+  }
+  if (const YamlNode* s = y.get("surcharge")) {
+    error(s->pos,
+          fmt::format("a surcharge needs one direction, but this {} rule both adds "
+                      "and deducts", key),
+          "put the surcharge on a separate per_event item");
   }
 }
 

@@ -1,5 +1,5 @@
 // The loader's rules on measure rows: completion, all_or_nothing, scaled,
-// votes, mean, checklist, relative, scaled_deduction and direct, with their
+// votes, mean, checklist, relative, scaled_deduction, direct and bands, with their
 // 'missing' and 'scale' parameters.
 #include <fmt/format.h>
 
@@ -108,6 +108,10 @@ void Loader::read_measure_rule(const YamlNode& y, Rule& rule, const std::string&
       read_missing();
       break;
     }
+    case RuleKind::kBands:
+      read_bands(y, rule, ctx);
+      read_missing();
+      break;
     case RuleKind::kScaledDeduction: {
       check_keys(y, {"max", "scale", "missing"}, ctx);
       if (const YamlNode* v = param("max")) {
@@ -123,6 +127,76 @@ void Loader::read_measure_rule(const YamlNode& y, Rule& rule, const std::string&
     default:
       break;
   }
+}
+
+// bands: {table: [{at_least: 90%, points: 20}, …], below: 0, missing: …}
+// (达到90%(20分)). The bounds are all percentages (the value is then a
+// ratio of 1) or all numbers, highest first; a band's points are signed.
+void Loader::read_bands(const YamlNode& y, Rule& rule, const std::string& ctx) {
+  check_keys(y, {"table", "below", "missing"}, ctx);
+  rule.below_pos = y.pos;
+  if (const YamlNode* v = y.get("below")) {
+    rule.below_pos = v->pos;
+    if (auto d = decimal(*v, "below")) rule.below = *d;
+  }
+  const YamlNode* table = y.get("table");
+  if (table == nullptr || !table->is_sequence() || table->items.empty()) {
+    error(table ? table->pos : y.pos,
+          "bands need 'table', a list of {at_least, points}, highest first",
+          "e.g. table: [{at_least: 90%, points: 20}, {at_least: 80%, points: 15}] "
+          "for 达到90%(20分)");
+    return;
+  }
+  std::optional<bool> percent_form;  // of the first bound read
+  for (const auto& item : table->items) {
+    if (!item->is_map()) {
+      error(item->pos, "a band is a mapping {at_least, points}",
+            "e.g. {at_least: 90%, points: 20}");
+      continue;
+    }
+    check_keys(*item, {"at_least", "points"}, "a band");
+    const YamlNode* at = item->get("at_least");
+    const YamlNode* pts = item->get("points");
+    if (at == nullptr || pts == nullptr) {
+      error(item->pos, "a band needs 'at_least' and 'points'",
+            "e.g. {at_least: 90%, points: 20}: a value of 90% or more scores 20");
+      continue;
+    }
+    Band band;
+    band.pos = item->pos;
+    const std::string bound = text(*at, "at_least");
+    const bool is_percent = !bound.empty() && bound.back() == '%';
+    std::optional<Rational> value;
+    if (is_percent) {
+      value = percent(*at, "at_least");
+    } else if (auto d = decimal(*at, "at_least")) {
+      value = Rational(*d);
+    }
+    auto points = decimal(*pts, "points");
+    if (!value || !points) continue;
+    if (percent_form && *percent_form != is_percent) {
+      error(at->pos,
+            fmt::format("band bound '{}' is {} but the first band's is {}", bound,
+                        is_percent ? "a percentage" : "a number",
+                        *percent_form ? "a percentage" : "a number"),
+            "write every bound the same way: all percentages (the value is then a "
+            "ratio such as 0.9) or all numbers");
+      continue;
+    }
+    percent_form = is_percent;
+    if (!rule.bands.empty() && !(*value < rule.bands.back().at_least)) {
+      error(at->pos,
+            fmt::format("band bound '{}' is not below the band before it ('{}')", bound,
+                        rule.bands.back().at_least_text),
+            "write the bands highest first, each bound lower than the one before");
+      continue;
+    }
+    band.at_least = *value;
+    band.at_least_text = bound;
+    band.points = *points;
+    rule.bands.push_back(std::move(band));
+  }
+  rule.bands_percent = percent_form.value_or(false);
 }
 
 std::optional<MissingPolicy> Loader::missing_policy(const YamlNode& n,

@@ -1,5 +1,5 @@
 // The loader's node tree: a node's own keys (id, name, points, weight,
-// base, floor, cap, applies_to, not_applicable, same_ref, periods,
+// base, floor, cap, applies_to, not_applicable, same_ref, one_of, periods,
 // children), sub-period copies of a subtree, which one rule a leaf has, and
 // the whole-tree checks (weights adding up, a leaf's rule and its points).
 #include <fmt/format.h>
@@ -11,7 +11,7 @@ namespace {
 
 const std::vector<std::string> kNodeKeys = {
     "id", "name", "points", "weight", "base", "floor", "cap", "children",
-    "applies_to", "not_applicable", "same_ref", "periods", "note"};
+    "applies_to", "not_applicable", "same_ref", "one_of", "periods", "note"};
 
 struct RuleSpelling {
   const char* key;
@@ -33,6 +33,7 @@ const RuleSpelling kRuleKeys[] = {
     {"relative", RuleKind::kRelative},
     {"scaled_deduction", RuleKind::kScaledDeduction},
     {"direct", RuleKind::kDirect},
+    {"bands", RuleKind::kBands},
     {"flag_event", RuleKind::kFlagEvent},
 };
 
@@ -199,6 +200,19 @@ void Loader::read_node(const YamlNode& y, int parent, int depth) {
     } else if (v->is_scalar()) {
       error(v->pos, fmt::format("'same_ref' must be 'highest', got '{}'", s),
             "same_ref: highest counts rows sharing a ref once, at the highest");
+    }
+  }
+
+  if (const YamlNode* v = y.get("one_of")) {
+    if (v->is_scalar() && v->scalar == "rows") {
+      scheme_.nodes[index].one_of = true;
+      scheme_.nodes[index].one_of_pos = v->pos;
+    } else {
+      error(v->pos,
+            v->is_scalar() ? fmt::format("'one_of' must be 'rows', got '{}'", v->scalar)
+                           : fmt::format("'one_of' must be 'rows', got {}", v->kind_name()),
+            "one_of: rows scores each unit on the one child its rows are for; a "
+            "roster column or a measure choosing it is not supported yet");
     }
   }
 
@@ -402,9 +416,14 @@ void Loader::validate_tree() {
       error(n.pos, "the root node takes no weight", "");
     }
     if (n.is_leaf()) {
+      if (n.one_of) {
+        error(n.one_of_pos, fmt::format("'one_of' on '{}', which has no children", n.id),
+              "one_of chooses one of a node's children per unit");
+      }
       validate_leaf(n);
       continue;
     }
+    if (n.one_of) validate_one_of(n);
     // Children with points are either all weighted or none.
     // Children with points are either all weighted or none; one whose
     // points failed to parse is reported once, where it was written.
@@ -448,6 +467,42 @@ void Loader::validate_tree() {
   muted_ = false;
 }
 
+// one_of: the alternatives replace one another, so each one with points
+// has the node's full marks, none is weighted, and one a unit did not
+// choose drops out (not_applicable: exclude).
+void Loader::validate_one_of(const Node& n) {
+  if (n.children.size() < 2) {
+    error(n.one_of_pos,
+          fmt::format("'one_of' on '{}', which has only one child", n.id),
+          "one_of chooses between two or more alternatives");
+  }
+  for (int c : n.children) {
+    const Node& child = scheme_.nodes[c];
+    if (child.weight) {
+      error(child.pos, fmt::format("'{}' is an alternative of '{}' (one_of) and takes "
+                                   "no weight", child.id, n.id),
+            "a unit is scored on one alternative alone");
+    }
+    if (child.na_policy != NaPolicy::kExclude) {
+      error(child.pos,
+            fmt::format("'{}' is an alternative of '{}' (one_of): an alternative a unit "
+                        "did not choose drops out, so it takes no not_applicable",
+                        child.id, n.id),
+            "put not_applicable on the one_of node itself");
+    }
+    const bool same = child.points && n.points ? *child.points == *n.points
+                                               : !child.points && !n.points;
+    if (!same && !points_failed_.count(c)) {
+      error(child.pos,
+            fmt::format("alternative '{}' of '{}' has {} points, but '{}' has {}", child.id,
+                        n.id, child.points ? child.points->to_string() : "no",
+                        n.id, n.points ? n.points->to_string() : "none"),
+            "each alternative carries the node's full marks (one of them counts), "
+            "or none has points (adjustments)");
+    }
+  }
+}
+
 void Loader::validate_leaf(Node& n) {
   validate_leaf_rule(n);
   muted_ = false;
@@ -456,8 +511,9 @@ void Loader::validate_leaf(Node& n) {
 void Loader::validate_leaf_rule(Node& n) {
   const Rule& r = n.rule;
   if (r.kind == RuleKind::kNone) return;
+  // A bands leaf without points is an adjustment (deduction bands).
   bool needs_points = rule_reads_measures(r.kind) &&
-                      r.kind != RuleKind::kScaledDeduction;
+                      r.kind != RuleKind::kScaledDeduction && r.kind != RuleKind::kBands;
   if (needs_points && !n.points && !points_failed_.count(index_of(n))) {
     error(n.pos, fmt::format("leaf '{}' ({}) needs 'points'", n.id,
                              rule_kind_name(r.kind)),
@@ -480,6 +536,41 @@ void Loader::validate_leaf_rule(Node& n) {
                                "points {}", n.id, sum.to_string(),
                                n.points->to_string()),
             "");
+    }
+  }
+  if (r.kind == RuleKind::kBands && n.points) {
+    // With full marks, every band scores within them.
+    auto outside = [&](Decimal d) { return d < Decimal() || *n.points < d; };
+    for (const Band& b : r.bands) {
+      if (!outside(b.points)) continue;
+      error(b.pos, fmt::format("band '{}' of '{}' scores {}, outside 0..{} (its points)",
+                               b.at_least_text, n.id, b.points.to_string(),
+                               n.points->to_string()),
+            "a leaf with points scores a share of them; drop 'points' to make it "
+            "an adjustment that may deduct");
+    }
+    if (outside(r.below)) {
+      error(r.below_pos, fmt::format("'below' of '{}' scores {}, outside 0..{} (its points)",
+                               n.id, r.below.to_string(), n.points->to_string()),
+            "drop 'points' to make it an adjustment that may deduct");
+    }
+  }
+  if (r.both_signs) {
+    if (n.points) {
+      error(n.pos,
+            fmt::format("leaf '{}' both adds and deducts ({}): it is an adjustment and "
+                        "takes no 'points'", n.id, rule_kind_name(r.kind)),
+            "remove 'points' (the item adds to its parent without full marks), or "
+            "split it into a bonus item and a deduction item");
+    }
+    for (int a = n.parent; a >= 0; a = scheme_.nodes[a].parent) {
+      if (!scheme_.nodes[a].same_ref_highest) continue;
+      error(n.pos,
+            fmt::format("leaf '{}' both adds and deducts, under '{}' with same_ref: "
+                        "highest: not supported yet", n.id, scheme_.nodes[a].id),
+            "取最高分 keeps the largest bonus and the largest deduction per item: "
+            "split it into a bonus item and a deduction item");
+      break;
     }
   }
   if (r.kind == RuleKind::kMean && !r.scale && n.points) {

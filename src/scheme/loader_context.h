@@ -106,6 +106,9 @@ class Loader {
   void read_rule(const YamlNode& y, const std::string& key, Rule& rule, int index);
   void validate_tree();
   void validate_leaf(Node& n);
+  // one_of: two or more children, none weighted or with a not_applicable,
+  // each with the node's points (or all adjustments).
+  void validate_one_of(const Node& n);
   void validate_leaf_rule(Node& n);
 
   // --- event rules (load_event_rules.cpp) ----------------------------------
@@ -113,6 +116,9 @@ class Loader {
   // `ctx` names it in unknown-key errors.
   void read_event_rule(const YamlNode& y, const std::string& key, Rule& rule, int index,
                        const std::string& ctx);
+  // tiered/role with both 'add' and 'deduct' maps: rule.both_signs, the
+  // bonus amounts held negative under kDeduct.
+  void read_both_signs(const YamlNode& y, Rule& rule, const std::string& key);
   // Reads {deduct: X} or {add: X}; returns the value node.
   const YamlNode* direction(const YamlNode& m, Rule& rule, const std::string& where);
   // quota: {required, per, count, days, partial, tiers, deduct} (DESIGN.md
@@ -129,6 +135,9 @@ class Loader {
   void read_measure_rule(const YamlNode& y, Rule& rule, const std::string& ctx);
   std::optional<MissingPolicy> missing_policy(const YamlNode& n, const std::string& what);
   void read_scale(const YamlNode& y, Rule& rule, bool required);
+  // bands: {table: [{at_least: 90%, points: 20}, …], below: 0, missing: …}
+  // (达到90%(20分)).
+  void read_bands(const YamlNode& y, Rule& rule, const std::string& ctx);
 
   // --- grades, gates, quotas, ranking (load_grading.cpp) -------------------
   void read_grades(const YamlNode& y);

@@ -42,6 +42,7 @@ const char* rule_kind_name(RuleKind k) {
     case RuleKind::kRelative: return "relative";
     case RuleKind::kScaledDeduction: return "scaled_deduction";
     case RuleKind::kDirect: return "direct";
+    case RuleKind::kBands: return "bands";
     case RuleKind::kFlagEvent: return "flag_event";
   }
   return "?";
@@ -77,7 +78,25 @@ std::string describe_rule(const Rule& r) {
       break;
     case RuleKind::kTiered:
     case RuleKind::kRole:
-      out += std::string(" ") + dir + named();
+      if (r.both_signs) {
+        // "tiered add 优秀 2, deduct 差 3": each amount under its own sign.
+        std::string add, deduct;
+        for (const NamedAmount& n : r.named) {
+          std::string& side = n.amount < Decimal() ? add : deduct;
+          Decimal a = n.amount < Decimal() ? Decimal() - n.amount : n.amount;
+          side += (side.empty() ? " " : ", ") + n.name + " " + a.to_string();
+        }
+        out += " add" + add + ", deduct" + deduct;
+      } else {
+        out += std::string(" ") + dir + named();
+      }
+      break;
+    case RuleKind::kBands:
+      for (std::size_t i = 0; i < r.bands.size(); ++i) {
+        out += (i ? ", " : " ") + r.bands[i].at_least_text + " " +
+               r.bands[i].points.to_string();
+      }
+      out += ", below " + r.below.to_string();
       break;
     case RuleKind::kRanged:
       out += std::string(" ") + dir + " " + r.range_min.to_string() + ".." +

@@ -44,6 +44,7 @@ enum class RuleKind {
   kRelative,         // points × value / best value among units
   kScaledDeduction,  // −max × (scale − value) / scale
   kDirect,           // the value is the score
+  kBands,            // the points of the highest band the value reaches
   // Fed by event rows, scoring nothing themselves:
   kFlagEvent,        // each row raises a flag and/or zeroes a node
 };
@@ -97,6 +98,15 @@ struct NamedAmount {
   Decimal amount;
 };
 
+// One band of a `bands` leaf (达到90%(20分)): a value of at least
+// `at_least` scores `points`, unless a higher band takes it.
+struct Band {
+  Rational at_least;        // a ratio (0.9) when the bands are percentages
+  std::string at_least_text;  // as written ("90%"), for output
+  Decimal points;           // signed: a deduction band on an adjustment
+  SourcePos pos;
+};
+
 struct Rule {
   RuleKind kind = RuleKind::kNone;
   Direction direction = Direction::kDeduct;
@@ -118,6 +128,17 @@ struct Rule {
   MissingPolicy too_few = MissingPolicy::kError;
   MissingPolicy missing = MissingPolicy::kError;
   bool within_category = false;      // relative: best within category
+  // bands: highest `at_least` first, strictly descending; percent: the
+  // bounds are written 90% and the data's value is a ratio (0.9); a value
+  // below every band scores `below`.
+  std::vector<Band> bands;
+  bool bands_percent = false;
+  Decimal below;
+  SourcePos below_pos;               // of 'below' (the rule's, when absent)
+  // tiered, role: amounts of both signs (a bonus tier and a deduction
+  // tier). `direction` is then kDeduct and the named amounts written under
+  // 'add' are held negative (a negative deduction); only on an adjustment.
+  bool both_signs = false;
   // Event rules: a counted row raises this flag (an id in Scheme::flags)
   // and/or zeroes this node (the leaf or an ancestor). With raise_tiers,
   // only rows of those tiers do.
@@ -179,6 +200,11 @@ struct Node {
   // 取最高分: event rows under this node that share a `ref` count once,
   // the largest bonus and the largest deduction (SPEC §10).
   bool same_ref_highest = false;
+  // `one_of: rows` (exactly one of these children, (1)…成员单位…(2)非…成员
+  // 单位): each unit is scored on the one child its rows are for; the
+  // others do not apply to it. Every child with points has the node's.
+  bool one_of = false;
+  SourcePos one_of_pos;
   Rule rule;
   int parent = -1;
   std::vector<int> children;

@@ -146,6 +146,8 @@ SchemeEntry node_entry(const Scheme& s, const Node& n) {
   f.push_back(text_field("same_ref", scored.same_ref_highest
                                          ? std::optional<std::string>("highest")
                                          : std::nullopt));
+  // Written only when set, so results of older schemes read as before.
+  if (n.one_of) f.push_back(text_field("one_of", std::optional<std::string>("rows")));
   f.push_back(text_field("periods", periods_text(n)));
   f.push_back(text_field("rule", scored.periodic >= 0 ? as_written(s, scored, describe_rule(scored.rule))
                                                       : describe_rule(scored.rule)));

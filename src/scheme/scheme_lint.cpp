@@ -36,8 +36,8 @@ std::optional<Decimal> full_marks_for(const Scheme& scheme, int n,
   bool any_child_points = std::any_of(
       node.children.begin(), node.children.end(),
       [&](int c) { return has_points(scheme.nodes[c]); });
-  if (node.is_leaf() || node.weighted_children || !any_child_points) {
-    return node.points;
+  if (node.is_leaf() || node.weighted_children || !any_child_points || node.one_of) {
+    return node.points;  // one_of: each alternative has the node's points
   }
   Decimal sum;
   bool any = false;
@@ -62,6 +62,9 @@ std::optional<Decimal> full_marks_for(const Scheme& scheme, int n,
 // nullopt when nothing bounds it (a bonus without a cap). Checked
 // arithmetic may throw kaohe::Error on absurd points; the caller then
 // gives up on the bound.
+std::optional<Decimal> most_of_capped(const Scheme& scheme, const Node& node,
+                                      std::optional<Decimal> most);
+
 std::optional<Decimal> most_of(const Scheme& scheme, int n) {
   const Node& node = scheme.nodes[n];
   std::optional<Decimal> most;
@@ -73,6 +76,11 @@ std::optional<Decimal> most_of(const Scheme& scheme, int n) {
     } else if (rule_reads_events(r.kind) && r.kind != RuleKind::kQuota &&
                r.kind != RuleKind::kFlagEvent && r.direction == Direction::kAdd) {
       most = std::nullopt;  // bonuses add up without limit
+    } else if (r.both_signs) {
+      most = std::nullopt;  // its bonus tiers add up without limit
+    } else if (r.kind == RuleKind::kBands && !node.points) {
+      most = r.below;  // an adjustment: its best band
+      for (const Band& b : r.bands) most = std::max(*most, b.points);
     } else if (r.kind == RuleKind::kDirect && node.cap) {
       most = *node.cap;  // a direct value lies within [floor or 0, cap]
     } else {
@@ -82,6 +90,16 @@ std::optional<Decimal> most_of(const Scheme& scheme, int n) {
     // base + Σ children, or base + the weighted share of the points.
     bool weighted = node.weighted_children;
     Decimal sum = node.base.value_or(Decimal());
+    if (node.one_of) {
+      // One alternative counts: base + the most of the best one.
+      std::optional<Decimal> best;
+      for (int c : node.children) {
+        auto m = most_of(scheme, c);
+        if (!m) return most_of_capped(scheme, node, std::nullopt);
+        best = best ? std::max(*best, *m) : *m;
+      }
+      return most_of_capped(scheme, node, sum + best.value_or(Decimal()));
+    }
     if (weighted) sum += node.points.value_or(Decimal());
     bool bounded = true;
     for (int c : node.children) {
@@ -101,6 +119,12 @@ std::optional<Decimal> most_of(const Scheme& scheme, int n) {
     }
     if (bounded) most = sum;
   }
+  return most_of_capped(scheme, node, most);
+}
+
+// `most` clamped by the node's cap and floor and rounded, as a score is.
+std::optional<Decimal> most_of_capped(const Scheme& scheme, const Node& node,
+                                      std::optional<Decimal> most) {
   if (node.cap) most = most ? std::min(*most, *node.cap) : *node.cap;
   if (most && node.floor && *most < *node.floor) most = *node.floor;
   if (most) most = round_to(Rational(*most), scheme.precision, scheme.rounding);
@@ -161,6 +185,7 @@ void lint_points(const Scheme& scheme, std::vector<Diagnostic>& out,
   for (int n = 0; n < static_cast<int>(scheme.nodes.size()); ++n) {
     const Node& node = scheme.nodes[n];
     if (node.is_leaf() || node.weighted_children || !node.points) continue;
+    if (node.one_of) continue;  // alternatives: the loader checked their points
     if (node.sub_period > 0) continue;  // a later copy repeats the first's finding
     std::optional<Decimal> sum = children_points(scheme, n, "");
     if (!sum) continue;  // adjustments only: nothing to add up
@@ -192,6 +217,30 @@ void lint_points(const Scheme& scheme, std::vector<Diagnostic>& out,
                       "the points its children do not carry");
     mark_slip(d, slip_for(scheme, node.id, ""), used);
     out.push_back(std::move(d));
+  }
+}
+
+// Bands where a higher value scores less than a lower one (达到90% scores
+// 20, 达到80% 25): usually two bands' points swapped.
+void lint_bands(const Scheme& scheme, std::vector<Diagnostic>& out) {
+  for (const Node& node : scheme.nodes) {
+    const Rule& r = node.rule;
+    if (r.kind != RuleKind::kBands || node.sub_period > 0) continue;
+    for (std::size_t i = 0; i < r.bands.size(); ++i) {
+      const Band& b = r.bands[i];
+      const bool last = i + 1 == r.bands.size();
+      const Decimal lower = last ? r.below : r.bands[i + 1].points;
+      if (!(b.points < lower)) continue;
+      out.push_back(at(scheme, b.pos,
+                       fmt::format("band '{}' of '{}' scores {}, less than {} {}: a "
+                                   "higher value scores less",
+                                   b.at_least_text, node.id, b.points.to_string(),
+                                   last ? std::string("'below'")
+                                        : "band '" + r.bands[i + 1].at_least_text + "'",
+                                   lower.to_string()),
+                       "bands are read highest first; check that the points are in "
+                       "the same order"));
+    }
   }
 }
 
@@ -328,6 +377,7 @@ std::vector<Diagnostic> lint_scheme(const Scheme& scheme) {
   std::vector<Diagnostic> out;
   std::vector<const SeedSlip*> used;
   lint_points(scheme, out, used);
+  lint_bands(scheme, out);
   for (const Category& category : scheme.categories) {
     auto full = full_marks_for(scheme, 0, category.name);
     Decimal computed = full.value_or(Decimal());

@@ -167,12 +167,36 @@ LeafOutcome score_measure_leaf(const Node& node, const std::vector<Measure>* row
       out.value = sum;
       break;
     }
+    case RuleKind::kBands: {
+      const Decimal v = *rows->front().value;
+      if (r.bands_percent && (v < Decimal() || Decimal::from_int(1) < v)) {
+        out.error = fmt::format("value {} of item \"{}\" ({}) is not a ratio of 0 to 1",
+                                v.to_string(), node.id, node.name);
+        out.hint = "its bands are percentages: write 0.9 for 90%";
+        return out;
+      }
+      out.value = Rational(band_points(r, v));
+      break;
+    }
     default:
       out.error = fmt::format("rule '{}' cannot score item \"{}\" here",
                               rule_kind_name(r.kind), node.id);
       break;
   }
   return out;
+}
+
+int band_of(const Rule& rule, Decimal value) {
+  const Rational v(value);
+  for (std::size_t i = 0; i < rule.bands.size(); ++i) {
+    if (!(v < rule.bands[i].at_least)) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+Decimal band_points(const Rule& rule, Decimal value) {
+  const int i = band_of(rule, value);
+  return i < 0 ? rule.below : rule.bands[static_cast<std::size_t>(i)].points;
 }
 
 std::optional<Decimal> relative_value(const Node& node,

@@ -33,6 +33,13 @@ LeafOutcome score_event_leaf(const Scheme& scheme, int node, const Tallies& t,
 // use relative_value and score_relative. `rows` may be null (no rows).
 LeafOutcome score_measure_leaf(const Node& node, const std::vector<Measure>* rows);
 
+// bands: the index of the highest band `value` reaches (value ≥ its
+// at_least; a percentage band compares the value as a ratio), or -1 when
+// it lies below every band.
+int band_of(const Rule& rule, Decimal value);
+// The points of that band, or the rule's `below` points.
+Decimal band_points(const Rule& rule, Decimal value);
+
 // The value a `relative` leaf reads for one unit (nullopt: none or NA —
 // then `out` says what the missing policy gave).
 std::optional<Decimal> relative_value(const Node& node,

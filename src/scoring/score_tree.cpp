@@ -159,6 +159,7 @@ class TreeScorer {
 
   ScoreSheet run() {
     const int nodes = static_cast<int>(scheme_.nodes.size());
+    choose_alternatives();
     apply_event_effects();
     // Parents precede children in `nodes`: walking backwards scores every
     // child before its parent.
@@ -379,6 +380,103 @@ class TreeScorer {
       }
     }
     return out;
+  }
+
+  // `one_of: rows` (exactly one of these children): for each unit, the one
+  // alternative its rows are for applies, and the others, with everything
+  // under them, do not. Rows for two alternatives are an error, and so are
+  // rows for none unless every alternative is marked NA; then nothing is
+  // dropped (two) or every alternative is (none), so that the error is
+  // not followed by others about the same rows.
+  void choose_alternatives() {
+    std::vector<int> nodes_with_choice;
+    for (int n = 0; n < static_cast<int>(scheme_.nodes.size()); ++n) {
+      if (scheme_.nodes[n].one_of && !scheme_.nodes[n].is_leaf()) nodes_with_choice.push_back(n);
+    }
+    if (nodes_with_choice.empty()) return;
+    const std::size_t nodes = scheme_.nodes.size();
+    for_each_unit([&](int u, Found& found) {
+      char* row = &applies_[static_cast<std::size_t>(u) * nodes];
+      for (int p : nodes_with_choice) {  // parents before children
+        if (!row[p]) continue;
+        const Node& node = scheme_.nodes[p];
+        std::vector<int> open, with_rows;
+        bool all_na = true;
+        for (int c : node.children) {
+          if (!row[c]) continue;
+          open.push_back(c);
+          const RowsUnder r = rows_under(u, c);
+          if (r.values) with_rows.push_back(c);
+          if (!r.na) all_na = false;
+        }
+        if (open.empty() || (with_rows.empty() && all_na)) continue;
+        const Unit& unit = roster_.units[u];
+        if (with_rows.size() == 1) {
+          for (int c : open) {
+            if (c != with_rows.front()) drop_subtree(row, c);
+          }
+          continue;
+        }
+        std::vector<std::string> ids;
+        for (int c : with_rows.empty() ? open : with_rows) ids.push_back(scheme_.nodes[c].id);
+        if (with_rows.empty()) {
+          report(u, p,
+                 fmt::format("unit \"{}\" ({}): no rows for any alternative of \"{}\" ({}): "
+                             "{}", unit.id, unit.name, node.id, node.name,
+                             fmt::join(ids, ", ")),
+                 "one_of scores a unit on the alternative its rows are for: give the "
+                 "rows of its own, or NA rows for every alternative",
+                 found);
+          for (int c : open) drop_subtree(row, c);
+        } else {
+          report(u, p,
+                 fmt::format("unit \"{}\" ({}): rows for {} alternatives of \"{}\" ({}): "
+                             "{}", unit.id, unit.name, with_rows.size(), node.id, node.name,
+                             fmt::join(ids, ", ")),
+                 "one_of scores a unit on one alternative: remove the rows of the "
+                 "others, or mark them NA",
+                 found);
+        }
+        failed_[u] = 1;
+      }
+    });
+  }
+
+  // What rows `unit` has under node `n`: any with a value (a measure row
+  // with a value, an event row), and whether an NA row marks it or each
+  // of its measure leaves.
+  struct RowsUnder {
+    bool values = false;
+    bool na = false;
+  };
+  RowsUnder rows_under(int unit, int n) const {
+    RowsUnder out;
+    const Node& node = scheme_.nodes[n];
+    const std::vector<Measure>* rows = measures_.find(unit, n);
+    const bool marked = rows != nullptr && !rows->empty() && !rows->front().value;
+    if (node.is_leaf()) {
+      if (rows != nullptr) {
+        for (const Measure& m : *rows) out.values |= m.value.has_value();
+      }
+      if (rule_reads_events(node.rule.kind) && node.rule.kind != RuleKind::kQuota) {
+        out.values |= tallies_.at(unit, n).rows > 0;
+      }
+      out.na = marked;
+      return out;
+    }
+    out.na = true;
+    for (int c : node.children) {
+      const RowsUnder r = rows_under(unit, c);
+      out.values |= r.values;
+      out.na = out.na && r.na;
+    }
+    out.na = out.na || marked;
+    return out;
+  }
+
+  void drop_subtree(char* row, int n) const {
+    row[n] = 0;
+    for (int c : scheme_.nodes[n].children) drop_subtree(row, c);
   }
 
   // Whether a sub-period's copy (`periods:`) meets the days that count for

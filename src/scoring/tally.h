@@ -23,7 +23,8 @@ namespace kaohe {
 struct Tally {
   std::int64_t rows = 0;   // rows counted
   std::int64_t count = 0;  // Σ count (occurrences)
-  Decimal amount;          // Σ per-occurrence amount × count, unsigned
+  Decimal amount;          // Σ per-occurrence amount × count, in the rule's
+                           // direction (a both-signs rule's bonus rows negative)
   std::int64_t triggered = 0;  // rows that raise the rule's flag or zero
 };
 

@@ -5,6 +5,7 @@
 
 #include <doctest/doctest.h>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -306,4 +307,223 @@ TEST_CASE("lint: a quota from its own grade, tie-breakers that never decide") {
   CHECK(contains(found[2].message, "tie breaker 'review' is listed twice"));
 }
 
+}  // namespace kaohe
+
+// --- bands and amounts of both signs (issue 17 point 4) ---------------------
+
+namespace kaohe {
+namespace {
+
+// The load error of a scheme with these children whose message contains
+// `needle` (a copy: the Error is gone when this returns).
+std::optional<Diagnostic> load_diag(const std::string& children, const std::string& needle) {
+  Error e = load_fail(scheme_text(children));
+  CHECK(e.exit_code() == 65);
+  const Diagnostic* d = find_diag(e.diagnostics(), needle);
+  if (d == nullptr) {
+    for (const auto& x : e.diagnostics()) MESSAGE(x.message);
+    return std::nullopt;
+  }
+  return *d;
+}
+
+TEST_CASE("load: bands written wrong") {
+  SUBCASE("no table") {
+    auto d = load_diag(
+        "    - {id: a, name: 甲, points: 20, bands: {below: 0}}\n", "bands need 'table'");
+    REQUIRE(d != std::nullopt);
+    CHECK(d->line == 7);
+    CHECK(contains(d->hint, "达到90%(20分)"));
+  }
+  SUBCASE("bounds not descending") {
+    auto d = load_diag(
+        "    - {id: a, name: 甲, points: 20, bands: {table: [{at_least: 80%, points: 15},"
+        " {at_least: 90%, points: 20}]}}\n",
+        "band bound '90%' is not below the band before it ('80%')");
+    REQUIRE(d != std::nullopt);
+    CHECK(d->hint == "write the bands highest first, each bound lower than the one before");
+  }
+  SUBCASE("a bound listed twice") {
+    CHECK(load_diag("    - {id: a, name: 甲, points: 20, bands: {table: [{at_least: 90, points: 20},"
+                    " {at_least: 90, points: 15}]}}\n",
+                    "band bound '90' is not below the band before it ('90')") != std::nullopt);
+  }
+  SUBCASE("percentages mixed with numbers") {
+    auto d = load_diag(
+        "    - {id: a, name: 甲, points: 20, bands: {table: [{at_least: 90%, points: 20},"
+        " {at_least: 80, points: 15}]}}\n",
+        "band bound '80' is a number but the first band's is a percentage");
+    REQUIRE(d != std::nullopt);
+    CHECK(contains(d->hint, "ratio such as 0.9"));
+  }
+  SUBCASE("a band without points") {
+    CHECK(load_diag("    - {id: a, name: 甲, points: 20, bands: {table: [{at_least: 90%}]}}\n",
+                    "a band needs 'at_least' and 'points'").has_value());
+  }
+  SUBCASE("an unknown key in a band") {
+    CHECK(load_diag("    - {id: a, name: 甲, points: 20, bands: {table: [{at_least: 90%, "
+                    "points: 20, at_most: 95%}]}}\n",
+                    "unknown key 'at_most' in a band") != std::nullopt);
+  }
+  SUBCASE("a band above the leaf's points") {
+    auto d = load_diag(
+        "    - {id: a, name: 甲, points: 20, bands: {table: [{at_least: 90%, points: 25}]}}\n",
+        "band '90%' of 'a' scores 25, outside 0..20 (its points)");
+    REQUIRE(d != std::nullopt);
+    CHECK(contains(d->hint, "drop 'points'"));
+  }
+  SUBCASE("a negative below on a leaf with points") {
+    CHECK(load_diag("    - {id: a, name: 甲, points: 20, bands: {below: -1, table: [{at_least: "
+                    "90%, points: 20}]}}\n",
+                    "'below' of 'a' scores -1, outside 0..20 (its points)") != std::nullopt);
+  }
+  SUBCASE("a percentage above 100%") {
+    CHECK(load_diag("    - {id: a, name: 甲, points: 20, bands: {table: [{at_least: 120%, "
+                    "points: 20}]}}\n",
+                    "'at_least' must be a percentage between 0% and 100%") != std::nullopt);
+  }
+}
+
+TEST_CASE("load: amounts of both signs written wrong") {
+  SUBCASE("on a leaf with points") {
+    auto d = load_diag(
+        "    - {id: a, name: 甲, points: 5, tiered: {add: {好: 1}, deduct: {差: 2}}}\n",
+        "leaf 'a' both adds and deducts (tiered): it is an adjustment and takes no 'points'");
+    REQUIRE(d != std::nullopt);
+    CHECK(d->line == 7);
+  }
+  SUBCASE("a name under both signs") {
+    CHECK(load_diag("    - {id: a, name: 甲, role: {add: {主办: 1}, deduct: {主办: 2}}}\n",
+                    "'主办' is named twice") != std::nullopt);
+  }
+  SUBCASE("with a surcharge") {
+    CHECK(load_diag("    - {id: a, name: 甲, tiered: {add: {好: 1}, deduct: {差: 2}, "
+                    "surcharge: {at: 3, deduct: 2}}}\n",
+                    "a surcharge needs one direction") != std::nullopt);
+  }
+  SUBCASE("under same_ref: highest") {
+    Error e = load_fail(scheme_text(
+        "    - {id: a, name: 甲, role: {add: {主办: 1}, deduct: {未反馈: 2}}}\n",
+        "  same_ref: highest\n"));
+    const Diagnostic* d = find_diag(e.diagnostics(), "not supported yet");
+    REQUIRE(d != nullptr);
+    CHECK(contains(d->message, "under 'total' with same_ref: highest"));
+  }
+  SUBCASE("per_event still takes one direction") {
+    CHECK(load_diag("    - {id: a, name: 甲, per_event: {add: 1, deduct: 2}}\n",
+                    "'per_event' needs exactly one of 'add' or 'deduct'") != std::nullopt);
+  }
+}
+
+TEST_CASE("load: both signs and bands are described for diff and JSON") {
+  Scheme s = scheme_of(scheme_text(
+      "    - {id: a, name: 甲, tiered: {deduct: {差: 2}, add: {好: 1, 优: 1.5}}}\n"
+      "    - {id: b, name: 乙, points: 20, bands: {below: 1, table: [{at_least: 90%, points: 20},"
+      " {at_least: 80%, points: 15}]}}\n"
+      "    - {id: c, name: 丙, points: 80, direct: {}}\n"));
+  CHECK(describe_rule(s.nodes[static_cast<std::size_t>(s.find("a"))].rule) ==
+        "tiered add 好 1, 优 1.5, deduct 差 2");
+  CHECK(describe_rule(s.nodes[static_cast<std::size_t>(s.find("b"))].rule) ==
+        "bands 90% 20, 80% 15, below 1");
+}
+
+TEST_CASE("lint: bands where a higher value scores less") {
+  SUBCASE("two bands swapped") {
+    auto found = lint(scheme_text(
+        "    - {id: a, name: 甲, points: 20, bands: {table: [{at_least: 90%, points: 15},\n"
+        "       {at_least: 80%, points: 20}]}}\n"
+        "    - {id: b, name: 乙, points: 80, direct: {}}\n"));
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].message ==
+          "band '90%' of 'a' scores 15, less than band '80%' 20: a higher value scores less");
+    CHECK(found[0].line == 7);
+  }
+  SUBCASE("below above the lowest band") {
+    auto found = lint(scheme_text(
+        "    - {id: a, name: 甲, points: 20, bands: {below: 10, table: [{at_least: 90%, points: 5}]}}\n"
+        "    - {id: b, name: 乙, points: 80, direct: {}}\n"));
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].message ==
+          "band '90%' of 'a' scores 5, less than 'below' 10: a higher value scores less");
+  }
+  SUBCASE("deduction bands in order are clean") {
+    CHECK(lint(scheme_text(
+                   "    - {id: a, name: 甲, bands: {below: -0.3, table: [{at_least: 100, points: 0},"
+                   " {at_least: 98, points: -0.1}]}}\n"
+                   "    - {id: b, name: 乙, points: 100, direct: {}}\n"))
+              .empty());
+  }
+}
+
+}  // namespace
+}  // namespace kaohe
+
+// --- one_of (issue 17 point 5) ----------------------------------------------
+
+namespace kaohe {
+namespace {
+
+std::string one_of(const std::string& node_extra, const std::string& a, const std::string& b) {
+  return "    - id: nc\n"
+         "      name: 共建新农村\n"
+         "      points: 2\n" + node_extra +
+         "      children:\n"
+         "        - " + a + "\n"
+         "        - " + b + "\n"
+         "    - {id: rest, name: 其他, points: 98, direct: {}}\n";
+}
+const std::string kMember = "{id: member, name: 成员, points: 2, direct: {}}";
+const std::string kOther = "{id: other, name: 非成员, points: 2, direct: {}}";
+
+TEST_CASE("load: one_of written wrong") {
+  SUBCASE("a value other than rows") {
+    auto d = load_diag(one_of("      one_of: column\n", kMember, kOther),
+                                    "'one_of' must be 'rows', got 'column'");
+    REQUIRE(d != std::nullopt);
+    CHECK(d->line == 10);
+    CHECK(contains(d->hint, "not supported yet"));
+  }
+  SUBCASE("on a leaf") {
+    CHECK(load_diag("    - {id: a, name: 甲, points: 100, one_of: rows, direct: {}}\n",
+                    "'one_of' on 'a', which has no children") != std::nullopt);
+  }
+  SUBCASE("an alternative with other points") {
+    auto d = load_diag(
+        one_of("      one_of: rows\n", kMember, "{id: other, name: 非成员, points: 1, direct: {}}"),
+        "alternative 'other' of 'nc' has 1 points, but 'nc' has 2");
+    REQUIRE(d != std::nullopt);
+    CHECK(d->line == 13);
+  }
+  SUBCASE("a weighted alternative") {
+    CHECK(load_diag(one_of("      one_of: rows\n",
+                           "{id: member, name: 成员, points: 2, weight: 50%, direct: {}}",
+                           "{id: other, name: 非成员, points: 2, weight: 50%, direct: {}}"),
+                    "'member' is an alternative of 'nc' (one_of) and takes no weight") !=
+          std::nullopt);
+  }
+  SUBCASE("an alternative with a not_applicable") {
+    CHECK(load_diag(one_of("      one_of: rows\n", kMember,
+                           "{id: other, name: 非成员, points: 2, not_applicable: full, direct: {}}"),
+                    "'other' is an alternative of 'nc' (one_of): an alternative a unit did "
+                    "not choose drops out") != std::nullopt);
+  }
+  SUBCASE("only one child") {
+    Error e = load_fail(scheme_text(
+        "    - id: nc\n      name: 共建新农村\n      points: 2\n      one_of: rows\n"
+        "      children:\n        - " + kMember + "\n"
+        "    - {id: rest, name: 其他, points: 98, direct: {}}\n"));
+    CHECK(find_diag(e.diagnostics(), "'one_of' on 'nc', which has only one child") != nullptr);
+  }
+}
+
+TEST_CASE("lint: one_of alternatives count once") {
+  // Without one_of the two alternatives add up to 4 against 2; with it,
+  // nothing to report, and the total's most is 100.
+  CHECK(lint(scheme_text(one_of("      one_of: rows\n", kMember, kOther))).empty());
+  auto found = lint(scheme_text(one_of("", kMember, kOther)));
+  REQUIRE(found.size() == 1);
+  CHECK(contains(found[0].message, "add up to 4, but it has 2 points"));
+}
+
+}  // namespace
 }  // namespace kaohe
