@@ -64,16 +64,15 @@ int run_check(const CheckOptions& opts) {
       sources->progress = progress.get();
       std::optional<Period> period = scheme->period;
       // Rows after --as-of are outside the period of this run.
-      if (period && sources->as_of && *sources->as_of < period->to) {
-        period->to = *sources->as_of;
-      }
+      const bool cut = period && sources->as_of && *sources->as_of < period->to;
+      if (cut) period->to = *sources->as_of;
       try {
         DataCheck data = check_data(std::move(*scheme), *sources);
         found.insert(found.end(), data.diagnostics.begin(), data.diagnostics.end());
         const std::vector<Diagnostic> empty = empty_file_warnings(data.stats);
         found.insert(found.end(), empty.begin(), empty.end());
         // At the first row outside the period, with the count of all.
-        const std::vector<Diagnostic> outside = outside_period_warnings(data.stats, period);
+        const std::vector<Diagnostic> outside = outside_period_warnings(data.stats, period, cut);
         found.insert(found.end(), outside.begin(), outside.end());
       } catch (const Error& e) {
         collect(e);

@@ -245,8 +245,9 @@ int run_score(const ScoreOptions& opts) {
   if (opts.verbose) print_diagnostics(empty_file_warnings(ev.stats));
   // Rows after --as-of are outside the period of this run.
   std::optional<Period> period = ev.scheme.period;
-  if (period && ev.scheme.as_of) period->to = *ev.scheme.as_of;
-  if (auto outside = outside_period_summary(ev.stats, period)) {
+  const bool cut = period && ev.scheme.as_of && *ev.scheme.as_of < period->to;
+  if (cut) period->to = *ev.scheme.as_of;
+  if (auto outside = outside_period_summary(ev.stats, period, cut)) {
     print_diagnostics({*outside});
   }
   if (opts.verbose) {

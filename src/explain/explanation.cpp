@@ -186,8 +186,11 @@ class Explainer {
           "", "", hidden_effect});
     }
     if (short_buckets == 0) {
+      // "at least 1 row", "at least 2 rows".
+      const char* one = r.quota.distinct_dates ? "date" : "row";
       out.lines.push_back(line(fmt::format("every {} has at least {} {}",
-                                           every_name(r.quota.per), r.quota.required, what),
+                                           every_name(r.quota.per), r.quota.required,
+                                           r.quota.required == 1 ? one : what),
                                std::nullopt));
     }
     for (const auto& [skip, seen] : skipped) {

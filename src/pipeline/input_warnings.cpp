@@ -7,18 +7,21 @@ namespace kaohe {
 namespace {
 
 // "N rows [in K files] lie outside the scheme's period (FROM to TO) [or
-// their unit's own days] and are not counted".
+// their unit's own days] and are not counted" ("the period of this run
+// (FROM to TO, --as-of)" in an interim run).
 std::string outside_message(std::int64_t rows, int files, const Period& period,
-                            bool own_days) {
-  std::string span = fmt::format("({} to {})", period.from.to_string(), period.to.to_string());
+                            bool own_days, bool as_of) {
+  // An interim run's period ends at --as-of, not where the scheme's does.
+  const char* whose = as_of ? "the period of this run" : "the scheme's period";
+  std::string span = fmt::format("({} to {}{})", period.from.to_string(), period.to.to_string(),
+                                 as_of ? ", --as-of" : "");
   if (own_days) span += " or their unit's own days (from/to in the roster)";
   if (rows == 1) {
-    return fmt::format("1 row lies outside the scheme's period {} and is not counted",
-                       span);
+    return fmt::format("1 row lies outside {} {} and is not counted", whose, span);
   }
   const std::string where = files > 1 ? fmt::format(" in {} files", files) : "";
-  return fmt::format("{} rows{} lie outside the scheme's period {} and are not counted",
-                     rows, where, span);
+  return fmt::format("{} rows{} lie outside {} {} and are not counted", rows, where, whose,
+                     span);
 }
 
 }  // namespace
@@ -40,7 +43,8 @@ std::vector<Diagnostic> empty_file_warnings(const std::vector<InputStats>& stats
 }
 
 std::vector<Diagnostic> outside_period_warnings(const std::vector<InputStats>& stats,
-                                                const std::optional<Period>& period) {
+                                                const std::optional<Period>& period,
+                                                bool as_of) {
   std::vector<Diagnostic> out;
   if (!period) return out;
   for (const InputStats& s : stats) {
@@ -49,7 +53,7 @@ std::vector<Diagnostic> outside_period_warnings(const std::vector<InputStats>& s
     w.file = s.file;
     w.line = s.first_outside_line;
     w.severity = Severity::kWarning;
-    w.message = outside_message(s.outside, 1, *period, s.outside_own_days);
+    w.message = outside_message(s.outside, 1, *period, s.outside_own_days, as_of);
     w.source_line = s.first_outside_text;
     w.hint = s.outside == 1 ? "check the date, or the scheme's period"
                             : "this is the first of them; check the dates, or "
@@ -60,8 +64,9 @@ std::vector<Diagnostic> outside_period_warnings(const std::vector<InputStats>& s
 }
 
 std::optional<Diagnostic> outside_period_summary(const std::vector<InputStats>& stats,
-                                                 const std::optional<Period>& period) {
-  std::vector<Diagnostic> each = outside_period_warnings(stats, period);
+                                                 const std::optional<Period>& period,
+                                                 bool as_of) {
+  std::vector<Diagnostic> each = outside_period_warnings(stats, period, as_of);
   if (each.empty()) return std::nullopt;
   std::int64_t rows = 0;
   bool own_days = false;
@@ -70,7 +75,7 @@ std::optional<Diagnostic> outside_period_summary(const std::vector<InputStats>& 
     own_days = own_days || s.outside_own_days;
   }
   Diagnostic w = each.front();
-  w.message = outside_message(rows, static_cast<int>(each.size()), *period, own_days);
+  w.message = outside_message(rows, static_cast<int>(each.size()), *period, own_days, as_of);
   if (rows > 1) w.message += "; this is the first";
   w.source_line.clear();
   w.hint.clear();
