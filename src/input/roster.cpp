@@ -7,6 +7,7 @@
 
 #include "base/diagnostic.h"
 #include "input/csv_reader.h"
+#include "input/excel_forms.h"
 #include "input/csv_columns.h"
 #include "input/row_errors.h"
 #include "input/text_decoder.h"
@@ -61,13 +62,12 @@ bool read_roster(const std::string& path, Encoding encoding, Roster& roster,
     bool bad_date = false;
     for (auto [col, out] : {std::pair{c_from, &u.from}, std::pair{c_to, &u.to}}) {
       if (col < 0 || row.fields[col].empty()) continue;
-      *out = Date::parse(row.fields[col]);
+      *out = parse_data_date(row.fields[col]);
       if (!*out) {
-        errors.add(row, col + 1,
-                   fmt::format("{} \"{}\" is not a date YYYY-MM-DD", header.names()[col],
-                               row.fields[col]),
-                   "write the first (from) and last (to) day the unit is assessed, as "
-                   "2025-07-01; leave it empty for the whole period");
+        DateProblem p = date_problem(header.names()[col], row.fields[col]);
+        errors.add(row, col + 1, std::move(p.message),
+                   p.hint + "; from is the first day the unit is assessed, to the last; "
+                            "leave it empty for the whole period");
         bad_date = true;
       }
     }
