@@ -646,18 +646,26 @@ class RowChecker {
 // empty (it holds no events) or its header is wrong: a required column
 // missing, a column repeated or only a variant in case or spaces
 // (find_columns; reported).
-bool read_header(CsvReader& reader, Diagnostics& diags, ProgressTicker* progress,
-                 EventColumns& cols) {
+bool read_header(CsvReader& reader, const Scheme& scheme, Diagnostics& diags,
+                 ProgressTicker* progress, EventColumns& cols) {
   CsvRow row;
   if (!reader.next(row)) return false;
   CsvHeader header(row);
-  // `note` is not listed: kaohe never reads it, so it is an extra column.
+  // `note` is not listed: kaohe never reads it, so it is an extra column
+  // (备注 too). The synonyms are a clerk's Chinese headers (DESIGN §5).
   static constexpr ColumnSpec kColumns[] = {
-      {"unit_id", true}, {"item_id", true}, {"date", false}, {"count", false},
-      {"tier", false},   {"role", false},   {"points", false}, {"ref", false},
-      {"due", false},    {"done", false}};
+      {"unit_id", true, kUnitSynonyms},
+      {"item_id", true, kItemSynonyms},
+      {"date", false, "日期/发生日期"},
+      {"count", false, "次数/数量"},
+      {"tier", false, "级别/等级"},
+      {"role", false, "角色"},
+      {"points", false, "分值/分数"},
+      {"ref", false, "文号/依据"},
+      {"due", false, "截止日期/应完成日期"},
+      {"done", false, "完成日期/实际完成日期"}};
   const std::optional<std::vector<int>> found =
-      find_columns(header, kColumns, reader.name(), row, diags);
+      find_columns(header, kColumns, reader.name(), row, diags, &scheme.columns.events);
   if (!found) return false;
   cols.unit = (*found)[0];
   cols.item = (*found)[1];
@@ -812,7 +820,7 @@ bool read_in_parts(const std::string& path, int fd, std::uint64_t size, int file
   // The header, from the first part.
   CsvReader& first = *readers[0];
   EventColumns cols;
-  if (!read_header(first, diags, options.progress, cols)) return true;
+  if (!read_header(first, scheme, diags, options.progress, cols)) return true;
 
   const UnitIndex units(roster);
   const RowChecker proto(scheme, roster, measures, units, cols, file_index, path);
@@ -879,7 +887,7 @@ InputStats read_events(const std::string& path, int file_index,
   std::unique_ptr<ByteSource> text = open_text(path, f.get(), options.encoding);
   CsvReader reader(path, *text);
   EventColumns cols;
-  if (!read_header(reader, diags, options.progress, cols)) return stats;
+  if (!read_header(reader, scheme, diags, options.progress, cols)) return stats;
 
   RowErrors errors(path, diags);
   const UnitIndex units(roster);

@@ -200,10 +200,13 @@ InputStats read_measures(const std::string& path, int file_index,
   if (!reader.next(row)) return stats;
   CsvHeader header(row);
   static constexpr ColumnSpec kColumns[] = {
-      {"unit_id", true}, {"item_id", true}, {"value", true}, {"key", false},
-      {"period", false}};
+      {"unit_id", true, kUnitSynonyms},
+      {"item_id", true, kItemSynonyms},
+      {"value", true, "数值/得分/分数/分值"},
+      {"key", false, "等次/档次/来源"},
+      {"period", false, "期间/考核期"}};
   const std::optional<std::vector<int>> cols =
-      find_columns(header, kColumns, path, row, diags);
+      find_columns(header, kColumns, path, row, diags, &scheme.columns.measures);
   if (!cols) {
     stats.read_through = false;
     return stats;
