@@ -12,6 +12,7 @@
 #include "base/diagnostic.h"
 #include "input/csv_columns.h"
 #include "input/csv_reader.h"
+#include "input/excel_forms.h"
 #include "input/row_errors.h"
 #include "io/file_io.h"
 
@@ -51,11 +52,10 @@ void read_days(const std::string& path, Encoding encoding,
   std::map<int, int> line_of;  // day number → line listing it
   while (reader.next(row)) {
     if (!check_width(header, row, errors)) continue;
-    const std::optional<Date> d = Date::parse(row.fields[c_date]);
+    const std::optional<Date> d = parse_data_date(row.fields[c_date]);
     if (!d) {
-      errors.add(row, c_date + 1,
-                 fmt::format("date \"{}\" is not a date YYYY-MM-DD", row.fields[c_date]),
-                 "write dates as 2025-10-01");
+      DateProblem p = date_problem("date", row.fields[c_date]);
+      errors.add(row, c_date + 1, std::move(p.message), std::move(p.hint));
       continue;
     }
     const std::optional<bool> working = parse_day_kind(row.fields[c_day]);

@@ -2,6 +2,7 @@
 #include "input/csv_columns.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <array>
@@ -29,16 +30,6 @@ std::size_t space_at(std::string_view name, std::size_t i) {
   return 0;
 }
 
-// The fields whose folded name (fold_column_name) is `name`, in order.
-std::vector<int> fields_named(const std::vector<std::string>& folded,
-                              std::string_view name) {
-  std::vector<int> out;
-  for (std::size_t i = 0; i < folded.size(); ++i) {
-    if (folded[i] == name) out.push_back(static_cast<int>(i));
-  }
-  return out;
-}
-
 // The header being checked and its errors (at most RowErrors::kMaxShown
 // shown, so a header of a million "count" fields stays readable).
 struct HeaderContext {
@@ -55,11 +46,62 @@ struct HeaderContext {
   }
 };
 
-void report_missing(const HeaderContext& h, std::string_view name) {
-  const std::string near = closest_match(name, h.header.names());
-  h.error(-1, fmt::format("missing required column \"{}\"", name),
-          near.empty() ? fmt::format("add a column named {}", name)
-                       : fmt::format("is \"{}\" meant to be \"{}\"?", near, name));
+// The synonyms of `spec`, one string each.
+std::vector<std::string> synonyms_of(const ColumnSpec& spec) {
+  std::vector<std::string> out;
+  std::string_view rest = spec.synonyms;
+  while (!rest.empty()) {
+    const std::size_t slash = rest.find('/');
+    out.emplace_back(rest.substr(0, slash));
+    rest = slash == std::string_view::npos ? std::string_view() : rest.substr(slash + 1);
+  }
+  return out;
+}
+
+// `spec` is missing; `unread` are the fields no column reads.
+void report_missing(const HeaderContext& h, const ColumnSpec& spec,
+                    const std::vector<std::string>& unread) {
+  const std::string_view name = spec.name;
+  const std::vector<std::string> synonyms = synonyms_of(spec);
+  std::string hint;
+  if (const std::string near = closest_match(name, unread); !near.empty()) {
+    hint = fmt::format("is \"{}\" meant to be \"{}\"?", near, name);
+  }
+  for (std::size_t i = 0; hint.empty() && i < synonyms.size(); ++i) {
+    if (const std::string near = closest_match(synonyms[i], unread); !near.empty()) {
+      hint = fmt::format("is \"{}\" meant to be \"{}\" (read as {})?", near,
+                         synonyms[i], name);
+    }
+  }
+  // Edit distance in bytes is blunt for Chinese: a header holding a
+  // synonym, or held in one (单位号, 单位), is meant as well.
+  for (std::size_t i = 0; hint.empty() && i < synonyms.size(); ++i) {
+    for (const std::string& u : unread) {
+      if (!u.empty() && (u.find(synonyms[i]) != std::string::npos ||
+                         synonyms[i].find(u) != std::string::npos)) {
+        hint = fmt::format("is \"{}\" meant to be \"{}\" (read as {})?", u, synonyms[i],
+                           name);
+        break;
+      }
+    }
+  }
+  if (hint.empty()) {
+    hint = synonyms.empty()
+               ? fmt::format("add a column named {}", name)
+               : fmt::format("add a column named {} (or {}), or map your header to {} in "
+                             "the scheme's columns:",
+                             name, fmt::join(synonyms, ", "), name);
+  }
+  h.error(-1, fmt::format("missing required column \"{}\"", name), hint);
+}
+
+// Fields `a` < `b` both mean `spec`, one of them through a synonym.
+void report_two_names(const HeaderContext& h, const ColumnSpec& spec, int a, int b) {
+  h.error(b,
+          fmt::format("fields {} \"{}\" and {} \"{}\" both mean column \"{}\"", a + 1,
+                      h.name(a), b + 1, h.name(b), spec.name),
+          "which to read would be a guess: remove or rename one of them, or map one "
+          "to another column in the scheme's columns:");
 }
 
 // `field` is a variant of `spec` and the header has no exact one.
@@ -122,26 +164,73 @@ std::optional<std::vector<int>> find_columns(const CsvHeader& header,
                                              std::span<const ColumnSpec> spec,
                                              const std::string& file,
                                              const CsvRow& header_row,
-                                             Diagnostics& diags) {
+                                             Diagnostics& diags, const HeaderMap* own) {
   RowErrors errors(file, diags);
   const HeaderContext h{header, header_row, errors};
   std::vector<std::string> folded;
   folded.reserve(header.names().size());
   for (const std::string& name : header.names()) folded.push_back(fold_column_name(name));
+  // The column each field means through a synonym (empty: none).
+  std::vector<std::string_view> meant(folded.size());
+  for (std::size_t i = 0; i < folded.size(); ++i) {
+    if (own != nullptr) {
+      auto it = own->find(header.names()[i]);
+      if (it == own->end()) it = own->find(folded[i]);
+      if (it != own->end()) {
+        meant[i] = it->second;
+        continue;
+      }
+    }
+    for (const ColumnSpec& s : spec) {
+      for (const std::string& syn : synonyms_of(s)) {
+        if (folded[i] == syn && folded[i] != s.name) meant[i] = s.name;
+      }
+    }
+  }
+  // Per column: the fields named as it (exactly or as a variant) and the
+  // fields that mean it through a synonym; then every field read.
+  std::vector<std::vector<int>> named(spec.size()), aliases(spec.size());
+  std::vector<bool> read(folded.size(), false);
+  for (std::size_t k = 0; k < spec.size(); ++k) {
+    for (std::size_t i = 0; i < folded.size(); ++i) {
+      const int f = static_cast<int>(i);
+      if (meant[i] == spec[k].name) aliases[k].push_back(f);
+      // A field the scheme maps elsewhere is not this column by its name.
+      if (folded[i] == spec[k].name && meant[i].empty()) named[k].push_back(f);
+    }
+    for (int f : named[k]) read[f] = true;
+    for (int f : aliases[k]) read[f] = true;
+  }
+  std::vector<std::string> unread;
+  for (std::size_t i = 0; i < folded.size(); ++i) {
+    if (!read[i]) unread.push_back(header.names()[i]);
+  }
   std::vector<int> columns;
-  for (const ColumnSpec& s : spec) {
-    const std::vector<int> fields = fields_named(folded, s.name);
-    const int exact = header.find(s.name);
-    columns.push_back(exact);
-    if (fields.empty()) {
-      if (s.required) report_missing(h, s.name);
+  for (std::size_t k = 0; k < spec.size(); ++k) {
+    const ColumnSpec& s = spec[k];
+    const std::vector<int>& fields = named[k];
+    const std::vector<int>& alias = aliases[k];
+    if (fields.empty() && alias.empty()) {
+      columns.push_back(-1);
+      if (s.required) report_missing(h, s, unread);
       continue;
     }
+    if (fields.empty()) {
+      columns.push_back(alias.front());
+      for (std::size_t j = 1; j < alias.size(); ++j) {
+        report_two_names(h, s, alias.front(), alias[j]);
+      }
+      continue;
+    }
+    int exact = header.find(s.name);
+    if (exact >= 0 && !meant[exact].empty()) exact = -1;
     const int kept = exact >= 0 ? exact : fields.front();
+    columns.push_back(kept);
     if (exact < 0) report_variant(h, s, kept);
     for (int f : fields) {
       if (f != kept) report_duplicate(h, s, kept, f);
     }
+    for (int f : alias) report_two_names(h, s, std::min(kept, f), std::max(kept, f));
   }
   if (errors.count() > 0) return std::nullopt;
   return columns;

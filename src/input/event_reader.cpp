@@ -22,6 +22,7 @@
 #include "base/time_buckets.h"
 #include "input/csv_columns.h"
 #include "input/csv_reader.h"
+#include "input/excel_forms.h"
 #include "input/row_errors.h"
 #include "input/text_decoder.h"
 #include "input/unit_index.h"
@@ -45,6 +46,18 @@ std::optional<std::int64_t> parse_count(std::string_view s) {
     return std::nullopt;
   }
   return v;
+}
+
+// The hint for points that are not a number.
+std::string points_hint(std::string_view text) {
+  if (text.find(',') != std::string_view::npos) {
+    return "use '.' as the decimal point; a thousands separator ',' stands only between "
+           "groups of three digits, as in \"1,234.5\"";
+  }
+  if (text.ends_with('%') || text.ends_with("％")) {
+    return "points are an amount, not a percentage: write a plain decimal such as 0.5";
+  }
+  return "write a plain decimal such as 0.5";
 }
 
 std::vector<std::string> leaf_ids(const Scheme& scheme, bool events) {
@@ -82,6 +95,12 @@ inline std::optional<Date> date_of(std::uint32_t code) {
 }
 // The date of a date code, or Date{} (year 0).
 inline Date date_or_none(std::uint32_t code) { return date_of(code).value_or(Date{}); }
+
+// date_code(parse_excel_date(text)): the slow path behind Date::parse,
+// out of line so that the per-row code stays as it was.
+[[gnu::noinline, gnu::cold]] std::uint32_t excel_date_code(std::string_view text) {
+  return date_code(parse_excel_date(text));
+}
 
 // Where an events file keeps each column (-1: absent), from its header.
 struct EventColumns {
@@ -277,10 +296,8 @@ class RowChecker {
     if (c_date >= 0 && !row.fields[c_date].empty()) {
       e.date = date_of(parse_date_code(row.fields[c_date]));
       if (!e.date) {
-        errors.add(row, c_date + 1,
-                   fmt::format("date \"{}\" is not a date YYYY-MM-DD",
-                               row.fields[c_date]),
-                   "write dates as 2025-03-01");
+        DateProblem p = date_problem("date", row.fields[c_date]);
+        errors.add(row, c_date + 1, std::move(p.message), std::move(p.hint));
       }
     } else if (kind == RuleKind::kQuota) {
       errors.add(row, c_date >= 0 ? c_date + 1 : 0,
@@ -288,7 +305,10 @@ class RowChecker {
                              every_name(node->rule.quota.per)));
     }
     if (c_count >= 0 && !row.fields[c_count].empty()) {
-      if (auto c = parse_count(row.fields[c_count])) {
+      // The strict form, then a spreadsheet's ("1,234", full-width digits).
+      std::optional<std::int64_t> c = parse_count(row.fields[c_count]);
+      if (!c) c = parse_excel_count(row.fields[c_count], kMaxCount);
+      if (c) {
         e.count = *c;
       } else {
         errors.add(row, c_count + 1,
@@ -347,11 +367,11 @@ class RowChecker {
                                "column ({}–{})", node->id,
                                node->rule.range_min.to_string(),
                                node->rule.range_max.to_string()));
-      } else if (auto p = Decimal::parse(row.fields[c_points]); !p) {
+      } else if (auto p = parse_data_decimal(row.fields[c_points]); !p) {
         errors.add(row, c_points + 1,
                    fmt::format("points \"{}\" is not a number",
                                row.fields[c_points]),
-                   "write a plain decimal such as 0.5");
+                   points_hint(row.fields[c_points]));
       } else if (*p < node->rule.range_min || *p > node->rule.range_max) {
         errors.add(row, c_points + 1,
                    fmt::format("points {} is outside the range {}–{} of item \"{}\"",
@@ -452,11 +472,10 @@ class RowChecker {
     }
     const std::int64_t errors_before = errors.count();
     auto parse = [&](int col, const char* what, std::optional<Date>& out) {
-      out = Date::parse(row.fields[col]);
+      out = parse_data_date(row.fields[col]);
       if (!out) {
-        errors.add(row, col + 1,
-                   fmt::format("{} \"{}\" is not a date YYYY-MM-DD", what, row.fields[col]),
-                   "write dates as 2025-03-01");
+        DateProblem p = date_problem(what, row.fields[col]);
+        errors.add(row, col + 1, std::move(p.message), std::move(p.hint));
       }
     };
     const std::optional<Date>& fixed = node->rule.late_due;
@@ -558,15 +577,19 @@ class RowChecker {
                                 *date_of(date));
     return i < 0 ? -1 : (*s->copies)[i];
   }
-  // date_code(Date::parse(text)), remembering the last text of date length
-  // and what it gave: event logs run in date order, so most rows repeat the
-  // date of the row before. It starts with an invalid text, known to give 0.
+  // date_code(parse_data_date(text)), remembering the last text of ISO
+  // length and what it gave: event logs run in date order, so most rows
+  // repeat the date of the row before. It starts with an invalid text,
+  // known to give 0. A spreadsheet's form (2025/3/1) is tried only when
+  // Date::parse fails (parse_data_date), so ISO costs what it did.
   std::uint32_t parse_date_code(std::string_view text) {
-    if (text.size() != 10) return date_code(Date::parse(text));
+    // Date::parse takes ten bytes only: any other length is a slow form.
+    if (text.size() != 10) [[unlikely]] return excel_date_code(text);
     const std::uint64_t head = pack_bytes(text.data(), 8);
     const auto tail = static_cast<std::uint16_t>(pack_bytes(text.data() + 8, 2));
     if (head != last_date_head_ || tail != last_date_tail_) {
       last_date_ = date_code(Date::parse(text));
+      if (last_date_ == 0) [[unlikely]] last_date_ = excel_date_code(text);
       last_date_head_ = head;
       last_date_tail_ = tail;
     }
@@ -623,18 +646,26 @@ class RowChecker {
 // empty (it holds no events) or its header is wrong: a required column
 // missing, a column repeated or only a variant in case or spaces
 // (find_columns; reported).
-bool read_header(CsvReader& reader, Diagnostics& diags, ProgressTicker* progress,
-                 EventColumns& cols) {
+bool read_header(CsvReader& reader, const Scheme& scheme, Diagnostics& diags,
+                 ProgressTicker* progress, EventColumns& cols) {
   CsvRow row;
   if (!reader.next(row)) return false;
   CsvHeader header(row);
-  // `note` is not listed: kaohe never reads it, so it is an extra column.
+  // `note` is not listed: kaohe never reads it, so it is an extra column
+  // (备注 too). The synonyms are a clerk's Chinese headers (DESIGN §5).
   static constexpr ColumnSpec kColumns[] = {
-      {"unit_id", true}, {"item_id", true}, {"date", false}, {"count", false},
-      {"tier", false},   {"role", false},   {"points", false}, {"ref", false},
-      {"due", false},    {"done", false}};
+      {"unit_id", true, kUnitSynonyms},
+      {"item_id", true, kItemSynonyms},
+      {"date", false, "日期/发生日期"},
+      {"count", false, "次数/数量"},
+      {"tier", false, "级别/等级"},
+      {"role", false, "角色"},
+      {"points", false, "分值/分数"},
+      {"ref", false, "文号/依据"},
+      {"due", false, "截止日期/应完成日期"},
+      {"done", false, "完成日期/实际完成日期"}};
   const std::optional<std::vector<int>> found =
-      find_columns(header, kColumns, reader.name(), row, diags);
+      find_columns(header, kColumns, reader.name(), row, diags, &scheme.columns.events);
   if (!found) return false;
   cols.unit = (*found)[0];
   cols.item = (*found)[1];
@@ -789,7 +820,7 @@ bool read_in_parts(const std::string& path, int fd, std::uint64_t size, int file
   // The header, from the first part.
   CsvReader& first = *readers[0];
   EventColumns cols;
-  if (!read_header(first, diags, options.progress, cols)) return true;
+  if (!read_header(first, scheme, diags, options.progress, cols)) return true;
 
   const UnitIndex units(roster);
   const RowChecker proto(scheme, roster, measures, units, cols, file_index, path);
@@ -856,7 +887,7 @@ InputStats read_events(const std::string& path, int file_index,
   std::unique_ptr<ByteSource> text = open_text(path, f.get(), options.encoding);
   CsvReader reader(path, *text);
   EventColumns cols;
-  if (!read_header(reader, diags, options.progress, cols)) return stats;
+  if (!read_header(reader, scheme, diags, options.progress, cols)) return stats;
 
   RowErrors errors(path, diags);
   const UnitIndex units(roster);

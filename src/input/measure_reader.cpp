@@ -7,6 +7,7 @@
 
 #include "input/csv_columns.h"
 #include "input/csv_reader.h"
+#include "input/excel_forms.h"
 #include "input/row_errors.h"
 #include "input/text_decoder.h"
 #include "input/unit_index.h"
@@ -21,6 +22,44 @@ struct ValueProblem {
   std::string message;
   std::string hint;
 };
+
+// The scale a percentage of `rule`'s value is taken of: 1 for a completion
+// ratio, the scale (1 by default) of a scaled value; nullopt for a rule
+// whose value is no ratio (a score, votes, a checklist mark…).
+std::optional<Decimal> percent_scale(const Rule& r) {
+  switch (r.kind) {
+    case RuleKind::kCompletion:
+    case RuleKind::kAllOrNothing:
+      return Decimal::from_int(1);
+    case RuleKind::kScaled:
+    case RuleKind::kMean:
+    case RuleKind::kScaledDeduction:
+      return r.scale.value_or(Decimal::from_int(1));
+    default:
+      return std::nullopt;
+  }
+}
+
+// A value Decimal::parse refused, in a spreadsheet's form: "1,234",
+// full-width digits, or a percentage of the item's scale ("90%" is 0.9 of
+// a completion ratio, 90 on a scale of 100). `node` is the measured item
+// (nullptr when unknown: no percentage then). Sets `problem` for a
+// percentage the item does not take.
+std::optional<Decimal> excel_value(const Node* node, std::string_view text,
+                                   std::string& problem) {
+  if (auto v = parse_excel_decimal(text)) return v;
+  const std::optional<std::string> folded = fold_full_width(text);
+  const std::string_view t = folded ? std::string_view(*folded) : text;
+  if (t.empty() || t.back() != '%' || node == nullptr) return std::nullopt;
+  const std::optional<Decimal> scale = percent_scale(node->rule);
+  if (!scale) {
+    if (parse_excel_decimal(t.substr(0, t.size() - 1))) {
+      problem = fmt::format("item \"{}\" takes no percentage, got \"{}\"", node->id, text);
+    }
+    return std::nullopt;
+  }
+  return parse_excel_percent(text, *scale);
+}
 
 // Checks `v` (the value column) against the range the rule allows.
 ValueProblem value_problem(const Node& node, Decimal v) {
@@ -161,10 +200,13 @@ InputStats read_measures(const std::string& path, int file_index,
   if (!reader.next(row)) return stats;
   CsvHeader header(row);
   static constexpr ColumnSpec kColumns[] = {
-      {"unit_id", true}, {"item_id", true}, {"value", true}, {"key", false},
-      {"period", false}};
+      {"unit_id", true, kUnitSynonyms},
+      {"item_id", true, kItemSynonyms},
+      {"value", true, "数值/得分/分数/分值"},
+      {"key", false, "等次/档次/来源"},
+      {"period", false, "期间/考核期"}};
   const std::optional<std::vector<int>> cols =
-      find_columns(header, kColumns, path, row, diags);
+      find_columns(header, kColumns, path, row, diags, &scheme.columns.measures);
   if (!cols) {
     stats.read_through = false;
     return stats;
@@ -275,7 +317,15 @@ InputStats read_measures(const std::string& path, int file_index,
       }
     }
     if (text != "NA") {
-      if (auto v = Decimal::parse(text)) {
+      std::optional<Decimal> v = Decimal::parse(text);
+      std::string percent_problem;
+      if (!v) v = excel_value(node && rule_reads_measures(node->rule.kind) ? node : nullptr,
+                              text, percent_problem);
+      if (!percent_problem.empty()) {
+        errors.add(row, c_value + 1, std::move(percent_problem),
+                   "a percentage is read only for an item whose value is a ratio: "
+                   "completion, all_or_nothing, scaled, mean, scaled_deduction");
+      } else if (v) {
         m.value = *v;
         if (node && rule_reads_measures(node->rule.kind)) {
           ValueProblem problem = value_problem(*node, *v);
@@ -287,9 +337,15 @@ InputStats read_measures(const std::string& path, int file_index,
       } else {
         std::string hint = "write a plain decimal such as 92.5, or NA";
         if (text.find(',') != std::string_view::npos) {
-          hint = "use '.' as the decimal point and no thousands separators";
-        } else if (!text.empty() && text.back() == '%') {
-          hint = "write 0.85 or 85, not 85%";
+          hint = "use '.' as the decimal point; a thousands separator ',' stands only "
+                 "between groups of three digits, as in \"1,234.5\"";
+        } else if (const std::optional<std::string> folded = fold_full_width(text);
+                   (folded ? *folded : std::string(text)).ends_with('%')) {
+          const std::string t = folded ? *folded : std::string(text);
+          hint = parse_excel_decimal(std::string_view(t).substr(0, t.size() - 1))
+                     ? "a percentage takes at most six decimals once converted: write "
+                       "85% or 0.85"
+                     : "write a percentage as a number and '%', with no space: 85%";
         }
         errors.add(row, c_value + 1,
                    text.empty() ? std::string("empty value")

@@ -7,6 +7,7 @@
 
 #include "base/diagnostic.h"
 #include "input/csv_reader.h"
+#include "input/excel_forms.h"
 #include "input/csv_columns.h"
 #include "input/row_errors.h"
 #include "input/text_decoder.h"
@@ -19,8 +20,8 @@ namespace {
 // rows to `diags`. False when the file as a whole cannot be read (no
 // header, a missing column: added to `diags` too); a CSV syntax error is
 // thrown by the reader.
-bool read_roster(const std::string& path, Encoding encoding, Roster& roster,
-                 Diagnostics& diags) {
+bool read_roster(const std::string& path, Encoding encoding, const HeaderMap* own,
+                 Roster& roster, Diagnostics& diags) {
   FilePtr f = open_input(path);
   std::unique_ptr<ByteSource> text = open_text(path, f.get(), encoding);
   CsvReader reader(path, *text);
@@ -32,10 +33,15 @@ bool read_roster(const std::string& path, Encoding encoding, Roster& roster,
     return false;
   }
   CsvHeader header(row);
+  // In a roster 单位名称 is the unit's name; its id is 单位编码 (or 单位).
   static constexpr ColumnSpec kColumns[] = {
-      {"unit_id", true}, {"name", true}, {"category", false}, {"from", false}, {"to", false}};
+      {"unit_id", true, "单位/单位编码/单位代码/编码/编号"},
+      {"name", true, "单位名称/名称"},
+      {"category", false, "类别/单位类别/类型"},
+      {"from", false, "开始日期/起始日期"},
+      {"to", false, "结束日期/终止日期"}};
   const std::optional<std::vector<int>> cols =
-      find_columns(header, kColumns, path, row, diags);
+      find_columns(header, kColumns, path, row, diags, own);
   if (!cols) return false;
   const int c_id = (*cols)[0];
   const int c_name = (*cols)[1];
@@ -61,13 +67,12 @@ bool read_roster(const std::string& path, Encoding encoding, Roster& roster,
     bool bad_date = false;
     for (auto [col, out] : {std::pair{c_from, &u.from}, std::pair{c_to, &u.to}}) {
       if (col < 0 || row.fields[col].empty()) continue;
-      *out = Date::parse(row.fields[col]);
+      *out = parse_data_date(row.fields[col]);
       if (!*out) {
-        errors.add(row, col + 1,
-                   fmt::format("{} \"{}\" is not a date YYYY-MM-DD", header.names()[col],
-                               row.fields[col]),
-                   "write the first (from) and last (to) day the unit is assessed, as "
-                   "2025-07-01; leave it empty for the whole period");
+        DateProblem p = date_problem(header.names()[col], row.fields[col]);
+        errors.add(row, col + 1, std::move(p.message),
+                   p.hint + "; from is the first day the unit is assessed, to the last; "
+                            "leave it empty for the whole period");
         bad_date = true;
       }
     }
@@ -97,13 +102,14 @@ bool read_roster(const std::string& path, Encoding encoding, Roster& roster,
 
 }  // namespace
 
-Roster load_roster(const std::string& path, Diagnostics& diags, Encoding encoding) {
+Roster load_roster(const std::string& path, Diagnostics& diags, Encoding encoding,
+                   const HeaderMap* own) {
   Roster roster;
   roster.file = path;
   Diagnostics found;
   bool readable = false;
   try {
-    readable = read_roster(path, encoding, roster, found);
+    readable = read_roster(path, encoding, own, roster, found);
   } catch (const Error& e) {
     if (e.exit_code() != kExitDataErr) throw;
     // A CSV syntax error joins the problems of the rows before it.

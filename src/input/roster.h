@@ -2,6 +2,8 @@
 // categories, with a fast lookup by id for the event and measure readers.
 #pragma once
 
+#include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -54,8 +56,10 @@ struct Roster {
 // error) throws kaohe::Error 65 carrying every problem of the file found
 // so far; 66 when the file cannot be opened. An empty roster (header only)
 // is valid. `encoding`: the file's text encoding (a byte-order mark wins).
+// `own`: the scheme's header names for the roster (`columns: {roster:}`).
 Roster load_roster(const std::string& path, Diagnostics& diags,
-                   Encoding encoding = Encoding::kUtf8);
+                   Encoding encoding = Encoding::kUtf8,
+                   const std::map<std::string, std::string, std::less<>>* own = nullptr);
 
 // The same, throwing kaohe::Error 65 with every problem when there is any.
 Roster load_roster(const std::string& path,

@@ -12,6 +12,7 @@
 //   load_measure_rules.cpp  completion, all_or_nothing, scaled, votes, mean,
 //                           checklist, relative, scaled_deduction, direct
 //   load_grading.cpp        grades, gates, quotas, ranking
+//   load_columns.cpp        columns: a data file's own header names
 // Every reading function reports what is wrong through error() and goes on,
 // so that one run lists every problem; load() throws them together.
 #pragma once
@@ -53,6 +54,9 @@ class Loader {
   void read_flags(const YamlNode& y);
   // seed_slips: [{node: ID | category: NAME, seed: "the seed's sentence"}]
   void read_seed_slips(const YamlNode& y);
+  // columns: {events: {HEADER: COLUMN}, roster: {…}, measures: {…}}
+  // (load_columns.cpp).
+  void read_columns(const YamlNode& y);
   // References between parts of the scheme, checked once all is read.
   void validate_references();
 

@@ -4,6 +4,8 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -328,6 +330,14 @@ struct SeedSlip {
   SourcePos pos;
 };
 
+// `columns:` — a data file's own header names, per kind of file: the
+// header as written → kaohe's column (`单位: unit_id`). The built-in
+// Chinese synonyms need none (input/csv_columns.h).
+struct ColumnMapping {
+  using Map = std::map<std::string, std::string, std::less<>>;
+  Map events, roster, measures;
+};
+
 struct Ranking {
   std::vector<std::string> tie_breakers;  // node ids, printed score desc
   std::vector<bool> ascending;            // per tie-breaker: lower is better
@@ -364,6 +374,7 @@ struct Scheme {
   std::vector<Category> categories;            // empty: no categories
   std::vector<SeedSlip> seed_slips;            // for check (scheme_lint)
   Ranking ranking;
+  ColumnMapping columns;
 
   // Totals are normalised to 100 (按百分制折算) when categories are declared.
   bool normalised() const { return !categories.empty(); }

@@ -22,7 +22,7 @@ namespace {
 const std::vector<std::string> kTopKeys = {
     "kaohe", "title", "source", "precision", "rounding", "period", "calendar",
     "categories", "flags", "grades", "gates", "quotas", "ranking", "root",
-    "seed_slips", "note"};
+    "seed_slips", "columns", "note"};
 
 }  // namespace
 
@@ -66,6 +66,7 @@ Scheme Loader::load() {
   if (const YamlNode* n = doc->get("quotas")) read_quotas(*n);
   if (const YamlNode* n = doc->get("ranking")) read_ranking(*n);
   if (const YamlNode* n = doc->get("seed_slips")) read_seed_slips(*n);
+  if (const YamlNode* n = doc->get("columns")) read_columns(*n);
   validate_references();
   diags_.throw_if_errors(kExitDataErr);
   return std::move(scheme_);

@@ -2,6 +2,7 @@
 // late items): what a valid row carries, which period a row belongs to, and
 // every row error with its field number and hint.
 #include "input/event_reader.h"
+#include "input/excel_forms.h"
 
 #include <doctest/doctest.h>
 
@@ -146,15 +147,18 @@ TEST_CASE("due and done that are not dates are errors with the hint") {
   Run run;
   run.read(
       "unit_id,item_id,due,done\n"
-      "U1,overdue,2025/05/25,2025-05-28\n"
-      "U1,overdue,2025-05-25,2025-02-29\n");
+      "U1,overdue,5/25/2025,2025-05-28\n"
+      "U1,overdue,2025-05-25,2025-02-29\n"
+      "U1,overdue,2025/5/25,2025年5月28日\n");  // Excel's forms: read
   CHECK(run.diags.error_count() == 2);
   const Diagnostic& a = run.diags.list()[0];
-  CHECK(a.message == "due \"2025/05/25\" is not a date YYYY-MM-DD");
+  CHECK(a.message ==
+        "due \"5/25/2025\" puts the year last, so its day and month could be either "
+        "way round");
   CHECK(a.col == 3);
-  CHECK(a.hint == "write dates as 2025-03-01");
+  CHECK(a.hint == std::string("write the year first: ") + kDateForms);
   const Diagnostic& b = run.diags.list()[1];
-  CHECK(b.message == "done \"2025-02-29\" is not a date YYYY-MM-DD");
+  CHECK(b.message == "done \"2025-02-29\" is not a day of the calendar");
   CHECK(b.col == 4);
 }
 

@@ -147,7 +147,7 @@ TEST_CASE("parts: late rows (due, done, days late) give the one-thread result") 
       case 1: csv += u + ",overdue,," + due + ",\n"; break;           // not done
       case 2: csv += u + ",overdue,,2024-12-1" + std::to_string(i % 10) + ",\n"; break;  // outside
       case 3: csv += u + ",late_report,2025-03-01,," + due + "\n"; break;  // error: done
-      default: csv += u + ",overdue,," + due + ",2025-1-1\n"; break;  // error: not a date
+      default: csv += u + ",overdue,," + due + ",1/1/2025\n"; break;  // error: not a date
     }
   }
   TempFile f(csv);

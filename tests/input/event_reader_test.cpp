@@ -264,13 +264,14 @@ TEST_CASE("count must be a whole number from 1 to 10^9: 0, 1.5, -1, 01, x, +1 re
 }
 
 TEST_CASE("a date that does not parse is rejected") {
-  for (const char* bad : {"2025-02-30", "2025/03/01", "20250301", "2025-3-1", "2025-13-01",
-                          "2025-03-01T00:00"}) {
+  for (const char* bad : {"2025-02-30", "3/1/2025", "25/3/1", "2025-13-01", "20251301",
+                          "2025-03-01T00:00", "2025/3/1 0:00"}) {
     CAPTURE(bad);
     Run run = make_run();
     read(run, std::string("unit_id,item_id,date\nV1,late_report,") + bad + "\n");
     const Diagnostic& d = only_error(run);
-    CHECK(contains(d.message, "is not a date YYYY-MM-DD"));
+    CHECK(contains(d.message, std::string("date \"") + bad + "\" "));
+    CHECK(contains(d.hint, "2025年3月1日 or 20250301"));
     CHECK(d.col == 3);
   }
   Run leap = make_run();
@@ -401,8 +402,9 @@ TEST_CASE("a bad row after a valid row of its unit and item gets every check") {
     int col;
   };
   const Case cases[] = {
-      {"V1,late_report,2025-02-30,,,,", "is not a date YYYY-MM-DD", 3},
-      {"V1,late_report,0000-00-00,,,,", "is not a date YYYY-MM-DD", 3},
+      {"V1,late_report,2025-02-30,,,,", "is not a day of the calendar", 3},
+      {"V1,late_report,0000-00-00,,,,", "is not a day of the calendar", 3},
+      {"V1,late_report,3/1/2025,,,,", "puts the year last", 3},
       {"V1,late_report,2025-03-01,0,,,", "is not a whole number", 4},
       {"V1,late_report,2025-03-01,,省级,,", "does not use a tier", 5},
       {"V1,late_report,2025-03-01,,,承办,", "does not use a role", 6},
@@ -532,4 +534,29 @@ TEST_CASE("a missing events file is exit 66") {
 }
 
 }  // namespace
+}  // namespace kaohe
+
+namespace kaohe {
+
+// Issue 18: the dates and counts Excel and WPS write are the same rows as
+// their ISO and plain forms, on the full path and on the plain-row path
+// (a second row of a unit and item already seen).
+TEST_CASE("dates and counts as a spreadsheet writes them") {
+  Run run = make_run();
+  read(run,
+       "unit_id,item_id,date,count\n"
+       "V1,late_report,2025-03-01,1\n"
+       "V1,late_report,2025/3/1,２\n"
+       "V1,late_report,2025/03/01,\"1,000\"\n"
+       "V1,late_report,2025.3.1,1\n"
+       "V1,late_report,2025年3月1日,1\n"
+       "V1,late_report,20250301,1\n"
+       "V1,late_report,２０２５－０３－０１,1\n");
+  CHECK(run.diags.empty());
+  REQUIRE(run.sink.seen.size() == 7);
+  for (const auto& s : run.sink.seen) CHECK(s.e.date->to_string() == "2025-03-01");
+  CHECK(run.sink.seen[1].e.count == 2);
+  CHECK(run.sink.seen[2].e.count == 1000);
+}
+
 }  // namespace kaohe

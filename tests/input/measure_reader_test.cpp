@@ -250,12 +250,19 @@ TEST_CASE("values are checked against each rule's range") {
 }
 
 TEST_CASE("values must be plain decimals") {
-  SUBCASE("percent") {
+  SUBCASE("percent on an item whose value is no ratio") {
     Run run;
-    run.read("unit_id,item_id,value\nV1,done,85%\n");
+    run.read("unit_id,item_id,value\nV1,judged,85%\n");
     const Diagnostic& d = run.only_error();
-    CHECK(contains(d.message, "value \"85%\" is not a number"));
-    CHECK(contains(d.hint, "not 85%"));
+    CHECK(d.message == "item \"judged\" takes no percentage, got \"85%\"");
+    CHECK(contains(d.hint, "completion"));
+  }
+  SUBCASE("percent needing more than six decimals") {
+    Run run;
+    run.read("unit_id,item_id,value\nV1,done,12.34567%\n");
+    const Diagnostic& d = run.only_error();
+    CHECK(d.message == "value \"12.34567%\" is not a number");
+    CHECK(contains(d.hint, "six decimals"));
   }
   SUBCASE("comma") {
     Run run;
@@ -340,4 +347,38 @@ TEST_CASE("a missing measures file is exit 66") {
 }
 
 }  // namespace
+}  // namespace kaohe
+
+namespace kaohe {
+
+// Issue 18: percentages of the item's scale, thousands separators and
+// full-width digits, each exact.
+TEST_CASE("values as a spreadsheet writes them") {
+  struct Case {
+    const char* item;
+    const char* value;
+    const char* read;
+  };
+  const Case cases[] = {
+      {"done", "85%", "0.85"},      {"done", "８５％", "0.85"},
+      {"all", "100%", "1"},         {"other", "50%", "60"},  // scale 120
+      {"safety", "90.5%", "90.5"},  {"target", "50%", "5"},  // mean: scale 10
+      {"peer", "\"1,234.5\"", "1234.5"}, {"judged", "１２．５", "12.5"},
+      {"fine", "－２", "-2"},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.item);
+    CAPTURE(c.value);
+    Run run;
+    const bool keyed = std::string(c.item) == "target";
+    run.read(std::string("unit_id,item_id,value,key\nV1,") + c.item + "," + c.value + "," +
+             (keyed ? "self" : "") + "\n");
+    CHECK(run.diags.empty());
+    const std::vector<Measure>* rows = run.rows("V1", c.item);
+    REQUIRE(rows != nullptr);
+    REQUIRE(rows->size() == 1);
+    CHECK((*rows)[0].value->to_string() == c.read);
+  }
+}
+
 }  // namespace kaohe

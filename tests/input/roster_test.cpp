@@ -208,9 +208,9 @@ TEST_CASE("a unit's own days: from and to, each optional") {
 }
 
 TEST_CASE("a unit's own days: bad dates and an end before the start") {
-  Error e = load_fail("unit_id,name,from,to\nA,甲,2025/7/1,\nB,乙,2025-09-01,2025-06-30\n"
+  Error e = load_fail("unit_id,name,from,to\nA,甲,7/1/2025,\nB,乙,2025-09-01,2025-06-30\n"
                       "C,丙,,2025-13-01\n");
-  const Diagnostic* bad = find_diag(e.diagnostics(), "from \"2025/7/1\" is not a date");
+  const Diagnostic* bad = find_diag(e.diagnostics(), "from \"7/1/2025\" puts the year last");
   REQUIRE(bad != nullptr);
   CHECK(bad->line == 2);
   CHECK(bad->col == 3);
@@ -218,7 +218,11 @@ TEST_CASE("a unit's own days: bad dates and an end before the start") {
   REQUIRE(order != nullptr);
   CHECK(order->line == 3);
   CHECK(order->col == 4);
-  CHECK(find_diag(e.diagnostics(), "to \"2025-13-01\" is not a date") != nullptr);
+  CHECK(find_diag(e.diagnostics(), "to \"2025-13-01\" is not a day of the calendar") !=
+        nullptr);
+  // Excel's forms are read (issue 18).
+  CHECK(load("unit_id,name,from,to\nA,甲,2025/7/1,2025年12月31日\n").units[0].from ==
+        Date::parse("2025-07-01"));
   // The header's variants are caught like any column kaohe reads.
   Error v = load_fail("unit_id,name,From\nA,甲,2025-07-01\n");
   CHECK(find_diag(v.diagnostics(), "From") != nullptr);

@@ -115,7 +115,7 @@ TEST_CASE("sub-periods: an event row without a date is an error naming the node"
   CHECK(contains(no_column.only_error().message, "scored once per half"));
   Run bad_date;
   bad_date.events("unit_id,item_id,date\nu1,p4_group,2024-13-01\n");
-  CHECK(contains(bad_date.only_error().message, "is not a date"));
+  CHECK(contains(bad_date.only_error().message, "is not a day of the calendar"));
 }
 
 TEST_CASE("sub-periods: event rows name the item as written, not a copy") {

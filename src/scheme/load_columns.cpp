@@ -1,0 +1,82 @@
+// The loader's `columns:` key: a data file's own header names, per kind of
+// file, for headers the built-in Chinese synonyms do not cover
+// (input/csv_columns.h reads them).
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "scheme/loader_context.h"
+
+namespace kaohe::scheme_loading {
+namespace {
+
+struct FileKind {
+  const char* key;
+  std::vector<std::string> columns;  // kaohe's columns of that kind of file
+};
+
+const std::vector<FileKind>& file_kinds() {
+  static const std::vector<FileKind> kinds = {
+      {"events",
+       {"unit_id", "item_id", "date", "count", "tier", "role", "points", "ref", "due",
+        "done"}},
+      {"roster", {"unit_id", "name", "category", "from", "to"}},
+      {"measures", {"unit_id", "item_id", "value", "key", "period"}},
+  };
+  return kinds;
+}
+
+}  // namespace
+
+void Loader::read_columns(const YamlNode& y) {
+  const char* example = "e.g. columns: {events: {考核单位: unit_id, 发生日期: date}}";
+  if (!y.is_map()) {
+    error(y.pos,
+          fmt::format("'columns' maps each kind of file to its headers, got {}",
+                      y.kind_name()),
+          example);
+    return;
+  }
+  check_keys(y, {"events", "roster", "measures"}, "columns");
+  for (const FileKind& kind : file_kinds()) {
+    const YamlNode* m = y.get(kind.key);
+    if (m == nullptr) continue;
+    if (!m->is_map()) {
+      error(m->pos,
+            fmt::format("'columns: {}' maps a header to a column, got {}", kind.key,
+                        m->kind_name()),
+            example);
+      continue;
+    }
+    ColumnMapping::Map& out = std::string(kind.key) == "events"   ? scheme_.columns.events
+                              : std::string(kind.key) == "roster" ? scheme_.columns.roster
+                                                                  : scheme_.columns.measures;
+    for (const auto& [k, v] : m->entries) {
+      const std::string header = text(*k, "a header");
+      const std::string column = text(*v, fmt::format("the column of header \"{}\"", header));
+      if (header.empty()) {
+        error(k->pos, "an empty header name", "write the header as the file has it");
+        continue;
+      }
+      if (column.empty()) continue;  // not a scalar: reported by text()
+      if (std::find(kind.columns.begin(), kind.columns.end(), column) == kind.columns.end()) {
+        std::string hint = did_you_mean(column, kind.columns);
+        if (hint.empty()) {
+          hint = fmt::format("the columns of {} are: {}", kind.key,
+                             fmt::join(kind.columns, ", "));
+        }
+        error(v->pos,
+              fmt::format("header \"{}\" is mapped to \"{}\", which is no column of {}",
+                          header, column, kind.key),
+              hint);
+        continue;
+      }
+      out[header] = column;
+    }
+  }
+}
+
+}  // namespace kaohe::scheme_loading
