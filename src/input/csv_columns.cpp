@@ -46,6 +46,18 @@ struct HeaderContext {
   }
 };
 
+// Whether `name` is one of the '/'-separated synonyms of `spec`, without
+// allocating (this runs for every field and column of every file).
+bool is_synonym(const ColumnSpec& spec, std::string_view name) {
+  std::string_view rest = spec.synonyms;
+  while (!rest.empty()) {
+    const std::size_t slash = rest.find('/');
+    if (rest.substr(0, slash) == name) return true;
+    rest = slash == std::string_view::npos ? std::string_view() : rest.substr(slash + 1);
+  }
+  return false;
+}
+
 // The synonyms of `spec`, one string each.
 std::vector<std::string> synonyms_of(const ColumnSpec& spec) {
   std::vector<std::string> out;
@@ -182,9 +194,7 @@ std::optional<std::vector<int>> find_columns(const CsvHeader& header,
       }
     }
     for (const ColumnSpec& s : spec) {
-      for (const std::string& syn : synonyms_of(s)) {
-        if (folded[i] == syn && folded[i] != s.name) meant[i] = s.name;
-      }
+      if (folded[i] != s.name && is_synonym(s, folded[i])) meant[i] = s.name;
     }
   }
   // Per column: the fields named as it (exactly or as a variant) and the
@@ -201,10 +211,14 @@ std::optional<std::vector<int>> find_columns(const CsvHeader& header,
     for (int f : named[k]) read[f] = true;
     for (int f : aliases[k]) read[f] = true;
   }
-  std::vector<std::string> unread;
-  for (std::size_t i = 0; i < folded.size(); ++i) {
-    if (!read[i]) unread.push_back(header.names()[i]);
-  }
+  // The fields no column reads, for a missing column's did-you-mean.
+  auto unread = [&] {
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < folded.size(); ++i) {
+      if (!read[i]) out.push_back(header.names()[i]);
+    }
+    return out;
+  };
   std::vector<int> columns;
   for (std::size_t k = 0; k < spec.size(); ++k) {
     const ColumnSpec& s = spec[k];
@@ -212,7 +226,7 @@ std::optional<std::vector<int>> find_columns(const CsvHeader& header,
     const std::vector<int>& alias = aliases[k];
     if (fields.empty() && alias.empty()) {
       columns.push_back(-1);
-      if (s.required) report_missing(h, s, unread);
+      if (s.required) report_missing(h, s, unread());
       continue;
     }
     if (fields.empty()) {
