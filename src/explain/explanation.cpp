@@ -52,7 +52,8 @@ class Explainer {
     }
     if (scheme_.normalised()) {
       out.closing.push_back(
-          {fmt::format("normalised to 100: round({} × 100 ÷ {}) = {}",
+          {fmt::format("normalised to {0}: round({1} × {0} ÷ {2}) = {3}",
+                       scheme_.normalise_to->to_string(),
                        ev_.sheet.at(unit_, 0).score.format(scheme_.precision),
                        out.full_marks.to_string(),
                        out.total.format(scheme_.precision)),
@@ -390,6 +391,19 @@ class Explainer {
       // An alternative the unit's rows did not choose.
       for (int c : scheme_.nodes[node.parent].children) {
         if (c != n && ev_.sheet.at(unit_, c).applicable) {
+          const Node& parent = scheme_.nodes[node.parent];
+          if (!parent.one_of_column.empty()) {
+            const Roster& roster = ev_.roster;
+            const auto col = std::find(roster.columns.begin(), roster.columns.end(),
+                                       parent.one_of_column);
+            const std::string value =
+                col == roster.columns.end()
+                    ? std::string()
+                    : roster.units[unit_].extra[static_cast<std::size_t>(
+                          col - roster.columns.begin())];
+            return fmt::format("does not apply: the unit's {} \"{}\" chooses {} (one_of)",
+                               parent.one_of_column, value, scheme_.nodes[c].id);
+          }
           return fmt::format("does not apply: the unit's rows are for {} (one_of)",
                              scheme_.nodes[c].id);
         }

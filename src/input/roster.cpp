@@ -22,6 +22,7 @@ namespace {
 // thrown by the reader.
 bool read_roster(const std::string& path, Encoding encoding, const HeaderMap* own,
                  Roster& roster, Diagnostics& diags) {
+  const std::size_t extra = roster.columns.size();
   FilePtr f = open_input(path);
   std::unique_ptr<ByteSource> text = open_text(path, f.get(), encoding);
   CsvReader reader(path, *text);
@@ -40,8 +41,14 @@ bool read_roster(const std::string& path, Encoding encoding, const HeaderMap* ow
       {"category", false, "类别/单位类别/类型"},
       {"from", false, "开始日期/起始日期"},
       {"to", false, "结束日期/终止日期"}};
+  // The scheme's own columns after kaohe's, required, by folded name.
+  std::vector<ColumnSpec> spec(std::begin(kColumns), std::end(kColumns));
+  std::vector<std::string> folded;
+  folded.reserve(extra);
+  for (const std::string& c : roster.columns) folded.push_back(fold_column_name(c));
+  for (const std::string& f : folded) spec.push_back({f, true});
   const std::optional<std::vector<int>> cols =
-      find_columns(header, kColumns, path, row, diags, own);
+      find_columns(header, spec, path, row, diags, own);
   if (!cols) return false;
   const int c_id = (*cols)[0];
   const int c_name = (*cols)[1];
@@ -57,6 +64,9 @@ bool read_roster(const std::string& path, Encoding encoding, const HeaderMap* ow
     u.id = std::string(row.fields[c_id]);
     u.name = std::string(row.fields[c_name]);
     if (c_cat >= 0) u.category = std::string(row.fields[c_cat]);
+    for (std::size_t k = 0; k < extra; ++k) {
+      u.extra.emplace_back(row.fields[(*cols)[std::size(kColumns) + k]]);
+    }
     if (u.id.empty()) {
       errors.add(row, c_id + 1, "empty unit_id",
                  "every unit needs an id: the unit_id that events and measures rows name");
@@ -103,9 +113,10 @@ bool read_roster(const std::string& path, Encoding encoding, const HeaderMap* ow
 }  // namespace
 
 Roster load_roster(const std::string& path, Diagnostics& diags, Encoding encoding,
-                   const HeaderMap* own) {
+                   const HeaderMap* own, const std::vector<std::string>& columns) {
   Roster roster;
   roster.file = path;
+  roster.columns = columns;
   Diagnostics found;
   bool readable = false;
   try {

@@ -25,6 +25,8 @@ struct Unit {
   // The unit's own period (`from`/`to` columns: hired mid-year, merged in
   // June); absent: the scheme's. See input/unit_period.h.
   std::optional<Date> from = {}, to = {};
+  // The values of Roster::columns, in that order (`one_of: {column: …}`).
+  std::vector<std::string> extra = {};
 };
 
 struct StringHash {
@@ -38,6 +40,9 @@ struct Roster {
   std::string file;
   std::vector<Unit> units;  // in file order
   bool has_categories = false;
+  // The further columns the scheme reads (Scheme::roster_columns), as the
+  // scheme names them; each unit holds its values in Unit::extra.
+  std::vector<std::string> columns;
   std::unordered_map<std::string, int, StringHash, std::equal_to<>> index;
 
   // Position of the unit with this exact id, or -1.
@@ -57,9 +62,12 @@ struct Roster {
 // so far; 66 when the file cannot be opened. An empty roster (header only)
 // is valid. `encoding`: the file's text encoding (a byte-order mark wins).
 // `own`: the scheme's header names for the roster (`columns: {roster:}`).
+// `columns`: further columns the scheme reads (Scheme::roster_columns),
+// each required, matched as the header names are (fold_column_name).
 Roster load_roster(const std::string& path, Diagnostics& diags,
                    Encoding encoding = Encoding::kUtf8,
-                   const std::map<std::string, std::string, std::less<>>* own = nullptr);
+                   const std::map<std::string, std::string, std::less<>>* own = nullptr,
+                   const std::vector<std::string>& columns = {});
 
 // The same, throwing kaohe::Error 65 with every problem when there is any.
 Roster load_roster(const std::string& path,

@@ -73,7 +73,8 @@ void read_and_score(Evaluation& ev, Diagnostics& diags) {
   const DataSources& sources = ev.sources;
   {
     const int before = diags.error_count();
-    ev.roster = load_roster(sources.units, diags, sources.encoding, &ev.scheme.columns.roster);
+    ev.roster = load_roster(sources.units, diags, sources.encoding, &ev.scheme.columns.roster,
+                           ev.scheme.roster_columns());
     check_unit_periods(ev.scheme, ev.roster, diags);
     InputStats s;
     s.kind = "units";

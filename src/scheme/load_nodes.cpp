@@ -4,6 +4,8 @@
 // the whole-tree checks (weights adding up, a leaf's rule and its points).
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "scheme/loader_context.h"
 
 namespace kaohe::scheme_loading {
@@ -203,18 +205,7 @@ void Loader::read_node(const YamlNode& y, int parent, int depth) {
     }
   }
 
-  if (const YamlNode* v = y.get("one_of")) {
-    if (v->is_scalar() && v->scalar == "rows") {
-      scheme_.nodes[index].one_of = true;
-      scheme_.nodes[index].one_of_pos = v->pos;
-    } else {
-      error(v->pos,
-            v->is_scalar() ? fmt::format("'one_of' must be 'rows', got '{}'", v->scalar)
-                           : fmt::format("'one_of' must be 'rows', got {}", v->kind_name()),
-            "one_of: rows scores each unit on the one child its rows are for; a "
-            "roster column or a measure choosing it is not supported yet");
-    }
-  }
+  if (const YamlNode* v = y.get("one_of")) read_one_of(*v, index);
 
   const YamlNode* rule_yaml = nullptr;
   const char* rule_key = nullptr;
@@ -467,10 +458,101 @@ void Loader::validate_tree() {
   muted_ = false;
 }
 
+// `one_of: rows`, or `one_of: {column: NAME, choose: {VALUE: CHILD}}`.
+// The children are checked once read (validate_one_of).
+void Loader::read_one_of(const YamlNode& v, int index) {
+  Node& n = scheme_.nodes[index];
+  const std::string hint =
+      "one_of: rows scores each unit on the one child its rows are for; "
+      "one_of: {column: 成员单位, choose: {是: CHILD, 否: CHILD}} on the one its "
+      "roster column names";
+  if (v.is_scalar() && v.scalar == "rows") {
+    n.one_of = true;
+    n.one_of_pos = v.pos;
+    return;
+  }
+  if (!v.is_map()) {
+    error(v.pos,
+          v.is_scalar() ? fmt::format("'one_of' must be 'rows' or {{column: …}}, got '{}'",
+                                      v.scalar)
+                        : fmt::format("'one_of' must be 'rows' or {{column: …}}, got {}",
+                                      v.kind_name()),
+          hint);
+    return;
+  }
+  check_keys(v, {"column", "choose", "measure"}, "one_of");
+  if (const YamlNode* m = v.get("measure")) {
+    error(m->pos, "one_of chosen by a measure is not supported yet",
+          "name the alternative in a roster column (one_of: {column: …}), or give "
+          "rows for the chosen alternative only (one_of: rows)");
+    return;
+  }
+  const YamlNode* column = v.get("column");
+  if (column == nullptr) {
+    error(v.pos, "'one_of' as a map needs 'column': the roster column naming the "
+                 "alternative", hint);
+    return;
+  }
+  const std::string name = text(*column, "one_of column");
+  if (name.empty()) {
+    if (column->is_scalar()) error(column->pos, "'column' of one_of is empty", hint);
+    return;
+  }
+  static const char* const kOwn[] = {"unit_id", "name", "category", "from", "to"};
+  for (const char* own : kOwn) {
+    if (name == own) {
+      error(column->pos,
+            fmt::format("one_of's column '{}' is a roster column kaohe reads itself", name),
+            name == std::string("category")
+                ? "choose by category with applies_to on each alternative"
+                : "name a column of your own, e.g. column: 成员单位");
+      return;
+    }
+  }
+  n.one_of = true;
+  n.one_of_pos = v.pos;
+  n.one_of_column = name;
+  if (const YamlNode* choose = v.get("choose")) {
+    if (!choose->is_map() || choose->entries.empty()) {
+      error(choose->pos, "'choose' maps each value of the column to a child's id",
+            "e.g. choose: {是: member, 否: other}");
+      return;
+    }
+    for (const auto& [k, c] : choose->entries) {
+      const std::string child = text(*c, "alternative");
+      if (child.empty()) continue;
+      n.one_of_choose.push_back({k->scalar, child, c->pos});
+    }
+  }
+}
+
 // one_of: the alternatives replace one another, so each one with points
 // has the node's full marks, none is weighted, and one a unit did not
 // choose drops out (not_applicable: exclude).
 void Loader::validate_one_of(const Node& n) {
+  if (!n.one_of_choose.empty()) {
+    std::vector<std::string> ids;
+    for (int c : n.children) ids.push_back(scheme_.nodes[c].id);
+    std::set<std::string> chosen;
+    for (const Node::Choice& choice : n.one_of_choose) {
+      const std::string& child = choice.child;
+      if (std::find(ids.begin(), ids.end(), child) == ids.end()) {
+        error(choice.pos, fmt::format("'{}' is not a child of '{}': one_of chooses among its "
+                               "children", child, n.id),
+              did_you_mean(child, ids));
+      }
+      chosen.insert(child);
+    }
+    for (int c : n.children) {
+      if (chosen.count(scheme_.nodes[c].id) == 0) {
+        error(scheme_.nodes[c].pos,
+              fmt::format("alternative '{}' of '{}' is chosen by no value of column '{}'",
+                          scheme_.nodes[c].id, n.id, n.one_of_column),
+              fmt::format("add it to choose, e.g. choose: {{VALUE: {}}}, or remove it",
+                          scheme_.nodes[c].id));
+      }
+    }
+  }
   if (n.children.size() < 2) {
     error(n.one_of_pos,
           fmt::format("'one_of' on '{}', which has only one child", n.id),

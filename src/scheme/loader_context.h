@@ -51,6 +51,7 @@ class Loader {
   // period is an error here.
   void read_calendar(const YamlNode& n);
   void read_categories(const YamlNode& y);
+  void read_normalise(const YamlNode* y);
   void read_flags(const YamlNode& y);
   // seed_slips: [{node: ID | category: NAME, seed: "the seed's sentence"}]
   void read_seed_slips(const YamlNode& y);
@@ -105,6 +106,7 @@ class Loader {
   // names suffixed and problems reported once, from the first).
   void read_periodic(const YamlNode& y, SubPeriods sp, int parent, int depth);
   void read_na_policy(const YamlNode& v, int index);
+  void read_one_of(const YamlNode& v, int index);
   // The leaf's one rule `key` (rule.kind already set): its parameters, read
   // by read_event_rule or read_measure_rule.
   void read_rule(const YamlNode& y, const std::string& key, Rule& rule, int index);

@@ -184,6 +184,17 @@ bool Scheme::admits_category(int n, const std::string& category) const {
   return list.empty() || std::find(list.begin(), list.end(), category) != list.end();
 }
 
+std::vector<std::string> Scheme::roster_columns() const {
+  std::vector<std::string> out;
+  for (const Node& n : nodes) {
+    if (n.one_of_column.empty()) continue;
+    if (std::find(out.begin(), out.end(), n.one_of_column) == out.end()) {
+      out.push_back(n.one_of_column);
+    }
+  }
+  return out;
+}
+
 int Scheme::find_flag(const std::string& id) const {
   for (std::size_t i = 0; i < flags.size(); ++i) {
     if (flags[i].id == id) return static_cast<int>(i);

@@ -207,6 +207,17 @@ struct Node {
   // others do not apply to it. Every child with points has the node's.
   bool one_of = false;
   SourcePos one_of_pos;
+  // `one_of: {column: 成员单位, choose: {是: member, 否: other}}`: the
+  // alternative is the one the unit's roster column names — through
+  // `one_of_choose` (the column's value → a child id), or, without it, the
+  // value is a child's id. Empty: chosen by rows.
+  std::string one_of_column;
+  struct Choice {
+    std::string value;  // the column's value
+    std::string child;  // the alternative's id
+    SourcePos pos;      // of the id
+  };
+  std::vector<Choice> one_of_choose;  // as written
   Rule rule;
   int parent = -1;
   std::vector<int> children;
@@ -376,14 +387,21 @@ struct Scheme {
   Ranking ranking;
   ColumnMapping columns;
 
-  // Totals are normalised to 100 (按百分制折算) when categories are declared.
-  bool normalised() const { return !categories.empty(); }
+  // `normalise:` — the total is round(root × N ÷ the unit's full marks)
+  // (按百分制折算: N = 100). Absent: the root's score is the total. The
+  // loader sets 100 when categories are declared and the scheme does not
+  // say `normalise: none`.
+  std::optional<Decimal> normalise_to;
+  bool normalised() const { return normalise_to.has_value(); }
   // Whether node `n` applies to units of `category`: every `applies_to`
   // on the path from the root to it must list the category.
   bool applies_to_category(int n, const std::string& category) const;
   // Whether node `n`'s own `applies_to` (not its ancestors') admits
   // `category`: it is empty or lists it.
   bool admits_category(int n, const std::string& category) const;
+  // The roster columns the scheme reads beyond id, name, category and
+  // dates (`one_of: {column: …}`), each once, in node order.
+  std::vector<std::string> roster_columns() const;
   // Flag index by id, or -1.
   int find_flag(const std::string& id) const;
   // Category index by name, or -1.

@@ -118,6 +118,16 @@ std::optional<std::string> periods_text(const Node& n) {
   return out;
 }
 
+// `one_of` as written: "rows", "column 成员单位", "column 成员单位: 是 a, 否 b".
+std::string one_of_text(const Node& n) {
+  if (n.one_of_column.empty()) return "rows";
+  std::string out = "column " + n.one_of_column;
+  for (std::size_t i = 0; i < n.one_of_choose.size(); ++i) {
+    out += (i ? ", " : ": ") + n.one_of_choose[i].value + " " + n.one_of_choose[i].child;
+  }
+  return out;
+}
+
 // A node as the scheme writes it. A node with `periods:` is one entry, its
 // scoring keys (base, floor, cap, same_ref, rule) those of its first
 // sub-period's copy; the nodes under it appear once, by the ids and names
@@ -147,7 +157,7 @@ SchemeEntry node_entry(const Scheme& s, const Node& n) {
                                          ? std::optional<std::string>("highest")
                                          : std::nullopt));
   // Written only when set, so results of older schemes read as before.
-  if (n.one_of) f.push_back(text_field("one_of", std::optional<std::string>("rows")));
+  if (n.one_of) f.push_back(text_field("one_of", one_of_text(n)));
   f.push_back(text_field("periods", periods_text(n)));
   f.push_back(text_field("rule", scored.periodic >= 0 ? as_written(s, scored, describe_rule(scored.rule))
                                                       : describe_rule(scored.rule)));
@@ -230,6 +240,7 @@ const std::vector<SchemeSection>& scheme_sections() {
       {"rounding", "rounding", "", Shape::kScalar, false},
       {"period", "period", "", Shape::kScalar, false},
       {"calendar", "calendar", "", Shape::kScalar, false},
+      {"normalise", "normalise", "", Shape::kScalar, false},
       {"category", "categories", "name", Shape::kList, true},
       {"flag", "flags", "id", Shape::kList, true},
       {"grade", "grades", "name", Shape::kList, true},
@@ -267,6 +278,7 @@ std::vector<SchemeEntry> scheme_entries(const Scheme& s) {
                                               s.period->to.to_string())
                                         : std::nullopt)));
   out.push_back(setting("calendar", text_field("", unless_empty(s.calendar_file))));
+  out.push_back(setting("normalise", number_field("", s.normalise_to)));
   for (const Category& c : s.categories) {
     out.push_back({"category", c.name, {number_field("full_marks", c.full_marks)}});
   }

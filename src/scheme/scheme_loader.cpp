@@ -1,6 +1,6 @@
 // Turns the YAML tree of a scheme into the Scheme model: the top-level
-// keys (version, precision, rounding, period, calendar, categories, flags,
-// seed slips), the order in which the parts are read, and the references
+// keys (version, precision, rounding, period, calendar, categories,
+// normalise, flags, seed slips), the order in which the parts are read, and the references
 // between parts checked once all is read. Each part of the grammar has its
 // own file (scheme/loader_context.h lists them); all problems are collected
 // before failing.
@@ -21,7 +21,7 @@ namespace {
 
 const std::vector<std::string> kTopKeys = {
     "kaohe", "title", "source", "precision", "rounding", "period", "calendar",
-    "categories", "flags", "grades", "gates", "quotas", "ranking", "root",
+    "categories", "normalise", "flags", "grades", "gates", "quotas", "ranking", "root",
     "seed_slips", "columns", "note"};
 
 }  // namespace
@@ -52,6 +52,7 @@ Scheme Loader::load() {
   if (const YamlNode* n = doc->get("period")) read_period(*n);
   if (const YamlNode* n = doc->get("calendar")) read_calendar(*n);
   if (const YamlNode* n = doc->get("categories")) read_categories(*n);
+  read_normalise(doc->get("normalise"));
   if (const YamlNode* n = doc->get("flags")) read_flags(*n);
   const YamlNode* root = doc->get("root");
   if (root == nullptr) {
@@ -191,6 +192,34 @@ void Loader::read_categories(const YamlNode& y) {
       scheme_.categories.push_back({k->scalar, *d, k->pos});
     }
   }
+}
+
+// `normalise: 100 | N | none`: the total on a scale of N, whatever the
+// unit's full marks (按百分制折算). Categories normalise to 100 unless they
+// say otherwise; a scheme without them does not unless it says so.
+void Loader::read_normalise(const YamlNode* y) {
+  if (y == nullptr) {
+    if (!scheme_.categories.empty()) scheme_.normalise_to = Decimal::from_int(100);
+    return;
+  }
+  if (y->is_scalar() && y->scalar == "none") return;
+  const std::string hint =
+      "write normalise: 100 (按百分制折算), another full scale such as 1000, or "
+      "none to keep each unit's own total";
+  if (!y->is_scalar()) {
+    error(y->pos, fmt::format("'normalise' must be a number or 'none', got {}",
+                              y->kind_name()),
+          hint);
+    return;
+  }
+  const std::optional<Decimal> d = Decimal::parse(y->scalar);
+  if (!d || *d <= Decimal()) {
+    error(y->pos, fmt::format("'normalise' must be a number above 0 or 'none', got '{}'",
+                              y->scalar),
+          hint);
+    return;
+  }
+  scheme_.normalise_to = *d;
 }
 
 void Loader::read_flags(const YamlNode& y) {

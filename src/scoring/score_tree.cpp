@@ -409,8 +409,12 @@ class TreeScorer {
           if (r.values) with_rows.push_back(c);
           if (!r.na) all_na = false;
         }
-        if (open.empty() || (with_rows.empty() && all_na)) continue;
         const Unit& unit = roster_.units[u];
+        if (!node.one_of_column.empty()) {
+          choose_by_column(u, p, row, open, with_rows, found);
+          continue;
+        }
+        if (open.empty() || (with_rows.empty() && all_na)) continue;
         if (with_rows.size() == 1) {
           for (int c : open) {
             if (c != with_rows.front()) drop_subtree(row, c);
@@ -440,6 +444,77 @@ class TreeScorer {
         failed_[u] = 1;
       }
     });
+  }
+
+  // `one_of: {column: …}`: the alternative the unit's roster column names
+  // applies, the others do not. A value that names none, or rows with a
+  // value under another alternative, are errors (the unit fails); then the
+  // alternatives with rows are scored, so that their rows bring no further
+  // errors. `open`: the alternatives that apply otherwise; `with_rows`: those
+  // of them with rows.
+  void choose_by_column(int u, int p, char* row, const std::vector<int>& open,
+                        const std::vector<int>& with_rows, Found& found) {
+    const Node& node = scheme_.nodes[p];
+    const Unit& unit = roster_.units[u];
+    const auto col = std::find(roster_.columns.begin(), roster_.columns.end(),
+                               node.one_of_column);
+    const std::string& value =
+        col == roster_.columns.end()
+            ? std::string()
+            : unit.extra[static_cast<std::size_t>(col - roster_.columns.begin())];
+    std::string child_id;
+    std::vector<std::string> values;
+    if (node.one_of_choose.empty()) {
+      child_id = value;
+      for (int c : node.children) values.push_back(scheme_.nodes[c].id);
+    } else {
+      for (const Node::Choice& choice : node.one_of_choose) {
+        values.push_back(choice.value);
+        if (choice.value == value) child_id = choice.child;
+      }
+    }
+    int chosen = -1;
+    for (int c : node.children) {
+      if (scheme_.nodes[c].id == child_id) chosen = c;
+    }
+    auto keep_rows_only = [&] {
+      for (int c : open) {
+        if (std::find(with_rows.begin(), with_rows.end(), c) == with_rows.end()) {
+          drop_subtree(row, c);
+        }
+      }
+      failed_[u] = 1;
+    };
+    if (chosen < 0) {
+      const std::string hint = did_you_mean(value, values);
+      report(u, p,
+             fmt::format("unit \"{}\" ({}): its {} \"{}\" names no alternative of \"{}\" "
+                         "({}) (one_of)", unit.id, unit.name, node.one_of_column, value,
+                         node.id, node.name),
+             fmt::format("{}write one of: {}", hint.empty() ? "" : hint + "; ",
+                         fmt::join(values, ", ")),
+             found);
+      keep_rows_only();
+      return;
+    }
+    std::vector<std::string> others;
+    for (int c : with_rows) {
+      if (c != chosen) others.push_back(scheme_.nodes[c].id);
+    }
+    if (!others.empty()) {
+      report(u, p,
+             fmt::format("unit \"{}\" ({}): its {} \"{}\" chooses {} of \"{}\" ({}), but "
+                         "it has rows for {}", unit.id, unit.name, node.one_of_column, value,
+                         scheme_.nodes[chosen].id, node.id, node.name, fmt::join(others, ", ")),
+             fmt::format("remove those rows or mark them NA, or correct the unit's {} in "
+                         "the roster", node.one_of_column),
+             found);
+      keep_rows_only();
+      return;
+    }
+    for (int c : open) {
+      if (c != chosen) drop_subtree(row, c);
+    }
   }
 
   // What rows `unit` has under node `n`: any with a value (a measure row
@@ -691,7 +766,7 @@ class TreeScorer {
       failed_[unit] = 1;
       return;
     }
-    sheet_.set_total(unit, round_to(Rational(root.score) * Rational(100) /
+    sheet_.set_total(unit, round_to(Rational(root.score) * Rational(*scheme_.normalise_to) /
                                         Rational(root.full_marks),
                                     scheme_.precision, scheme_.rounding));
   }

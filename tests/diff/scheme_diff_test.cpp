@@ -216,6 +216,7 @@ const Row kRows[] = {
      "~ calendar: - → " KAOHE_SOURCE_DIR "/schemes/calendars/cn-2025.csv"},
     // Categories, flags, grades, gates, quotas, ranking.
     {"B: 90}", "B: 95}", "~ category B: full_marks 90 → 95"},
+    {"B: 90}\n", "B: 90}\nnormalise: none\n", "~ normalise: 100 → -"},
     {"{A: 100, B: 90}", "{B: 90, A: 100}", "~ categories: order A, B → B, A"},
     {"{A: 100, B: 90}", "{A: 100, B: 90, C: 80}", "+ category C (full_marks 80)"},
     {"name: 一票否决", "name: 否决", "~ flag veto: name 一票否决 → 否决"},

@@ -478,10 +478,33 @@ const std::string kOther = "{id: other, name: 非成员, points: 2, direct: {}}"
 TEST_CASE("load: one_of written wrong") {
   SUBCASE("a value other than rows") {
     auto d = load_diag(one_of("      one_of: column\n", kMember, kOther),
-                                    "'one_of' must be 'rows', got 'column'");
+                       "'one_of' must be 'rows' or {column: …}, got 'column'");
     REQUIRE(d != std::nullopt);
     CHECK(d->line == 10);
-    CHECK(contains(d->hint, "not supported yet"));
+    CHECK(contains(d->hint, "one_of: {column: 成员单位"));
+  }
+  SUBCASE("chosen by a measure: not supported yet") {
+    auto d = load_diag(one_of("      one_of: {measure: x}\n", kMember, kOther),
+                       "one_of chosen by a measure is not supported yet");
+    REQUIRE(d != std::nullopt);
+    CHECK(d->line == 10);
+  }
+  SUBCASE("a column without choose loads; with choose, every child is chosen") {
+    Scheme s = parse_scheme("t.yaml", scheme_text(one_of("      one_of: {column: 成员单位}\n",
+                                                          kMember, kOther)));
+    CHECK(s.roster_columns() == std::vector<std::string>{"成员单位"});
+    CHECK(load_diag(one_of("      one_of: {column: 成员单位, choose: {是: member}}\n", kMember,
+                           kOther),
+                    "alternative 'other' of 'nc' is chosen by no value of column '成员单位'") !=
+          std::nullopt);
+    auto d = load_diag(one_of("      one_of: {column: 成员单位, choose: {是: membr, 否: other}}\n",
+                              kMember, kOther),
+                       "'membr' is not a child of 'nc'");
+    REQUIRE(d != std::nullopt);
+    CHECK(contains(d->hint, "member"));
+    CHECK(load_diag(one_of("      one_of: {column: category}\n", kMember, kOther),
+                    "one_of's column 'category' is a roster column kaohe reads itself") !=
+          std::nullopt);
   }
   SUBCASE("on a leaf") {
     CHECK(load_diag("    - {id: a, name: 甲, points: 100, one_of: rows, direct: {}}\n",

@@ -376,5 +376,60 @@ TEST_CASE("a group of adjustments only applies, and a scored group whose scored 
   CHECK(r.total("U1") == "92.00");
 }
 
+
+// normalise: (issue 17 point 3). The same scheme and data as above: g
+// applies to A only, so A's full marks are 100 and B's 70.
+std::string categories_scheme(const std::string& normalise) {
+  return scheme_text("    - id: g\n"
+                     "      name: 组\n"
+                     "      points: 30\n"
+                     "      applies_to: [A]\n"
+                     "      children:\n"
+                     "        - {id: g1, name: 组一, points: 30, per_event: {deduct: 1}}\n"
+                     "    - {id: rest, name: 其他, points: 70, direct: {}}\n",
+                     "", "categories: {A: 100, B: 70}\n" + normalise);
+}
+
+TEST_CASE("normalise: none keeps each category's own total (分类排队, no 折算)") {
+  World w(categories_scheme("normalise: none\n"), {{"a1", "", "A"}, {"b1", "", "B"}}, true);
+  w.measure("a1", "rest", "63");
+  w.measure("b1", "rest", "63");
+  w.event({"a1", "g1", 3});
+  auto r = w.run();
+  REQUIRE(r.diags.error_count() == 0);
+  CHECK_FALSE(r.scheme->normalised());
+  CHECK(r.sheet.total(r.unit("b1")) == Decimal::from_int(63));  // not 90
+  CHECK(r.sheet.total(r.unit("a1")) == Decimal::from_int(90));  // 27 + 63
+  CHECK(r.sheet.full_marks(r.unit("b1")) == Decimal::from_int(70));
+}
+
+TEST_CASE("normalise: N scales every total to N, rounded once") {
+  World w(categories_scheme("normalise: 1000\n"), {{"a1", "", "A"}, {"b1", "", "B"}}, true);
+  w.measure("a1", "rest", "63");
+  w.measure("b1", "rest", "62.5");
+  w.event({"a1", "g1", 3});
+  auto r = w.run();
+  REQUIRE(r.diags.error_count() == 0);
+  // 62.5 × 1000 ÷ 70 = 892.857… → 892.86; 90 × 1000 ÷ 100 = 900.
+  CHECK(r.sheet.total(r.unit("b1")) == *Decimal::parse("892.86"));
+  CHECK(r.sheet.total(r.unit("a1")) == Decimal::from_int(900));
+}
+
+TEST_CASE("normalise: N without categories uses each unit's own full marks") {
+  // b does not apply to U2 (NA, exclude): its full marks are 60.
+  World w(scheme_text("    - {id: a, name: 甲, points: 60, direct: {}}\n"
+                      "    - {id: b, name: 乙, points: 40, direct: {}}\n",
+                      "", "normalise: 100\n"),
+          {{"U1"}, {"U2"}});
+  w.measure("U1", "a", "45");
+  w.measure("U1", "b", "40");
+  w.measure("U2", "a", "45");
+  w.measure("U2", "b", "NA");
+  auto r = w.run();
+  REQUIRE(r.diags.error_count() == 0);
+  CHECK(r.sheet.total(r.unit("U1")) == Decimal::from_int(85));
+  CHECK(r.sheet.total(r.unit("U2")) == Decimal::from_int(75));  // 45 × 100 ÷ 60
+}
+
 }  // namespace
 }  // namespace kaohe

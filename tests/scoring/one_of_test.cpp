@@ -110,5 +110,66 @@ TEST_CASE("one_of of adjustments chosen by event rows (加1分,否则扣2分)") 
   CHECK(r.total("B") == "98.00");
 }
 
+
+// `one_of: {column: …}`: the roster's 成员单位 chooses the alternative.
+std::string countryside_by_column(const std::string& choose) {
+  std::string text = kCountryside;
+  const std::string rows = "      one_of: rows\n";
+  text.replace(text.find(rows), rows.size(),
+               "      one_of: {column: 成员单位" + choose + "}\n");
+  return scheme_text(text);
+}
+
+void set_column(World& w, const std::vector<std::string>& values) {
+  w.roster.columns = {"成员单位"};
+  for (std::size_t i = 0; i < values.size(); ++i) w.roster.units[i].extra = {values[i]};
+}
+
+TEST_CASE("one_of by column: the roster's value chooses, whatever the rows") {
+  World w(countryside_by_column(", choose: {是: member, 否: other}"), {{"M"}, {"O"}, {"E"}});
+  set_column(w, {"是", "否", "是"});
+  w.measure("M", "member", "1", "交办");   // 0.5
+  w.measure("M", "member", "1", "目标");   // 0.5
+  w.measure("M", "other", "NA");           // NA under the other: allowed
+  w.measure("O", "other", "1", "资金");    // 1
+  // E's one criterion is not met: 0 of member's 2.
+  w.measure("E", "member", "0", "交办");
+  auto r = w.run();
+  REQUIRE_MESSAGE(r.diags.error_count() == 0, r.messages());
+  CHECK(r.score("M", "nc") == "1.00");
+  CHECK(r.score("M", "other") == "NA");
+  CHECK(r.score("O", "member") == "NA");
+  CHECK(r.score("O", "nc") == "1.00");
+  CHECK(r.score("E", "nc") == "0.00");
+  CHECK(r.total("E") == "98.00");
+}
+
+TEST_CASE("one_of by column without choose: the value is the child's id") {
+  World w(countryside_by_column(""), {{"M"}, {"O"}});
+  set_column(w, {"member", "other"});
+  w.measure("M", "member", "1", "交办");
+  w.measure("O", "other", "1", "举措");
+  auto r = w.run();
+  REQUIRE_MESSAGE(r.diags.error_count() == 0, r.messages());
+  CHECK(r.score("M", "nc") == "0.50");
+  CHECK(r.score("O", "nc") == "1.00");
+}
+
+TEST_CASE("one_of by column: a value choosing nothing, or rows the column did not choose, are errors") {
+  World w(countryside_by_column(", choose: {是: member, 否: other}"), {{"X"}, {"Y"}, {"Z"}});
+  set_column(w, {"是的", "是", ""});
+  w.measure("X", "member", "1", "交办");
+  w.measure("Y", "other", "1", "资金");    // the roster says member
+  w.measure("Z", "member", "1", "交办");
+  auto r = w.run();
+  const std::string m = r.messages();
+  CHECK_MESSAGE(r.diags.error_count() == 3, m);
+  CHECK(contains(m, "unit \"X\" (X): its 成员单位 \"是的\" names no alternative of \"nc\""));
+  CHECK(contains(m, "write one of: 是, 否"));
+  CHECK(contains(m, "unit \"Y\" (Y): its 成员单位 \"是\" chooses member of \"nc\" (共建新农村), "
+                    "but it has rows for other"));
+  CHECK(contains(m, "unit \"Z\" (Z): its 成员单位 \"\" names no alternative"));
+}
+
 }  // namespace
 }  // namespace kaohe
