@@ -392,6 +392,7 @@ struct Scheme {
   // loader sets 100 when categories are declared and the scheme does not
   // say `normalise: none`.
   std::optional<Decimal> normalise_to;
+  SourcePos normalise_pos;  // of 'normalise' (absent: line 0)
   bool normalised() const { return normalise_to.has_value(); }
   // Whether node `n` applies to units of `category`: every `applies_to`
   // on the path from the root to it must list the category.

@@ -289,6 +289,28 @@ void lint_gates(const Scheme& scheme, std::vector<Diagnostic>& out) {
   }
 }
 
+// Categories kept on their own scales (normalise: none) with different
+// full marks, but ranked together: a unit of the smaller scale is ranked
+// below one of the larger for the scale alone.
+void lint_scales(const Scheme& scheme, std::vector<Diagnostic>& out) {
+  if (scheme.normalised() || scheme.categories.empty() || scheme.ranking.within_category) {
+    return;
+  }
+  std::string scales;
+  bool differ = false;
+  for (const Category& c : scheme.categories) {
+    scales += (scales.empty() ? "" : ", ") + c.name + " " + c.full_marks.to_string();
+    differ |= c.full_marks != scheme.categories.front().full_marks;
+  }
+  if (!differ) return;
+  out.push_back(at(scheme, scheme.normalise_pos,
+                   fmt::format("categories keep their own full marks ({}) but are ranked "
+                               "together: a unit of a smaller scale ranks lower for the "
+                               "scale alone", scales),
+                   "rank each category apart (ranking: {within: category}), or normalise "
+                   "the totals (normalise: 100)"));
+}
+
 // Grades no unit can reach: a gate grade no gate gives, a quota grade no
 // quota gives, a 'min' above the most the total can print.
 void lint_grades(const Scheme& scheme, std::vector<Diagnostic>& out) {
@@ -387,8 +409,10 @@ std::vector<Diagnostic> lint_scheme(const Scheme& scheme) {
                                     "items that apply to it add up to {}",
                                     category.name, category.full_marks.to_string(),
                                     computed.to_string()),
-                        "totals are normalised by the computed full marks; check "
-                        "the items' applies_to and points");
+                        scheme.normalised()
+                            ? "totals are normalised by the computed full marks; check "
+                              "the items' applies_to and points"
+                            : "check the items' applies_to and points");
       mark_slip(d, slip_for(scheme, "", category.name), used);
       out.push_back(std::move(d));
     }
@@ -405,6 +429,7 @@ std::vector<Diagnostic> lint_scheme(const Scheme& scheme) {
                                        slip.node),
                      "remove the entry from seed_slips: there is no slip left to keep"));
   }
+  lint_scales(scheme, out);
   lint_gates(scheme, out);
   lint_grades(scheme, out);
   lint_quotas_and_ranking(scheme, out);

@@ -202,6 +202,7 @@ void Loader::read_normalise(const YamlNode* y) {
     if (!scheme_.categories.empty()) scheme_.normalise_to = Decimal::from_int(100);
     return;
   }
+  scheme_.normalise_pos = y->pos;
   if (y->is_scalar() && y->scalar == "none") return;
   const std::string hint =
       "write normalise: 100 (按百分制折算), another full scale such as 1000, or "
