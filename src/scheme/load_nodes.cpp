@@ -35,6 +35,7 @@ const RuleSpelling kRuleKeys[] = {
     {"direct", RuleKind::kDirect},
     {"bands", RuleKind::kBands},
     {"flag_event", RuleKind::kFlagEvent},
+    {"result", RuleKind::kResult},
 };
 
 // Every key a node may have: its own and one rule's.
@@ -360,6 +361,8 @@ void Loader::read_rule(const YamlNode& y, const std::string& key, Rule& rule, in
     read_event_rule(y, key, rule, index, ctx);
   } else if (rule_reads_measures(rule.kind)) {
     read_measure_rule(y, rule, ctx);
+  } else if (rule.kind == RuleKind::kResult) {
+    read_result_rule(y, rule, ctx);
   }
   for (std::size_t i = 0; i < rule.named.size(); ++i) {
     for (std::size_t j = 0; j < i; ++j) {
@@ -519,6 +522,7 @@ void Loader::validate_leaf_rule(Node& n) {
                              rule_kind_name(r.kind)),
           "the rule scores a share of the node's points");
   }
+  validate_result_leaf(n);
   if (r.kind == RuleKind::kScaledDeduction && n.points) {
     error(n.pos, fmt::format("leaf '{}' (scaled_deduction) takes 'max', not "
                              "'points'", n.id),
