@@ -202,8 +202,7 @@ void load_scored(const Scheme& scheme, const Node& leaf, const std::string& path
     if (e.exit_code() == kExitNoInput) {
       out.push_back(at(scheme, src.data_pos,
                        fmt::format("cannot read the data folder '{}' of {}", data, path),
-                       e.diagnostics().empty() ? std::string()
-                                               : e.diagnostics().front().message));
+                       "files of a result are named relative to the scheme's folder"));
     } else {
       out.insert(out.end(), e.diagnostics().begin(), e.diagnostics().end());
     }
