@@ -5,6 +5,7 @@
 
 #include <climits>
 #include <cstdlib>
+#include <filesystem>
 #include <map>
 #include <memory>
 #include <unordered_map>
@@ -21,11 +22,14 @@
 namespace kaohe {
 namespace {
 
-// `name` as the scheme writes it, relative to the scheme's folder.
+// `name` as the scheme writes it, relative to the scheme's folder, with
+// `dir/..` taken out (schemes/../examples/x is examples/x).
 std::string beside(const Scheme& scheme, const std::string& name) {
   const std::size_t slash = scheme.file.rfind('/');
   if (name.empty() || name.front() == '/' || slash == std::string::npos) return name;
-  return scheme.file.substr(0, slash + 1) + name;
+  return std::filesystem::path(scheme.file.substr(0, slash + 1) + name)
+      .lexically_normal()
+      .string();
 }
 
 // The canonical path of an existing file, or "" when there is none.
