@@ -88,6 +88,7 @@ void Loader::read_result_rule(const YamlNode& y, Rule& rule, const std::string& 
     }
   }
   if (const YamlNode* v = y.get("deduct")) {
+    src.deduct_pos = v->pos;
     auto d = non_negative(*v, "deduct");
     if (d && *d == Decimal()) {
       error(v->pos, "'deduct' must be greater than 0", "e.g. deduct: 8 for 倒扣分8分");
@@ -109,7 +110,8 @@ void Loader::validate_result_leaf(const Node& n) {
           fmt::format("leaf '{}' (result) has both 'points' and 'deduct'", n.id),
           "points: the leaf scores points × score ÷ scale; deduct: it is an "
           "adjustment that deducts up to that much (倒扣分); keep one");
-  } else if (!src.deduct && !n.points && !points_failed_.count(index_of(n))) {
+  } else if (!src.deduct && !n.points && !points_failed_.count(index_of(n)) &&
+             src.deduct_pos.line == 0) {
     error(n.pos, fmt::format("leaf '{}' (result) needs 'points' or a 'deduct'", n.id),
           "points: 3 scores 3 × score ÷ scale (考核折算, 3分); result: {…, deduct: 8} "
           "deducts 8 × (scale − score) ÷ scale (倒扣分8分)");
@@ -117,7 +119,7 @@ void Loader::validate_result_leaf(const Node& n) {
   if (n.periodic >= 0) {
     error(src.pos,
           fmt::format("leaf '{}' is scored per sub-period ('periods' of '{}'), and a "
-                      "result is not: not supported yet", n.id,
+                      "result is not: not supported yet", n.template_id,
                       scheme_.nodes[n.periodic].id),
           "a source's result covers its own period; put the leaf outside the node "
           "with 'periods'");

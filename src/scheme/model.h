@@ -129,6 +129,7 @@ struct ResultSource {
   SourcePos file_pos;             // of 'from' or 'scheme'
   SourcePos data_pos;             // of 'data'
   SourcePos node_pos;             // of 'node' (the rule's when absent)
+  SourcePos deduct_pos;           // of 'deduct' (line 0 when absent)
   // The file the source is read from, as written: `from` or `scheme`.
   const std::string& file() const { return from.empty() ? scheme : from; }
 };
