@@ -109,17 +109,38 @@ std::optional<Resolved> resolve(const Scheme& scheme, const Node& leaf,
       return std::nullopt;
     }
   }
+  // The source's own full marks of the node: 100 for a normalised total.
+  std::optional<Decimal> full;
+  const std::size_t i = r.node < 0 ? 0 : static_cast<std::size_t>(r.node);
+  if (r.node < 0 && shape.normalised) {
+    full = Decimal::from_int(100);
+  } else if (i < shape.points.size() && shape.points[i] && Decimal() < *shape.points[i]) {
+    full = *shape.points[i];
+  }
   if (src.scale) {
     r.scale = *src.scale;
+    if (full && *full != *src.scale) {
+      // A check finding (silent on score): a scale other than the source's
+      // full marks either lets a unit score outside 0..scale or keeps full
+      // marks there from reaching the item's.
+      Diagnostic d = at(scheme, src.pos,
+                        fmt::format("'scale' {} of item \"{}\" is not the full marks of {} in "
+                                    "{} ({})", src.scale->to_string(), leaf.id,
+                                    r.node < 0 ? std::string("the total")
+                                               : fmt::format("'{}'", src.node),
+                                    file, full->to_string()),
+                        *full < *src.scale
+                            ? "a unit at full marks there cannot reach the item's; drop "
+                              "'scale' to read the score on the source's own full marks"
+                            : "a unit scoring above the scale there cannot be converted; "
+                              "drop 'scale' to read the score on the source's own full marks");
+      d.severity = Severity::kWarning;
+      out.push_back(std::move(d));
+    }
     return r;
   }
-  if (r.node < 0 && shape.normalised) {
-    r.scale = Decimal::from_int(100);
-    return r;
-  }
-  const std::size_t i = r.node < 0 ? 0 : static_cast<std::size_t>(r.node);
-  if (i < shape.points.size() && shape.points[i] && Decimal() < *shape.points[i]) {
-    r.scale = *shape.points[i];
+  if (full) {
+    r.scale = *full;
     return r;
   }
   out.push_back(at(scheme, src.pos,

@@ -246,3 +246,32 @@ TEST_CASE("result sources: a normalised total is read on 100") {
 
 }  // namespace
 }  // namespace kaohe
+
+namespace kaohe {
+namespace {
+
+TEST_CASE("result sources: a scale other than the source's full marks is a check warning") {
+  TempDir dir;
+  dir.write("safety.yaml", kSafety);
+  write_safety(dir, "sdata");
+  dir.write("data/units.csv", "unit_id,name\nV1,东村\nV2,西村\nV3,南村\n");
+  const std::string main = dir.write(
+      "main.yaml", "kaohe: 1\nroot:\n  id: root\n  name: 综合\n  points: 20\n  children:\n"
+                   "    - {id: s, name: 安全折算, points: 20,\n"
+                   "       result: {scheme: safety.yaml, data: sdata, scale: 120}}\n"
+                   "    - {id: t, name: 同满分, result: {scheme: safety.yaml, data: sdata,\n"
+                   "       scale: 100, deduct: 1}}\n");
+  std::vector<Diagnostic> refs = check_result_references(load_scheme(main));
+  REQUIRE(refs.size() == 1);  // t's scale is the source's own: no finding
+  CHECK(refs[0].severity == Severity::kWarning);
+  CHECK(refs[0].line == 8);
+  CHECK(contains(refs[0].message, "'scale' 120 of item \"s\" is not the full marks of the "
+                                  "total"));
+  CHECK(contains(refs[0].hint, "cannot reach the item's"));
+  // Scoring goes on (a warning): 85 of 120 → 20 × 85 ÷ 120 = 14.17.
+  Evaluation ev = evaluate(load_scheme(main), data_of(dir, "data"));
+  CHECK(printed(ev, "V1", "s") == "14.17");
+}
+
+}  // namespace
+}  // namespace kaohe
