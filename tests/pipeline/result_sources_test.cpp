@@ -239,9 +239,11 @@ TEST_CASE("result sources: a normalised total is read on 100") {
                     "    - {id: r, name: 根, result: {scheme: cat.yaml, data: cdata, deduct: 1,\n"
                     "       scale: 10}}\n");
   Error e = test::expect_error([&] { (void)evaluate(load_scheme(wrong), data_of(dir, "data")); });
-  REQUIRE(e.diagnostics().size() == 2);
-  CHECK(contains(e.diagnostics()[0].message, "scores 90 in the total of"));
-  CHECK(contains(e.diagnostics()[0].message, "outside 0..10"));
+  REQUIRE(e.diagnostics().size() == 3);
+  CHECK(e.diagnostics()[0].severity == Severity::kWarning);  // scale 10, not 100
+  CHECK(contains(e.diagnostics()[0].message, "is not the full marks of the total"));
+  CHECK(contains(e.diagnostics()[1].message, "scores 90 in the total of"));
+  CHECK(contains(e.diagnostics()[1].message, "outside 0..10"));
 }
 
 }  // namespace
