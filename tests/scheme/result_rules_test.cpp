@@ -121,3 +121,33 @@ TEST_CASE("result: not per sub-period, not an alternative of one_of") {
 
 }  // namespace
 }  // namespace kaohe
+
+namespace kaohe {
+namespace {
+
+TEST_CASE("result: describe_rule changes with every parameter, so diff sees it") {
+  auto rule_of = [](const std::string& leaf) {
+    Scheme s = test::scheme_of(test::scheme_text("    - " + leaf + "\n"));
+    return describe_rule(s.nodes[1].rule);
+  };
+  const std::vector<std::string> texts = {
+      rule_of("{id: x, name: 甲, points: 5, result: {from: a.json}}"),
+      rule_of("{id: x, name: 甲, points: 5, result: {from: b.json}}"),
+      rule_of("{id: x, name: 甲, points: 5, result: {from: a.json, node: part}}"),
+      rule_of("{id: x, name: 甲, points: 5, result: {from: a.json, scale: 80}}"),
+      rule_of("{id: x, name: 甲, result: {from: a.json, deduct: 2}}"),
+      rule_of("{id: x, name: 甲, result: {from: a.json, deduct: 3}}"),
+      rule_of("{id: x, name: 甲, points: 5, result: {scheme: a.yaml, data: d}}"),
+      rule_of("{id: x, name: 甲, points: 5, result: {scheme: a.yaml, data: e}}"),
+  };
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    for (std::size_t j = 0; j < i; ++j) {
+      CHECK_MESSAGE(texts[i] != texts[j], texts[i]);
+    }
+  }
+  CHECK(texts[0] == "result total of a.json");
+  CHECK(texts[7] == "result total of a.yaml on e");
+}
+
+}  // namespace
+}  // namespace kaohe
