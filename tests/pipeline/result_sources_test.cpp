@@ -277,3 +277,30 @@ TEST_CASE("result sources: a scale other than the source's full marks is a check
 
 }  // namespace
 }  // namespace kaohe
+
+namespace kaohe {
+namespace {
+
+TEST_CASE("result sources: a saved interim result (--as-of) is a check warning") {
+  TempDir dir;
+  dir.write("dated.yaml", std::string(kSafety).replace(0, 9, "kaohe: 1\nperiod: {from: 2025-01-01, "
+                                                            "to: 2025-12-31}\n"));
+  write_safety(dir, "sdata");
+  DataSources interim = data_of(dir, "sdata");
+  interim.as_of = Date::parse("2025-06-30");
+  dir.write("h1.json", render_json(evaluate(load_scheme(dir.at("dated.yaml")), interim)));
+  dir.write("year.json", render_json(evaluate(load_scheme(dir.at("dated.yaml")),
+                                              data_of(dir, "sdata"))));
+  const std::string main = dir.write(
+      "main.yaml", "kaohe: 1\nroot:\n  id: root\n  name: 综合\n  points: 20\n  children:\n"
+                   "    - {id: h, name: 半年, points: 10, result: {from: h1.json}}\n"
+                   "    - {id: y, name: 全年, points: 10, result: {from: year.json}}\n");
+  std::vector<Diagnostic> refs = check_result_references(load_scheme(main));
+  REQUIRE(refs.size() == 1);
+  CHECK(refs[0].severity == Severity::kWarning);
+  CHECK(refs[0].line == 7);
+  CHECK(contains(refs[0].message, "reads an interim result (as of 2025-06-30)"));
+}
+
+}  // namespace
+}  // namespace kaohe
