@@ -12,7 +12,6 @@
 
 #include <fmt/format.h>
 
-#include "diff/json_value.h"
 #include "diff/result_reader.h"
 #include "diff/snapshot.h"
 #include "io/file_io.h"
@@ -182,13 +181,11 @@ void load_saved(const Scheme& scheme, const Node& leaf, const std::string& path,
     const std::string text = read_whole_file(path, kMaxSchemeBytes * 64);
     loaded.snap = read_result(path, text);
     // An interim run's scores are not the period's: a check finding.
-    const JsonValue doc = parse_json(path, text);
-    const JsonValue* as_of = doc.get("as_of");
-    if (as_of != nullptr && as_of->kind == JsonValue::Kind::kString) {
+    if (!loaded.snap.as_of.empty()) {
       Diagnostic d = at(scheme, src.file_pos,
                         fmt::format("'from' of item \"{}\" reads an interim result (as of "
                                     "{}): its scores are not those of the whole period",
-                                    leaf.id, as_of->text),
+                                    leaf.id, loaded.snap.as_of),
                         "save the result of the final run (without --as-of), or keep "
                         "this on purpose for an interim table");
       d.severity = Severity::kWarning;
