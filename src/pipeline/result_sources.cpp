@@ -310,6 +310,7 @@ ResultScores read_result_sources(const Scheme& scheme, const Roster& roster,
     }
     out.scale = r->scale;
     if (r->node >= 0) out.node_name = slot->shape.names[static_cast<std::size_t>(r->node)];
+    out.source_units = static_cast<int>(slot->snap.units.size());
     std::unordered_map<std::string, const SnapshotUnit*> by_id;
     for (const SnapshotUnit& u : slot->snap.units) by_id.emplace(u.unit_id, &u);
     for (int u = 0; u < roster.size(); ++u) {

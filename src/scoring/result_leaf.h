@@ -36,6 +36,7 @@ struct ResultLeafSource {
   // at the leaf's line): the leaf scores 0 and reports nothing per unit.
   bool failed = false;
   std::vector<SourceScore> units;
+  int source_units = 0;  // units in the source's result (for -v)
 };
 
 // The sources of a run's result leaves, by node index.
