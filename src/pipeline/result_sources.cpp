@@ -207,12 +207,11 @@ void load_saved(const Scheme& scheme, const Node& leaf, const std::string& path,
   loaded.ok = true;
 }
 
-// A scheme scored on its data folder, within `chain`.
-void load_scored(const Scheme& scheme, const Node& leaf, const std::string& path,
-                 const DataSources& run, SchemeChain& chain, Loaded& loaded,
-                 std::vector<Diagnostic>& out) {
-  const ResultSource& src = *leaf.rule.result;
-  const std::string canon = canonical(path);
+// Whether the scheme at `path` (canonical `canon`) is being evaluated
+// already; reports the cycle at the leaf's line.
+bool closes_cycle(const Scheme& scheme, const ResultSource& src, const SchemeChain& chain,
+                  const std::string& canon, const std::string& path,
+                  std::vector<Diagnostic>& out) {
   for (std::size_t i = 0; i < chain.canonical.size() && !canon.empty(); ++i) {
     if (chain.canonical[i] != canon) continue;
     std::string cycle;
@@ -221,8 +220,18 @@ void load_scored(const Scheme& scheme, const Node& leaf, const std::string& path
                      fmt::format("results form a cycle: {}{}", cycle, path),
                      "a scheme cannot take its score from itself, directly or through "
                      "another: read one of them from a saved result (from:)"));
-    return;
+    return true;
   }
+  return false;
+}
+
+// A scheme scored on its data folder, within `chain`.
+void load_scored(const Scheme& scheme, const Node& leaf, const std::string& path,
+                 const DataSources& run, SchemeChain& chain, Loaded& loaded,
+                 std::vector<Diagnostic>& out) {
+  const ResultSource& src = *leaf.rule.result;
+  const std::string canon = canonical(path);
+  if (closes_cycle(scheme, src, chain, canon, path, out)) return;
   std::optional<Scheme> source;
   try {
     source = load_scheme(path);
@@ -345,18 +354,7 @@ void check_references(const Scheme& scheme, SchemeChain& chain, std::vector<Diag
       continue;
     }
     const std::string canon = canonical(path);
-    bool cycle = false;
-    for (std::size_t i = 0; i < chain.canonical.size() && !canon.empty(); ++i) {
-      if (chain.canonical[i] != canon) continue;
-      std::string shown;
-      for (std::size_t j = i; j < chain.shown.size(); ++j) shown += chain.shown[j] + " → ";
-      out.push_back(at(scheme, src.file_pos,
-                       fmt::format("results form a cycle: {}{}", shown, path),
-                       "a scheme cannot take its score from itself, directly or "
-                       "through another: read one of them from a saved result (from:)"));
-      cycle = true;
-    }
-    if (cycle) continue;
+    if (closes_cycle(scheme, src, chain, canon, path, out)) continue;
     std::optional<Scheme> source;
     try {
       source = load_scheme(path);
