@@ -16,6 +16,7 @@
 #include "diff/snapshot.h"
 #include "io/file_io.h"
 #include "pipeline/evaluation.h"
+#include "scheme/scheme_entries.h"
 #include "scheme/scheme_loader.h"
 #include "scheme/yaml_tree.h"
 
@@ -46,12 +47,31 @@ Diagnostic at(const Scheme& scheme, SourcePos pos, std::string message, std::str
 }
 
 // What a source offers a leaf: its node ids, names and points, and
-// whether its total is normalised to 100.
+// what its total is out of when normalised.
 struct SourceShape {
   std::vector<std::string> ids, names;
   std::vector<std::optional<Decimal>> points;
-  bool normalised = false;
+  std::optional<Decimal> normalised_to;  // the total's full marks when normalised
 };
+
+// What a normalised total is out of, from the scheme's entries (as JSON
+// writes them): the `normalise` setting where a kaohe writes one, else
+// 100 when categories are declared (按百分制折算); nullopt: not normalised.
+std::optional<Decimal> normalised_total(const std::vector<SchemeEntry>& entries) {
+  bool setting = false, categories = false;
+  std::optional<Decimal> to;
+  for (const SchemeEntry& e : entries) {
+    if (e.section == "category") categories = true;
+    if (e.section != "normalise") continue;
+    setting = true;
+    if (!e.fields.empty() && e.fields.front().value) {
+      to = Decimal::parse(*e.fields.front().value);
+    }
+  }
+  if (setting) return to;
+  if (categories) return Decimal::from_int(100);
+  return std::nullopt;
+}
 
 SourceShape shape_of(const Scheme& s) {
   SourceShape shape;
@@ -60,15 +80,15 @@ SourceShape shape_of(const Scheme& s) {
     shape.names.push_back(n.name);
     shape.points.push_back(n.points);
   }
-  shape.normalised = s.normalised();
+  shape.normalised_to = normalised_total(scheme_entries(s));
   return shape;
 }
 
 SourceShape shape_of(const Snapshot& snap) {
   SourceShape shape;
   std::unordered_map<std::string, std::optional<Decimal>> points;
+  shape.normalised_to = normalised_total(snap.scheme);
   for (const SchemeEntry& e : snap.scheme) {
-    if (e.section == "category") shape.normalised = true;
     if (e.section != "node") continue;
     const SchemeField* f = e.field("points");
     if (f && f->value) points[e.id] = Decimal::parse(*f->value);
@@ -112,8 +132,8 @@ std::optional<Resolved> resolve(const Scheme& scheme, const Node& leaf,
   // The source's own full marks of the node: 100 for a normalised total.
   std::optional<Decimal> full;
   const std::size_t i = r.node < 0 ? 0 : static_cast<std::size_t>(r.node);
-  if (r.node < 0 && shape.normalised) {
-    full = Decimal::from_int(100);
+  if (r.node < 0 && shape.normalised_to) {
+    full = *shape.normalised_to;
   } else if (i < shape.points.size() && shape.points[i] && Decimal() < *shape.points[i]) {
     full = *shape.points[i];
   }
