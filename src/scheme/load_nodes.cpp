@@ -353,7 +353,9 @@ void Loader::read_rule(const YamlNode& y, const std::string& key, Rule& rule, in
   if (!y.is_map()) {
     error(y.pos, fmt::format("rule '{}' takes a mapping of parameters, got {}",
                              key, y.kind_name()),
-          fmt::format("write '{}: {{}}' when it needs none", key));
+          rule.kind == RuleKind::kResult
+              ? std::string("e.g. result: {from: results/party-2024.json, node: total}")
+              : fmt::format("write '{}: {{}}' when it needs none", key));
     return;
   }
   const std::string ctx = fmt::format("rule '{}'", key);
