@@ -20,13 +20,15 @@ LeafOutcome score_result_leaf(const Node& node, const ResultLeafSource* source, 
   }
   if (source->failed) return out;  // reported at the scheme's line already
   const SourceScore& s = source->units[static_cast<std::size_t>(unit)];
-  const std::string where = source->node == "total"
-                                ? fmt::format("the total of {}", source->file)
-                                : fmt::format("\"{}\" of {}", source->node, source->file);
+  // Where the score was read, for messages only (not made per unit).
+  auto where = [&]() {
+    return source->node == "total" ? fmt::format("the total of {}", source->file)
+                                   : fmt::format("\"{}\" of {}", source->node, source->file);
+  };
   switch (s.state) {
     case SourceScore::State::kNotApplicable:
       out.applicable = false;
-      out.default_used = fmt::format("{} does not apply to the unit: does not apply", where);
+      out.default_used = fmt::format("{} does not apply to the unit: does not apply", where());
       return out;
     case SourceScore::State::kMissing:
       switch (node.rule.missing) {
@@ -58,7 +60,7 @@ LeafOutcome score_result_leaf(const Node& node, const ResultLeafSource* source, 
   }
   if (s.score < Decimal() || source->scale < s.score) {
     out.error = fmt::format("scores {} in {}, outside 0..{} (item \"{}\", {})",
-                            s.score.to_string(), where, source->scale.to_string(), node.id,
+                            s.score.to_string(), where(), source->scale.to_string(), node.id,
                             node.name);
     out.hint = "give the item's result the source's full marks as 'scale'";
     return out;
