@@ -9,6 +9,7 @@
 #include "cli/progress_bar.h"
 #include "pipeline/evaluation.h"
 #include "pipeline/input_warnings.h"
+#include "pipeline/result_sources.h"
 #include "scheme/scheme_lint.h"
 #include "scheme/scheme_loader.h"
 
@@ -51,6 +52,12 @@ int run_check(const CheckOptions& opts) {
   const DataOptions& d = opts.data;
   bool has_data = !d.data_positional.empty() || !d.data_dir.empty() ||
                   !d.units.empty();
+  if (scheme && !has_data) {
+    // Without data, the results of other assessments are checked as
+    // references (with data, scoring reads them).
+    std::vector<Diagnostic> refs = check_result_references(*scheme);
+    found.insert(found.end(), refs.begin(), refs.end());
+  }
   if (scheme && has_data) {
     std::optional<DataSources> sources;
     try {

@@ -22,6 +22,7 @@
 #include "report/render.h"
 #include "report/xlsx_writer.h"
 #include "scheme/scheme_loader.h"
+#include "scoring/result_leaf.h"
 
 namespace kaohe {
 
@@ -256,6 +257,19 @@ int run_score(const ScoreOptions& opts) {
                                      s.counted);
       if (s.outside) line += fmt::format(", {} outside the period", s.outside);
       std::fputs((line + "\n").c_str(), stderr);
+    }
+    // Results of other assessments: how many of the roster's units each
+    // source has (the others took the item's `missing`).
+    for (std::size_t n = 0; n < ev.scheme.nodes.size(); ++n) {
+      const ResultLeafSource* r = ev.results.find(static_cast<int>(n));
+      if (r == nullptr) continue;
+      int found = 0;
+      for (const SourceScore& u : r->units) found += u.state != SourceScore::State::kMissing;
+      std::fputs(fmt::format("{}: {} units, {} of {} found for item {} ({})\n",
+                             terminal_safe(r->file), r->source_units, found, r->units.size(),
+                             ev.scheme.nodes[n].id, r->node)
+                     .c_str(),
+                 stderr);
     }
   }
   return kExitOk;

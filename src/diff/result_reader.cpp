@@ -126,6 +126,9 @@ Snapshot read_snapshot(const std::string& path, const std::string& text) {
   }
   Snapshot snap;
   snap.source = path;
+  if (const JsonValue* a = root.get("as_of"); a && a->kind == Kind::kString) {
+    snap.as_of = a->text;
+  }
   const JsonValue& scheme = member(path, root, "scheme", Kind::kObject);
   if (const JsonValue* t = scheme.get("title"); t && t->kind == Kind::kString) {
     snap.title = t->text;

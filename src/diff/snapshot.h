@@ -34,6 +34,7 @@ struct SnapshotUnit {
 struct Snapshot {
   std::string source;   // file it came from, for messages
   std::string title;
+  std::string as_of;    // an interim run's date (--as-of), or empty
   int precision = 2;
   std::vector<SnapshotNode> nodes;  // nodes[0] is the root
   std::vector<SnapshotUnit> units;  // in output order (rank, as score prints)

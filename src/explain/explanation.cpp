@@ -14,6 +14,7 @@
 #include "scoring/lateness.h"
 #include "scoring/leaf_rules.h"
 #include "scoring/quota.h"
+#include "scoring/result_leaf.h"
 #include "scoring/score_tree.h"
 #include "scoring/tally.h"
 
@@ -341,6 +342,38 @@ class Explainer {
                              (exact - points_of(node)) * m, source));
   }
 
+  // A result leaf: the source, its unit and node, the score read there
+  // and the conversion (按…考核折算).
+  void result_lines(int n, const Rational& m, ExplainNode& out, Rational& exact) {
+    const Node& node = scheme_.nodes[n];
+    const ResultLeafSource* src = ev_.results.find(n);
+    exact = score_result_leaf(node, src, unit_).value;
+    const std::string exact_text = exact.to_decimal() ? exact.to_decimal()->to_string()
+                                                      : exact.to_string();
+    if (src == nullptr) return;
+    const Unit& unit = ev_.roster.units[static_cast<std::size_t>(unit_)];
+    const std::string what = src->node == "total"
+                                 ? std::string("total")
+                                 : fmt::format("{} ({})", src->node_name, src->node);
+    const SourceScore& s = src->units[static_cast<std::size_t>(unit_)];
+    const ResultSource& r = *node.rule.result;
+    std::string text;
+    if (s.state != SourceScore::State::kScored) {
+      text = fmt::format("result: unit {} not in the source → {}", unit.id, exact_text);
+    } else if (r.deduct) {
+      text = fmt::format("result: {} of unit {} is {} of {} → -{} × ({} − {}) ÷ {} = {}",
+                         what, unit.id, s.score.to_string(), src->scale.to_string(),
+                         r.deduct->to_string(), src->scale.to_string(), s.score.to_string(),
+                         src->scale.to_string(), exact_text);
+    } else {
+      text = fmt::format("result: {} of unit {} is {} of {} → {} × {} ÷ {} = {}", what,
+                         unit.id, s.score.to_string(), src->scale.to_string(),
+                         node.points ? node.points->to_string() : "0", s.score.to_string(),
+                         src->scale.to_string(), exact_text);
+    }
+    out.lines.push_back(line(text, (exact - points_of(node)) * m, src->file));
+  }
+
   // Floor, cap, zeroing and rounding between `exact` and the printed score.
   void settle_lines(int n, const Rational& m, const Rational& exact, ExplainNode& out) {
     const Node& node = scheme_.nodes[n];
@@ -464,6 +497,8 @@ class Explainer {
     if (node.is_leaf()) {
       if (rule_reads_events(node.rule.kind)) {
         event_lines(n, m, out, exact);
+      } else if (node.rule.kind == RuleKind::kResult) {
+        result_lines(n, m, out, exact);
       } else {
         measure_lines(n, m, out, exact);
       }

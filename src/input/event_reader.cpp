@@ -265,10 +265,14 @@ class RowChecker {
                    fmt::format("item \"{}\" ({}) groups other items; events go "
                                "to one of its leaves", item, node->name));
       } else if (!rule_reads_events(node->rule.kind)) {
+        const bool result = node->rule.kind == RuleKind::kResult;
         errors.add(row, c_item + 1,
-                   fmt::format("item \"{}\" ({}) is scored from measures, not "
-                               "events", item, node->name),
-                   "move this row to a measures file");
+                   result ? fmt::format("item \"{}\" ({}) is converted from another "
+                                        "assessment's result, not scored from events",
+                                        item, node->name)
+                          : fmt::format("item \"{}\" ({}) is scored from measures, not "
+                                        "events", item, node->name),
+                   result ? "remove this row" : "move this row to a measures file");
       } else {
         e.node = n;
         seen_items_.push_back(SeenItem{head_of(item), std::string(item), n});

@@ -271,6 +271,12 @@ InputStats read_measures(const std::string& path, int file_index,
                              "to one of its leaves", item, node->name),
                  "only NA (the group does not apply) may be given for a group");
       node = nullptr;
+    } else if (node->rule.kind == RuleKind::kResult) {
+      errors.add(row, c_item + 1,
+                 fmt::format("item \"{}\" ({}) is converted from another assessment's "
+                             "result, not scored from measures", item, node->name),
+                 "remove this row; only NA (the item does not apply) may be given here");
+      node = nullptr;
     } else if (!rule_reads_measures(node->rule.kind)) {
       errors.add(row, c_item + 1,
                  fmt::format("item \"{}\" ({}) is scored from events, not measures",

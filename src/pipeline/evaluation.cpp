@@ -3,6 +3,9 @@
 
 #include <sys/stat.h>
 
+#include <climits>
+#include <cstdlib>
+
 #include <algorithm>
 #include <thread>
 
@@ -69,7 +72,7 @@ struct ProgressDone {
 // Reads every input and scores the units, adding every problem to `diags`:
 // the roster's rows, then the measures', the events', then the units that
 // cannot be scored. Rows with an error are left out, the rest scored.
-void read_and_score(Evaluation& ev, Diagnostics& diags) {
+void read_and_score(Evaluation& ev, SchemeChain& chain, Diagnostics& diags) {
   const DataSources& sources = ev.sources;
   {
     const int before = diags.error_count();
@@ -117,6 +120,9 @@ void read_and_score(Evaluation& ev, Diagnostics& diags) {
     }
   }
   tallies.finish();
+  // Results of other assessments, after this scheme's own data: their
+  // problems come after the rows'.
+  ev.results = read_result_sources(ev.scheme, ev.roster, sources, chain, diags);
   // Scored even after bad rows, to find the units that lack data too —
   // but not again those that lack what a bad measure row meant to give.
   if (!measures_read) return;
@@ -124,7 +130,8 @@ void read_and_score(Evaluation& ev, Diagnostics& diags) {
   const int scoring_threads = ev.roster.size() >= kParallelScoringUnits
                                   ? reading_threads(sources.threads)
                                   : 1;
-  ev.sheet = score_units(ev.scheme, ev.roster, tallies, measures, diags, scoring_threads);
+  ev.sheet = score_units(ev.scheme, ev.roster, tallies, measures, diags, scoring_threads,
+                         &ev.results);
 }
 
 // --as-of: the scheme's period ends that day for this run. A date on or
@@ -150,13 +157,25 @@ void apply_as_of(Scheme& scheme, const std::optional<Date>& as_of) {
 
 // A new evaluation of `scheme` over `sources`, read and scored; problems
 // go to `diags`.
-Evaluation read_and_score(Scheme scheme, const DataSources& sources, Diagnostics& diags) {
+Evaluation read_and_score(Scheme scheme, const DataSources& sources, SchemeChain& chain,
+                          Diagnostics& diags) {
   Evaluation ev;
   apply_as_of(scheme, sources.as_of);
   ev.scheme = std::move(scheme);
   ev.sources = sources;
-  read_and_score(ev, diags);
+  read_and_score(ev, chain, diags);
   return ev;
+}
+
+// The chain of an outermost evaluation: the scheme itself.
+SchemeChain chain_of(const Scheme& scheme) {
+  SchemeChain chain;
+  char buf[PATH_MAX];
+  if (scheme.file != "-" && ::realpath(scheme.file.c_str(), buf) != nullptr) {
+    chain.canonical.push_back(buf);
+    chain.shown.push_back(scheme.file);
+  }
+  return chain;
 }
 
 void grade_and_rank(Evaluation& ev) {
@@ -167,8 +186,13 @@ void grade_and_rank(Evaluation& ev) {
 }  // namespace
 
 Evaluation evaluate(Scheme scheme, const DataSources& sources) {
+  SchemeChain chain = chain_of(scheme);
+  return evaluate(std::move(scheme), sources, chain);
+}
+
+Evaluation evaluate(Scheme scheme, const DataSources& sources, SchemeChain& chain) {
   Diagnostics diags;
-  Evaluation ev = read_and_score(std::move(scheme), sources, diags);
+  Evaluation ev = read_and_score(std::move(scheme), sources, chain, diags);
   diags.throw_if_errors(kExitDataErr);
   grade_and_rank(ev);
   return ev;
@@ -176,7 +200,8 @@ Evaluation evaluate(Scheme scheme, const DataSources& sources) {
 
 DataCheck check_data(Scheme scheme, const DataSources& sources) {
   Diagnostics diags;
-  Evaluation ev = read_and_score(std::move(scheme), sources, diags);
+  SchemeChain chain = chain_of(scheme);
+  Evaluation ev = read_and_score(std::move(scheme), sources, chain, diags);
   // Nothing stops `score` now; grade and rank as it would.
   if (diags.error_count() == 0) grade_and_rank(ev);
   return DataCheck{diags.list(), std::move(ev.stats)};

@@ -10,6 +10,7 @@
 #include "input/event.h"
 #include "input/measure_reader.h"
 #include "input/roster.h"
+#include "pipeline/result_sources.h"
 #include "scheme/model.h"
 #include "scoring/score_sheet.h"
 
@@ -20,6 +21,7 @@ struct Evaluation {
   Roster roster;
   DataSources sources;
   MeasureTable measures;            // small: kept for explain
+  ResultScores results;             // the sources of `result` leaves, for explain
   ScoreSheet sheet;
   std::vector<Standing> standings;  // output order
   std::vector<InputStats> stats;    // one per input file read
@@ -42,6 +44,9 @@ struct Evaluation {
 // so that the error lists every problem at once, in the order roster,
 // measures, events, then units that cannot be scored.
 Evaluation evaluate(Scheme scheme, const DataSources& sources);
+// The same, for a result source scored inside the evaluation of the
+// schemes in `chain` (pipeline/result_sources.h), which it may not name.
+Evaluation evaluate(Scheme scheme, const DataSources& sources, SchemeChain& chain);
 
 // What `check` learns from running the pipeline on the data.
 struct DataCheck {

@@ -37,6 +37,7 @@ const RuleSpelling kRuleKeys[] = {
     {"direct", RuleKind::kDirect},
     {"bands", RuleKind::kBands},
     {"flag_event", RuleKind::kFlagEvent},
+    {"result", RuleKind::kResult},
 };
 
 // Every key a node may have: its own and one rule's.
@@ -343,7 +344,9 @@ void Loader::read_rule(const YamlNode& y, const std::string& key, Rule& rule, in
   if (!y.is_map()) {
     error(y.pos, fmt::format("rule '{}' takes a mapping of parameters, got {}",
                              key, y.kind_name()),
-          fmt::format("write '{}: {{}}' when it needs none", key));
+          rule.kind == RuleKind::kResult
+              ? std::string("e.g. result: {from: results/party-2024.json, node: total}")
+              : fmt::format("write '{}: {{}}' when it needs none", key));
     return;
   }
   const std::string ctx = fmt::format("rule '{}'", key);
@@ -351,6 +354,8 @@ void Loader::read_rule(const YamlNode& y, const std::string& key, Rule& rule, in
     read_event_rule(y, key, rule, index, ctx);
   } else if (rule_reads_measures(rule.kind)) {
     read_measure_rule(y, rule, ctx);
+  } else if (rule.kind == RuleKind::kResult) {
+    read_result_rule(y, rule, ctx);
   }
   for (std::size_t i = 0; i < rule.named.size(); ++i) {
     for (std::size_t j = 0; j < i; ++j) {
@@ -601,6 +606,7 @@ void Loader::validate_leaf_rule(Node& n) {
                              rule_kind_name(r.kind)),
           "the rule scores a share of the node's points");
   }
+  validate_result_leaf(n);
   if (r.kind == RuleKind::kScaledDeduction && n.points) {
     error(n.pos, fmt::format("leaf '{}' (scaled_deduction) takes 'max', not "
                              "'points'", n.id),

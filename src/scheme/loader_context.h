@@ -11,6 +11,7 @@
 //                           late, flag_event and their raise/zero effects
 //   load_measure_rules.cpp  completion, all_or_nothing, scaled, votes, mean,
 //                           checklist, relative, scaled_deduction, direct
+//   load_result_rules.cpp   result: a node of another assessment's result
 //   load_grading.cpp        grades, gates, quotas, ranking
 //   load_columns.cpp        columns: a data file's own header names
 // Every reading function reports what is wrong through error() and goes on,
@@ -144,6 +145,13 @@ class Loader {
   // bands: {table: [{at_least: 90%, points: 20}, …], below: 0, missing: …}
   // (达到90%(20分)).
   void read_bands(const YamlNode& y, Rule& rule, const std::string& ctx);
+
+  // --- results of other assessments (load_result_rules.cpp) ----------------
+  // result: {from: FILE | scheme: FILE, data: DIR, node, scale, deduct,
+  // missing} (按…考核折算); the reference only, no file is opened.
+  void read_result_rule(const YamlNode& y, Rule& rule, const std::string& ctx);
+  // points or deduct (one of them), not per sub-period, not an alternative.
+  void validate_result_leaf(const Node& n);
 
   // --- grades, gates, quotas, ranking (load_grading.cpp) -------------------
   void read_grades(const YamlNode& y);

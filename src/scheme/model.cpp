@@ -21,7 +21,7 @@ bool rule_reads_events(RuleKind k) {
 }
 
 bool rule_reads_measures(RuleKind k) {
-  return k != RuleKind::kNone && !rule_reads_events(k);
+  return k != RuleKind::kNone && k != RuleKind::kResult && !rule_reads_events(k);
 }
 
 const char* rule_kind_name(RuleKind k) {
@@ -43,6 +43,7 @@ const char* rule_kind_name(RuleKind k) {
     case RuleKind::kScaledDeduction: return "scaled_deduction";
     case RuleKind::kDirect: return "direct";
     case RuleKind::kBands: return "bands";
+    case RuleKind::kResult: return "result";
     case RuleKind::kFlagEvent: return "flag_event";
   }
   return "?";
@@ -129,6 +130,17 @@ std::string describe_rule(const Rule& r) {
       break;
     case RuleKind::kScaledDeduction:
       out += " max " + r.max.to_string();
+      break;
+    case RuleKind::kResult:
+      // "result total of results/safety.json": the source and its node;
+      // a scheme source with its data folder; then scale and deduct.
+      if (r.result) {
+        const ResultSource& s = *r.result;
+        out += " " + s.node + " of " + s.file();
+        if (!s.scheme.empty()) out += " on " + s.data;
+        if (s.deduct) out += ", deduct " + s.deduct->to_string();
+        if (s.scale) out += ", scale " + s.scale->to_string();
+      }
       break;
     default:
       break;

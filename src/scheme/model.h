@@ -47,6 +47,9 @@ enum class RuleKind {
   kScaledDeduction,  // −max × (scale − value) / scale
   kDirect,           // the value is the score
   kBands,            // the points of the highest band the value reaches
+  // Fed by another assessment's result (a saved result or a scheme scored
+  // in the same run), not by rows:
+  kResult,           // points × source score / scale, or −deduct × shortfall
   // Fed by event rows, scoring nothing themselves:
   kFlagEvent,        // each row raises a flag and/or zeroes a node
 };
@@ -109,6 +112,28 @@ struct Band {
   SourcePos pos;
 };
 
+// `result:` of a leaf (按…考核折算): a node of another assessment's result,
+// converted to the leaf's points. DESIGN.md §2 "Results of other
+// assessments". Paths are as written; the pipeline resolves them against
+// the scheme's folder.
+struct ResultSource {
+  std::string from;               // a saved `kaohe score -O json` result, or
+  std::string scheme;             // a scheme scored in the same run …
+  std::string data;               // … on its own data folder
+  std::string node = "total";     // a node id of the source, or its total
+  std::optional<Decimal> scale;   // the source's full marks; none: the
+                                  // source node's points (100 for a
+                                  // normalised total)
+  std::optional<Decimal> deduct;  // 倒扣分N分: −N × (scale − score) ÷ scale
+  SourcePos pos;                  // of 'result'
+  SourcePos file_pos;             // of 'from' or 'scheme'
+  SourcePos data_pos;             // of 'data'
+  SourcePos node_pos;             // of 'node' (the rule's when absent)
+  SourcePos deduct_pos;           // of 'deduct' (line 0 when absent)
+  // The file the source is read from, as written: `from` or `scheme`.
+  const std::string& file() const { return from.empty() ? scheme : from; }
+};
+
 struct Rule {
   RuleKind kind = RuleKind::kNone;
   Direction direction = Direction::kDeduct;
@@ -147,6 +172,8 @@ struct Rule {
   std::string raise;
   std::string zero;
   std::vector<std::string> raise_tiers;
+  // result: where the score comes from (its `missing` is the rule's).
+  std::optional<ResultSource> result;
 
   // Index into `named` for `name`, or -1.
   int find_named(const std::string& name) const;

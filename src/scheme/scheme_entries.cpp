@@ -82,7 +82,7 @@ const char* round_name(Quota::Round r) {
 // The parameters describe_rule leaves out (it is kept as it was, so that
 // results saved before these keys were written still compare equal).
 void add_rule_options(const Rule& r, std::vector<SchemeField>& f) {
-  bool measures = rule_reads_measures(r.kind);
+  bool measures = rule_reads_measures(r.kind) || r.kind == RuleKind::kResult;
   f.push_back(text_field("missing", measures ? std::optional<std::string>(
                                                    missing_name(r.missing))
                                              : std::nullopt));

@@ -150,9 +150,11 @@ namespace {
 class TreeScorer {
  public:
   TreeScorer(const Scheme& scheme, const Roster& roster, const Tallies& tallies,
-             const MeasureTable& measures, Diagnostics& diags, int threads)
+             const MeasureTable& measures, Diagnostics& diags, int threads,
+             const ResultScores* results)
       : scheme_(scheme), roster_(roster), tallies_(tallies), measures_(measures),
-        diags_(diags), threads_(std::clamp(threads, 1, std::max(roster.size(), 1))),
+        results_(results), diags_(diags),
+        threads_(std::clamp(threads, 1, std::max(roster.size(), 1))),
         sheet_(roster.size(), static_cast<int>(scheme.nodes.size()),
                static_cast<int>(scheme.flags.size())),
         failed_(roster.size(), 0), applies_(find_applicable()) {}
@@ -195,7 +197,9 @@ class TreeScorer {
           reject_rows_under_na(u, n, found);
           return;
         }
-        LeafOutcome out = rule_reads_events(node.rule.kind)
+        LeafOutcome out = node.rule.kind == RuleKind::kResult
+                              ? score_result_leaf(node, results_ ? results_->find(n) : nullptr, u)
+                          : rule_reads_events(node.rule.kind)
                               ? score_event_leaf(scheme_, n, tallies_, u,
                                                  node.rule.kind == RuleKind::kQuota
                                                      ? node_days(scheme_, roster_.units[u], n)
@@ -775,6 +779,7 @@ class TreeScorer {
   const Roster& roster_;
   const Tallies& tallies_;
   const MeasureTable& measures_;
+  const ResultScores* results_;
   Diagnostics& diags_;
   const int threads_;
   ScoreSheet sheet_;
@@ -787,8 +792,8 @@ class TreeScorer {
 
 ScoreSheet score_units(const Scheme& scheme, const Roster& roster,
                        const Tallies& tallies, const MeasureTable& measures,
-                       Diagnostics& diags, int threads) {
-  return TreeScorer(scheme, roster, tallies, measures, diags, threads).run();
+                       Diagnostics& diags, int threads, const ResultScores* results) {
+  return TreeScorer(scheme, roster, tallies, measures, diags, threads, results).run();
 }
 
 }  // namespace kaohe

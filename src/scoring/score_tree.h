@@ -7,6 +7,7 @@
 #include "input/measure_reader.h"
 #include "input/roster.h"
 #include "scheme/model.h"
+#include "scoring/result_leaf.h"
 #include "scoring/score_sheet.h"
 #include "scoring/tally.h"
 
@@ -16,10 +17,12 @@ namespace kaohe {
 // missing without a declared default, too few votes) are reported in
 // `diags`, all of them; their cells are left at 0. `threads` (≥ 1) score
 // ranges of units side by side, a node at a time; the result never
-// depends on it.
+// depends on it. `results`: the sources of `result` leaves (the pipeline
+// reads them); none needed when the scheme has no such leaf.
 ScoreSheet score_units(const Scheme& scheme, const Roster& roster,
                        const Tallies& tallies, const MeasureTable& measures,
-                       Diagnostics& diags, int threads = 1);
+                       Diagnostics& diags, int threads = 1,
+                       const ResultScores* results = nullptr);
 
 // Floor and cap, then the scheme's rounding: how every node's exact value
 // becomes its printed score.
