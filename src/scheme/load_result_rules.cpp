@@ -124,7 +124,9 @@ void Loader::validate_result_leaf(const Node& n) {
           "a source's result covers its own period; put the leaf outside the node "
           "with 'periods'");
   }
-  if (n.parent >= 0 && scheme_.nodes[n.parent].one_of) {
+  // Chosen by a roster column, an alternative needs no rows: allowed.
+  if (n.parent >= 0 && scheme_.nodes[n.parent].one_of &&
+      scheme_.nodes[n.parent].one_of_column.empty()) {
     error(src.pos,
           fmt::format("leaf '{}' is an alternative of '{}' (one_of: rows), but a result "
                       "has no rows to choose it by", n.id, scheme_.nodes[n.parent].id),
