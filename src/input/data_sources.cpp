@@ -224,6 +224,9 @@ DataSources resolve_sources(const std::optional<std::string>& dir,
     if (m != "-") inputs.push_back({&m, DataKind::kMeasures, !measures.empty()});
   }
   refuse_same_file_twice(inputs);
+  s.sheet.run_files.push_back(s.units);
+  s.sheet.run_files.insert(s.sheet.run_files.end(), s.events.begin(), s.events.end());
+  s.sheet.run_files.insert(s.sheet.run_files.end(), s.measures.begin(), s.measures.end());
   // A file of DIR named on the command line is read after all.
   std::erase_if(s.warnings, [&](const Diagnostic& w) {
     const FileKey key(w.file);

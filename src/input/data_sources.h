@@ -11,7 +11,7 @@
 #include "base/date.h"
 #include "base/diagnostic.h"
 #include "input/read_progress.h"
-#include "input/text_decoder.h"
+#include "input/sheet_options.h"
 
 namespace kaohe {
 
@@ -23,7 +23,9 @@ struct DataSources {
   // kind's, a workbook named like an input (events.xlsx). Warnings, in
   // name order; the commands print them.
   std::vector<Diagnostic> warnings;
-  Encoding encoding = Encoding::kUtf8;  // --encoding, for every CSV file
+  // --encoding, --delimiter, --skip: forced for every CSV file, or found
+  // per file; its run_files are the roster, events and measures.
+  SheetOptions sheet;
   ReadProgress* progress = nullptr;     // not owned; none when null
   int threads = 0;  // for reading one big events file; 0: the cores, ≤ 8
   // --as-of: an interim run, scored as if the period ended that day

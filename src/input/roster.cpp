@@ -10,6 +10,8 @@
 #include "input/excel_forms.h"
 #include "input/csv_columns.h"
 #include "input/row_errors.h"
+#include "input/sheet_header.h"
+#include "input/sheet_text.h"
 #include "input/text_decoder.h"
 #include "io/file_io.h"
 
@@ -20,19 +22,12 @@ namespace {
 // rows to `diags`. False when the file as a whole cannot be read (no
 // header, a missing column: added to `diags` too); a CSV syntax error is
 // thrown by the reader.
-bool read_roster(const std::string& path, Encoding encoding, const HeaderMap* own,
+bool read_roster(const std::string& path, const SheetOptions& sheet, const HeaderMap* own,
                  Roster& roster, Diagnostics& diags) {
   FilePtr f = open_input(path);
-  std::unique_ptr<ByteSource> text = open_text(path, f.get(), encoding);
-  CsvReader reader(path, *text);
+  SheetText text = open_sheet(path, f.get(), sheet);
+  CsvReader& reader = *text.reader;
   CsvRow row;
-  if (!reader.next(row)) {
-    diags.add(Diagnostic{path, 0, 0, Severity::kError,
-                         "the roster is empty: it needs a header row", "",
-                         "start it with: unit_id,name"});
-    return false;
-  }
-  CsvHeader header(row);
   // In a roster 单位名称 is the unit's name; its id is 单位编码 (or 单位).
   static constexpr ColumnSpec kColumns[] = {
       {"unit_id", true, "单位/单位编码/单位代码/编码/编号"},
@@ -40,9 +35,17 @@ bool read_roster(const std::string& path, Encoding encoding, const HeaderMap* ow
       {"category", false, "类别/单位类别/类型"},
       {"from", false, "开始日期/起始日期"},
       {"to", false, "结束日期/终止日期"}};
-  const std::optional<std::vector<int>> cols =
-      find_columns(header, kColumns, path, row, diags, own);
-  if (!cols) return false;
+  CsvHeader header;
+  std::vector<int> found;
+  const HeaderFound got = read_sheet_header(reader, kColumns, own, sheet.skip_for(path), diags,
+                                            header, found, roster.form.title_rows);
+  if (got == HeaderFound::kNoRows) {
+    diags.add(Diagnostic{path, 0, 0, Severity::kError,
+                         "the roster is empty: it needs a header row", "",
+                         "start it with: unit_id,name"});
+  }
+  if (got != HeaderFound::kFound) return false;
+  const std::optional<std::vector<int>> cols = std::move(found);
   const int c_id = (*cols)[0];
   const int c_name = (*cols)[1];
   const int c_cat = (*cols)[2];
@@ -97,19 +100,20 @@ bool read_roster(const std::string& path, Encoding encoding, const HeaderMap* ow
     u.text = std::string(row.raw);
     roster.units.push_back(std::move(u));
   }
+  text.describe(roster.form, sheet);
   return true;
 }
 
 }  // namespace
 
-Roster load_roster(const std::string& path, Diagnostics& diags, Encoding encoding,
+Roster load_roster(const std::string& path, Diagnostics& diags, const SheetOptions& sheet,
                    const HeaderMap* own) {
   Roster roster;
   roster.file = path;
   Diagnostics found;
   bool readable = false;
   try {
-    readable = read_roster(path, encoding, own, roster, found);
+    readable = read_roster(path, sheet, own, roster, found);
   } catch (const Error& e) {
     if (e.exit_code() != kExitDataErr) throw;
     // A CSV syntax error joins the problems of the rows before it.
@@ -120,9 +124,9 @@ Roster load_roster(const std::string& path, Diagnostics& diags, Encoding encodin
   return roster;
 }
 
-Roster load_roster(const std::string& path, Encoding encoding) {
+Roster load_roster(const std::string& path, const SheetOptions& sheet) {
   Diagnostics diags;
-  Roster roster = load_roster(path, diags, encoding);
+  Roster roster = load_roster(path, diags, sheet);
   diags.throw_if_errors(kExitDataErr);
   return roster;
 }
