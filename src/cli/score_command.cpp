@@ -148,16 +148,16 @@ DataSources sources_from(const DataOptions& d) {
     sheet.encoding = parse_encoding(d.encoding);
     if (!sheet.encoding) {
       throw Error(kExitUsage, "unknown --encoding '" + d.encoding + "'",
-                  "use utf-8 or gb18030 (also gbk, gb2312), or leave it out: each "
-                  "file's encoding is then found on its own");
+                  "use utf-8 or gb18030 (also gbk, gb2312), or auto (the default): "
+                  "each file's encoding found on its own");
     }
   }
   if (!d.delimiter.empty() && d.delimiter != "auto") {
     const std::optional<char> delimiter = parse_delimiter(d.delimiter);
     if (!delimiter) {
       throw Error(kExitUsage, "unknown --delimiter '" + d.delimiter + "'",
-                  "use comma, tab or semicolon (or , and ;), or leave it out: each "
-                  "file's delimiter is then found from its first lines");
+                  "use comma, tab or semicolon (or , and ;), or auto (the default): "
+                  "each file's delimiter found from its first lines");
     }
     sheet.delimiter = *delimiter;
   }

@@ -80,7 +80,13 @@ HeaderFound read_sheet_header(CsvReader& reader, std::span<const ColumnSpec> spe
     }
     title_rows = skip;
     header = CsvHeader(row);
-    std::optional<std::vector<int>> found = find_columns(header, spec, path, row, diags, own);
+    Diagnostics problems;
+    std::optional<std::vector<int>> found =
+        find_columns(header, spec, path, row, problems, own);
+    for (Diagnostic d : problems.list()) {
+      d.hint = fmt::format("--skip {} made line {} the header; {}", skip, row.line, d.hint);
+      diags.add(std::move(d));
+    }
     if (!found) return HeaderFound::kBad;
     columns = std::move(*found);
     reader.use_header(row);

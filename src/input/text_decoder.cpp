@@ -409,8 +409,16 @@ class IconvSource final : public ByteSource {
 // the first non-ASCII byte, the kDetectWindowBytes from it decide — valid
 // UTF-8: the rest is read as it is (a later bad byte is the reader's
 // error); not UTF-8: GB18030 from that byte on, through iconv.
+//
+// GBK text is not UTF-8 for more than a few characters in a row: when the
+// window's valid UTF-8 before its first bad byte holds kMixedCharacters
+// non-ASCII characters or more, the file is UTF-8 with a part in another
+// encoding, and is read as UTF-8 so that the reader reports that part
+// (GB18030 would turn the UTF-8 text into other characters silently).
 class DetectingSource final : public ByteSource {
  public:
+  static constexpr std::ptrdiff_t kMixedCharacters = 8;
+
   // `in` is past any UTF-8 byte-order mark (`bom`).
   DetectingSource(std::unique_ptr<FileSource> in, bool bom, std::size_t block)
       : in_(std::move(in)), bom_(bom), block_(block) {}
@@ -431,7 +439,10 @@ class DetectingSource final : public ByteSource {
     // peek gives fewer bytes than asked only at the end of the file.
     const bool at_end = window.size() < kDetectWindowBytes;
     const Utf8Scan scan = scan_utf8(window.data(), window.data() + window.size(), at_end);
-    if (scan.problem != TextProblem::kInvalidUtf8) {
+    if (scan.problem != TextProblem::kInvalidUtf8 ||
+        std::count_if(static_cast<const char*>(window.data()), scan.stop, [](char c) {
+          return static_cast<unsigned char>(c) >= 0xC0;
+        }) >= kMixedCharacters) {
       in_->read_as(Utf8Reason::kDetected, bom_);
       inner_ = std::move(in_);
       return got;
