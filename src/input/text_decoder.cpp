@@ -253,13 +253,7 @@ class IconvSource final : public ByteSource {
 
   const char* encoding_name() const override { return form_; }
 
- private:
-  // 0xFF is never part of UTF-8: it stands for one unconvertible sequence.
-  static constexpr unsigned char kMarker = 0xFF;
-  // Input bytes iconv converts at a time after a non-ASCII byte.
-  static constexpr std::size_t kWindow = 256;
-
-  // The number of leading bytes of [p, p + n) below 0x80.
+  // The number of leading bytes of [p, p + n) below 0x80, 8 at a time.
   static std::size_t ascii_prefix(const char* p, std::size_t n) {
     std::size_t i = 0;
     for (; i + 8 <= n; i += 8) {
@@ -270,6 +264,12 @@ class IconvSource final : public ByteSource {
     while (i < n && static_cast<unsigned char>(p[i]) < 0x80) ++i;
     return i;
   }
+
+ private:
+  // 0xFF is never part of UTF-8: it stands for one unconvertible sequence.
+  static constexpr unsigned char kMarker = 0xFF;
+  // Input bytes iconv converts at a time after a non-ASCII byte.
+  static constexpr std::size_t kWindow = 256;
 
   // Refills out_ from the beginning; false when the input is used up.
   bool produce() {
@@ -426,9 +426,8 @@ class DetectingSource final : public ByteSource {
   std::size_t read(char* out, std::size_t n) override {
     if (inner_) return inner_->read(out, n);
     const std::size_t got = in_->read(out, n);
-    const char* p = out;
+    const char* p = out + IconvSource::ascii_prefix(out, got);
     const char* end = out + got;
-    while (p < end && static_cast<unsigned char>(*p) < 0x80) ++p;
     if (p == end) return got;  // ASCII so far: UTF-8 and GB18030 alike
     // The window from the first non-ASCII byte: what is read, and more.
     const auto ascii = static_cast<std::size_t>(p - out);
