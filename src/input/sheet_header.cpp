@@ -1,6 +1,8 @@
 // Finding a sheet's header below its title rows.
 #include "input/sheet_header.h"
 
+#include "input/sheet_options.h"
+
 #include <fmt/format.h>
 
 #include <string>
@@ -42,10 +44,34 @@ bool is_title(const CsvRow& row, std::span<const ColumnSpec> spec, const HeaderM
   return !names_a_column(text, spec, own);
 }
 
+// For a header that is one field holding another delimiter than `delim`
+// (a CSV file read with --delimiter tab), what to say first in a hint
+// (ending in "; "); else empty.
+std::string delimiter_note(std::string_view raw, std::size_t fields, char delim) {
+  if (fields != 1) return {};
+  for (char c : {',', '\t', ';'}) {
+    if (c == delim || raw.find(c) == std::string_view::npos) continue;
+    return fmt::format("the line is one field when split at a {} but holds a {}: for a "
+                       "{}-separated file, run with --delimiter {} (or without --delimiter); ",
+                       delimiter_name(delim), delimiter_name(c), delimiter_name(c),
+                       delimiter_name(c));
+  }
+  return {};
+}
+
+// Adds `problems` to `diags`, each hint after `prefix`.
+void add_all(const Diagnostics& problems, const std::string& prefix, Diagnostics& diags) {
+  for (Diagnostic d : problems.list()) {
+    d.hint = prefix + d.hint;
+    diags.add(std::move(d));
+  }
+}
+
 // A row read ahead while looking for the header, kept past the reader's
 // next read.
 struct SeenRow {
   int line = 0;
+  std::size_t fields = 0;
   std::string raw;
   bool title = false;
   Diagnostics problems;  // find_columns' problems with it as the header
@@ -83,10 +109,10 @@ HeaderFound read_sheet_header(CsvReader& reader, std::span<const ColumnSpec> spe
     Diagnostics problems;
     std::optional<std::vector<int>> found =
         find_columns(header, spec, path, row, problems, own);
-    for (Diagnostic d : problems.list()) {
-      d.hint = fmt::format("--skip {} made line {} the header; {}", skip, row.line, d.hint);
-      diags.add(std::move(d));
-    }
+    add_all(problems,
+            fmt::format("--skip {} made line {} the header; ", skip, row.line) +
+                delimiter_note(row.raw, row.fields.size(), reader.delimiter()),
+            diags);
     if (!found) return HeaderFound::kBad;
     columns = std::move(*found);
     reader.use_header(row);
@@ -106,6 +132,7 @@ HeaderFound read_sheet_header(CsvReader& reader, std::span<const ColumnSpec> spe
     }
     std::vector<SeenRow> seen(1);
     seen[0].line = row.line;
+    seen[0].fields = row.fields.size();
     seen[0].raw = std::string(row.raw);
     seen[0].title = is_title(row, spec, own);
     seen[0].problems = std::move(problems);
@@ -141,6 +168,7 @@ HeaderFound read_sheet_header(CsvReader& reader, std::span<const ColumnSpec> spe
       }
       SeenRow& s = seen.emplace_back();
       s.line = row.line;
+      s.fields = row.fields.size();
       s.raw = std::string(row.raw);
       s.title = is_title(row, spec, own);
       s.problems = std::move(below);
@@ -148,7 +176,8 @@ HeaderFound read_sheet_header(CsvReader& reader, std::span<const ColumnSpec> spe
     // No header: the problems of the first row that is no title.
     std::size_t first = 0;
     while (first + 1 < seen.size() && seen[first].title) ++first;
-    for (const Diagnostic& d : seen[first].problems.list()) diags.add(d);
+    const SeenRow& odd = seen[first];
+    add_all(odd.problems, delimiter_note(odd.raw, odd.fields, reader.delimiter()), diags);
     return HeaderFound::kBad;
   }
 }

@@ -91,7 +91,7 @@ TEST_CASE("of several delimiters, the one as often on every line, else the name'
   CHECK(contains(r.error, "3: cannot tell the delimiter: line 3"));
 }
 
-TEST_CASE("a file of one column takes its name's delimiter; a given one wins") {
+TEST_CASE("a file of one column takes its name's delimiter, a given one wins") {
   CHECK(read("a\nb\n").delimiter == ',');
   CHECK(read("a\nb\n", ".tsv").delimiter == '\t');
   CHECK(read("", ".txt").delimiter == '\t');

@@ -101,7 +101,7 @@ TEST_CASE("two names that differ only in case are refused, naming both") {
   CHECK(e.diagnostics()[1].file == dir / "events.csv");
 }
 
-TEST_CASE("text and TSV files named like a kind are read; one sheet twice is refused") {
+TEST_CASE("text and TSV files named like a kind are read, one sheet saved twice refused") {
   TempDir dir;
   dir.add("units.txt");
   dir.add("events.tsv");

@@ -26,13 +26,16 @@ struct Found {
   std::vector<Diagnostic> diags;
 };
 
-Found find(const std::string& csv, int skip = -1, const HeaderMap* own = nullptr) {
+Found find(const std::string& csv, int skip = -1, const HeaderMap* own = nullptr,
+           char delimiter = 0) {
   TempFile f(csv);
   std::FILE* file = std::fopen(f.path().c_str(), "rb");
   REQUIRE(file != nullptr);
   Found out;
   {
-    SheetText text = open_sheet(f.path(), file, SheetOptions{});
+    SheetOptions options;
+    options.delimiter = delimiter;
+    SheetText text = open_sheet(f.path(), file, options);
     Diagnostics diags;
     CsvHeader header;
     out.result = read_sheet_header(*text.reader, kSpec, own, skip, diags, header, out.columns,
@@ -130,6 +133,23 @@ TEST_CASE("--skip N skips N rows whatever they hold") {
   REQUIRE(f.result == HeaderFound::kBad);
   CHECK(f.diags[0].message == "--skip 2 skips every row of the file: it has 2 rows");
   CHECK(find("", 3).result == HeaderFound::kNoRows);
+}
+
+TEST_CASE("a header of one field holding another delimiter says which to give") {
+  Found f = find("unit_id,name\nV1,x\n", -1, nullptr, '\t');
+  REQUIRE(f.result == HeaderFound::kBad);
+  REQUIRE(f.diags.size() == 2);
+  CHECK(contains(f.diags[0].hint, "the line is one field when split at a tab but holds a "
+                                  "comma: for a comma-separated file, run with --delimiter "
+                                  "comma (or without --delimiter); "));
+  f = find("unit_id;name\nV1;x\n", 0, nullptr, ',');
+  REQUIRE(f.result == HeaderFound::kBad);
+  CHECK(contains(f.diags[0].hint, "--skip 0 made line 1 the header; "));
+  CHECK(contains(f.diags[0].hint, "holds a semicolon"));
+  // Several fields: the delimiter split the line, whatever else is wrong.
+  f = find("unit;id,na;me\n", -1, nullptr, ',');
+  REQUIRE(f.result == HeaderFound::kBad);
+  CHECK_FALSE(contains(f.diags[0].hint, "--delimiter"));
 }
 
 }  // namespace

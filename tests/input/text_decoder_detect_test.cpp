@@ -131,7 +131,7 @@ TEST_CASE("a UTF-8 byte-order mark before GBK text: GB18030, also with --encodin
   CHECK(d.encoding == "UTF-8 with BOM");
 }
 
-TEST_CASE("--encoding utf-8 forces UTF-8; its hint names every file that is not") {
+TEST_CASE("--encoding utf-8 forces UTF-8, its hint names every file that is not") {
   TempFile other(to_gb18030("unit_id,item_id,value\nV1,目标,1\n"));
   TempFile fine("unit_id,item_id,value\nV1,目标,1\n");
   Diagnostic d = csv_error(to_gb18030(kText), Encoding::kUtf8,
