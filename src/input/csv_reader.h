@@ -2,11 +2,12 @@
 // and line breaks, a UTF-8 byte-order mark, CRLF or LF, blank lines and
 // rows of empty cells (",,,") skipped, no final newline needed; the
 // delimiter a comma, a tab or a semicolon, given or found from the first
-// lines (DESIGN.md §5 "Sheets as they come"). Rows keep the line number they start on, so
-// diagnostics stay right after line breaks inside quotes. Memory is bounded
-// by the longest row, never by the file. Every byte is checked to be
-// strict UTF-8 without NUL (input/utf8.h); the bytes come from a ByteSource
-// (input/text_decoder.h), which may convert them from GB18030 or UTF-16.
+// lines (DESIGN.md §1 "Sheets as they come"). Rows keep the line number
+// they start on, so diagnostics stay right after line breaks inside
+// quotes. Memory is bounded by the longest row, never by the file. Every
+// byte is checked to be strict UTF-8 without NUL (input/utf8.h); the bytes
+// come from a ByteSource (input/text_decoder.h), which may convert them
+// from GB18030 or UTF-16.
 #pragma once
 
 #include <cstdint>
@@ -52,8 +53,9 @@ class ReadBuffer {
 
 class CsvReader {
  public:
-  // Reads `file` (not owned, not closed) as UTF-8, or UTF-16 by its
-  // byte-order mark. `name` is used in diagnostics.
+  // Reads `file` (not owned, not closed) as UTF-8 (as --encoding utf-8
+  // does), or UTF-16 by its byte-order mark; comma-separated unless
+  // set_delimiter says otherwise. `name` is used in diagnostics.
   CsvReader(std::string name, std::FILE* file);
   // Reads the text of `source` (not owned).
   CsvReader(std::string name, ByteSource& source);

@@ -1,6 +1,6 @@
 // The header row of a sheet as a clerk exports it: below title rows
 // (`2025年度乡镇名册,,`), found or skipped with --skip N, with its columns
-// found by find_columns (DESIGN.md §5 "Sheets as they come"). Shared by
+// found by find_columns (DESIGN.md §1 "Sheets as they come"). Shared by
 // the readers of units, events, measures and the calendar.
 #pragma once
 

@@ -1,6 +1,6 @@
 // How a run reads its CSV files — the options --encoding, --delimiter and
 // --skip, each forcing what is otherwise found per file — and how one file
-// was read, for -v (DESIGN.md §5 "Sheets as they come").
+// was read, for -v (DESIGN.md §1 "Sheets as they come").
 #pragma once
 
 #include <cstdint>

@@ -5,7 +5,7 @@
 // text") are converted with glibc's iconv, one block at a time, so memory
 // stays bounded and line breaks — and so line numbers — are the same as in
 // the file. Each file's encoding is found on its own unless --encoding
-// forces one (DESIGN.md §5 "Sheets as they come").
+// forces one (DESIGN.md §1 "Sheets as they come").
 //
 // Bytes that cannot be converted do not stop the conversion: each such
 // sequence becomes one 0xFF byte, which is never valid UTF-8, so the CSV
