@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 
 #include "base/diagnostic.h"
@@ -45,9 +46,20 @@ void add_data_options(CLI::App& cmd, DataOptions& opts) {
                  "Measures CSV, repeatable (replaces DIR/measures*.csv)")
       ->option_text("FILE");
   cmd.add_option("--encoding", opts.encoding,
-                 "Encoding of the CSV files: utf-8 (default) or gb18030 "
-                 "(also gbk, gb2312); a UTF-16 or UTF-8 byte-order mark wins")
+                 "Encoding of every CSV file: utf-8 or gb18030 (also gbk, gb2312). "
+                 "Default auto: each file's own, UTF-8 when its text is UTF-8, else "
+                 "GB18030; a UTF-16 byte-order mark always wins")
       ->option_text("ENC");
+  cmd.add_option("--delimiter", opts.delimiter,
+                 "Field delimiter of every CSV file: comma, tab or semicolon (also , "
+                 "and ;). Default auto: each file's own, from its first lines and its "
+                 "name (.tsv and .txt: tab)")
+      ->option_text("DELIM");
+  cmd.add_option("--skip", opts.skip,
+                 "Rows above the header (titles) to skip: N for every file, NAME=N for "
+                 "the file NAME alone (repeatable). Default: title rows of one cell are "
+                 "found and skipped")
+      ->option_text("[NAME=]N");
   cmd.add_option("-j,--jobs", opts.jobs,
                  "Threads reading an events file of 32 MiB or more, and scoring "
                  "2,000 units or more (default: one per core, at most 8); the "
@@ -132,14 +144,59 @@ DataSources sources_from(const DataOptions& d) {
   if (!d.data_positional.empty()) dir = d.data_positional;
   std::optional<std::string> units;
   if (!d.units.empty()) units = d.units;
-  std::optional<Encoding> encoding = Encoding::kUtf8;
-  if (!d.encoding.empty()) encoding = parse_encoding(d.encoding);
-  if (!encoding) {
-    throw Error(kExitUsage, "unknown --encoding '" + d.encoding + "'",
-                "use utf-8 (the default) or gb18030 (also gbk, gb2312)");
+  SheetOptions sheet;
+  if (!d.encoding.empty() && d.encoding != "auto") {
+    sheet.encoding = parse_encoding(d.encoding);
+    if (!sheet.encoding) {
+      throw Error(kExitUsage, "unknown --encoding '" + d.encoding + "'",
+                  "use utf-8 or gb18030 (also gbk, gb2312), or auto (the default): "
+                  "each file's encoding found on its own");
+    }
+  }
+  if (!d.delimiter.empty() && d.delimiter != "auto") {
+    const std::optional<char> delimiter = parse_delimiter(d.delimiter);
+    if (!delimiter) {
+      throw Error(kExitUsage, "unknown --delimiter '" + d.delimiter + "'",
+                  "use comma, tab or semicolon (or , and ;), or auto (the default): "
+                  "each file's delimiter found from its first lines");
+    }
+    sheet.delimiter = *delimiter;
+  }
+  for (const std::string& text : d.skip) {
+    std::optional<std::pair<std::string, int>> skip = parse_skip(text);
+    if (!skip) {
+      throw Error(kExitUsage, "--skip takes N or NAME=N (N from 0 to 100), got '" + text + "'",
+                  "e.g. --skip 1 (one title row above every header) or --skip units.csv=2");
+    }
+    const bool twice = skip->first.empty()
+                           ? sheet.skip >= 0
+                           : std::any_of(sheet.skip_files.begin(), sheet.skip_files.end(),
+                                         [&](const auto& s) { return s.first == skip->first; });
+    if (twice) {
+      throw Error(kExitUsage, "--skip " + (skip->first.empty() ? "N" : skip->first + "=N") +
+                                  " is given twice",
+                  "give each file's title rows once");
+    }
+    if (skip->first.empty()) {
+      sheet.skip = skip->second;
+    } else {
+      sheet.skip_files.push_back(std::move(*skip));
+    }
   }
   DataSources sources = resolve_sources(dir, units, d.events, d.measures);
-  sources.encoding = *encoding;
+  for (const auto& [name, n] : sheet.skip_files) {
+    SheetOptions one;
+    one.skip_files.emplace_back(name, n);
+    const bool named = std::any_of(sources.sheet.run_files.begin(), sources.sheet.run_files.end(),
+                                   [&](const std::string& f) { return one.skip_for(f) >= 0; });
+    if (!named) {
+      throw Error(kExitUsage, "--skip " + name + "=" + std::to_string(n) +
+                                  ": no file of the run is named " + name,
+                  "NAME is a file's name (units.csv) or its path as read");
+    }
+  }
+  sheet.run_files = std::move(sources.sheet.run_files);
+  sources.sheet = std::move(sheet);
   sources.threads = d.jobs;
   if (!d.as_of.empty()) {
     sources.as_of = Date::parse(d.as_of);
@@ -256,6 +313,7 @@ int run_score(const ScoreOptions& opts) {
       std::string line = fmt::format("{}: {} rows read, {} counted", terminal_safe(s.file), s.read,
                                      s.counted);
       if (s.outside) line += fmt::format(", {} outside the period", s.outside);
+      line += "; " + describe(s.form);
       std::fputs((line + "\n").c_str(), stderr);
     }
     // Results of other assessments: how many of the roster's units each

@@ -17,7 +17,9 @@ struct DataOptions {
   std::string units;
   std::vector<std::string> events;
   std::vector<std::string> measures;
-  std::string encoding;  // --encoding; empty: UTF-8
+  std::string encoding;  // --encoding; empty or auto: found per file
+  std::string delimiter;  // --delimiter; empty or auto: found per file
+  std::vector<std::string> skip;  // --skip N or NAME=N: rows above the header
   int jobs = 0;          // -j: threads for a big events file; 0: the cores
   std::string as_of;     // --as-of DATE: an interim run; empty: none
 };
@@ -40,11 +42,13 @@ struct ScoreOptions {
 };
 
 // Adds the data options (positional DATA, --data, --units, --events,
-// --measures, --encoding) to a command.
+// --measures, --encoding, --delimiter, --skip, -j, --as-of) to a command.
 void add_data_options(CLI::App& cmd, DataOptions& opts);
 
 // The data sources named by the options. Throws kaohe::Error 64 when the
-// directory is given twice or the encoding is unknown.
+// directory is given twice, the encoding or delimiter is unknown, or a
+// --skip is not N or NAME=N, is given twice for the same files, or names
+// no file of the run.
 struct DataSources;
 DataSources sources_from(const DataOptions& d);
 // Every file a run reads: the scheme, then the roster, events and measures.

@@ -12,6 +12,8 @@
 #include "base/diagnostic.h"
 #include "input/csv_columns.h"
 #include "input/csv_reader.h"
+#include "input/sheet_header.h"
+#include "input/sheet_text.h"
 #include "input/excel_forms.h"
 #include "input/row_errors.h"
 #include "io/file_io.h"
@@ -31,21 +33,24 @@ std::optional<bool> parse_day_kind(std::string_view s) {
 
 // Reads the listed days of `path` into `days`, adding the problems of bad
 // rows to `diags`; a CSV syntax error is thrown by the reader.
-void read_days(const std::string& path, Encoding encoding,
+void read_days(const std::string& path, const SheetOptions& sheet,
                std::vector<std::pair<Date, bool>>& days, Diagnostics& diags) {
   FilePtr f = open_input(path);
-  std::unique_ptr<ByteSource> text = open_text(path, f.get(), encoding);
-  CsvReader reader(path, *text);
+  SheetText text = open_sheet(path, f.get(), sheet);
+  CsvReader& reader = *text.reader;
   CsvRow row;
-  if (!reader.next(row)) {
+  static constexpr ColumnSpec kColumns[] = {{"date", true}, {"day", true}};
+  CsvHeader header;
+  std::vector<int> found;
+  int title_rows = 0;
+  const HeaderFound got = read_sheet_header(reader, kColumns, nullptr, sheet.skip_for(path),
+                                            diags, header, found, title_rows);
+  if (got == HeaderFound::kNoRows) {
     diags.add(Diagnostic{path, 0, 0, Severity::kError, "the calendar is empty", "",
                          "start it with the header: date,day"});
-    return;
   }
-  CsvHeader header(row);
-  static constexpr ColumnSpec kColumns[] = {{"date", true}, {"day", true}};
-  const std::optional<std::vector<int>> cols = find_columns(header, kColumns, path, row, diags);
-  if (!cols) return;
+  if (got != HeaderFound::kFound) return;
+  const std::optional<std::vector<int>> cols = std::move(found);
   const int c_date = (*cols)[0];
   const int c_day = (*cols)[1];
   RowErrors errors(path, diags);
@@ -84,11 +89,11 @@ void read_days(const std::string& path, Encoding encoding,
 
 }  // namespace
 
-Calendar load_calendar(const std::string& path, Encoding encoding) {
+Calendar load_calendar(const std::string& path, const SheetOptions& sheet) {
   std::vector<std::pair<Date, bool>> days;
   Diagnostics diags;
   try {
-    read_days(path, encoding, days, diags);
+    read_days(path, sheet, days, diags);
   } catch (const Error& e) {
     if (e.exit_code() != kExitDataErr) throw;
     // A CSV syntax error joins the problems of the rows before it.

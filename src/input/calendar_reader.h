@@ -6,7 +6,7 @@
 #include <string>
 
 #include "base/calendar.h"
-#include "input/text_decoder.h"
+#include "input/sheet_options.h"
 
 namespace kaohe {
 
@@ -16,7 +16,8 @@ namespace kaohe {
 // name) are allowed and not read. The calendar covers every year from the
 // first to the last listed date. Throws kaohe::Error 65 with every problem
 // of the file (a bad date or day word, a day listed twice, no row at all),
-// 66 when it cannot be opened.
-Calendar load_calendar(const std::string& path, Encoding encoding = Encoding::kUtf8);
+// 66 when it cannot be opened. `sheet`: encoding, delimiter and title
+// rows, found per file unless forced.
+Calendar load_calendar(const std::string& path, const SheetOptions& sheet = {});
 
 }  // namespace kaohe

@@ -25,23 +25,19 @@ constexpr std::string_view kBom = "\xEF\xBB\xBF";
 // Longest excerpt of a line shown under a diagnostic.
 constexpr std::size_t kMaxSourceLine = 256;
 
-// Bytes that end an unquoted field's fast scan.
-constexpr std::array<bool, 256> make_special() {
-  std::array<bool, 256> t{};
-  t[static_cast<unsigned char>(',')] = true;
-  t[static_cast<unsigned char>('\n')] = true;
-  t[static_cast<unsigned char>('\r')] = true;
-  t[static_cast<unsigned char>('"')] = true;
-  return t;
+// Whether `c` ends an unquoted field's scan: the delimiter, a line break
+// or a quote.
+inline bool is_special(char c, char delim) {
+  return c == delim || c == '\n' || c == '\r' || c == '"';
 }
-constexpr std::array<bool, 256> kSpecial = make_special();
 
 bool is_break(char c) { return c == '\n' || c == '\r'; }
 
-// A bitmask of the special bytes among the 64 at `p`, bit i for p[i].
-inline std::uint64_t special_mask(const char* p) {
+// A bitmask of the special bytes among the 64 at `p` (the delimiter
+// `delim`, LF, CR, '"'), bit i for p[i].
+inline std::uint64_t special_mask(const char* p, char delim) {
 #if defined(__SSE2__)
-  const __m128i comma = _mm_set1_epi8(',');
+  const __m128i comma = _mm_set1_epi8(delim);
   const __m128i lf = _mm_set1_epi8('\n');
   const __m128i cr = _mm_set1_epi8('\r');
   const __m128i quote = _mm_set1_epi8('"');
@@ -58,24 +54,22 @@ inline std::uint64_t special_mask(const char* p) {
 #else
   std::uint64_t mask = 0;
   for (int i = 0; i < 64; ++i) {
-    mask |= static_cast<std::uint64_t>(kSpecial[static_cast<unsigned char>(
-                p[i])])
-            << i;
+    mask |= static_cast<std::uint64_t>(is_special(p[i], delim)) << i;
   }
   return mask;
 #endif
 }
 
-// The commas among the 64 bytes at `p` and the other special bytes (LF,
-// CR, '"'), as two bitmasks, bit i for p[i].
+// The delimiters (`delim`) among the 64 bytes at `p` and the other special
+// bytes (LF, CR, '"'), as two bitmasks, bit i for p[i].
 struct SpecialMasks {
   std::uint64_t commas = 0;
   std::uint64_t others = 0;
 };
-inline SpecialMasks special_masks(const char* p) {
+inline SpecialMasks special_masks(const char* p, char delim) {
   SpecialMasks m;
 #if defined(__SSE2__)
-  const __m128i comma = _mm_set1_epi8(',');
+  const __m128i comma = _mm_set1_epi8(delim);
   const __m128i lf = _mm_set1_epi8('\n');
   const __m128i cr = _mm_set1_epi8('\r');
   const __m128i quote = _mm_set1_epi8('"');
@@ -91,7 +85,7 @@ inline SpecialMasks special_masks(const char* p) {
 #else
   for (int i = 0; i < 64; ++i) {
     const auto bit = std::uint64_t{1} << i;
-    if (p[i] == ',') m.commas |= bit;
+    if (p[i] == delim) m.commas |= bit;
     if (p[i] == '\n' || p[i] == '\r' || p[i] == '"') m.others |= bit;
   }
 #endif
@@ -111,14 +105,15 @@ inline int count_bits(std::uint64_t x) {
 #endif
 }
 
-// Finds the special bytes (',', LF, CR, '"') of one parse, 64 bytes at a
-// time: a bitmask per block, then one count-trailing-zeros per hit, and the
-// hit is cleared from the mask (m & (m - 1)), which keeps the chain from one
-// hit to the next short. A field costs about the same however long it is.
+// Finds the special bytes (the delimiter, LF, CR, '"') of one parse, 64
+// bytes at a time: a bitmask per block, then one count-trailing-zeros per
+// hit, and the hit is cleared from the mask (m & (m - 1)), which keeps the
+// chain from one hit to the next short. A field costs about the same
+// however long it is.
 class SpecialScanner {
  public:
-  SpecialScanner(const char* begin, const char* end)
-      : block_(begin), limit_(begin), end_(end) {}
+  SpecialScanner(const char* begin, const char* end, char delim)
+      : block_(begin), limit_(begin), end_(end), delim_(delim) {}
 
   // The first special byte in [p, end), or end. Calls must not go back:
   // p is past the byte the previous call returned.
@@ -133,9 +128,9 @@ class SpecialScanner {
       if (end_ - p < 64) break;
       block_ = p;
       limit_ = p + 64;
-      mask_ = special_mask(p);
+      mask_ = special_mask(p, delim_);
     }
-    while (p < end_ && !kSpecial[static_cast<unsigned char>(*p)]) ++p;
+    while (p < end_ && !is_special(*p, delim_)) ++p;
     return p;
   }
 
@@ -143,6 +138,7 @@ class SpecialScanner {
   const char* block_;  // mask_ holds the unreturned hits in [block_, limit_)
   const char* limit_;
   const char* end_;
+  char delim_;
   std::uint64_t mask_ = 0;
 };
 
@@ -211,7 +207,7 @@ void CsvReader::fail_text(const char* record, int line,
   for (const char* q = record; q < bad; ++q) {
     if (*q == '"') {
       quoted = !quoted;
-    } else if (*q == ',' && !quoted) {
+    } else if (*q == delim_ && !quoted) {
       ++field;
     } else if (*q == '\n' || (*q == '\r' && q[1] != '\n')) {
       ++line;  // inside quotes: CRLF counts once, on its LF
@@ -275,20 +271,156 @@ void CsvReader::start_mid_file() {
   have_header_ = true;
 }
 
-void CsvReader::skip_bom() {
+void CsvReader::set_delimiter(char delimiter) {
+  detect_ = delimiter == 0;
+  delim_ = detect_ ? ',' : delimiter;
+}
+
+void CsvReader::follow(const CsvReader& first) {
+  start_mid_file();
+  detect_ = false;
+  delim_ = first.delim_;
+  header_ = first.header_;
+  width_ = first.width_;
+  min_width_ = first.min_width_;
+}
+
+void CsvReader::use_header(const CsvRow& row) {
+  if (row.line != header_line_) {
+    header_.assign(row.fields.begin(), row.fields.end());
+    header_line_ = row.line;
+  }
+  width_ = row.fields.size();
+  min_width_ = width_;
+  while (min_width_ > 1 && row.fields[min_width_ - 1].empty()) --min_width_;
+}
+
+bool CsvReader::all_empty(const CsvRow& row) {
+  for (std::string_view f : row.fields) {
+    if (!f.empty()) return false;
+  }
+  return true;
+}
+
+void CsvReader::fit_width(CsvRow& row) const {
+  std::vector<std::string_view>& f = row.fields;
+  if (f.size() > width_) {
+    for (std::size_t i = width_; i < f.size(); ++i) {
+      if (!f[i].empty()) return;  // a field too many: the reader says so
+    }
+    f.resize(width_);
+  } else if (f.size() >= min_width_) {
+    f.resize(width_);  // the unnamed columns at the end, left out
+  }
+}
+
+void CsvReader::start() {
   started_ = true;
   while (buf_.size() - pos_ < kBom.size() && fill()) {
   }
   if (std::string_view(buf_.data(), buf_.size()).substr(pos_, kBom.size()) == kBom) {
     pos_ += kBom.size();
   }
+  if (detect_) detect_delimiter();
+}
+
+void CsvReader::detect_delimiter() {
+  constexpr char kCandidates[] = {',', '\t', ';'};
+  constexpr int kLines = 8;  // non-blank lines looked at
+  // Per line looked at, the delimiters outside quotes, and where it starts.
+  struct Line {
+    int counts[3] = {0, 0, 0};
+    int number = 0;
+    const char* start = nullptr;
+  };
+  Line lines[kLines];
+  int n = 0;
+  const char* p = buf_.data() + pos_;
+  const char* const end = buf_.data() + buf_.size();
+  int number = line_;
+  bool quoted = false;
+  while (p < end && n < kLines) {
+    if (!quoted && is_break(*p)) {  // a blank line, or the end of one
+      number += 1;
+      p += (*p == '\r' && p + 1 < end && p[1] == '\n') ? 2 : 1;
+      continue;
+    }
+    Line& l = lines[n++];
+    l.number = number;
+    l.start = p;
+    for (; p < end && (quoted || !is_break(*p)); ++p) {
+      if (*p == '"') quoted = !quoted;
+      if (quoted) {
+        if (*p == '\n') ++number;
+        continue;
+      }
+      for (int k = 0; k < 3; ++k) l.counts[k] += *p == kCandidates[k];
+    }
+  }
+  // The extension's delimiter: Excel's "Unicode text" and "text (tab
+  // delimited)" save .txt, and .tsv says tab; anything else is a CSV.
+  std::string lower = name_;
+  for (char& c : lower) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  const bool tab_name = lower.ends_with(".tsv") || lower.ends_with(".txt");
+  const int preferred = tab_name ? 1 : 0;
+  int first = 0;  // the first line with a candidate
+  while (first < n && lines[first].counts[0] + lines[first].counts[1] +
+                              lines[first].counts[2] == 0) {
+    ++first;
+  }
+  if (first == n) {  // one column, or no text: nothing to tell
+    delim_ = kCandidates[preferred];
+    return;
+  }
+  const Line& head = lines[first];
+  // The candidates on that line, and those of them found as often on every
+  // line after it (a spreadsheet writes as many cells on every row).
+  bool present[3];
+  bool steady[3];
+  int n_present = 0;
+  int n_steady = 0;
+  for (int k = 0; k < 3; ++k) {
+    present[k] = head.counts[k] > 0;
+    steady[k] = present[k];
+    for (int i = first + 1; i < n && steady[k]; ++i) {
+      steady[k] = lines[i].counts[k] == head.counts[k];
+    }
+    n_present += present[k];
+    n_steady += steady[k];
+  }
+  int chosen = -1;
+  if (n_present == 1) {
+    chosen = present[0] ? 0 : present[1] ? 1 : 2;
+  } else if (n_steady == 1) {
+    chosen = steady[0] ? 0 : steady[1] ? 1 : 2;
+  } else if (n_steady > 1 ? steady[preferred] : present[preferred]) {
+    chosen = preferred;
+  }
+  if (chosen >= 0) {
+    delim_ = kCandidates[chosen];
+    return;
+  }
+  std::string found;
+  for (int k = 0; k < 3; ++k) {
+    if (!present[k]) continue;
+    if (!found.empty()) found += " and ";
+    found += k == 0 ? "commas" : k == 1 ? "tabs" : "semicolons";
+  }
+  const char* line_end = head.start;
+  while (line_end < end && !is_break(*line_end)) ++line_end;
+  fail(head.number, 0,
+       fmt::format("cannot tell the delimiter: line {} has {}", head.number, found),
+       head.start, head.start, line_end,
+       "name it with --delimiter comma, --delimiter tab or --delimiter semicolon");
 }
 
 bool CsvReader::next(CsvRow& row) {
   if (deferred_) std::rethrow_exception(std::exchange(deferred_, nullptr));
-  unquoted_used_ = 0;
-  if (try_plain(row)) return true;
-  return read_record(row, true) == Read::kRecord;
+  for (;;) {
+    unquoted_used_ = 0;
+    if (!try_plain(row) && read_record(row, true) != Read::kRecord) return false;
+    if (keep(row)) return true;
+  }
 }
 
 std::size_t CsvReader::next_batch(std::vector<CsvRow>& rows) {
@@ -297,7 +429,7 @@ std::size_t CsvReader::next_batch(std::vector<CsvRow>& rows) {
   std::size_t n = 0;
   while (n < rows.size()) {
     if (try_plain(rows[n])) {
-      ++n;
+      n += keep(rows[n]);
       continue;
     }
     try {
@@ -310,13 +442,13 @@ std::size_t CsvReader::next_batch(std::vector<CsvRow>& rows) {
       deferred_ = std::current_exception();
       break;
     }
-    ++n;
+    n += keep(rows[n]);
   }
   return n;
 }
 
 CsvReader::Read CsvReader::read_record(CsvRow& row, bool may_fill) {
-  if (!started_) skip_bom();
+  if (!started_) start();
   for (;;) {
     if (pos_ == buf_.size()) {
       if (!may_fill) return Read::kWouldRefill;
@@ -332,6 +464,7 @@ CsvReader::Read CsvReader::read_record(CsvRow& row, bool may_fill) {
         if (!have_header_) {
           have_header_ = true;
           header_.assign(row.fields.begin(), row.fields.end());
+          header_line_ = row.line;
         }
         return Read::kRecord;
       case Parsed::kBlank:
@@ -352,7 +485,7 @@ CsvReader::Read CsvReader::read_record(CsvRow& row, bool may_fill) {
 bool CsvReader::parse_plain(CsvRow& row) {
   const char* const begin = buf_.data() + pos_;
   if (buf_.size() - pos_ < 64) return false;
-  const SpecialMasks m = special_masks(begin);
+  const SpecialMasks m = special_masks(begin, delim_);
   if (m.others == 0) return false;
   const int eol = std::countr_zero(m.others);
   if (eol == 0 || begin[eol] != '\n') return false;  // a blank line, a quote, a CR
@@ -395,7 +528,7 @@ CsvReader::Parsed CsvReader::parse(CsvRow& row) {
   }
   char* out = unquoted_.data() + unquoted_used_;
 
-  SpecialScanner scanner(begin, end);
+  SpecialScanner scanner(begin, end, delim_);
   row.fields.clear();
   int breaks = 0;  // line breaks inside quoted fields so far
   // The 1-based number of the field being parsed, for diagnostics.
@@ -420,7 +553,7 @@ CsvReader::Parsed CsvReader::parse(CsvRow& row) {
       std::string_view contents;
       for (;;) {
         const char* q = scanner.find(p);
-        if (q < end && *q == ',') {
+        if (q < end && *q == delim_) {
           p = q + 1;
           continue;
         }
@@ -473,7 +606,7 @@ CsvReader::Parsed CsvReader::parse(CsvRow& row) {
         rec_end = next = p;
         break;
       }
-      if (*p == ',') {
+      if (*p == delim_) {
         ++p;
         continue;
       }
@@ -506,7 +639,7 @@ CsvReader::Parsed CsvReader::parse(CsvRow& row) {
              "(\"\")");
       }
       row.fields.emplace_back(start, static_cast<std::size_t>(p - start));
-      if (*p == ',') {
+      if (*p == delim_) {
         ++p;
         continue;
       }

@@ -1,10 +1,13 @@
 // A streaming RFC 4180 CSV reader: quoted fields with commas, doubled quotes
-// and line breaks, a UTF-8 byte-order mark, CRLF or LF, blank lines skipped,
-// no final newline needed. Rows keep the line number they start on, so
-// diagnostics stay right after line breaks inside quotes. Memory is bounded
-// by the longest row, never by the file. Every byte is checked to be
-// strict UTF-8 without NUL (input/utf8.h); the bytes come from a ByteSource
-// (input/text_decoder.h), which may convert them from GB18030 or UTF-16.
+// and line breaks, a UTF-8 byte-order mark, CRLF or LF, blank lines and
+// rows of empty cells (",,,") skipped, no final newline needed; the
+// delimiter a comma, a tab or a semicolon, given or found from the first
+// lines (DESIGN.md §1 "Sheets as they come"). Rows keep the line number
+// they start on, so diagnostics stay right after line breaks inside
+// quotes. Memory is bounded by the longest row, never by the file. Every
+// byte is checked to be strict UTF-8 without NUL (input/utf8.h); the bytes
+// come from a ByteSource (input/text_decoder.h), which may convert them
+// from GB18030 or UTF-16.
 #pragma once
 
 #include <cstdint>
@@ -50,8 +53,9 @@ class ReadBuffer {
 
 class CsvReader {
  public:
-  // Reads `file` (not owned, not closed) as UTF-8, or UTF-16 by its
-  // byte-order mark. `name` is used in diagnostics.
+  // Reads `file` (not owned, not closed) as UTF-8 (as --encoding utf-8
+  // does), or UTF-16 by its byte-order mark; comma-separated unless
+  // set_delimiter says otherwise. `name` is used in diagnostics.
   CsvReader(std::string name, std::FILE* file);
   // Reads the text of `source` (not owned).
   CsvReader(std::string name, ByteSource& source);
@@ -77,11 +81,35 @@ class CsvReader {
 
   const std::string& name() const { return name_; }
 
+  // The delimiter: ',' (the default), '\t' or ';'; 0: found from the
+  // first lines at the first read — of the first line that holds one of
+  // the three outside quotes, the one it holds; of several, the one found
+  // as often on each of the next (up to 7) lines; else the file name's
+  // (tab for .tsv and .txt, else comma) when it is one of them; else an
+  // error (exit 65) naming --delimiter. No delimiter anywhere: the name's.
+  // Call before the first read.
+  void set_delimiter(char delimiter);
+  char delimiter() const { return delim_; }
+  // The header row chosen (below any title rows; its views valid now):
+  // names the columns of later diagnostics, and sets the width of the
+  // data rows. A row with more fields than the header whose extra fields
+  // are all empty loses them; a row with fewer, but as many as the header
+  // up to its last named field, gets empty fields for the unnamed
+  // columns at its end. Others are left for the caller's width check.
+  void use_header(const CsvRow& row);
+  // Rows of empty cells only (",,,", also above the header) skipped so far.
+  std::int64_t empty_rows() const { return empty_rows_; }
+  // The header's unnamed fields at its end (`unit_id,name,,`: 2).
+  int unnamed_columns() const { return static_cast<int>(width_ - min_width_); }
+
   // For a reader of a part of a file that starts at a record boundary
   // after the header (input/event_reader.cpp reads big files in parts):
   // no byte-order mark is looked for and the first record is data. Line
   // numbers count from 1 at the part's start. Call before next().
   void start_mid_file();
+  // start_mid_file, with the delimiter and header of the reader of the
+  // file's first part (after its header is read).
+  void follow(const CsvReader& first);
   // The line number of the next unread byte: after the last record, one
   // more than the lines read (a line break inside quotes included).
   int next_line() const { return line_; }
@@ -97,7 +125,22 @@ class CsvReader {
  private:
   enum class Parsed { kRecord, kBlank, kNeedMore };
 
-  void skip_bom();
+  // Skips a byte-order mark and finds the delimiter (at the first read).
+  void start();
+  void detect_delimiter();
+  // Whether to hand out `row`: false for a row of empty cells (counted);
+  // else the row is fitted to the header's width (use_header).
+  bool keep(CsvRow& row) {
+    const char c = row.raw.empty() ? delim_ : row.raw[0];
+    if ((c == delim_ || c == '"') && all_empty(row)) {
+      ++empty_rows_;
+      return false;
+    }
+    if (row.fields.size() != width_ && width_ != 0) fit_width(row);
+    return true;
+  }
+  static bool all_empty(const CsvRow& row);
+  void fit_width(CsvRow& row) const;
   bool fill();  // reads more bytes into buf_; false at EOF
   // Parses one record at pos_ from the bytes buffered so far. kNeedMore:
   // the record may continue past the buffered bytes (never when eof_).
@@ -143,8 +186,15 @@ class CsvReader {
   // at checked_ is not, and nothing after it is checked.
   std::size_t checked_ = 0;
   TextProblem bad_ = TextProblem::kNone;
-  std::vector<std::string> header_;  // the first record, to name columns
+  std::vector<std::string> header_;  // the header (first record until
+                                     // use_header), to name columns
+  int header_line_ = 0;
   bool have_header_ = false;
+  char delim_ = ',';
+  bool detect_ = false;       // find the delimiter at the start
+  std::size_t width_ = 0;     // the header's fields (0: no header yet)
+  std::size_t min_width_ = 0; // up to its last named one
+  std::int64_t empty_rows_ = 0;
   std::uint64_t bytes_read_ = 0;
 };
 

@@ -89,16 +89,21 @@ DataFileName classify_data_file(std::string_view name) {
   }
   const std::string folded = ascii_lowercase(name);
   const std::string_view f = folded;
-  if (f.size() > 4 && ends_with(f, ".csv")) {
+  if (f.size() > 4 && (ends_with(f, ".csv") || ends_with(f, ".tsv"))) {
     out.csv = true;
     out.kind = kind_of_stem(f.substr(0, f.size() - 4));
+  } else if (f.size() > 4 && ends_with(f, ".txt")) {
+    // Excel's "Unicode 文本" and "文本文件(制表符分隔)": read when named like
+    // an input, else (notes.txt, README.txt) passed over in silence.
+    out.kind = kind_of_stem(f.substr(0, f.size() - 4));
+    out.text = out.kind.has_value();
   } else if (f.size() > 5 && ends_with(f, ".xlsx")) {
     out.workbook_kind = kind_of_stem(f.substr(0, f.size() - 5));
   } else if (f.size() > 4 && ends_with(f, ".xls")) {
     out.workbook_kind = kind_of_stem(f.substr(0, f.size() - 4));
   }
   out.copy_mark = copy_mark_of(name);
-  if (out.csv && !out.copy_mark.empty()) {
+  if ((out.csv || ends_with(f, ".txt")) && !out.copy_mark.empty()) {
     for (DataKind kind : {DataKind::kEvents, DataKind::kMeasures}) {
       if (f.substr(0, kind_name(kind).size()) == kind_name(kind)) out.copy_of = kind;
     }

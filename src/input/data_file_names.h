@@ -21,17 +21,21 @@ struct DataFileName {
   // ("~$name", present while Excel has the file open): never read and
   // never reported. When true, nothing else is set.
   bool ignored = false;
-  bool csv = false;  // ends with ".csv", in any letter case
-  // The kind of a CSV file: the stem, in any ASCII letter case, is
-  // "units", "events", "measures", or "events"/"measures" followed by "-"
-  // or "_" and at least one more character. nullopt: no kind (not read).
+  bool csv = false;  // ends with ".csv" or ".tsv", in any letter case
+  // Ends with ".txt" (any case) and names a kind (Excel's "Unicode 文本"
+  // saves .txt); another .txt file is no input and not reported.
+  bool text = false;
+  // The kind of a CSV, TSV or text file: the stem, in any ASCII letter
+  // case, is "units", "events", "measures", or "events"/"measures" followed
+  // by "-" or "_" and at least one more character. nullopt: no kind (not
+  // read).
   std::optional<DataKind> kind;
   // The part of the name that says it is a copy of another file: "副本",
   // "複本", "复制", "複製", the word "copy" in any case (not inside a longer
   // word), or a number of 1 to 3 digits in ASCII or full-width
   // parentheses, e.g. "(1)". Empty: none.
   std::string copy_mark;
-  // A CSV file with a copy mark whose name starts, in any case, with
+  // A CSV, TSV or .txt file with a copy mark whose name starts, in any case, with
   // "events" or "measures" ("events - 副本.csv", "events (1).csv",
   // "measures_copy.csv"): the kind it copies; nullopt otherwise.
   std::optional<DataKind> copy_of;

@@ -70,7 +70,21 @@ Folder scan_folder(const std::string& dir, const bool (&wanted)[3]) {
     if (what.kind) {
       const int k = static_cast<int>(*what.kind);
       if (!wanted[k]) continue;  // an explicit option replaces this kind
-      auto [first, fresh] = seen[k].emplace(ascii_lowercase(entry.name), entry.name);
+      // Keyed by the stem: events.csv and events.txt are one sheet saved twice.
+      const std::string folded = ascii_lowercase(entry.name);
+      auto [first, fresh] = seen[k].emplace(folded.substr(0, folded.size() - 4), entry.name);
+      if (!fresh && ascii_lowercase(first->second) != folded) {
+        out.diags.error(
+            path, 0, 0,
+            fmt::format("{} has the same name with another extension: both would be "
+                        "read as {}",
+                        first->second, kind_name(*what.kind)),
+            {},
+            fmt::format("one sheet saved twice (CSV and text) would count twice: keep one "
+                        "of the two, or name the files to read with {} FILE",
+                        option_of(*what.kind)));
+        continue;
+      }
       if (!fresh) {
         out.diags.error(
             path, 0, 0,
@@ -224,6 +238,9 @@ DataSources resolve_sources(const std::optional<std::string>& dir,
     if (m != "-") inputs.push_back({&m, DataKind::kMeasures, !measures.empty()});
   }
   refuse_same_file_twice(inputs);
+  s.sheet.run_files.push_back(s.units);
+  s.sheet.run_files.insert(s.sheet.run_files.end(), s.events.begin(), s.events.end());
+  s.sheet.run_files.insert(s.sheet.run_files.end(), s.measures.begin(), s.measures.end());
   // A file of DIR named on the command line is read after all.
   std::erase_if(s.warnings, [&](const Diagnostic& w) {
     const FileKey key(w.file);

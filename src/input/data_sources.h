@@ -1,7 +1,8 @@
 // Which files a run reads: `--data DIR` (units.csv, events.csv and
 // events-*.csv, measures.csv and measures-*.csv, names in any letter case,
-// in byte order) and the explicit --units/--events/--measures files that
-// replace a kind of file from DIR (SPEC §9, DESIGN.md §5 "Data folder").
+// in byte order; .tsv and .txt as well as .csv) and the explicit
+// --units/--events/--measures files that replace a kind of file from DIR
+// (SPEC §9, DESIGN.md §5 "Data folder").
 #pragma once
 
 #include <optional>
@@ -11,7 +12,7 @@
 #include "base/date.h"
 #include "base/diagnostic.h"
 #include "input/read_progress.h"
-#include "input/text_decoder.h"
+#include "input/sheet_options.h"
 
 namespace kaohe {
 
@@ -23,7 +24,9 @@ struct DataSources {
   // kind's, a workbook named like an input (events.xlsx). Warnings, in
   // name order; the commands print them.
   std::vector<Diagnostic> warnings;
-  Encoding encoding = Encoding::kUtf8;  // --encoding, for every CSV file
+  // --encoding, --delimiter, --skip: forced for every CSV file, or found
+  // per file; its run_files are the roster, events and measures.
+  SheetOptions sheet;
   ReadProgress* progress = nullptr;     // not owned; none when null
   int threads = 0;  // for reading one big events file; 0: the cores, ≤ 8
   // --as-of: an interim run, scored as if the period ended that day
@@ -38,7 +41,8 @@ struct DataSources {
 //   symbolic link) as another input of the run;
 // - 65 when a file DIR would give looks like a copy ("events - 副本.csv",
 //   "events (1).csv"), two names of one kind in DIR differ only in letter
-//   case, or two inputs from DIR are one file (links); every such problem
+//   case or extension (events.csv, events.txt: one sheet saved twice), or
+//   two inputs from DIR are one file (links); every such problem
 //   of DIR at once, with DIR's warnings;
 // - 66 when DIR is missing or unreadable, or lacks units.csv (any case)
 //   and no --units is given.

@@ -10,6 +10,7 @@
 
 #include "base/date.h"
 #include "base/decimal.h"
+#include "input/sheet_options.h"
 
 namespace kaohe {
 
@@ -85,6 +86,7 @@ struct InputStats {
   // row: 0 bytes, a byte-order mark or blank lines only, or a header
   // alone. Set by the pipeline, for the "no rows" warning.
   bool empty = false;
+  SheetForm form;  // how the file was read, for -v
 };
 
 }  // namespace kaohe

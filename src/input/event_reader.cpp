@@ -24,6 +24,8 @@
 #include "input/csv_reader.h"
 #include "input/excel_forms.h"
 #include "input/row_errors.h"
+#include "input/sheet_header.h"
+#include "input/sheet_text.h"
 #include "input/text_decoder.h"
 #include "input/unit_index.h"
 #include "io/file_io.h"
@@ -651,10 +653,7 @@ class RowChecker {
 // missing, a column repeated or only a variant in case or spaces
 // (find_columns; reported).
 bool read_header(CsvReader& reader, const Scheme& scheme, Diagnostics& diags,
-                 ProgressTicker* progress, EventColumns& cols) {
-  CsvRow row;
-  if (!reader.next(row)) return false;
-  CsvHeader header(row);
+                 ProgressTicker* progress, int skip, EventColumns& cols, int& title_rows) {
   // `note` is not listed: kaohe never reads it, so it is an extra column
   // (备注 too). The synonyms are a clerk's Chinese headers (DESIGN §5).
   static constexpr ColumnSpec kColumns[] = {
@@ -668,9 +667,13 @@ bool read_header(CsvReader& reader, const Scheme& scheme, Diagnostics& diags,
       {"ref", false, "文号/依据"},
       {"due", false, "截止日期/应完成日期"},
       {"done", false, "完成日期/实际完成日期"}};
-  const std::optional<std::vector<int>> found =
-      find_columns(header, kColumns, reader.name(), row, diags, &scheme.columns.events);
-  if (!found) return false;
+  CsvHeader header;
+  std::vector<int> columns;
+  if (read_sheet_header(reader, kColumns, &scheme.columns.events, skip, diags, header, columns,
+                        title_rows) != HeaderFound::kFound) {
+    return false;
+  }
+  const std::optional<std::vector<int>> found = std::move(columns);
   cols.unit = (*found)[0];
   cols.item = (*found)[1];
   cols.date = (*found)[2];
@@ -766,7 +769,7 @@ std::uint64_t after_line_break(const std::string& path, int fd, std::uint64_t fr
 // The size of `f` when it is a regular UTF-8 file worth reading in parts
 // under `options`, else 0.
 std::uint64_t splittable_size(std::FILE* f, const ReadOptions& options) {
-  if (options.threads < 2 || options.encoding != Encoding::kUtf8) return 0;
+  if (options.threads < 2 || options.sheet.encoding == Encoding::kGb18030) return 0;
   struct stat st {};
   if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) return 0;
   auto size = static_cast<std::uint64_t>(st.st_size);
@@ -818,13 +821,22 @@ bool read_in_parts(const std::string& path, int fd, std::uint64_t size, int file
     if (!parts[k].sink) return false;
     sources.push_back(open_range(path, fd, parts[k].begin, parts[k].end));
     readers.push_back(std::make_unique<CsvReader>(path, *sources.back()));
-    if (k > 0) readers.back()->start_mid_file();
   }
 
-  // The header, from the first part.
+  // The header, from the first part; the others read as it does.
   CsvReader& first = *readers[0];
+  first.set_delimiter(options.sheet.delimiter);
   EventColumns cols;
-  if (!read_header(first, scheme, diags, options.progress, cols)) return true;
+  const int skip = options.sheet.skip_for(path);
+  try {
+    if (!read_header(first, scheme, diags, options.progress, skip, cols,
+                     stats.form.title_rows)) {
+      return true;
+    }
+  } catch (const Error&) {
+    return false;  // not UTF-8 (a GBK header), or bad: one thread says what
+  }
+  for (std::size_t k = 1; k < readers.size(); ++k) readers[k]->follow(first);
 
   const UnitIndex units(roster);
   const RowChecker proto(scheme, roster, measures, units, cols, file_index, path);
@@ -865,6 +877,16 @@ bool read_in_parts(const std::string& path, int fd, std::uint64_t size, int file
     stats.reported += part.stats.reported;
     sink.join(*part.sink);
   }
+  // How it was read, as one thread would say it.
+  unsigned char bom[3] = {0, 0, 0};
+  const bool has_bom = ::pread(fd, bom, 3, 0) == 3 && bom[0] == 0xEF && bom[1] == 0xBB &&
+                       bom[2] == 0xBF;
+  stats.form.encoding = has_bom ? "UTF-8 with BOM" : "UTF-8";
+  stats.form.delimiter = first.delimiter();
+  stats.form.delimiter_forced = options.sheet.delimiter != 0;
+  stats.form.title_forced = skip >= 0;
+  stats.form.empty_columns = first.unnamed_columns();
+  for (const auto& reader : readers) stats.form.empty_rows += reader->empty_rows();
   return true;
 }
 
@@ -888,15 +910,19 @@ InputStats read_events(const std::string& path, int file_index,
       return part_stats;
     }
   }
-  std::unique_ptr<ByteSource> text = open_text(path, f.get(), options.encoding);
-  CsvReader reader(path, *text);
+  SheetText text = open_sheet(path, f.get(), options.sheet);
+  CsvReader& reader = *text.reader;
   EventColumns cols;
-  if (!read_header(reader, scheme, diags, options.progress, cols)) return stats;
+  if (!read_header(reader, scheme, diags, options.progress, options.sheet.skip_for(path), cols,
+                   stats.form.title_rows)) {
+    return stats;
+  }
 
   RowErrors errors(path, diags);
   const UnitIndex units(roster);
   RowChecker checker(scheme, roster, measures, units, cols, file_index, path);
   check_rows(reader, checker, true, errors, stats, sink, options.progress);
+  text.describe(stats.form, options.sheet);
   return stats;
 }
 

@@ -12,17 +12,20 @@
 #include "input/measure_reader.h"
 #include "input/read_progress.h"
 #include "input/roster.h"
-#include "input/text_decoder.h"
+#include "input/sheet_options.h"
 #include "scheme/model.h"
 
 namespace kaohe {
 
 // How to read an events file.
 struct ReadOptions {
-  Encoding encoding = Encoding::kUtf8;  // a byte-order mark wins
-  // Threads for one big file: a regular UTF-8 file of at least
-  // `split_bytes` is read in `threads` parts at once, when the sink can
-  // split (EventSink::split). The result is the same as with one thread.
+  SheetOptions sheet;  // encoding, delimiter, title rows: forced or found
+  // Threads for one big file: a regular file of at least
+  // `split_bytes` not read as GB18030 by --encoding, and with no UTF-16
+  // byte-order mark, is read in `threads` parts at once as UTF-8, when the
+  // sink can split (EventSink::split); a part that fails (a GBK byte) has
+  // it read again on one thread, where its encoding is found. The result
+  // is the same as with one thread.
   int threads = 1;
   std::uint64_t split_bytes = std::uint64_t{32} << 20;
   // The most memory the parts' sinks may take together: fewer parts are

@@ -9,6 +9,8 @@
 #include "input/csv_reader.h"
 #include "input/excel_forms.h"
 #include "input/row_errors.h"
+#include "input/sheet_header.h"
+#include "input/sheet_text.h"
 #include "input/text_decoder.h"
 #include "input/unit_index.h"
 #include "io/file_io.h"
@@ -189,28 +191,31 @@ InputStats read_measures(const std::string& path, int file_index,
                          const std::vector<std::string>& files,
                          const Scheme& scheme, const Roster& roster,
                          MeasureTable& table, Diagnostics& diags,
-                         Encoding encoding) {
+                         const SheetOptions& sheet) {
   InputStats stats;
   stats.kind = "measures";
   stats.file = path;
   FilePtr f = open_input(path);
-  std::unique_ptr<ByteSource> text = open_text(path, f.get(), encoding);
-  CsvReader reader(path, *text);
+  SheetText text = open_sheet(path, f.get(), sheet);
+  CsvReader& reader = *text.reader;
   CsvRow row;
-  if (!reader.next(row)) return stats;
-  CsvHeader header(row);
   static constexpr ColumnSpec kColumns[] = {
       {"unit_id", true, kUnitSynonyms},
       {"item_id", true, kItemSynonyms},
       {"value", true, "数值/得分/分数/分值"},
       {"key", false, "等次/档次/来源"},
       {"period", false, "期间/考核期"}};
-  const std::optional<std::vector<int>> cols =
-      find_columns(header, kColumns, path, row, diags, &scheme.columns.measures);
-  if (!cols) {
+  CsvHeader header;
+  std::vector<int> found;
+  const HeaderFound got = read_sheet_header(reader, kColumns, &scheme.columns.measures,
+                                            sheet.skip_for(path), diags, header, found,
+                                            stats.form.title_rows);
+  if (got == HeaderFound::kNoRows) return stats;
+  if (got == HeaderFound::kBad) {
     stats.read_through = false;
     return stats;
   }
+  const std::optional<std::vector<int>> cols = std::move(found);
   const int c_unit = (*cols)[0];
   const int c_item = (*cols)[1];
   const int c_value = (*cols)[2];
@@ -386,6 +391,7 @@ InputStats read_measures(const std::string& path, int file_index,
       ++stats.counted;
     }
   }
+  text.describe(stats.form, sheet);
   return stats;
 }
 

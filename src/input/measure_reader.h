@@ -83,12 +83,12 @@ class MeasureTable {
 // `table`. Row problems are added to `diags`, including a second row for
 // the same (unit_id, item_id, key), even across files; throws
 // kaohe::Error only when the file cannot be read. `files` names the
-// measure files read so far, for "first given at FILE:LINE". `encoding`:
-// the file's text encoding (a byte-order mark wins).
+// measure files read so far, for "first given at FILE:LINE". `sheet`:
+// the encoding, delimiter and title rows, forced or found.
 InputStats read_measures(const std::string& path, int file_index,
                          const std::vector<std::string>& files,
                          const Scheme& scheme, const Roster& roster,
                          MeasureTable& table, Diagnostics& diags,
-                         Encoding encoding = Encoding::kUtf8);
+                         const SheetOptions& sheet = {});
 
 }  // namespace kaohe

@@ -10,6 +10,8 @@
 #include "input/excel_forms.h"
 #include "input/csv_columns.h"
 #include "input/row_errors.h"
+#include "input/sheet_header.h"
+#include "input/sheet_text.h"
 #include "input/text_decoder.h"
 #include "io/file_io.h"
 
@@ -20,20 +22,13 @@ namespace {
 // rows to `diags`. False when the file as a whole cannot be read (no
 // header, a missing column: added to `diags` too); a CSV syntax error is
 // thrown by the reader.
-bool read_roster(const std::string& path, Encoding encoding, const HeaderMap* own,
+bool read_roster(const std::string& path, const SheetOptions& sheet, const HeaderMap* own,
                  Roster& roster, Diagnostics& diags) {
   const std::size_t extra = roster.columns.size();
   FilePtr f = open_input(path);
-  std::unique_ptr<ByteSource> text = open_text(path, f.get(), encoding);
-  CsvReader reader(path, *text);
+  SheetText text = open_sheet(path, f.get(), sheet);
+  CsvReader& reader = *text.reader;
   CsvRow row;
-  if (!reader.next(row)) {
-    diags.add(Diagnostic{path, 0, 0, Severity::kError,
-                         "the roster is empty: it needs a header row", "",
-                         "start it with: unit_id,name"});
-    return false;
-  }
-  CsvHeader header(row);
   // In a roster 单位名称 is the unit's name; its id is 单位编码 (or 单位).
   static constexpr ColumnSpec kColumns[] = {
       {"unit_id", true, "单位/单位编码/单位代码/编码/编号"},
@@ -47,9 +42,17 @@ bool read_roster(const std::string& path, Encoding encoding, const HeaderMap* ow
   folded.reserve(extra);
   for (const std::string& c : roster.columns) folded.push_back(fold_column_name(c));
   for (const std::string& f : folded) spec.push_back({f, true});
-  const std::optional<std::vector<int>> cols =
-      find_columns(header, spec, path, row, diags, own);
-  if (!cols) return false;
+  CsvHeader header;
+  std::vector<int> found;
+  const HeaderFound got = read_sheet_header(reader, spec, own, sheet.skip_for(path), diags,
+                                            header, found, roster.form.title_rows);
+  if (got == HeaderFound::kNoRows) {
+    diags.add(Diagnostic{path, 0, 0, Severity::kError,
+                         "the roster is empty: it needs a header row", "",
+                         "start it with: unit_id,name"});
+  }
+  if (got != HeaderFound::kFound) return false;
+  const std::optional<std::vector<int>> cols = std::move(found);
   const int c_id = (*cols)[0];
   const int c_name = (*cols)[1];
   const int c_cat = (*cols)[2];
@@ -107,12 +110,13 @@ bool read_roster(const std::string& path, Encoding encoding, const HeaderMap* ow
     u.text = std::string(row.raw);
     roster.units.push_back(std::move(u));
   }
+  text.describe(roster.form, sheet);
   return true;
 }
 
 }  // namespace
 
-Roster load_roster(const std::string& path, Diagnostics& diags, Encoding encoding,
+Roster load_roster(const std::string& path, Diagnostics& diags, const SheetOptions& sheet,
                    const HeaderMap* own, const std::vector<std::string>& columns) {
   Roster roster;
   roster.file = path;
@@ -120,7 +124,7 @@ Roster load_roster(const std::string& path, Diagnostics& diags, Encoding encodin
   Diagnostics found;
   bool readable = false;
   try {
-    readable = read_roster(path, encoding, own, roster, found);
+    readable = read_roster(path, sheet, own, roster, found);
   } catch (const Error& e) {
     if (e.exit_code() != kExitDataErr) throw;
     // A CSV syntax error joins the problems of the rows before it.
@@ -131,9 +135,9 @@ Roster load_roster(const std::string& path, Diagnostics& diags, Encoding encodin
   return roster;
 }
 
-Roster load_roster(const std::string& path, Encoding encoding) {
+Roster load_roster(const std::string& path, const SheetOptions& sheet) {
   Diagnostics diags;
-  Roster roster = load_roster(path, diags, encoding);
+  Roster roster = load_roster(path, diags, sheet);
   diags.throw_if_errors(kExitDataErr);
   return roster;
 }

@@ -12,7 +12,7 @@
 
 #include "base/date.h"
 #include "base/diagnostic.h"
-#include "input/text_decoder.h"
+#include "input/sheet_options.h"
 
 namespace kaohe {
 
@@ -44,6 +44,7 @@ struct Roster {
   // scheme names them; each unit holds its values in Unit::extra.
   std::vector<std::string> columns;
   std::unordered_map<std::string, int, StringHash, std::equal_to<>> index;
+  SheetForm form;  // how units.csv was read, for -v
 
   // Position of the unit with this exact id, or -1.
   int find(std::string_view id) const {
@@ -60,17 +61,17 @@ struct Roster {
 // problem with the whole file (no header, a missing column, a CSV syntax
 // error) throws kaohe::Error 65 carrying every problem of the file found
 // so far; 66 when the file cannot be opened. An empty roster (header only)
-// is valid. `encoding`: the file's text encoding (a byte-order mark wins).
-// `own`: the scheme's header names for the roster (`columns: {roster:}`).
-// `columns`: further columns the scheme reads (Scheme::roster_columns),
-// each required, matched as the header names are (fold_column_name).
+// is valid. `sheet`: the encoding, delimiter and title rows, forced or
+// found (input/sheet_options.h). `own`: the scheme's header names for the
+// roster (`columns: {roster:}`). `columns`: further columns the scheme
+// reads (Scheme::roster_columns), each required, matched as the header
+// names are (fold_column_name).
 Roster load_roster(const std::string& path, Diagnostics& diags,
-                   Encoding encoding = Encoding::kUtf8,
+                   const SheetOptions& sheet = {},
                    const std::map<std::string, std::string, std::less<>>* own = nullptr,
                    const std::vector<std::string>& columns = {});
 
 // The same, throwing kaohe::Error 65 with every problem when there is any.
-Roster load_roster(const std::string& path,
-                   Encoding encoding = Encoding::kUtf8);
+Roster load_roster(const std::string& path, const SheetOptions& sheet = {});
 
 }  // namespace kaohe

@@ -13,6 +13,10 @@
 #include <iconv.h>
 #include <unistd.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "base/diagnostic.h"
 #include "input/utf8.h"
 
@@ -21,6 +25,7 @@ namespace {
 
 constexpr std::string_view kUtf16LeBom = "\xFF\xFE";
 constexpr std::string_view kUtf16BeBom = "\xFE\xFF";
+constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 
 std::string hex_bytes(std::string_view bytes) {
   std::string out = bytes.size() == 1 ? "byte" : "bytes";
@@ -28,11 +33,12 @@ std::string hex_bytes(std::string_view bytes) {
   return out;
 }
 
-InvalidText invalid_utf8(const char* bad) {
-  return {"invalid UTF-8", hex_bytes(std::string_view(bad, 1)),
-          "the file looks like GBK/GB18030 (Excel on Chinese Windows); "
-          "run with --encoding gb18030"};
+InvalidText invalid_utf8(const char* bad, std::string hint) {
+  return {"invalid UTF-8", hex_bytes(std::string_view(bad, 1)), std::move(hint)};
 }
+
+constexpr const char* kGbkLooks =
+    "the file looks like GBK/GB18030 (Excel on Chinese Windows)";
 
 [[noreturn]] void throw_read_error(const std::string& name, int err) {
   Diagnostic d;
@@ -42,16 +48,37 @@ InvalidText invalid_utf8(const char* bad) {
   throw Error(kExitIoErr, std::move(d));
 }
 
+// "a", "a and b", "a, b and c".
+std::string joined(const std::vector<std::string>& names) {
+  std::string out;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (i > 0) out += i + 1 == names.size() ? " and " : ", ";
+    out += names[i];
+  }
+  return out;
+}
+
+// How a plain UTF-8 source came to be read as UTF-8, for its hint when a
+// byte is not UTF-8 after all.
+enum class Utf8Reason {
+  kForced,    // --encoding utf-8
+  kDetected,  // its first non-ASCII text is UTF-8 (found on its own)
+  kRange,     // a part of a big file (input/event_reader.cpp)
+};
+
 // The bytes of a file as they are: UTF-8 text, maybe with a BOM (the CSV
-// reader skips it). Can buffer the first bytes ahead, to sniff a BOM.
+// reader skips it). Can look ahead of what it has handed out, and take
+// bytes back, for the detection of a file's encoding.
 class FileSource final : public ByteSource {
  public:
   FileSource(std::string name, std::FILE* file)
       : name_(std::move(name)), file_(file) {}
 
-  // The first `n` bytes (fewer at the end of input), not consumed.
+  // The next `n` unread bytes (fewer at the end of input), not consumed.
   std::string_view peek(std::size_t n) {
-    if (head_.size() < n && !eof_) {
+    if (head_.size() - head_pos_ < n && !eof_) {
+      head_.erase(0, head_pos_);
+      head_pos_ = 0;
       std::size_t have = head_.size();
       head_.resize(n);
       head_.resize(have + fread_checked(head_.data() + have, n - have));
@@ -59,6 +86,11 @@ class FileSource final : public ByteSource {
     return std::string_view(head_).substr(head_pos_, n);
   }
   void skip(std::size_t n) { head_pos_ += std::min(n, head_.size() - head_pos_); }
+  // Puts `bytes`, just read, back before the unread input.
+  void unread(std::string_view bytes) {
+    head_ = std::string(bytes) + head_.substr(head_pos_);
+    head_pos_ = 0;
+  }
 
   std::size_t read(char* out, std::size_t n) override {
     std::size_t done = std::min(n, head_.size() - head_pos_);
@@ -68,9 +100,38 @@ class FileSource final : public ByteSource {
     return done;
   }
 
-  InvalidText describe_invalid(const char* bad, const char*) const override {
-    return invalid_utf8(bad);
+  // Why the file is read as UTF-8, and what a bad byte's hint says then;
+  // `bom`: it starts with a UTF-8 byte-order mark.
+  void read_as(Utf8Reason why, bool bom, std::vector<std::string> run_files = {}) {
+    why_ = why;
+    bom_ = bom;
+    run_files_ = std::move(run_files);
   }
+
+  InvalidText describe_invalid(const char* bad, const char*) const override {
+    if (why_ == Utf8Reason::kDetected) {
+      return invalid_utf8(
+          bad, "kaohe read this file as UTF-8, as its first non-ASCII text is UTF-8, "
+               "but this byte is not: part of the file is in another encoding, or "
+               "it is damaged; save it again as one encoding (if it is GBK, run "
+               "with --encoding gb18030)");
+    }
+    if (why_ == Utf8Reason::kRange) return invalid_utf8(bad, kGbkLooks);
+    std::vector<std::string> others = files_not_utf8(run_files_);
+    std::erase(others, name_);
+    std::string hint = bom_ ? std::string("the text after the file's UTF-8 byte-order mark is "
+                                          "not UTF-8 (GBK/GB18030 with a BOM put before it?)")
+                            : std::string(kGbkLooks);
+    if (!others.empty()) {
+      hint += fmt::format(", and {} {} not UTF-8 either", joined(others),
+                          others.size() == 1 ? "is" : "are");
+    }
+    hint += "; run without --encoding utf-8: each file's encoding is then found "
+            "on its own";
+    return invalid_utf8(bad, std::move(hint));
+  }
+
+  const char* encoding_name() const override { return bom_ ? "UTF-8 with BOM" : "UTF-8"; }
 
   const std::string& name() const { return name_; }
 
@@ -90,6 +151,9 @@ class FileSource final : public ByteSource {
   std::string head_;  // bytes read ahead by peek; [head_pos_, size) unread
   std::size_t head_pos_ = 0;
   bool eof_ = false;
+  Utf8Reason why_ = Utf8Reason::kForced;
+  bool bom_ = false;
+  std::vector<std::string> run_files_;
 };
 
 // A byte range of a file as it is, read with pread (no shared offset).
@@ -116,7 +180,7 @@ class RangeSource final : public ByteSource {
   }
 
   InvalidText describe_invalid(const char* bad, const char*) const override {
-    return invalid_utf8(bad);
+    return invalid_utf8(bad, kGbkLooks);
   }
 
  private:
@@ -129,13 +193,18 @@ class RangeSource final : public ByteSource {
 // Text in another encoding, converted to UTF-8 by iconv a block at a time.
 class IconvSource final : public ByteSource {
  public:
-  // `from`: the iconv name; `label`: its name in diagnostics; `unit`: the
-  // bytes skipped past an invalid sequence (2 for UTF-16).
+  // `from`: the iconv name; `label`: its name in diagnostics; `form`: how
+  // the file is read, for -v; `unit`: the bytes skipped past an invalid
+  // sequence (2 for UTF-16); `refuse_utf8`: --encoding gb18030 was given,
+  // and a file that is valid UTF-8 is refused; else, for GB18030, the
+  // encoding was found because the text is not UTF-8.
   IconvSource(std::unique_ptr<FileSource> in, const char* from,
-              std::string label, std::size_t unit, std::size_t block,
+              std::string label, const char* form, std::size_t unit, std::size_t block,
               bool refuse_utf8)
       : in_(std::move(in)),
         label_(std::move(label)),
+        form_(form),
+        forced_(refuse_utf8),
         unit_(unit),
         block_(std::max<std::size_t>(block, 1)),
         check_utf8_(refuse_utf8) {
@@ -176,22 +245,31 @@ class IconvSource final : public ByteSource {
     std::string detail = hex_bytes(failure_);
     if (failure_cut_) detail += ", cut off at the end of the file";
     std::string hint =
-        unit_ == 1 ? "not valid GB18030 here: the file is damaged, or in "
-                     "another encoding (for UTF-8, run without --encoding)"
-                   : "an unpaired surrogate or a cut-off character: the file "
-                     "is damaged; save it again as UTF-8";
+        unit_ != 1 ? "an unpaired surrogate or a cut-off character: the file "
+                     "is damaged; save it again as UTF-8"
+        : forced_ ? "not valid GB18030 here: the file is damaged, or in "
+                    "another encoding (for UTF-8, run without --encoding)"
+                  : "kaohe read this file as GB18030 because it is not UTF-8, and "
+                    "this is not GB18030 either: the file is damaged, or in another "
+                    "encoding; save it again as UTF-8";
     return {"invalid " + label_, detail, hint};
   }
 
- private:
-  // 0xFF is never part of UTF-8: it stands for one unconvertible sequence.
-  static constexpr unsigned char kMarker = 0xFF;
-  // Input bytes iconv converts at a time after a non-ASCII byte.
-  static constexpr std::size_t kWindow = 256;
+  const char* encoding_name() const override { return form_; }
 
-  // The number of leading bytes of [p, p + n) below 0x80.
+  // The number of leading bytes of [p, p + n) below 0x80, 64 (SSE2) or 8
+  // at a time: a file found on its own is scanned so up to its first
+  // non-ASCII byte, which in an event log of ASCII ids is its end.
   static std::size_t ascii_prefix(const char* p, std::size_t n) {
     std::size_t i = 0;
+#if defined(__SSE2__)
+    for (; i + 64 <= n; i += 64) {
+      const auto* v = reinterpret_cast<const __m128i*>(p + i);
+      const __m128i any = _mm_or_si128(_mm_or_si128(_mm_loadu_si128(v), _mm_loadu_si128(v + 1)),
+                                       _mm_or_si128(_mm_loadu_si128(v + 2), _mm_loadu_si128(v + 3)));
+      if (_mm_movemask_epi8(any) != 0) break;
+    }
+#endif
     for (; i + 8 <= n; i += 8) {
       std::uint64_t v;
       std::memcpy(&v, p + i, 8);
@@ -200,6 +278,12 @@ class IconvSource final : public ByteSource {
     while (i < n && static_cast<unsigned char>(p[i]) < 0x80) ++i;
     return i;
   }
+
+ private:
+  // 0xFF is never part of UTF-8: it stands for one unconvertible sequence.
+  static constexpr unsigned char kMarker = 0xFF;
+  // Input bytes iconv converts at a time after a non-ASCII byte.
+  static constexpr std::size_t kWindow = 256;
 
   // Refills out_ from the beginning; false when the input is used up.
   bool produce() {
@@ -313,6 +397,8 @@ class IconvSource final : public ByteSource {
 
   std::unique_ptr<FileSource> in_;
   std::string label_;
+  const char* form_;
+  bool forced_;
   std::size_t unit_;
   std::size_t block_;
   iconv_t cd_;
@@ -332,6 +418,74 @@ class IconvSource final : public ByteSource {
   bool saw_non_ascii_ = false;
 };
 
+// A file whose encoding is found on its own (no --encoding): its bytes
+// pass as they are while they are ASCII, which both encodings share; at
+// the first non-ASCII byte, the kDetectWindowBytes from it decide — valid
+// UTF-8: the rest is read as it is (a later bad byte is the reader's
+// error); not UTF-8: GB18030 from that byte on, through iconv.
+//
+// GBK text is not UTF-8 for more than a few characters in a row: when the
+// window's valid UTF-8 before its first bad byte holds kMixedCharacters
+// non-ASCII characters or more, the file is UTF-8 with a part in another
+// encoding, and is read as UTF-8 so that the reader reports that part
+// (GB18030 would turn the UTF-8 text into other characters silently).
+class DetectingSource final : public ByteSource {
+ public:
+  static constexpr std::ptrdiff_t kMixedCharacters = 8;
+
+  // `in` is past any UTF-8 byte-order mark (`bom`).
+  DetectingSource(std::unique_ptr<FileSource> in, bool bom, std::size_t block)
+      : in_(std::move(in)), bom_(bom), block_(block) {}
+
+  std::size_t read(char* out, std::size_t n) override {
+    if (inner_) return inner_->read(out, n);
+    const std::size_t got = in_->read(out, n);
+    const char* p = out + IconvSource::ascii_prefix(out, got);
+    const char* end = out + got;
+    if (p == end) return got;  // ASCII so far: UTF-8 and GB18030 alike
+    // The window from the first non-ASCII byte: what is read, and more.
+    const auto ascii = static_cast<std::size_t>(p - out);
+    std::string window(p, end);
+    if (window.size() < kDetectWindowBytes) {
+      window += in_->peek(kDetectWindowBytes - window.size());
+    }
+    // peek gives fewer bytes than asked only at the end of the file.
+    const bool at_end = window.size() < kDetectWindowBytes;
+    const Utf8Scan scan = scan_utf8(window.data(), window.data() + window.size(), at_end);
+    if (scan.problem != TextProblem::kInvalidUtf8 ||
+        std::count_if(static_cast<const char*>(window.data()), scan.stop, [](char c) {
+          return static_cast<unsigned char>(c) >= 0xC0;
+        }) >= kMixedCharacters) {
+      in_->read_as(Utf8Reason::kDetected, bom_);
+      inner_ = std::move(in_);
+      return got;
+    }
+    // GB18030 from the first non-ASCII byte: give those bytes back.
+    in_->unread(std::string_view(p, static_cast<std::size_t>(end - p)));
+    inner_ = std::make_unique<IconvSource>(std::move(in_), "GB18030", "GB18030",
+                                           bom_ ? "GB18030 after a UTF-8 BOM" : "GB18030",
+                                           1, block_, false);
+    return ascii + inner_->read(out + ascii, n - ascii);
+  }
+
+  InvalidText describe_invalid(const char* bad, const char* end) const override {
+    // Only ASCII has been handed out before a decision, and ASCII is valid.
+    return inner_ ? inner_->describe_invalid(bad, end)
+                  : invalid_utf8(bad, kGbkLooks);
+  }
+
+  const char* encoding_name() const override {
+    if (inner_) return inner_->encoding_name();
+    return bom_ ? "UTF-8 with BOM" : "UTF-8";
+  }
+
+ private:
+  std::unique_ptr<FileSource> in_;  // until the encoding is found
+  std::unique_ptr<ByteSource> inner_;
+  bool bom_;
+  std::size_t block_;
+};
+
 }  // namespace
 
 std::optional<Encoding> parse_encoding(std::string_view name) {
@@ -347,7 +501,8 @@ std::optional<Encoding> parse_encoding(std::string_view name) {
 }
 
 std::unique_ptr<ByteSource> open_text(std::string name, std::FILE* file,
-                                      Encoding encoding, std::size_t block) {
+                                      std::optional<Encoding> encoding, std::size_t block,
+                                      const std::vector<std::string>& run_files) {
   auto in = std::make_unique<FileSource>(std::move(name), file);
   std::string_view head = in->peek(3);
   const char* utf16 = nullptr;
@@ -355,12 +510,41 @@ std::unique_ptr<ByteSource> open_text(std::string name, std::FILE* file,
   if (head.substr(0, 2) == kUtf16BeBom) utf16 = "UTF-16BE";
   if (utf16 != nullptr) {
     in->skip(2);
-    return std::make_unique<IconvSource>(std::move(in), utf16, utf16, 2, block,
+    return std::make_unique<IconvSource>(std::move(in), utf16, utf16, utf16, 2, block,
                                          false);
   }
-  if (encoding == Encoding::kUtf8 || head == "\xEF\xBB\xBF") return in;
-  return std::make_unique<IconvSource>(std::move(in), "GB18030", "GB18030", 1,
-                                       block, true);
+  const bool bom = head == kUtf8Bom;
+  if (encoding == Encoding::kUtf8) {
+    in->read_as(Utf8Reason::kForced, bom, run_files);
+    return in;
+  }
+  if (encoding == Encoding::kGb18030 && !bom) {
+    return std::make_unique<IconvSource>(std::move(in), "GB18030", "GB18030", "GB18030", 1,
+                                         block, true);
+  }
+  if (bom) in->skip(3);
+  return std::make_unique<DetectingSource>(std::move(in), bom, block);
+}
+
+std::vector<std::string> files_not_utf8(const std::vector<std::string>& files) {
+  constexpr std::size_t kMaxBytes = std::size_t{16} << 20;
+  std::vector<std::string> out;
+  std::string bytes;
+  for (const std::string& path : files) {
+    if (path == "-") continue;
+    std::FILE* f = std::fopen(path.c_str(), "rb");
+    if (f == nullptr) continue;
+    bytes.resize(kMaxBytes);
+    bytes.resize(std::fread(bytes.data(), 1, kMaxBytes, f));
+    const bool whole = std::feof(f) != 0;
+    std::fclose(f);
+    const std::string_view b(bytes);
+    if (b.substr(0, 2) == kUtf16LeBom || b.substr(0, 2) == kUtf16BeBom) continue;
+    if (scan_utf8(b.data(), b.data() + b.size(), whole).problem == TextProblem::kInvalidUtf8) {
+      out.push_back(path);
+    }
+  }
+  return out;
 }
 
 std::unique_ptr<ByteSource> open_range(std::string name, int fd,

@@ -76,8 +76,8 @@ void read_and_score(Evaluation& ev, SchemeChain& chain, Diagnostics& diags) {
   const DataSources& sources = ev.sources;
   {
     const int before = diags.error_count();
-    ev.roster = load_roster(sources.units, diags, sources.encoding, &ev.scheme.columns.roster,
-                           ev.scheme.roster_columns());
+    ev.roster = load_roster(sources.units, diags, sources.sheet, &ev.scheme.columns.roster,
+                            ev.scheme.roster_columns());
     check_unit_periods(ev.scheme, ev.roster, diags);
     InputStats s;
     s.kind = "units";
@@ -85,6 +85,7 @@ void read_and_score(Evaluation& ev, SchemeChain& chain, Diagnostics& diags) {
     s.counted = ev.roster.size();
     s.reported = diags.error_count() - before;  // one problem per bad row
     s.read = s.counted + s.reported;
+    s.form = ev.roster.form;
     ev.stats.push_back(s);
   }
   // Measures first: their NA rows say which nodes events may not touch.
@@ -97,7 +98,7 @@ void read_and_score(Evaluation& ev, SchemeChain& chain, Diagnostics& diags) {
         [&] {
           return read_measures(sources.measures[i], static_cast<int>(i),
                                sources.measures, ev.scheme, ev.roster, measures,
-                               diags, sources.encoding);
+                               diags, sources.sheet);
         },
         diags));
     measures_read = measures_read && ev.stats.back().read_through;
@@ -107,7 +108,7 @@ void read_and_score(Evaluation& ev, SchemeChain& chain, Diagnostics& diags) {
     ProgressTicker ticker(sources.progress, event_bytes(sources.events));
     ProgressDone done{ticker};
     ReadOptions options;
-    options.encoding = sources.encoding;
+    options.sheet = sources.sheet;
     options.threads = reading_threads(sources.threads);
     options.progress = &ticker;
     for (std::size_t i = 0; i < sources.events.size(); ++i) {

@@ -275,7 +275,10 @@ void load_scored(const Scheme& scheme, const Node& leaf, const std::string& path
   }
   out.insert(out.end(), sources.warnings.begin(), sources.warnings.end());
   sources.warnings.clear();
-  sources.encoding = run.encoding;
+  // The run's forced encoding and delimiter; title rows found per file
+  // (a --skip names the run's own files).
+  sources.sheet.encoding = run.sheet.encoding;
+  sources.sheet.delimiter = run.sheet.delimiter;
   sources.threads = run.threads;
   chain.canonical.push_back(canon);
   chain.shown.push_back(path);

@@ -24,8 +24,8 @@ struct SchemeChain {
 };
 
 // Reads the source of every result leaf of `scheme` — a scheme source is
-// scored with evaluate() on its data folder, with `run`'s encoding and
-// threads (not its --as-of) — and looks up each unit of `roster` there by
+// scored with evaluate() on its data folder, with `run`'s forced encoding,
+// delimiter and threads (not its --as-of) — and looks up each unit of `roster` there by
 // unit_id. Problems (a file that cannot be read, not a kaohe result, an
 // unknown node, no scale, a cycle, the source's own errors) go to `diags`,
 // at the leaf's line of the scheme; such a leaf is marked failed. Paths are

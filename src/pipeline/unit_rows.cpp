@@ -35,7 +35,7 @@ std::vector<ExplainedRow> unit_rows(const Evaluation& ev, int unit) {
     UnitSink sink(unit, file, out);
     Diagnostics ignored;  // the evaluation has validated these files
     read_events(file, static_cast<int>(i), ev.scheme, ev.roster, ev.measures, sink,
-                ignored, ReadOptions{.encoding = ev.sources.encoding});
+                ignored, ReadOptions{.sheet = ev.sources.sheet});
   }
   for (ExplainedRow& r : out) r.event.ref = r.ref;
   return out;

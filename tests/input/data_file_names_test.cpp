@@ -23,6 +23,22 @@ TEST_CASE("the kinds: units.csv, events and measures with -NAME or _NAME") {
   CHECK(kind("measures_b.csv") == DataKind::kMeasures);
 }
 
+TEST_CASE("TSV and text files named like a kind are of that kind") {
+  CHECK(kind("measures.tsv") == DataKind::kMeasures);
+  CHECK(kind("Units.TSV") == DataKind::kUnits);
+  CHECK(kind("measures.txt") == DataKind::kMeasures);
+  CHECK(kind("events-b.TXT") == DataKind::kEvents);
+  CHECK(classify_data_file("events.tsv").csv);
+  CHECK(classify_data_file("events.txt").text);
+  // A text file of no kind is nobody's business; a TSV file is a table.
+  CHECK_FALSE(kind("notes.txt"));
+  CHECK_FALSE(classify_data_file("notes.txt").text);
+  CHECK_FALSE(classify_data_file("notes.txt").csv);
+  CHECK(classify_data_file("notes.tsv").csv);
+  CHECK(copy_of("events (1).txt") == DataKind::kEvents);
+  CHECK(copy_of("measures - 副本.tsv") == DataKind::kMeasures);
+}
+
 TEST_CASE("letter case does not matter, in the stem or the extension") {
   CHECK(kind("Events.csv") == DataKind::kEvents);
   CHECK(kind("events.CSV") == DataKind::kEvents);

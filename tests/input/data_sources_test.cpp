@@ -101,6 +101,32 @@ TEST_CASE("two names that differ only in case are refused, naming both") {
   CHECK(e.diagnostics()[1].file == dir / "events.csv");
 }
 
+TEST_CASE("text and TSV files named like a kind are read, one sheet saved twice refused") {
+  TempDir dir;
+  dir.add("units.txt");
+  dir.add("events.tsv");
+  dir.add("events-b.csv");
+  dir.add("Measures.TXT");
+  dir.add("notes.txt");  // no kind: passed over in silence
+  DataSources s = from_dir(dir);
+  CHECK(s.units == dir / "units.txt");
+  CHECK(s.events == std::vector<std::string>{dir / "events-b.csv", dir / "events.tsv"});
+  CHECK(s.measures == std::vector<std::string>{dir / "Measures.TXT"});
+  CHECK(s.warnings.empty());
+  dir.add("measures.csv");
+  dir.add("Events.txt");
+  Error e = expect_error([&] { (void)from_dir(dir); });
+  CHECK(e.exit_code() == kExitDataErr);
+  REQUIRE(e.diagnostics().size() == 2);
+  CHECK(e.diagnostics()[0].file == dir / "events.tsv");
+  CHECK(contains(e.diagnostics()[0].message,
+                 "Events.txt has the same name with another extension: both would be read "
+                 "as events"));
+  CHECK(e.diagnostics()[1].file == dir / "measures.csv");
+  CHECK(contains(e.diagnostics()[1].message, "Measures.TXT has the same name"));
+  CHECK(contains(e.diagnostics()[1].hint, "--measures FILE"));
+}
+
 TEST_CASE("two rosters that differ only in case are refused") {
   TempDir dir;
   dir.add("units.csv");

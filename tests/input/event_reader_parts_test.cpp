@@ -7,6 +7,8 @@
 
 #include <doctest/doctest.h>
 
+#include <iconv.h>
+
 #include <string>
 #include <vector>
 
@@ -87,6 +89,12 @@ Outcome read_with(const std::string& path, int threads) {
 }
 
 void check_same(const Outcome& one, const Outcome& many) {
+  // How the file was read (-v) does not depend on the threads either.
+  CHECK(std::string(many.stats.form.encoding) == one.stats.form.encoding);
+  CHECK(many.stats.form.delimiter == one.stats.form.delimiter);
+  CHECK(many.stats.form.title_rows == one.stats.form.title_rows);
+  CHECK(many.stats.form.empty_rows == one.stats.form.empty_rows);
+  CHECK(many.stats.form.empty_columns == one.stats.form.empty_columns);
   CHECK(many.stats.read == one.stats.read);
   CHECK(many.stats.counted == one.stats.counted);
   CHECK(many.stats.outside == one.stats.outside);
@@ -133,6 +141,75 @@ TEST_CASE("parts: any number of threads gives the one-thread result, diagnostics
   for (int threads : {2, 3, 4, 7, 16}) {
     CAPTURE(threads);
     check_same(one, read_with(f.path(), threads));
+  }
+}
+
+// `csv` as a sheet exported by a clerk: a title row, tabs for commas
+// outside quotes (`tabs`), empty rows every so often, unnamed columns at
+// the header's end, a UTF-8 byte-order mark or GBK bytes.
+std::string as_sheet(const std::string& csv, bool tabs, bool bom) {
+  std::string out = bom ? "\xEF\xBB\xBF" : "";
+  out += tabs ? "2025年度督查台账\t\t\r\n" : "2025年度督查台账,,\r\n";
+  bool quoted = false;
+  int line = 0;
+  for (std::size_t i = 0; i < csv.size(); ++i) {
+    const char c = csv[i];
+    if (c == '"') quoted = !quoted;
+    if (!quoted && c == '\n') {
+      if (line == 0) {  // unnamed columns, before the header's CRLF
+        out.insert(out.size() - (out.back() == '\r' ? 1 : 0), tabs ? "\t\t" : ",,");
+      }
+      if (++line % 13 == 0) out += tabs ? "\n\t\t\t" : "\n,,,";
+    }
+    out += (!quoted && tabs && c == ',') ? '\t' : c;
+  }
+  return out;
+}
+
+TEST_CASE("parts: a sheet's title, delimiter, empty rows and BOM read as on one thread") {
+  for (bool tabs : {false, true}) {
+    for (bool bom : {false, true}) {
+      CAPTURE(tabs);
+      CAPTURE(bom);
+      TempFile f(as_sheet(varied_events(500), tabs, bom));
+      Outcome one = read_with(f.path(), 1);
+      REQUIRE(one.stats.read > 400);
+      CHECK(one.stats.form.title_rows == 1);
+      CHECK(one.stats.form.delimiter == (tabs ? '\t' : ','));
+      CHECK(one.stats.form.empty_rows > 20);
+      CHECK(one.stats.form.empty_columns == 2);
+      CHECK(std::string(one.stats.form.encoding) == (bom ? "UTF-8 with BOM" : "UTF-8"));
+      for (int threads : {2, 3, 7}) {
+        CAPTURE(threads);
+        check_same(one, read_with(f.path(), threads));
+      }
+    }
+  }
+}
+
+TEST_CASE("parts: a GBK file falls back to one thread, where its encoding is found") {
+  const std::string utf8 = varied_events(400);
+  TempFile plain(utf8);
+  const Outcome expected = read_with(plain.path(), 1);
+  iconv_t cd = iconv_open("GB18030", "UTF-8");
+  REQUIRE(cd != reinterpret_cast<iconv_t>(-1));
+  std::string gbk(utf8.size() * 2, '\0');
+  char* in = const_cast<char*>(utf8.data());
+  std::size_t in_left = utf8.size();
+  char* o = gbk.data();
+  std::size_t o_left = gbk.size();
+  REQUIRE(iconv(cd, &in, &in_left, &o, &o_left) != static_cast<std::size_t>(-1));
+  iconv_close(cd);
+  gbk.resize(gbk.size() - o_left);
+  TempFile f(gbk);
+  for (int threads : {1, 2, 5}) {
+    CAPTURE(threads);
+    Outcome got = read_with(f.path(), threads);
+    CHECK(std::string(got.stats.form.encoding) == "GB18030");
+    CHECK(got.stats.read == expected.stats.read);
+    CHECK(got.stats.counted == expected.stats.counted);
+    CHECK(got.sums == expected.sums);
+    CHECK(got.diags.size() == expected.diags.size());
   }
 }
 

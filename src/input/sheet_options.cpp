@@ -1,0 +1,79 @@
+// The sheet options' parsers and the -v description of a file's form.
+#include "input/sheet_options.h"
+
+#include <fmt/format.h>
+
+#include <charconv>
+
+#include "base/ascii.h"
+
+namespace kaohe {
+
+int SheetOptions::skip_for(std::string_view path) const {
+  const std::size_t slash = path.find_last_of('/');
+  const std::string_view base = slash == std::string_view::npos ? path : path.substr(slash + 1);
+  for (const auto& [name, n] : skip_files) {
+    if (name == path || name == base) return n;
+  }
+  return skip;
+}
+
+std::optional<char> parse_delimiter(std::string_view text) {
+  const std::string folded = ascii_lowercase(std::string(text));
+  if (folded == "," || folded == "comma") return ',';
+  if (folded == "tab" || folded == "\t" || folded == "\\t") return '\t';
+  if (folded == ";" || folded == "semicolon") return ';';
+  return std::nullopt;
+}
+
+std::optional<std::pair<std::string, int>> parse_skip(std::string_view text) {
+  const std::size_t eq = text.rfind('=');
+  std::string name;
+  std::string_view number = text;
+  if (eq != std::string_view::npos) {
+    name = std::string(text.substr(0, eq));
+    number = text.substr(eq + 1);
+    if (name.empty()) return std::nullopt;
+  }
+  int n = -1;
+  const auto [end, ec] = std::from_chars(number.data(), number.data() + number.size(), n);
+  if (ec != std::errc() || end != number.data() + number.size() || number.empty() ||
+      n < 0 || n > 100) {
+    return std::nullopt;
+  }
+  return std::pair{std::move(name), n};
+}
+
+std::string_view delimiter_name(char delimiter) {
+  switch (delimiter) {
+    case '\t':
+      return "tab";
+    case ';':
+      return "semicolon";
+    default:
+      return "comma";
+  }
+}
+
+std::string describe(const SheetForm& form) {
+  std::string out = fmt::format("{}, {}-separated", form.encoding,
+                                delimiter_name(form.delimiter));
+  if (form.delimiter_forced) out += " (--delimiter)";
+  if (form.title_rows > 0 || form.title_forced) {
+    out += fmt::format(", {} title row{} skipped{}", form.title_rows,
+                       form.title_rows == 1 ? "" : "s", form.title_forced ? " (--skip)" : "");
+  }
+  std::string ignored;
+  if (form.empty_rows > 0) {
+    ignored = fmt::format("{} empty row{}", form.empty_rows, form.empty_rows == 1 ? "" : "s");
+  }
+  if (form.empty_columns > 0) {
+    if (!ignored.empty()) ignored += " and ";
+    ignored += fmt::format("{} unnamed column{} at the end", form.empty_columns,
+                           form.empty_columns == 1 ? "" : "s");
+  }
+  if (!ignored.empty()) out += ", " + ignored + " ignored";
+  return out;
+}
+
+}  // namespace kaohe
