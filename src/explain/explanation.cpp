@@ -14,6 +14,7 @@
 #include "scoring/lateness.h"
 #include "scoring/leaf_rules.h"
 #include "scoring/quota.h"
+#include "scoring/sheets.h"
 #include "scoring/score_tree.h"
 #include "scoring/tally.h"
 
@@ -296,9 +297,91 @@ class Explainer {
     }
   }
 
+  // A sheets leaf: each sheet (group, rater, value, dropped or kept) at its
+  // FILE:LINE — the first max_rows_ one a line, the rest in one line citing
+  // all of theirs — then each group's mean, and the weighted mean that
+  // scored (`text` ends the last line: "→ 17.5").
+  void sheet_lines(const Node& node, const std::vector<Measure>& rows,
+                   const std::string& result, const Rational& effect, ExplainNode& out) {
+    const SheetsTally t = tally_sheets(node.rule, rows);
+    std::int64_t shown = 0, hidden = 0, hidden_dropped = 0;
+    std::string hidden_source;
+    int last_file = -1;
+    for (const SheetGroupTally& g : t.groups) {
+      for (int i = 0; i < static_cast<int>(g.sheets.size()); ++i) {
+        const Measure& s = *g.sheets[static_cast<std::size_t>(i)];
+        const bool dropped = i == g.dropped_high || i == g.dropped_low;
+        const std::string& file = ev_.sources.measures[s.file];
+        if (shown >= max_rows_) {
+          ++hidden;
+          hidden_dropped += dropped ? 1 : 0;
+          if (hidden_source.empty() || s.file != last_file) {
+            hidden_source += fmt::format("{}{}:{}", hidden_source.empty() ? "" : ", ", file,
+                                         s.line);
+          } else {
+            hidden_source += fmt::format(",{}", s.line);
+          }
+          last_file = s.file;
+          continue;
+        }
+        ++shown;
+        std::string who = g.name;
+        if (!s.rater.empty()) who += (who.empty() ? "" : " ") + s.rater;
+        std::string text = fmt::format("sheet{}{}: {}", who.empty() ? "" : " ", who,
+                                       s.value->to_string());
+        if (i == g.dropped_high) text += ", dropped (the highest)";
+        if (i == g.dropped_low) text += ", dropped (the lowest)";
+        out.lines.push_back(line(std::move(text), std::nullopt,
+                                 fmt::format("{}:{}", file, s.line)));
+      }
+    }
+    if (hidden > 0) {
+      out.lines.push_back(line(fmt::format("… {} more sheets{}", hidden,
+                                           hidden_dropped > 0
+                                               ? fmt::format(" ({} dropped)", hidden_dropped)
+                                               : std::string()),
+                               std::nullopt, hidden_source));
+    }
+    const std::string scale = node.rule.scale->to_string();
+    if (!t.too_few.empty()) {
+      out.lines.push_back(line("sheets: " + t.too_few + " → " + result, effect));
+      return;
+    }
+    std::string formula;
+    for (const SheetGroupTally& g : t.groups) {
+      const std::size_t kept =
+          g.sheets.size() - (g.dropped_high >= 0 ? 1 : 0) - (g.dropped_low >= 0 ? 1 : 0);
+      std::string what = fmt::format("mean of {} sheet{}{}", kept, kept == 1 ? "" : "s",
+                                     kept < g.sheets.size() ? " kept" : "");
+      out.lines.push_back(line(
+          fmt::format("{}{} = {}", g.name.empty() ? "" : g.name + ": ", what,
+                      g.mean.to_string()),
+          std::nullopt));
+      if (g.name.empty()) {
+        formula = g.mean.to_string();
+      } else {
+        const std::optional<Decimal> pct = (g.weight * Rational(100)).to_decimal();
+        formula += fmt::format("{}{}% × {}", formula.empty() ? "" : " + ",
+                               pct ? pct->to_string() : (g.weight * Rational(100)).to_string(),
+                               g.mean.to_string());
+      }
+    }
+    if (t.groups.size() > 1 || !t.groups.front().name.empty()) {
+      formula += " = " + t.mean.to_string();
+    }
+    out.lines.push_back(line(fmt::format("sheets {}, × {} ÷ {} → {}", formula,
+                                         node.points->to_string(), scale, result),
+                             effect));
+  }
+
   void measure_lines(int n, const Rational& m, ExplainNode& out, Rational& exact) {
     const Node& node = scheme_.nodes[n];
     const std::vector<Measure>* rows = ev_.measures.find(unit_, n);
+    if (node.rule.kind == RuleKind::kSheets && rows && rows->front().value) {
+      exact = score_measure_leaf(node, rows).value;
+      sheet_lines(node, *rows, exact.to_string(), (exact - points_of(node)) * m, out);
+      return;
+    }
     std::string values;
     std::string source;
     int last_file = -1;

@@ -34,6 +34,7 @@ std::optional<Decimal> percent_scale(const Rule& r) {
     case RuleKind::kScaled:
     case RuleKind::kMean:
     case RuleKind::kScaledDeduction:
+    case RuleKind::kSheets:
       return r.scale.value_or(Decimal::from_int(1));
     default:
       return std::nullopt;
@@ -88,6 +89,12 @@ ValueProblem value_problem(const Node& node, Decimal v) {
     case RuleKind::kScaledDeduction:
       return outside(zero, r.scale.value_or(one), "", [&] {
         return fmt::format("item \"{}\" takes values on a scale of 0 to {}", node.id,
+                           r.scale.value_or(one).to_string());
+      });
+    case RuleKind::kSheets:
+      return outside(zero, r.scale.value_or(one), " (a rater's sheet)", [&] {
+        return fmt::format("a sheet of item \"{}\" is marked out of {} (its 'scale'): "
+                           "check the sheet, or the scale", node.id,
                            r.scale.value_or(one).to_string());
       });
     case RuleKind::kDirect:
@@ -204,7 +211,8 @@ InputStats read_measures(const std::string& path, int file_index,
       {"item_id", true, kItemSynonyms},
       {"value", true, "数值/得分/分数/分值"},
       {"key", false, "等次/档次/来源"},
-      {"period", false, "期间/考核期"}};
+      {"period", false, "期间/考核期"},
+      {"rater", false, "评议人/评分人/打分人"}};
   const std::optional<std::vector<int>> cols =
       find_columns(header, kColumns, path, row, diags, &scheme.columns.measures);
   if (!cols) {
@@ -216,6 +224,7 @@ InputStats read_measures(const std::string& path, int file_index,
   const int c_value = (*cols)[2];
   const int c_key = (*cols)[3];
   const int c_period = (*cols)[4];
+  const int c_rater = (*cols)[5];
   RowErrors errors(path, diags);
   const UnitIndex units(roster);
   std::vector<std::string> measure_leaves;
@@ -293,6 +302,19 @@ InputStats read_measures(const std::string& path, int file_index,
     m.file = file_index;
     m.line = row.line;
     m.key = key;
+    if (c_rater >= 0) m.rater = row.fields[c_rater];
+    const bool sheets = node && node->rule.kind == RuleKind::kSheets;
+    if (node && !sheets && !m.rater.empty()) {
+      errors.add(row, c_rater + 1,
+                 fmt::format("item \"{}\" ({}) takes no rater, got rater \"{}\"", item,
+                             node->name, m.rater),
+                 "a rater names one sheet of a 'sheets' item (评议表); leave the "
+                 "rater column empty for this item");
+    } else if (sheets && text == "NA" && !m.rater.empty()) {
+      errors.add(row, c_rater + 1,
+                 "NA says the whole item does not apply; leave the rater empty",
+                 "an NA row is no rater's sheet: write NA alone, or the rater's mark");
+    }
     if (node && rule_reads_measures(node->rule.kind)) {
       const std::vector<std::string>& keys = keys_of[n];
       if (text == "NA") {
@@ -302,17 +324,25 @@ InputStats read_measures(const std::string& path, int file_index,
         }
       } else if (keys.empty() && !key.empty()) {
         errors.add(row, c_key + 1,
-                   fmt::format("item \"{}\" takes one value without a key, got "
-                               "key \"{}\"", item, key),
-                   "leave the key column empty for this item");
+                   sheets ? fmt::format("item \"{}\" has no rater groups, got key \"{}\"",
+                                        item, key)
+                          : fmt::format("item \"{}\" takes one value without a key, got "
+                                        "key \"{}\"", item, key),
+                   sheets ? "leave the key column empty (one plain mean of every sheet), "
+                            "or declare the item's 'groups'"
+                          : "leave the key column empty for this item");
       } else if (!keys.empty() &&
                  std::find(keys.begin(), keys.end(), key) == keys.end()) {
+        const char* what = sheets ? "rater group" : "key";
         std::string hint = did_you_mean(key, keys);
-        if (hint.empty()) hint = fmt::format("the keys are: {}", fmt::join(keys, ", "));
+        if (hint.empty()) {
+          hint = fmt::format("the {}s are: {}", what, fmt::join(keys, ", "));
+        }
         errors.add(row, c_key >= 0 ? c_key + 1 : 0,
-                   key.empty() ? fmt::format("item \"{}\" needs a key", item)
-                               : fmt::format("unknown key \"{}\" for item \"{}\"",
-                                             key, item),
+                   key.empty() ? fmt::format("item \"{}\" needs a {}", item,
+                                             sheets ? "rater group in the key column" : "key")
+                               : fmt::format("unknown {} \"{}\" for item \"{}\"",
+                                             what, key, item),
                    hint);
       }
     }
@@ -357,7 +387,36 @@ InputStats read_measures(const std::string& path, int file_index,
       // Scoring then does not report the unit again for lacking this row.
       table.mark_rejected(unit, n);
     }
-    if (errors.count() == before && unit >= 0 && node) {
+    if (errors.count() == before && unit >= 0 && node && sheets && m.value &&
+        !m.rater.empty()) {
+      if (const std::pair<int, int>* first =
+              table.add_rater(unit, n, m.rater, file_index, row.line)) {
+        errors.add(row, c_rater + 1,
+                   fmt::format("a second sheet from rater \"{}\" for unit \"{}\", item "
+                               "\"{}\" (first given at {}:{})",
+                               m.rater, unit_id, item, files[first->first], first->second),
+                   "a rater fills in one sheet per unit: keep one row per unit, item "
+                   "and rater");
+      }
+    }
+    if (errors.count() == before && unit >= 0 && node && sheets) {
+      // Any number of sheets per group; NA only alone (an NA row is alone
+      // in its slot, as nothing is added beside it).
+      std::vector<Measure>& slot = table.slot(unit, n);
+      if (!slot.empty() && (!slot.front().value || !m.value)) {
+        const Measure& prev = slot.front();
+        errors.add(row, c_value + 1,
+                   fmt::format("unit \"{}\", item \"{}\"{} has sheets and NA (first "
+                               "given at {}:{})",
+                               unit_id, item,
+                               period.empty() ? "" : fmt::format(", period \"{}\"", period),
+                               files[prev.file], prev.line),
+                   "NA says the item does not apply to the unit: give its sheets, or "
+                   "NA alone");
+      } else {
+        slot.push_back(std::move(m));
+      }
+    } else if (errors.count() == before && unit >= 0 && node) {
       std::vector<Measure>& slot = table.slot(unit, n);
       for (const Measure& prev : slot) {
         if (prev.key == m.key || !prev.value || !m.value) {

@@ -1,13 +1,17 @@
-// Reads measure rows (`unit_id,item_id,value[,key]`, long format) into a
-// table keyed by unit and item, validating each value against its rule:
-// known keys, ranges, duplicates, and `NA` for "does not apply" — which
-// may also be given for a group or an event item (SPEC §10).
+// Reads measure rows (`unit_id,item_id,value[,key][,rater]`, long format)
+// into a table keyed by unit and item, validating each value against its
+// rule: known keys, ranges, duplicates, and `NA` for "does not apply" —
+// which may also be given for a group or an event item (SPEC §10). A
+// `sheets` item takes any number of rows (one per rater's sheet) per key.
 #pragma once
 
 #include <cstdint>
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "base/decimal.h"
@@ -20,7 +24,8 @@
 namespace kaohe {
 
 struct Measure {
-  std::string key;               // empty for unkeyed rules
+  std::string key;               // empty for unkeyed rules; sheets: the group
+  std::string rater;             // sheets: who filled the sheet in, or empty
   std::optional<Decimal> value;  // nullopt: NA (the item does not apply)
   int file = -1;                 // index into the run's measure files
   int line = 0;
@@ -68,6 +73,18 @@ class MeasureTable {
     return !rejected_.empty() && rejected_.count(slot_key(unit, node)) > 0;
   }
 
+  // A sheets row of `rater` (not empty) for `unit` and `node`, given at
+  // `file`:`line`: nullptr when it is the rater's first, else where the
+  // rater's first sheet was given (a rater fills in one sheet per unit).
+  const std::pair<int, int>* add_rater(int unit, int node, std::string_view rater,
+                                       int file, int line) {
+    std::string k(reinterpret_cast<const char*>(&unit), sizeof unit);
+    k.append(reinterpret_cast<const char*>(&node), sizeof node);
+    k.append(rater);
+    auto [it, inserted] = raters_.try_emplace(std::move(k), file, line);
+    return inserted ? nullptr : &it->second;
+  }
+
  private:
   // Rows by unit, then by node: dense, as nearly every (unit, leaf) of a
   // scheme with measures has rows, and scoring looks each one up.
@@ -77,6 +94,8 @@ class MeasureTable {
   std::vector<std::vector<std::vector<Measure>>> units_;
   bool has_node_na_ = false;
   std::set<std::int64_t> rejected_;  // slot keys; few: only bad rows
+  // (unit, node, rater) → the file and line of the rater's sheet.
+  std::unordered_map<std::string, std::pair<int, int>> raters_;
 };
 
 // Reads `path` (index `file_index` among the run's measure files) into

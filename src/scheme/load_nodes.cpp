@@ -34,6 +34,7 @@ const RuleSpelling kRuleKeys[] = {
     {"scaled_deduction", RuleKind::kScaledDeduction},
     {"direct", RuleKind::kDirect},
     {"bands", RuleKind::kBands},
+    {"sheets", RuleKind::kSheets},
     {"flag_event", RuleKind::kFlagEvent},
 };
 
