@@ -326,7 +326,7 @@ class Explainer {
         }
         ++shown;
         std::string who = g.name;
-        if (!s.rater.empty()) who += (who.empty() ? "" : " ") + s.rater;
+        if (s.rater >= 0) who += (who.empty() ? "" : " ") + ev_.measures.rater_name(s.rater);
         std::string text = fmt::format("sheet{}{}: {}", who.empty() ? "" : " ", who,
                                        s.value->to_string());
         if (i == g.dropped_high) text += ", dropped (the highest)";

@@ -302,15 +302,15 @@ InputStats read_measures(const std::string& path, int file_index,
     m.file = file_index;
     m.line = row.line;
     m.key = key;
-    if (c_rater >= 0) m.rater = row.fields[c_rater];
+    const std::string_view rater = c_rater >= 0 ? row.fields[c_rater] : std::string_view();
     const bool sheets = node && node->rule.kind == RuleKind::kSheets;
-    if (node && !sheets && !m.rater.empty()) {
+    if (node && !sheets && !rater.empty()) {
       errors.add(row, c_rater + 1,
                  fmt::format("item \"{}\" ({}) takes no rater, got rater \"{}\"", item,
-                             node->name, m.rater),
+                             node->name, rater),
                  "a rater names one sheet of a 'sheets' item (评议表); leave the "
                  "rater column empty for this item");
-    } else if (sheets && text == "NA" && !m.rater.empty()) {
+    } else if (sheets && text == "NA" && !rater.empty()) {
       errors.add(row, c_rater + 1,
                  "NA says the whole item does not apply; leave the rater empty",
                  "an NA row is no rater's sheet: write NA alone, or the rater's mark");
@@ -388,13 +388,14 @@ InputStats read_measures(const std::string& path, int file_index,
       table.mark_rejected(unit, n);
     }
     if (errors.count() == before && unit >= 0 && node && sheets && m.value &&
-        !m.rater.empty()) {
+        !rater.empty()) {
+      m.rater = table.intern_rater(rater);
       if (const std::pair<int, int>* first =
               table.add_rater(unit, n, m.rater, file_index, row.line)) {
         errors.add(row, c_rater + 1,
                    fmt::format("a second sheet from rater \"{}\" for unit \"{}\", item "
                                "\"{}\" (first given at {}:{})",
-                               m.rater, unit_id, item, files[first->first], first->second),
+                               rater, unit_id, item, files[first->first], first->second),
                    "a rater fills in one sheet per unit: keep one row per unit, item "
                    "and rater");
       }

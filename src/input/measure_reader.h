@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <set>
 #include <string>
@@ -25,7 +26,8 @@ namespace kaohe {
 
 struct Measure {
   std::string key;               // empty for unkeyed rules; sheets: the group
-  std::string rater;             // sheets: who filled the sheet in, or empty
+  int rater = -1;                // sheets: who filled the sheet in
+                                 // (MeasureTable::rater_name), or -1
   std::optional<Decimal> value;  // nullopt: NA (the item does not apply)
   int file = -1;                 // index into the run's measure files
   int line = 0;
@@ -73,15 +75,24 @@ class MeasureTable {
     return !rejected_.empty() && rejected_.count(slot_key(unit, node)) > 0;
   }
 
-  // A sheets row of `rater` (not empty) for `unit` and `node`, given at
+  // Raters' names are held once each (a Measure holds an index: most
+  // items have none, and a rater rates many units).
+  int intern_rater(std::string_view name) {
+    auto [it, inserted] =
+        rater_ids_.try_emplace(std::string(name), static_cast<int>(rater_names_.size()));
+    if (inserted) rater_names_.push_back(it->first);
+    return it->second;
+  }
+  // The name of rater `id` (from intern_rater).
+  const std::string& rater_name(int id) const {
+    return rater_names_[static_cast<std::size_t>(id)];
+  }
+  // A sheets row of rater `id` for `unit` and `node`, given at
   // `file`:`line`: nullptr when it is the rater's first, else where the
   // rater's first sheet was given (a rater fills in one sheet per unit).
-  const std::pair<int, int>* add_rater(int unit, int node, std::string_view rater,
-                                       int file, int line) {
-    std::string k(reinterpret_cast<const char*>(&unit), sizeof unit);
-    k.append(reinterpret_cast<const char*>(&node), sizeof node);
-    k.append(rater);
-    auto [it, inserted] = raters_.try_emplace(std::move(k), file, line);
+  const std::pair<int, int>* add_rater(int unit, int node, int id, int file, int line) {
+    auto [it, inserted] = sheets_of_raters_.try_emplace(
+        RaterSheet{slot_key(unit, node), id}, file, line);
     return inserted ? nullptr : &it->second;
   }
 
@@ -94,8 +105,20 @@ class MeasureTable {
   std::vector<std::vector<std::vector<Measure>>> units_;
   bool has_node_na_ = false;
   std::set<std::int64_t> rejected_;  // slot keys; few: only bad rows
-  // (unit, node, rater) → the file and line of the rater's sheet.
-  std::unordered_map<std::string, std::pair<int, int>> raters_;
+  std::unordered_map<std::string, int> rater_ids_;
+  std::vector<std::string> rater_names_;
+  // (unit, node), rater → the file and line of the rater's sheet.
+  struct RaterSheet {
+    std::int64_t slot;
+    int rater;
+    bool operator==(const RaterSheet&) const = default;
+  };
+  struct RaterSheetHash {
+    std::size_t operator()(const RaterSheet& k) const {
+      return std::hash<std::int64_t>()(k.slot) * 31 + std::hash<int>()(k.rater);
+    }
+  };
+  std::unordered_map<RaterSheet, std::pair<int, int>, RaterSheetHash> sheets_of_raters_;
 };
 
 // Reads `path` (index `file_index` among the run's measure files) into
