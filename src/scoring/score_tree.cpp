@@ -314,6 +314,17 @@ class TreeScorer {
                                "unit_id,item_id,value,key,period), one per key: {}; "
                                "or declare 'missing: na|zero|full' on the item",
                                u.id, n.template_id, label, fmt::join(keys, ", "));
+    } else if (n.rule.kind == RuleKind::kSheets && measures_.find(unit, node) == nullptr) {
+      // Score sheets: any number of rows, one per sheet.
+      std::vector<std::string> keys = n.rule.measure_keys();
+      hint = keys.empty()
+                 ? fmt::format("add one row {},{},<value> per rater's sheet to a measures "
+                               "file (columns unit_id,item_id,value[,rater]), or declare "
+                               "'missing: na|zero|full' on the item", u.id, n.id)
+                 : fmt::format("add one row {},{},<value>,<group> per rater's sheet to a "
+                               "measures file (columns unit_id,item_id,value,key[,rater]), "
+                               "the key its rater group: {}; or declare 'missing: "
+                               "na|zero|full' on the item", u.id, n.id, fmt::join(keys, ", "));
     } else if (n.is_leaf() && rule_reads_measures(n.rule.kind) &&
                measures_.find(unit, node) == nullptr) {
       std::vector<std::string> keys = n.rule.measure_keys();
