@@ -297,31 +297,47 @@ class Explainer {
     }
   }
 
+  // FILE:LINE of measure rows in file and line order, a run of consecutive
+  // lines as FIRST-LAST: "m.csv:4,9-11, m2.csv:2".
+  std::string cite_lines(std::vector<std::pair<int, int>> rows) const {
+    std::sort(rows.begin(), rows.end());
+    std::string out;
+    for (std::size_t i = 0; i < rows.size();) {
+      std::size_t j = i;
+      while (j + 1 < rows.size() && rows[j + 1].first == rows[i].first &&
+             rows[j + 1].second == rows[j].second + 1) {
+        ++j;
+      }
+      if (i == 0 || rows[i].first != rows[i - 1].first) {
+        out += fmt::format("{}{}:", out.empty() ? "" : ", ",
+                           ev_.sources.measures[static_cast<std::size_t>(rows[i].first)]);
+      } else {
+        out += ",";
+      }
+      out += j > i ? fmt::format("{}-{}", rows[i].second, rows[j].second)
+                   : std::to_string(rows[i].second);
+      i = j + 1;
+    }
+    return out;
+  }
+
   // A sheets leaf: each sheet (group, rater, value, dropped or kept) at its
   // FILE:LINE — the first max_rows_ one a line, the rest in one line citing
-  // all of theirs — then each group's mean, and the weighted mean that
-  // scored (`text` ends the last line: "→ 17.5").
+  // all of theirs (cite_lines) — then each group's mean, and
+  // the weighted mean that scored (`result` ends the last line: "→ 17.5").
   void sheet_lines(const Node& node, const std::vector<Measure>& rows,
                    const std::string& result, const Rational& effect, ExplainNode& out) {
     const SheetsTally t = tally_sheets(node.rule, rows);
-    std::int64_t shown = 0, hidden = 0, hidden_dropped = 0;
-    std::string hidden_source;
-    int last_file = -1;
+    std::int64_t shown = 0, hidden_dropped = 0;
+    std::vector<std::pair<int, int>> hidden;  // file, line
     for (const SheetGroupTally& g : t.groups) {
       for (int i = 0; i < static_cast<int>(g.sheets.size()); ++i) {
         const Measure& s = *g.sheets[static_cast<std::size_t>(i)];
         const bool dropped = i == g.dropped_high || i == g.dropped_low;
         const std::string& file = ev_.sources.measures[s.file];
         if (shown >= max_rows_) {
-          ++hidden;
+          hidden.emplace_back(s.file, s.line);
           hidden_dropped += dropped ? 1 : 0;
-          if (hidden_source.empty() || s.file != last_file) {
-            hidden_source += fmt::format("{}{}:{}", hidden_source.empty() ? "" : ", ", file,
-                                         s.line);
-          } else {
-            hidden_source += fmt::format(",{}", s.line);
-          }
-          last_file = s.file;
           continue;
         }
         ++shown;
@@ -335,12 +351,13 @@ class Explainer {
                                  fmt::format("{}:{}", file, s.line)));
       }
     }
-    if (hidden > 0) {
-      out.lines.push_back(line(fmt::format("… {} more sheets{}", hidden,
+    if (!hidden.empty()) {
+      const std::size_t count = hidden.size();
+      out.lines.push_back(line(fmt::format("… {} more sheets{}", count,
                                            hidden_dropped > 0
                                                ? fmt::format(" ({} dropped)", hidden_dropped)
                                                : std::string()),
-                               std::nullopt, hidden_source));
+                               std::nullopt, cite_lines(std::move(hidden))));
     }
     const std::string scale = node.rule.scale->to_string();
     if (!t.too_few.empty()) {
