@@ -189,6 +189,53 @@ TEST_CASE("sheets: no rows at all follows 'missing'; NA drops the item") {
   CHECK(r.total("U2") == "80.00");
 }
 
+TEST_CASE("sheets: row order never changes the score, dropping included") {
+  // The same 9 sheets of each group in 3 orders (values repeat, so which
+  // equal sheet is dropped depends on the order; the score must not).
+  const std::vector<std::string> lead = {"90", "85", "85", "70", "99.5", "70", "88", "99.5", "60"};
+  const std::vector<std::string> peer = {"75", "75", "75", "80", "62.25", "91", "80", "62.25", "77"};
+  std::vector<std::string> scores;
+  for (int order = 0; order < 3; ++order) {
+    World w(two_groups(", drop: high_low, min_sheets: 3"), {{"U1"}});
+    for (std::size_t k = 0; k < lead.size(); ++k) {
+      // order 0: as listed; 1: reversed; 2: every third, interleaved.
+      const std::size_t i = order == 0 ? k : order == 1 ? lead.size() - 1 - k : (k * 4) % lead.size();
+      w.measure("U1", "review", peer[i], "干部职工");
+      w.measure("U1", "review", lead[i], "领导班子");
+    }
+    auto r = w.run();
+    CHECK(r.diags.error_count() == 0);
+    scores.push_back(r.score("U1", "review"));
+  }
+  // 领导班子: drop 99.5 and 60 → 90 + 85 + 85 + 70 + 70 + 88 + 99.5 = 587.5 ÷ 7
+  // = 83.928571…; 干部职工: drop 91 and 62.25 → 75 × 3 + 80 × 2 + 62.25 + 77 =
+  // 524.25 ÷ 7 = 74.892857…; 50% each: 1111.75 ÷ 14 = 79.410714…; × 20 ÷ 100
+  // = 15.882142… → 15.88.
+  CHECK(scores[0] == "15.88");
+  CHECK(scores[1] == scores[0]);
+  CHECK(scores[2] == scores[0]);
+}
+
+TEST_CASE("sheets: a thousand sheets of six decimals stay exact") {
+  World w(scheme_text("    - {id: review, name: 评议, points: 20, sheets: {scale: 100}}\n"
+                      "    - {id: rest, name: 其他, points: 80, direct: {missing: full}}\n"),
+          {{"U1"}, {"U2"}});
+  for (int i = 0; i < 1000; ++i) {
+    w.measure("U1", "review", "99.999999");
+    // U2: 999 sheets of 100 and one of 0.000001 → mean 99.900000001, below
+    // six decimals: × 20 ÷ 100 = 19.9800000002 → 19.98.
+    w.measure("U2", "review", i == 0 ? "0.000001" : "100");
+  }
+  auto r = w.run();
+  CHECK(r.diags.error_count() == 0);
+  CHECK(r.score("U1", "review") == "20.00");  // 19.9999998 rounds up
+  CHECK(r.score("U2", "review") == "19.98");
+  const int n = w.scheme.find("review");
+  SheetsTally t = tally_sheets(w.scheme.nodes[static_cast<std::size_t>(n)].rule,
+                               *w.measures.find(1, n));
+  CHECK(t.mean == Rational::fraction(99900000001LL, 1000000000LL));
+}
+
 TEST_CASE("sheets: describe_rule spells every parameter, so diff sees a change") {
   World a(two_groups(", drop: high_low, min_sheets: 5"), {{"U1"}});
   const Rule& r = a.scheme.nodes[static_cast<std::size_t>(a.scheme.find("review"))].rule;
