@@ -192,6 +192,35 @@ int measure_node(const Scheme& scheme, const CsvRow& row, const std::string& ite
 
 }  // namespace
 
+const Measure* MeasureTable::sheet_of_rater(int unit, int node, int id) const {
+  const std::vector<Measure>* rows = find(unit, node);
+  if (rows == nullptr) return nullptr;
+  if (rows->size() < kScannedSheets) {
+    for (const Measure& m : *rows) {
+      if (m.rater == id) return &m;
+    }
+    return nullptr;
+  }
+  auto it = sheet_index_.find(RaterSheet{slot_key(unit, node), id});
+  return it == sheet_index_.end() ? nullptr : &(*rows)[static_cast<std::size_t>(it->second)];
+}
+
+void MeasureTable::add_sheet(int unit, int node, Measure m) {
+  std::vector<Measure>& rows = slot(unit, node);
+  rows.push_back(std::move(m));
+  auto index = [&](std::size_t i) {
+    if (rows[i].rater >= 0) {
+      sheet_index_.emplace(RaterSheet{slot_key(unit, node), rows[i].rater},
+                           static_cast<int>(i));
+    }
+  };
+  if (rows.size() == kScannedSheets) {
+    for (std::size_t i = 0; i < rows.size(); ++i) index(i);  // from now on
+  } else if (rows.size() > kScannedSheets) {
+    index(rows.size() - 1);
+  }
+}
+
 InputStats read_measures(const std::string& path, int file_index,
                          const std::vector<std::string>& files,
                          const Scheme& scheme, const Roster& roster,
@@ -387,24 +416,21 @@ InputStats read_measures(const std::string& path, int file_index,
       // Scoring then does not report the unit again for lacking this row.
       table.mark_rejected(unit, n);
     }
-    if (errors.count() == before && unit >= 0 && node && sheets && m.value &&
-        !rater.empty()) {
-      m.rater = table.intern_rater(rater);
-      if (const std::pair<int, int>* first =
-              table.add_rater(unit, n, m.rater, file_index, row.line)) {
+    if (errors.count() == before && unit >= 0 && node && sheets) {
+      // Any number of sheets per group, one per rater; NA only alone (an
+      // NA row is alone in its slot, as nothing is added beside it).
+      if (m.value && !rater.empty()) m.rater = table.intern_rater(rater);
+      const std::vector<Measure>& slot = table.slot(unit, n);
+      const Measure* first =
+          m.rater >= 0 ? table.sheet_of_rater(unit, n, m.rater) : nullptr;
+      if (first != nullptr) {
         errors.add(row, c_rater + 1,
                    fmt::format("a second sheet from rater \"{}\" for unit \"{}\", item "
                                "\"{}\" (first given at {}:{})",
-                               rater, unit_id, item, files[first->first], first->second),
+                               rater, unit_id, item, files[first->file], first->line),
                    "a rater fills in one sheet per unit: keep one row per unit, item "
                    "and rater");
-      }
-    }
-    if (errors.count() == before && unit >= 0 && node && sheets) {
-      // Any number of sheets per group; NA only alone (an NA row is alone
-      // in its slot, as nothing is added beside it).
-      std::vector<Measure>& slot = table.slot(unit, n);
-      if (!slot.empty() && (!slot.front().value || !m.value)) {
+      } else if (!slot.empty() && (!slot.front().value || !m.value)) {
         const Measure& prev = slot.front();
         errors.add(row, c_value + 1,
                    fmt::format("unit \"{}\", item \"{}\"{} has sheets and NA (first "
@@ -415,7 +441,7 @@ InputStats read_measures(const std::string& path, int file_index,
                    "NA says the item does not apply to the unit: give its sheets, or "
                    "NA alone");
       } else {
-        slot.push_back(std::move(m));
+        table.add_sheet(unit, n, std::move(m));
       }
     } else if (errors.count() == before && unit >= 0 && node) {
       std::vector<Measure>& slot = table.slot(unit, n);

@@ -87,14 +87,11 @@ class MeasureTable {
   const std::string& rater_name(int id) const {
     return rater_names_[static_cast<std::size_t>(id)];
   }
-  // A sheets row of rater `id` for `unit` and `node`, given at
-  // `file`:`line`: nullptr when it is the rater's first, else where the
-  // rater's first sheet was given (a rater fills in one sheet per unit).
-  const std::pair<int, int>* add_rater(int unit, int node, int id, int file, int line) {
-    auto [it, inserted] = sheets_of_raters_.try_emplace(
-        RaterSheet{slot_key(unit, node), id}, file, line);
-    return inserted ? nullptr : &it->second;
-  }
+  // The earlier sheet of rater `id` (≥ 0) among `unit`'s rows for the
+  // sheets leaf `node`, or nullptr: a rater fills in one sheet per unit.
+  const Measure* sheet_of_rater(int unit, int node, int id) const;
+  // Adds a sheet row of `unit` for `node` (sheet_of_rater found none).
+  void add_sheet(int unit, int node, Measure m);
 
  private:
   // Rows by unit, then by node: dense, as nearly every (unit, leaf) of a
@@ -107,7 +104,11 @@ class MeasureTable {
   std::set<std::int64_t> rejected_;  // slot keys; few: only bad rows
   std::unordered_map<std::string, int> rater_ids_;
   std::vector<std::string> rater_names_;
-  // (unit, node), rater → the file and line of the rater's sheet.
+  // A slot of this many sheets or more finds a rater's sheet through
+  // sheet_index_, a smaller one by a scan (no memory: a village's dozens
+  // of sheets); a city's survey of thousands needs no quadratic scan.
+  static constexpr std::size_t kScannedSheets = 32;
+  // (unit, node), rater → the index of the rater's sheet in its slot.
   struct RaterSheet {
     std::int64_t slot;
     int rater;
@@ -118,7 +119,7 @@ class MeasureTable {
       return std::hash<std::int64_t>()(k.slot) * 31 + std::hash<int>()(k.rater);
     }
   };
-  std::unordered_map<RaterSheet, std::pair<int, int>, RaterSheetHash> sheets_of_raters_;
+  std::unordered_map<RaterSheet, int, RaterSheetHash> sheet_index_;
 };
 
 // Reads `path` (index `file_index` among the run's measure files) into

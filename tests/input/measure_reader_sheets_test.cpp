@@ -162,6 +162,31 @@ TEST_CASE("sheets: NA is alone, without a group or rater") {
   CHECK_FALSE(run.rows("V2", "review")->front().value.has_value());
 }
 
+TEST_CASE("sheets: a rater's second sheet is found among many (past the scanned few)") {
+  Run run;
+  std::string csv = "unit_id,item_id,value,key,rater\n";
+  for (int i = 0; i < 40; ++i) {
+    csv += "V1,review," + std::to_string(60 + i) + ",干部职工,r" + std::to_string(i) + "\n";
+  }
+  csv += "V1,review,70,领导班子,r3\n";    // line 42: r3's second (line 5)
+  csv += "V1,review,71,领导班子,r35\n";   // line 43: r35's second (line 37)
+  csv += "V2,review,72,领导班子,r35\n";   // another unit: fine
+  csv += "V1,review,73,领导班子,r40\n";   // a new rater: fine
+  run.read(csv);
+  REQUIRE(run.diags.error_count() == 2);
+  CHECK(run.diags.list()[0].line == 42);
+  CHECK(contains(run.diags.list()[0].message,
+                 "rater \"r3\" for unit \"V1\", item \"review\" (first given at " +
+                     run.paths[0] + ":5)"));
+  CHECK(run.diags.list()[1].line == 43);
+  CHECK(contains(run.diags.list()[1].message, "(first given at " + run.paths[0] + ":37)"));
+  CHECK(run.rows("V1", "review")->size() == 41);
+  // And across a second file, past the scanned few as well.
+  run.read("unit_id,item_id,value,key,rater\nV1,review,74,领导班子,r39\n");
+  REQUIRE(run.diags.error_count() == 3);
+  CHECK(contains(run.diags.list()[2].message, "(first given at " + run.paths[0] + ":41)"));
+}
+
 TEST_CASE("a rater on an item that is not sheets is an error, not ignored") {
   Run run;
   run.read("unit_id,item_id,value,rater\nV1,judged,60,张三\nV2,judged,61,\n");
