@@ -426,8 +426,10 @@ InputStats read_measures(const std::string& path, int file_index,
       if (first != nullptr) {
         errors.add(row, c_rater + 1,
                    fmt::format("a second sheet from rater \"{}\" for unit \"{}\", item "
-                               "\"{}\" (first given at {}:{})",
-                               rater, unit_id, item, files[first->file], first->line),
+                               "\"{}\"{} (first given at {}:{})",
+                               rater, unit_id, item,
+                               period.empty() ? "" : fmt::format(", period \"{}\"", period),
+                               files[first->file], first->line),
                    "a rater fills in one sheet per unit: keep one row per unit, item "
                    "and rater");
       } else if (!slot.empty() && (!slot.front().value || !m.value)) {
@@ -443,6 +445,9 @@ InputStats read_measures(const std::string& path, int file_index,
       } else {
         table.add_sheet(unit, n, std::move(m));
       }
+      // The unit then lacks that sheet: scoring does not report it again
+      // as too few sheets.
+      if (errors.count() != before) table.mark_rejected(unit, n);
     } else if (errors.count() == before && unit >= 0 && node) {
       std::vector<Measure>& slot = table.slot(unit, n);
       for (const Measure& prev : slot) {
