@@ -15,6 +15,7 @@
 #include "scoring/leaf_rules.h"
 #include "scoring/quota.h"
 #include "scoring/result_leaf.h"
+#include "scoring/sheets.h"
 #include "scoring/score_tree.h"
 #include "scoring/tally.h"
 
@@ -298,9 +299,108 @@ class Explainer {
     }
   }
 
+  // FILE:LINE of measure rows in file and line order, a run of consecutive
+  // lines as FIRST-LAST: "m.csv:4,9-11, m2.csv:2".
+  std::string cite_lines(std::vector<std::pair<int, int>> rows) const {
+    std::sort(rows.begin(), rows.end());
+    std::string out;
+    for (std::size_t i = 0; i < rows.size();) {
+      std::size_t j = i;
+      while (j + 1 < rows.size() && rows[j + 1].first == rows[i].first &&
+             rows[j + 1].second == rows[j].second + 1) {
+        ++j;
+      }
+      if (i == 0 || rows[i].first != rows[i - 1].first) {
+        out += fmt::format("{}{}:", out.empty() ? "" : ", ",
+                           ev_.sources.measures[static_cast<std::size_t>(rows[i].first)]);
+      } else {
+        out += ",";
+      }
+      out += j > i ? fmt::format("{}-{}", rows[i].second, rows[j].second)
+                   : std::to_string(rows[i].second);
+      i = j + 1;
+    }
+    return out;
+  }
+
+  // A sheets leaf: each sheet (group, rater, value, dropped or kept) at its
+  // FILE:LINE — the first max_rows_ one a line, the rest in one line citing
+  // all of theirs (cite_lines) — then each group's mean, and
+  // the weighted mean that scored (`result` ends the last line: "→ 17.5").
+  void sheet_lines(const Node& node, const std::vector<Measure>& rows,
+                   const std::string& result, const Rational& effect, ExplainNode& out) {
+    const SheetsTally t = tally_sheets(node.rule, rows);
+    std::int64_t shown = 0, hidden_dropped = 0;
+    std::vector<std::pair<int, int>> hidden;  // file, line
+    for (const SheetGroupTally& g : t.groups) {
+      for (int i = 0; i < static_cast<int>(g.sheets.size()); ++i) {
+        const Measure& s = *g.sheets[static_cast<std::size_t>(i)];
+        const bool dropped = i == g.dropped_high || i == g.dropped_low;
+        const std::string& file = ev_.sources.measures[s.file];
+        if (shown >= max_rows_) {
+          hidden.emplace_back(s.file, s.line);
+          hidden_dropped += dropped ? 1 : 0;
+          continue;
+        }
+        ++shown;
+        std::string who = g.name;
+        if (s.rater >= 0) who += (who.empty() ? "" : " ") + ev_.measures.rater_name(s.rater);
+        std::string text = fmt::format("sheet{}{}: {}", who.empty() ? "" : " ", who,
+                                       s.value->to_string());
+        if (i == g.dropped_high) text += ", dropped (the highest)";
+        if (i == g.dropped_low) text += ", dropped (the lowest)";
+        out.lines.push_back(line(std::move(text), std::nullopt,
+                                 fmt::format("{}:{}", file, s.line)));
+      }
+    }
+    if (!hidden.empty()) {
+      const std::size_t count = hidden.size();
+      out.lines.push_back(line(fmt::format("… {} more sheets{}", count,
+                                           hidden_dropped > 0
+                                               ? fmt::format(" ({} dropped)", hidden_dropped)
+                                               : std::string()),
+                               std::nullopt, cite_lines(std::move(hidden))));
+    }
+    const std::string scale = node.rule.scale->to_string();
+    if (!t.too_few.empty()) {
+      out.lines.push_back(line("sheets: " + t.too_few + " → " + result, effect));
+      return;
+    }
+    std::string formula;
+    for (const SheetGroupTally& g : t.groups) {
+      const std::size_t kept =
+          g.sheets.size() - (g.dropped_high >= 0 ? 1 : 0) - (g.dropped_low >= 0 ? 1 : 0);
+      std::string what = fmt::format("mean of {} sheet{}{}", kept, kept == 1 ? "" : "s",
+                                     kept < g.sheets.size() ? " kept" : "");
+      out.lines.push_back(line(
+          fmt::format("{}{} = {}", g.name.empty() ? "" : g.name + ": ", what,
+                      g.mean.to_string()),
+          std::nullopt));
+      if (g.name.empty()) {
+        formula = g.mean.to_string();
+      } else {
+        const std::optional<Decimal> pct = (g.weight * Rational(100)).to_decimal();
+        formula += fmt::format("{}{}% × {}", formula.empty() ? "" : " + ",
+                               pct ? pct->to_string() : (g.weight * Rational(100)).to_string(),
+                               g.mean.to_string());
+      }
+    }
+    if (t.groups.size() > 1 || !t.groups.front().name.empty()) {
+      formula += " = " + t.mean.to_string();
+    }
+    out.lines.push_back(line(fmt::format("sheets {}, × {} ÷ {} → {}", formula,
+                                         node.points->to_string(), scale, result),
+                             effect));
+  }
+
   void measure_lines(int n, const Rational& m, ExplainNode& out, Rational& exact) {
     const Node& node = scheme_.nodes[n];
     const std::vector<Measure>* rows = ev_.measures.find(unit_, n);
+    if (node.rule.kind == RuleKind::kSheets && rows && rows->front().value) {
+      exact = score_measure_leaf(node, rows).value;
+      sheet_lines(node, *rows, exact.to_string(), (exact - points_of(node)) * m, out);
+      return;
+    }
     std::string values;
     std::string source;
     int last_file = -1;

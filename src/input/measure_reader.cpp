@@ -36,6 +36,7 @@ std::optional<Decimal> percent_scale(const Rule& r) {
     case RuleKind::kScaled:
     case RuleKind::kMean:
     case RuleKind::kScaledDeduction:
+    case RuleKind::kSheets:
       return r.scale.value_or(Decimal::from_int(1));
     default:
       return std::nullopt;
@@ -90,6 +91,12 @@ ValueProblem value_problem(const Node& node, Decimal v) {
     case RuleKind::kScaledDeduction:
       return outside(zero, r.scale.value_or(one), "", [&] {
         return fmt::format("item \"{}\" takes values on a scale of 0 to {}", node.id,
+                           r.scale.value_or(one).to_string());
+      });
+    case RuleKind::kSheets:
+      return outside(zero, r.scale.value_or(one), " (a rater's sheet)", [&] {
+        return fmt::format("a sheet of item \"{}\" is marked out of {} (its 'scale'): "
+                           "check the sheet, or the scale", node.id,
                            r.scale.value_or(one).to_string());
       });
     case RuleKind::kDirect:
@@ -187,6 +194,35 @@ int measure_node(const Scheme& scheme, const CsvRow& row, const std::string& ite
 
 }  // namespace
 
+const Measure* MeasureTable::sheet_of_rater(int unit, int node, int id) const {
+  const std::vector<Measure>* rows = find(unit, node);
+  if (rows == nullptr) return nullptr;
+  if (rows->size() < kScannedSheets) {
+    for (const Measure& m : *rows) {
+      if (m.rater == id) return &m;
+    }
+    return nullptr;
+  }
+  auto it = sheet_index_.find(RaterSheet{slot_key(unit, node), id});
+  return it == sheet_index_.end() ? nullptr : &(*rows)[static_cast<std::size_t>(it->second)];
+}
+
+void MeasureTable::add_sheet(int unit, int node, Measure m) {
+  std::vector<Measure>& rows = slot(unit, node);
+  rows.push_back(std::move(m));
+  auto index = [&](std::size_t i) {
+    if (rows[i].rater >= 0) {
+      sheet_index_.emplace(RaterSheet{slot_key(unit, node), rows[i].rater},
+                           static_cast<int>(i));
+    }
+  };
+  if (rows.size() == kScannedSheets) {
+    for (std::size_t i = 0; i < rows.size(); ++i) index(i);  // from now on
+  } else if (rows.size() > kScannedSheets) {
+    index(rows.size() - 1);
+  }
+}
+
 InputStats read_measures(const std::string& path, int file_index,
                          const std::vector<std::string>& files,
                          const Scheme& scheme, const Roster& roster,
@@ -204,7 +240,8 @@ InputStats read_measures(const std::string& path, int file_index,
       {"item_id", true, kItemSynonyms},
       {"value", true, "数值/得分/分数/分值"},
       {"key", false, "等次/档次/来源"},
-      {"period", false, "期间/考核期"}};
+      {"period", false, "期间/考核期"},
+      {"rater", false, "评议人/评分人/打分人"}};
   CsvHeader header;
   std::vector<int> found;
   const HeaderFound got = read_sheet_header(reader, kColumns, &scheme.columns.measures,
@@ -221,6 +258,7 @@ InputStats read_measures(const std::string& path, int file_index,
   const int c_value = (*cols)[2];
   const int c_key = (*cols)[3];
   const int c_period = (*cols)[4];
+  const int c_rater = (*cols)[5];
   RowErrors errors(path, diags);
   const UnitIndex units(roster);
   std::vector<std::string> measure_leaves;
@@ -304,6 +342,19 @@ InputStats read_measures(const std::string& path, int file_index,
     m.file = file_index;
     m.line = row.line;
     m.key = key;
+    const std::string_view rater = c_rater >= 0 ? row.fields[c_rater] : std::string_view();
+    const bool sheets = node && node->rule.kind == RuleKind::kSheets;
+    if (node && !sheets && !rater.empty()) {
+      errors.add(row, c_rater + 1,
+                 fmt::format("item \"{}\" ({}) takes no rater, got rater \"{}\"", item,
+                             node->name, rater),
+                 "a rater names one sheet of a 'sheets' item (评议表); leave the "
+                 "rater column empty for this item");
+    } else if (sheets && text == "NA" && !rater.empty()) {
+      errors.add(row, c_rater + 1,
+                 "NA says the whole item does not apply; leave the rater empty",
+                 "an NA row is no rater's sheet: write NA alone, or the rater's mark");
+    }
     if (node && rule_reads_measures(node->rule.kind)) {
       const std::vector<std::string>& keys = keys_of[n];
       if (text == "NA") {
@@ -313,17 +364,25 @@ InputStats read_measures(const std::string& path, int file_index,
         }
       } else if (keys.empty() && !key.empty()) {
         errors.add(row, c_key + 1,
-                   fmt::format("item \"{}\" takes one value without a key, got "
-                               "key \"{}\"", item, key),
-                   "leave the key column empty for this item");
+                   sheets ? fmt::format("item \"{}\" has no rater groups, got key \"{}\"",
+                                        item, key)
+                          : fmt::format("item \"{}\" takes one value without a key, got "
+                                        "key \"{}\"", item, key),
+                   sheets ? "leave the key column empty (one plain mean of every sheet), "
+                            "or declare the item's 'groups'"
+                          : "leave the key column empty for this item");
       } else if (!keys.empty() &&
                  std::find(keys.begin(), keys.end(), key) == keys.end()) {
+        const char* what = sheets ? "rater group" : "key";
         std::string hint = did_you_mean(key, keys);
-        if (hint.empty()) hint = fmt::format("the keys are: {}", fmt::join(keys, ", "));
+        if (hint.empty()) {
+          hint = fmt::format("the {}s are: {}", what, fmt::join(keys, ", "));
+        }
         errors.add(row, c_key >= 0 ? c_key + 1 : 0,
-                   key.empty() ? fmt::format("item \"{}\" needs a key", item)
-                               : fmt::format("unknown key \"{}\" for item \"{}\"",
-                                             key, item),
+                   key.empty() ? fmt::format("item \"{}\" needs a {}", item,
+                                             sheets ? "rater group in the key column" : "key")
+                               : fmt::format("unknown {} \"{}\" for item \"{}\"",
+                                             what, key, item),
                    hint);
       }
     }
@@ -368,7 +427,39 @@ InputStats read_measures(const std::string& path, int file_index,
       // Scoring then does not report the unit again for lacking this row.
       table.mark_rejected(unit, n);
     }
-    if (errors.count() == before && unit >= 0 && node) {
+    if (errors.count() == before && unit >= 0 && node && sheets) {
+      // Any number of sheets per group, one per rater; NA only alone (an
+      // NA row is alone in its slot, as nothing is added beside it).
+      if (m.value && !rater.empty()) m.rater = table.intern_rater(rater);
+      const std::vector<Measure>& slot = table.slot(unit, n);
+      const Measure* first =
+          m.rater >= 0 ? table.sheet_of_rater(unit, n, m.rater) : nullptr;
+      if (first != nullptr) {
+        errors.add(row, c_rater + 1,
+                   fmt::format("a second sheet from rater \"{}\" for unit \"{}\", item "
+                               "\"{}\"{} (first given at {}:{})",
+                               rater, unit_id, item,
+                               period.empty() ? "" : fmt::format(", period \"{}\"", period),
+                               files[first->file], first->line),
+                   "a rater fills in one sheet per unit: keep one row per unit, item "
+                   "and rater");
+      } else if (!slot.empty() && (!slot.front().value || !m.value)) {
+        const Measure& prev = slot.front();
+        errors.add(row, c_value + 1,
+                   fmt::format("unit \"{}\", item \"{}\"{} has sheets and NA (first "
+                               "given at {}:{})",
+                               unit_id, item,
+                               period.empty() ? "" : fmt::format(", period \"{}\"", period),
+                               files[prev.file], prev.line),
+                   "NA says the item does not apply to the unit: give its sheets, or "
+                   "NA alone");
+      } else {
+        table.add_sheet(unit, n, std::move(m));
+      }
+      // The unit then lacks that sheet: scoring does not report it again
+      // as too few sheets.
+      if (errors.count() != before) table.mark_rejected(unit, n);
+    } else if (errors.count() == before && unit >= 0 && node) {
       std::vector<Measure>& slot = table.slot(unit, n);
       for (const Measure& prev : slot) {
         if (prev.key == m.key || !prev.value || !m.value) {

@@ -1,13 +1,18 @@
-// Reads measure rows (`unit_id,item_id,value[,key]`, long format) into a
-// table keyed by unit and item, validating each value against its rule:
-// known keys, ranges, duplicates, and `NA` for "does not apply" — which
-// may also be given for a group or an event item (SPEC §10).
+// Reads measure rows (`unit_id,item_id,value[,key][,rater]`, long format)
+// into a table keyed by unit and item, validating each value against its
+// rule: known keys, ranges, duplicates, and `NA` for "does not apply" —
+// which may also be given for a group or an event item (SPEC §10). A
+// `sheets` item takes any number of rows (one per rater's sheet) per key.
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "base/decimal.h"
@@ -20,7 +25,9 @@
 namespace kaohe {
 
 struct Measure {
-  std::string key;               // empty for unkeyed rules
+  std::string key;               // empty for unkeyed rules; sheets: the group
+  int rater = -1;                // sheets: who filled the sheet in
+                                 // (MeasureTable::rater_name), or -1
   std::optional<Decimal> value;  // nullopt: NA (the item does not apply)
   int file = -1;                 // index into the run's measure files
   int line = 0;
@@ -68,6 +75,24 @@ class MeasureTable {
     return !rejected_.empty() && rejected_.count(slot_key(unit, node)) > 0;
   }
 
+  // Raters' names are held once each (a Measure holds an index: most
+  // items have none, and a rater rates many units).
+  int intern_rater(std::string_view name) {
+    auto [it, inserted] =
+        rater_ids_.try_emplace(std::string(name), static_cast<int>(rater_names_.size()));
+    if (inserted) rater_names_.push_back(it->first);
+    return it->second;
+  }
+  // The name of rater `id` (from intern_rater).
+  const std::string& rater_name(int id) const {
+    return rater_names_[static_cast<std::size_t>(id)];
+  }
+  // The earlier sheet of rater `id` (≥ 0) among `unit`'s rows for the
+  // sheets leaf `node`, or nullptr: a rater fills in one sheet per unit.
+  const Measure* sheet_of_rater(int unit, int node, int id) const;
+  // Adds a sheet row of `unit` for `node` (sheet_of_rater found none).
+  void add_sheet(int unit, int node, Measure m);
+
  private:
   // Rows by unit, then by node: dense, as nearly every (unit, leaf) of a
   // scheme with measures has rows, and scoring looks each one up.
@@ -77,6 +102,24 @@ class MeasureTable {
   std::vector<std::vector<std::vector<Measure>>> units_;
   bool has_node_na_ = false;
   std::set<std::int64_t> rejected_;  // slot keys; few: only bad rows
+  std::unordered_map<std::string, int> rater_ids_;
+  std::vector<std::string> rater_names_;
+  // A slot of this many sheets or more finds a rater's sheet through
+  // sheet_index_, a smaller one by a scan (no memory: a village's dozens
+  // of sheets); a city's survey of thousands needs no quadratic scan.
+  static constexpr std::size_t kScannedSheets = 32;
+  // (unit, node), rater → the index of the rater's sheet in its slot.
+  struct RaterSheet {
+    std::int64_t slot;
+    int rater;
+    bool operator==(const RaterSheet&) const = default;
+  };
+  struct RaterSheetHash {
+    std::size_t operator()(const RaterSheet& k) const {
+      return std::hash<std::int64_t>()(k.slot) * 31 + std::hash<int>()(k.rater);
+    }
+  };
+  std::unordered_map<RaterSheet, int, RaterSheetHash> sheet_index_;
 };
 
 // Reads `path` (index `file_index` among the run's measure files) into

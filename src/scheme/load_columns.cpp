@@ -24,7 +24,7 @@ const std::vector<FileKind>& file_kinds() {
        {"unit_id", "item_id", "date", "count", "tier", "role", "points", "ref", "due",
         "done"}},
       {"roster", {"unit_id", "name", "category", "from", "to"}},
-      {"measures", {"unit_id", "item_id", "value", "key", "period"}},
+      {"measures", {"unit_id", "item_id", "value", "key", "period", "rater"}},
   };
   return kinds;
 }

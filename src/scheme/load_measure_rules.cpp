@@ -1,6 +1,6 @@
 // The loader's rules on measure rows: completion, all_or_nothing, scaled,
-// votes, mean, checklist, relative, scaled_deduction, direct and bands, with their
-// 'missing' and 'scale' parameters.
+// votes, mean, checklist, relative, scaled_deduction, direct, bands and
+// sheets, with their 'missing' and 'scale' parameters.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -112,6 +112,10 @@ void Loader::read_measure_rule(const YamlNode& y, Rule& rule, const std::string&
       read_bands(y, rule, ctx);
       read_missing();
       break;
+    case RuleKind::kSheets:
+      read_sheets(y, rule, ctx);
+      read_missing();
+      break;
     case RuleKind::kScaledDeduction: {
       check_keys(y, {"max", "scale", "missing"}, ctx);
       if (const YamlNode* v = param("max")) {
@@ -197,6 +201,70 @@ void Loader::read_bands(const YamlNode& y, Rule& rule, const std::string& ctx) {
     rule.bands.push_back(std::move(band));
   }
   rule.bands_percent = percent_form.value_or(false);
+}
+
+// sheets: {scale: 100, groups: {领导班子: 50%, 干部职工: 50%}, drop: high_low,
+// min_sheets: 5, too_few: …, missing: …} (现场发放评议表; 各占50%的权重).
+void Loader::read_sheets(const YamlNode& y, Rule& rule, const std::string& ctx) {
+  check_keys(y, {"scale", "groups", "drop", "min_sheets", "too_few", "missing"}, ctx);
+  read_scale(y, rule, true);
+  SheetsSpec& spec = rule.sheets;
+  if (const YamlNode* g = y.get("groups")) {
+    if (!g->is_map() || g->entries.empty()) {
+      error(g->pos, "'groups' must be a mapping of rater groups to weights",
+            "e.g. groups: {领导班子: 50%, 干部职工: 50%}; omit it for one plain mean "
+            "of every sheet");
+    } else {
+      Rational sum;
+      bool all_read = true;
+      for (const auto& [k, v] : g->entries) {
+        auto w = percent(*v, "weight of group " + k->scalar);
+        if (k->scalar.empty()) {
+          error(k->pos, "empty name in 'groups'", "");
+          all_read = false;
+        } else if (!w) {
+          all_read = false;
+        } else {
+          spec.groups.push_back({k->scalar, *w, v->is_scalar() ? v->scalar : "", k->pos});
+          sum += *w;
+        }
+      }
+      if (all_read && !(sum == Rational(1))) {
+        const std::optional<Decimal> pct = (sum * Rational(100)).to_decimal();
+        error(g->pos,
+              fmt::format("the weights of the rater groups add up to {}%, not 100%",
+                          pct ? pct->to_string() : (sum * Rational(100)).to_string()),
+              "each group's mean counts by its weight: write weights that add up to "
+              "100%, e.g. {领导评价: 50%, 同级评价: 50%} for 各占50%的权重");
+      }
+    }
+  }
+  if (const YamlNode* v = y.get("drop")) {
+    const std::string* s = scalar(*v, "drop");
+    if (s && *s == "high_low") {
+      spec.drop_high_low = true;
+    } else if (s) {
+      std::string hint = did_you_mean(*s, {"high_low"});
+      if (hint.empty()) {
+        hint = "drop: high_low leaves out one highest and one lowest sheet of each "
+               "group (去掉一个最高分和一个最低分); omit 'drop' to keep every sheet";
+      }
+      error(v->pos, fmt::format("'drop' must be 'high_low', got '{}'", *s), hint);
+    }
+  }
+  if (const YamlNode* v = y.get("min_sheets")) {
+    auto n = integer(*v, "min_sheets");
+    if (n && *n < 1) {
+      error(v->pos, fmt::format("'min_sheets' must be at least 1, got {}", *n),
+            "the fewest sheets a group needs; omit it to accept any number");
+    } else if (n) {
+      spec.min_sheets = *n;
+      spec.min_sheets_pos = v->pos;
+    }
+  }
+  if (const YamlNode* v = y.get("too_few")) {
+    if (auto p = missing_policy(*v, "too_few")) rule.too_few = *p;
+  }
 }
 
 std::optional<MissingPolicy> Loader::missing_policy(const YamlNode& n,

@@ -36,6 +36,7 @@ const RuleSpelling kRuleKeys[] = {
     {"scaled_deduction", RuleKind::kScaledDeduction},
     {"direct", RuleKind::kDirect},
     {"bands", RuleKind::kBands},
+    {"sheets", RuleKind::kSheets},
     {"flag_event", RuleKind::kFlagEvent},
     {"result", RuleKind::kResult},
 };

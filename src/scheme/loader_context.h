@@ -10,7 +10,8 @@
 //   load_event_rules.cpp    per_event, tiered, role, ranged, surcharge, quota,
 //                           late, flag_event and their raise/zero effects
 //   load_measure_rules.cpp  completion, all_or_nothing, scaled, votes, mean,
-//                           checklist, relative, scaled_deduction, direct
+//                           checklist, relative, scaled_deduction, direct,
+//                           bands, sheets
 //   load_result_rules.cpp   result: a node of another assessment's result
 //   load_grading.cpp        grades, gates, quotas, ranking
 //   load_columns.cpp        columns: a data file's own header names
@@ -145,6 +146,9 @@ class Loader {
   // bands: {table: [{at_least: 90%, points: 20}, …], below: 0, missing: …}
   // (达到90%(20分)).
   void read_bands(const YamlNode& y, Rule& rule, const std::string& ctx);
+  // sheets: {scale, groups: {NAME: 50%, …}, drop: high_low, min_sheets,
+  // too_few, missing} (现场发放评议表, DESIGN.md §2 "Score sheets").
+  void read_sheets(const YamlNode& y, Rule& rule, const std::string& ctx);
 
   // --- results of other assessments (load_result_rules.cpp) ----------------
   // result: {from: FILE | scheme: FILE, data: DIR, node, scale, deduct,

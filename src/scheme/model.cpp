@@ -44,6 +44,7 @@ const char* rule_kind_name(RuleKind k) {
     case RuleKind::kDirect: return "direct";
     case RuleKind::kBands: return "bands";
     case RuleKind::kResult: return "result";
+    case RuleKind::kSheets: return "sheets";
     case RuleKind::kFlagEvent: return "flag_event";
   }
   return "?";
@@ -142,6 +143,24 @@ std::string describe_rule(const Rule& r) {
         if (s.scale) out += ", scale " + s.scale->to_string();
       }
       break;
+    case RuleKind::kSheets:
+      // "sheets 领导班子 50%, 干部职工 50%, drop high_low, min 5, too_few
+      // zero, scale 100": a new rule, so every parameter is spelled here.
+      for (std::size_t i = 0; i < r.sheets.groups.size(); ++i) {
+        const SheetGroup& g = r.sheets.groups[i];
+        const std::optional<Decimal> pct = (g.weight * Rational(100)).to_decimal();
+        out += (i ? ", " : " ") + g.name + " " +
+               (pct ? pct->to_string() + "%" : g.weight_text);
+      }
+      if (r.sheets.groups.empty()) out += " mean";
+      if (r.sheets.drop_high_low) out += ", drop high_low";
+      if (r.sheets.min_sheets > 0) out += ", min " + std::to_string(r.sheets.min_sheets);
+      if (r.too_few != MissingPolicy::kError) {
+        out += r.too_few == MissingPolicy::kNotApplicable ? ", too_few na"
+               : r.too_few == MissingPolicy::kZero        ? ", too_few zero"
+                                                          : ", too_few full";
+      }
+      break;
     default:
       break;
   }
@@ -161,6 +180,8 @@ std::vector<std::string> Rule::measure_keys() const {
     keys = this->keys;
   } else if (kind == RuleKind::kVotes || kind == RuleKind::kChecklist) {
     for (const NamedAmount& n : named) keys.push_back(n.name);
+  } else if (kind == RuleKind::kSheets) {
+    for (const SheetGroup& g : sheets.groups) keys.push_back(g.name);
   }
   return keys;
 }

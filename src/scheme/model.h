@@ -47,6 +47,7 @@ enum class RuleKind {
   kScaledDeduction,  // −max × (scale − value) / scale
   kDirect,           // the value is the score
   kBands,            // the points of the highest band the value reaches
+  kSheets,           // score sheets of several raters: group means, weighted
   // Fed by another assessment's result (a saved result or a scheme scored
   // in the same run), not by rows:
   kResult,           // points × source score / scale, or −deduct × shortfall
@@ -134,6 +135,27 @@ struct ResultSource {
   const std::string& file() const { return from.empty() ? scheme : from; }
 };
 
+// `sheets:` (现场发放评议表, 领导评价和同级评价各占50%的权重): one measure row
+// per rater's sheet, keyed by its rater group. Each group's kept sheets are
+// averaged, the group means weighted (DESIGN.md §2 "Score sheets").
+struct SheetGroup {
+  std::string name;          // the rows' key
+  Rational weight;           // 0..1; the groups' weights add up to 1
+  std::string weight_text;   // as written ("50%")
+  SourcePos pos;
+};
+struct SheetsSpec {
+  std::vector<SheetGroup> groups;  // empty: one plain mean, rows without key
+  bool drop_high_low = false;      // 去掉一个最高分和一个最低分, per group
+  std::int64_t min_sheets = 0;     // per group, before dropping
+  SourcePos min_sheets_pos;        // of 'min_sheets' (check's findings)
+  // The sheets a group needs: min_sheets, and 3 when dropping (one kept).
+  std::int64_t needed() const {
+    const std::int64_t least = drop_high_low ? 3 : 1;
+    return min_sheets > least ? min_sheets : least;
+  }
+};
+
 struct Rule {
   RuleKind kind = RuleKind::kNone;
   Direction direction = Direction::kDeduct;
@@ -148,11 +170,12 @@ struct Rule {
   bool late_per_working_day = false;
   std::optional<Date> late_due;
   std::optional<Decimal> late_row_max;
-  std::optional<Decimal> scale;      // scaled, votes, mean, scaled_deduction
+  std::optional<Decimal> scale;      // scaled, votes, mean, scaled_deduction, sheets
   Decimal max;                       // scaled_deduction: the most deducted
   std::vector<std::string> keys;     // mean: measure keys averaged
   std::int64_t min_votes = 0;        // votes: fewer valid votes → too_few
-  MissingPolicy too_few = MissingPolicy::kError;
+  SheetsSpec sheets;                 // sheets (its scale in `scale`)
+  MissingPolicy too_few = MissingPolicy::kError;  // votes, sheets
   MissingPolicy missing = MissingPolicy::kError;
   bool within_category = false;      // relative: best within category
   // bands: highest `at_least` first, strictly descending; percent: the
@@ -178,8 +201,9 @@ struct Rule {
   // Index into `named` for `name`, or -1.
   int find_named(const std::string& name) const;
   // The keys of the measure rows the rule takes, one row each (votes and
-  // checklist: its named levels or criteria; mean: its keys); empty when it
-  // takes one row without a key.
+  // checklist: its named levels or criteria; mean: its keys) — or, for
+  // sheets with groups, any number of rows each (the group names); empty
+  // when it takes rows without a key.
   std::vector<std::string> measure_keys() const;
 };
 

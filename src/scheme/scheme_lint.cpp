@@ -244,6 +244,39 @@ void lint_bands(const Scheme& scheme, std::vector<Diagnostic>& out) {
   }
 }
 
+// Score sheets whose parameters cannot do what they say: a rater group of
+// weight 0% (its sheets count for nothing), a single group (one plain
+// mean, with a key to write on every row for nothing), min_sheets below
+// the 3 that dropping the highest and lowest needs anyway.
+void lint_sheets(const Scheme& scheme, std::vector<Diagnostic>& out) {
+  for (const Node& node : scheme.nodes) {
+    const Rule& r = node.rule;
+    if (r.kind != RuleKind::kSheets || node.sub_period > 0) continue;
+    const std::string& id = node.periodic >= 0 ? node.template_id : node.id;
+    for (const SheetGroup& g : r.sheets.groups) {
+      if (!g.weight.is_zero()) continue;
+      out.push_back(at(scheme, g.pos,
+                       fmt::format("rater group '{}' of '{}' weighs 0%: its sheets count "
+                                   "for nothing", g.name, id),
+                       "give the group the weight the document names, or remove it"));
+    }
+    if (r.sheets.groups.size() == 1) {
+      const SheetGroup& g = r.sheets.groups.front();
+      out.push_back(at(scheme, g.pos,
+                       fmt::format("'{}' has one rater group ('{}'): its sheets make one "
+                                   "plain mean", id, g.name),
+                       "omit 'groups' (the rows then have no key), or add the other "
+                       "groups the document weighs"));
+    }
+    if (r.sheets.drop_high_low && r.sheets.min_sheets > 0 && r.sheets.min_sheets < 3) {
+      out.push_back(at(scheme, r.sheets.min_sheets_pos,
+                       fmt::format("min_sheets {} of '{}' is below 3, which drop: high_low "
+                                   "needs anyway to keep a sheet", r.sheets.min_sheets, id),
+                       "write min_sheets: 3 or more, or leave it out"));
+    }
+  }
+}
+
 // The most node `n` prints, or nullopt when nothing bounds it (or the
 // bound overflows).
 std::optional<Decimal> most_or_none(const Scheme& scheme, int n) {
@@ -400,6 +433,7 @@ std::vector<Diagnostic> lint_scheme(const Scheme& scheme) {
   std::vector<const SeedSlip*> used;
   lint_points(scheme, out, used);
   lint_bands(scheme, out);
+  lint_sheets(scheme, out);
   for (const Category& category : scheme.categories) {
     auto full = full_marks_for(scheme, 0, category.name);
     Decimal computed = full.value_or(Decimal());

@@ -2,6 +2,7 @@
 // meant (SPEC §5 check): children's points against the parent's, declared
 // category full marks against the items that apply, gates that always
 // fire, grades no unit can reach, quotas drawing from their own grade,
+// score sheets whose groups or min_sheets cannot do what they say,
 // tie-breakers that never decide. `kaohe check` reports them; `score` does
 // not.
 #pragma once

@@ -5,6 +5,8 @@
 
 #include <algorithm>
 
+#include "scoring/sheets.h"
+
 namespace kaohe {
 namespace {
 
@@ -176,6 +178,17 @@ LeafOutcome score_measure_leaf(const Node& node, const std::vector<Measure>* row
         return out;
       }
       out.value = Rational(band_points(r, v));
+      break;
+    }
+    case RuleKind::kSheets: {
+      const SheetsTally sheets = tally_sheets(r, *rows);
+      if (!sheets.too_few.empty()) {
+        return apply_missing(
+            node, r.too_few, sheets.too_few,
+            fmt::format("item \"{}\" ({}): {}", node.id, node.name, sheets.too_few),
+            "check the score sheets, or declare 'too_few: na|zero|full' on the item");
+      }
+      out.value = points * sheets.mean / Rational(*r.scale);
       break;
     }
     default:

@@ -304,7 +304,26 @@ class TreeScorer {
     d.message = std::move(message);
     d.source_line = u.text;
     const Node& n = scheme_.nodes[node];
-    if (n.is_leaf() && rule_reads_measures(n.rule.kind) &&
+    if (n.rule.kind == RuleKind::kSheets && measures_.find(unit, node) == nullptr) {
+      // Score sheets: any number of rows, one per sheet (in a sub-period's
+      // copy, the item as written and the sub-period in the period column).
+      const bool copy = n.periodic >= 0;
+      const std::string& id = copy ? n.template_id : n.id;
+      const std::string period =
+          copy ? "," + scheme_.nodes[n.periodic].periods->labels[n.sub_period] : "";
+      const char* period_column = copy ? ",period" : "";
+      std::vector<std::string> keys = n.rule.measure_keys();
+      hint = keys.empty()
+                 ? fmt::format("add one row {},{},<value>{} per rater's sheet to a measures "
+                               "file (columns unit_id,item_id,value{}[,rater]), or declare "
+                               "'missing: na|zero|full' on the item", u.id, id, period,
+                               period_column)
+                 : fmt::format("add one row {},{},<value>,<group>{} per rater's sheet to a "
+                               "measures file (columns unit_id,item_id,value,key{}[,rater]), "
+                               "the key its rater group: {}; or declare 'missing: "
+                               "na|zero|full' on the item", u.id, id, period, period_column,
+                               fmt::join(keys, ", "));
+    } else if (n.is_leaf() && rule_reads_measures(n.rule.kind) &&
         measures_.find(unit, node) == nullptr && n.periodic >= 0) {
       // A sub-period's copy: the row names the item as written and the
       // sub-period in the period column.
