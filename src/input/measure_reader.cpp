@@ -38,6 +38,11 @@ std::optional<Decimal> percent_scale(const Rule& r) {
     case RuleKind::kScaledDeduction:
     case RuleKind::kSheets:
       return r.scale.value_or(Decimal::from_int(1));
+    case RuleKind::kBands:
+      // Bands of a percentage (达到90%) take a ratio: "90%" is 0.9. Bands of
+      // a number (90分) take no percentage.
+      if (r.bands_percent) return Decimal::from_int(1);
+      return std::nullopt;
     default:
       return std::nullopt;
   }
@@ -394,7 +399,8 @@ InputStats read_measures(const std::string& path, int file_index,
       if (!percent_problem.empty()) {
         errors.add(row, c_value + 1, std::move(percent_problem),
                    "a percentage is read only for an item whose value is a ratio: "
-                   "completion, all_or_nothing, scaled, mean, scaled_deduction");
+                   "completion, all_or_nothing, scaled, mean, scaled_deduction, sheets, "
+                   "and bands written as percentages");
       } else if (v) {
         m.value = *v;
         if (node && rule_reads_measures(node->rule.kind)) {

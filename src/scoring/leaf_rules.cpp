@@ -174,7 +174,7 @@ LeafOutcome score_measure_leaf(const Node& node, const std::vector<Measure>* row
       if (r.bands_percent && (v < Decimal() || Decimal::from_int(1) < v)) {
         out.error = fmt::format("value {} of item \"{}\" ({}) is not a ratio of 0 to 1",
                                 v.to_string(), node.id, node.name);
-        out.hint = "its bands are percentages: write 0.9 for 90%";
+        out.hint = "its bands are percentages: write 0.9 or 90% for 90%";
         return out;
       }
       out.value = Rational(band_points(r, v));
