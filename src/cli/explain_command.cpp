@@ -16,7 +16,8 @@
 namespace kaohe {
 
 // The formats `explain` writes, the table first (choose_output_format).
-constexpr OutputFormat kExplainFormats[] = {OutputFormat::kTable, OutputFormat::kJson};
+constexpr OutputFormat kExplainFormats[] = {OutputFormat::kTable, OutputFormat::kJson,
+                                            OutputFormat::kCsv, OutputFormat::kTsv};
 
 void add_explain_command(CLI::App& app, ExplainOptions& opts) {
   CLI::App* cmd = app.add_subcommand(
@@ -24,11 +25,12 @@ void add_explain_command(CLI::App& app, ExplainOptions& opts) {
   cmd->add_option("scheme", opts.scheme, "Scheme file (YAML)")->required();
   cmd->add_option("unit", opts.unit, "The unit_id to explain")->required();
   add_data_options(*cmd, opts.data);
-  cmd->add_option("-O,--output-format,--format", opts.format, "table (a tree) or json")
-      ->check(CLI::IsMember({"table", "json"}));
+  cmd->add_option("-O,--output-format,--format", opts.format,
+                  "table (a tree), json, csv or tsv (one row per node and line)")
+      ->check(CLI::IsMember({"table", "json", "csv", "tsv"}));
   cmd->add_option("-o,--output", opts.output,
                   "Write to FILE atomically (- for stdout); without -O its "
-                  "extension, in any case, sets the format: .txt .json")
+                  "extension, in any case, sets the format: .txt .json .csv .tsv")
       ->option_text("FILE");
   cmd->add_option("--rows", opts.rows, "List at most K rows per item (default 10)")
       ->option_text("K")

@@ -118,8 +118,8 @@ done
 refused results.xlsx score $scheme $data -O csv
 refused results.CSV score $scheme $data -O json
 refused results.txt score $scheme $data -O xlsx
-refused results.csv explain $scheme V2 $data
 refused results.md explain $scheme V2 $data
+refused results.csv explain $scheme V2 $data -O json
 refused results explain $scheme V2 $data
 refused results.html diff $scheme examples/party-building-review-20.yaml $data
 refused results.xlsx diff $scheme examples/party-building-review-20.yaml $data
