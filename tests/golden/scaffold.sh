@@ -7,7 +7,8 @@
 #     were; --force overwrites;
 #   - template of a bundled scheme, without --units (units, events,
 #     measures header, items.csv) and with --units (one measures row per
-#     unit × item × key), in Chinese and with --header en.
+#     unit × item × key), in Chinese and with --header en; kaohe check
+#     reads each as data without an error.
 # With KAOHE_UPDATE_GOLDEN=1 the expected files are rewritten instead;
 # read `git diff` before committing them.
 #
@@ -100,6 +101,21 @@ listing "$work/t-units" >"$work/.listing"
 same "$work/.listing" template-units.files
 kaohe template "$root/$scheme" -o t-units --units "$root/$units"
 exit_is 73 "template over its own files"
+
+# The readers take the sheets as written: the headers-only folder checks
+# (an empty roster is valid); the --units sheets with the roster beside
+# them are refused while the values are empty, and check once every value
+# is filled with 1.
+kaohe check "$root/$scheme" t-zh
+exit_is 0 "check of the blank template"
+kaohe check "$root/$scheme" t-en
+exit_is 0 "check of the blank template (--header en)"
+cp "$root/$units" "$work/t-units/units.csv"
+kaohe check "$root/$scheme" t-units
+exit_is 65 "check of the template before its values are filled in"
+sed -i -E '2,$ s/^([^,]*,[^,]*),,/\1,1,/' "$work/t-units/measures.csv"
+kaohe check "$root/$scheme" t-units
+exit_is 0 "check of the filled-in template"
 
 if [[ $failures -ne 0 ]]; then
   echo "$failures failure(s)"
