@@ -58,7 +58,10 @@ int run_template(const TemplateOptions& opts) {
       opts.header == "en" ? TemplateHeader::kKaohe : TemplateHeader::kChinese;
   const std::vector<ScaffoldFile> files = template_files(scheme, roster ? &*roster : nullptr, header);
   write_scaffold(opts.dir, files, opts.force);
-  std::fputs(fmt::format("wrote {} files in {}\n", files.size(), opts.dir).c_str(), stderr);
+  std::fputs(fmt::format("wrote {} {} in {}\n", files.size(),
+                         files.size() == 1 ? "file" : "files", opts.dir)
+                 .c_str(),
+             stderr);
   return kExitOk;
 }
 

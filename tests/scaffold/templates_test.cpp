@@ -107,5 +107,33 @@ TEST_CASE("templates: with a roster, one measures row per unit × item × key") 
         "U2,a,,,二街,甲\n");
 }
 
+TEST_CASE("templates: an item scored per sub-period: a date, a period per measures row") {
+  const Scheme s = test::scheme_of(test::scheme_text(
+      "    - id: p\n"
+      "      name: 年度\n"
+      "      points: 100\n"
+      "      periods: {per: year, combine: mean}\n"
+      "      children:\n"
+      "        - {id: q, name: 质量, points: 90, direct: {}}\n"
+      "        - {id: e, name: 事项, points: 10, per_event: {deduct: 1}}\n",
+      "", "period: {from: 2024-01-01, to: 2025-12-31}\n"));
+  CHECK(event_template_columns(s) == Columns{"unit_id", "item_id", "date", "count", "note"});
+  CHECK(measure_template_columns(s) == Columns{"unit_id", "item_id", "value", "period"});
+  const Roster r = test::roster_of({{"U1", "一镇"}});
+  const std::vector<ScaffoldFile> files = template_files(s, &r, TemplateHeader::kKaohe);
+  REQUIRE(file_named(files, "measures.csv"));
+  CHECK(file_named(files, "measures.csv")->text ==
+        "unit_id,item_id,value,period,unit_name,item_name\n"
+        "U1,q,,2024,一镇,质量\n"
+        "U1,q,,2025,一镇,质量\n");
+  // items.csv lists the clerk's id once, not each copy.
+  const std::vector<ScaffoldFile> blank = template_files(s, nullptr, TemplateHeader::kKaohe);
+  REQUIRE(file_named(blank, "items.csv"));
+  CHECK(file_named(blank, "items.csv")->text ==
+        "item_id,item_name,rule,full_marks,keys,file\n"
+        "q,质量,direct,90,,measures.csv\n"
+        "e,事项,per_event deduct 1,10,,events.csv\n");
+}
+
 }  // namespace
 }  // namespace kaohe
