@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "scaffold/starter.h"
 #include "scoring/fixture.h"
 
 namespace kaohe {
@@ -133,6 +134,21 @@ TEST_CASE("templates: an item scored per sub-period: a date, a period per measur
         "item_id,item_name,rule,full_marks,keys,file\n"
         "q,质量,direct,90,,measures.csv\n"
         "e,事项,per_event deduct 1,10,,events.csv\n");
+}
+
+TEST_CASE("templates: the starter's data files have the headers its template writes") {
+  const std::vector<ScaffoldFile> starter = starter_files();
+  const Scheme s = test::scheme_of(file_named(starter, "scheme.yaml")->text);
+  const std::vector<ScaffoldFile> sheets = template_files(s, nullptr, TemplateHeader::kChinese);
+  auto header = [](const ScaffoldFile* f) {
+    REQUIRE(f);
+    return f->text.substr(0, f->text.find('\n'));
+  };
+  CHECK(header(file_named(sheets, "events.csv")) == header(file_named(starter, "data/events.csv")));
+  CHECK(header(file_named(sheets, "measures.csv")) ==
+        header(file_named(starter, "data/measures.csv")));
+  // The starter's roster adds 类别 (the scheme declares no categories).
+  CHECK(header(file_named(sheets, "units.csv")) == "单位编码,单位名称");
 }
 
 }  // namespace
