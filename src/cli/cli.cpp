@@ -13,7 +13,9 @@
 #include "cli/completion.h"
 #include "cli/diff_command.h"
 #include "cli/explain_command.h"
+#include "cli/init_command.h"
 #include "cli/score_command.h"
+#include "cli/template_command.h"
 
 namespace kaohe {
 namespace {
@@ -42,8 +44,8 @@ Diagnostic usage_error(const CLI::App& app, int argc, char** argv,
                               : "unknown command '" + first + "'";
     std::string hint = first.empty() ? std::string() : did_you_mean(first, commands);
     d.hint = !hint.empty() ? hint
-                           : "the commands are score, check, explain, diff and "
-                             "completion; see 'kaohe --help'";
+                           : "the commands are score, check, explain, diff, init, "
+                             "template and completion; see 'kaohe --help'";
     return d;
   }
   d.message = e.what();
@@ -66,6 +68,10 @@ int run_cli(int argc, char** argv) {
   add_diff_command(app, diff);
   ExplainOptions explain;
   add_explain_command(app, explain);
+  InitOptions init;
+  add_init_command(app, init);
+  TemplateOptions template_opts;
+  add_template_command(app, template_opts);
   CompletionOptions completion;
   add_completion_command(app, completion);
   try {
@@ -84,6 +90,8 @@ int run_cli(int argc, char** argv) {
   if (app.got_subcommand("check")) return run_check(check);
   if (app.got_subcommand("diff")) return run_diff(diff);
   if (app.got_subcommand("explain")) return run_explain(explain);
+  if (app.got_subcommand("init")) return run_init(init);
+  if (app.got_subcommand("template")) return run_template(template_opts);
   if (app.got_subcommand("completion")) return run_completion(app, completion);
   return kExitUsage;
 }

@@ -1,0 +1,68 @@
+// The `template` command.
+#include "cli/template_command.h"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <optional>
+
+#include "base/diagnostic.h"
+#include "input/roster.h"
+#include "scaffold/templates.h"
+#include "scaffold/write_scaffold.h"
+#include "scheme/scheme_loader.h"
+
+namespace kaohe {
+
+void add_template_command(CLI::App& app, TemplateOptions& opts) {
+  CLI::App* cmd = app.add_subcommand(
+      "template", "Write blank input sheets (units, events, measures) for a scheme's items");
+  cmd->add_option("scheme", opts.scheme, "Scheme file (YAML)")->required();
+  cmd->add_option("-o,--output", opts.dir, "Folder to write the sheets into (default .)")
+      ->option_text("DIR");
+  cmd->add_option("--units", opts.units,
+                  "A roster (units.csv): measures.csv then lists one row per unit and "
+                  "item, the value left empty")
+      ->option_text("FILE");
+  cmd->add_option("--header", opts.header,
+                  "The header words: zh (单位, 项目, 数值, …; the default) or en "
+                  "(unit_id, item_id, value, …)")
+      ->option_text("LANG")
+      ->check(CLI::IsMember({"en", "zh"}));
+  cmd->add_option("-O,--output-format,--format", opts.format,
+                  "csv (the default); xlsx is not supported yet")
+      ->option_text("FORMAT")
+      ->check(CLI::IsMember({"csv", "xlsx"}));
+  cmd->add_flag("--force", opts.force, "Overwrite files that already exist");
+  cmd->footer(
+      "Examples:\n"
+      "  kaohe template scheme.yaml -o 2025/\n"
+      "  kaohe template scheme.yaml -o 2025/ --units 2025/units.csv --force");
+}
+
+int run_template(const TemplateOptions& opts) {
+  if (opts.format == "xlsx") {
+    throw Error(kExitUsage, "template -O xlsx is not supported yet",
+                "write CSV (the default): Excel and WPS open and save it");
+  }
+  const Scheme scheme = load_scheme(opts.scheme);
+  std::optional<Roster> roster;
+  if (!opts.units.empty()) {
+    Diagnostics diags;
+    roster = load_roster(opts.units, diags, {}, &scheme.columns.roster,
+                         scheme.roster_columns());
+    diags.throw_if_errors(kExitDataErr);
+  }
+  const TemplateHeader header =
+      opts.header == "en" ? TemplateHeader::kKaohe : TemplateHeader::kChinese;
+  const std::vector<ScaffoldFile> files = template_files(scheme, roster ? &*roster : nullptr, header);
+  write_scaffold(opts.dir, files, opts.force);
+  std::fputs(fmt::format("wrote {} {} in {}\n", files.size(),
+                         files.size() == 1 ? "file" : "files", opts.dir)
+                 .c_str(),
+             stderr);
+  return kExitOk;
+}
+
+}  // namespace kaohe
