@@ -65,6 +65,14 @@ class Explainer {
   }
 
  private:
+  // A value in a line's text: the exact decimal, or one that does not
+  // terminate to two places past the scheme's precision, marked ≈ (the
+  // exact effect is in -O csv and -O json).
+  std::string readable(const Rational& r) const {
+    if (std::optional<Decimal> d = r.to_decimal()) return d->to_string();
+    return "≈" + round_to(r, scheme_.precision + 2, RoundingMode::kHalfUp).to_string();
+  }
+
   ExplainLine line(std::string text, std::optional<Rational> effect,
                    std::string source = {}, std::string ref = {}) {
     if (effect) sum_ += *effect;
@@ -184,8 +192,7 @@ class Explainer {
     if (hidden > 0) {
       out.lines.push_back(ExplainLine{
           fmt::format("… {} more short {}s, total {}", hidden, every_name(r.quota.per),
-                      hidden_effect.to_decimal() ? hidden_effect.to_decimal()->to_string()
-                                                 : hidden_effect.to_string()),
+                      readable(hidden_effect)),
           "", "", hidden_effect});
     }
     if (short_buckets == 0) {
@@ -282,8 +289,7 @@ class Explainer {
       sum_ += hidden_effect;
       out.lines.push_back(ExplainLine{
           fmt::format("… {} more rows, total {}", hidden,
-                      hidden_effect.to_decimal() ? hidden_effect.to_decimal()->to_string()
-                                                 : hidden_effect.to_string()),
+                      readable(hidden_effect)),
           "", "", hidden_effect});
     }
     if (r.surcharge && count >= r.surcharge->at) {
@@ -374,19 +380,19 @@ class Explainer {
                                      kept < g.sheets.size() ? " kept" : "");
       out.lines.push_back(line(
           fmt::format("{}{} = {}", g.name.empty() ? "" : g.name + ": ", what,
-                      g.mean.to_string()),
+                      readable(g.mean)),
           std::nullopt));
       if (g.name.empty()) {
-        formula = g.mean.to_string();
+        formula = readable(g.mean);
       } else {
         const std::optional<Decimal> pct = (g.weight * Rational(100)).to_decimal();
         formula += fmt::format("{}{}% × {}", formula.empty() ? "" : " + ",
-                               pct ? pct->to_string() : (g.weight * Rational(100)).to_string(),
-                               g.mean.to_string());
+                               pct ? pct->to_string() : readable(g.weight * Rational(100)),
+                               readable(g.mean));
       }
     }
     if (t.groups.size() > 1 || !t.groups.front().name.empty()) {
-      formula += " = " + t.mean.to_string();
+      formula += " = " + readable(t.mean);
     }
     out.lines.push_back(line(fmt::format("sheets {}, × {} ÷ {} → {}", formula,
                                          node.points->to_string(), scale, result),
@@ -398,7 +404,7 @@ class Explainer {
     const std::vector<Measure>* rows = ev_.measures.find(unit_, n);
     if (node.rule.kind == RuleKind::kSheets && rows && rows->front().value) {
       exact = score_measure_leaf(node, rows).value;
-      sheet_lines(node, *rows, exact.to_string(), (exact - points_of(node)) * m, out);
+      sheet_lines(node, *rows, readable(exact), (exact - points_of(node)) * m, out);
       return;
     }
     std::string values;
@@ -426,8 +432,7 @@ class Explainer {
     } else {
       exact = score_measure_leaf(node, rows).value;
     }
-    std::string exact_text = exact.to_decimal() ? exact.to_decimal()->to_string()
-                                                : exact.to_string();
+    std::string exact_text = readable(exact);
     if (node.rule.kind == RuleKind::kBands && rows && rows->size() == 1 &&
         rows->front().value && !node.rule.bands.empty()) {
       // Which band the value reached (达到90%), or that it reached none.
@@ -448,8 +453,7 @@ class Explainer {
     const Node& node = scheme_.nodes[n];
     const ResultLeafSource* src = ev_.results.find(n);
     exact = score_result_leaf(node, src, unit_).value;
-    const std::string exact_text = exact.to_decimal() ? exact.to_decimal()->to_string()
-                                                      : exact.to_string();
+    const std::string exact_text = readable(exact);
     if (src == nullptr) return;
     const Unit& unit = ev_.roster.units[static_cast<std::size_t>(unit_)];
     const std::string what = src->node == "total"
@@ -497,9 +501,7 @@ class Explainer {
     }
     Rational printed = Rational(cell.score);
     if (!(printed == v)) {
-      out.lines.push_back(line(fmt::format("rounded {} → {}",
-                                           v.to_decimal() ? v.to_decimal()->to_string()
-                                                          : v.to_string(),
+      out.lines.push_back(line(fmt::format("rounded {} → {}", readable(v),
                                            cell.score.format(scheme_.precision)),
                                (printed - v) * m));
     }

@@ -134,9 +134,11 @@ void json_node(const Evaluation& ev, const ExplainNode& n, int depth, std::strin
                      n.full_marks.to_string());
   for (std::size_t i = 0; i < n.lines.size(); ++i) {
     const ExplainLine& l = n.lines[i];
-    out += fmt::format("{}{{\"text\": {}, \"source\": {}, \"ref\": {}, \"effect\": {}}}",
-                       i ? ", " : "", json_quote(l.text), json_quote(l.source), json_quote(l.ref),
-                       l.effect ? json_quote(effect_text(*l.effect)) : "null");
+    out += fmt::format(
+        "{}{{\"text\": {}, \"source\": {}, \"ref\": {}, \"effect\": {}, \"effect_exact\": {}}}",
+        i ? ", " : "", json_quote(l.text), json_quote(l.source), json_quote(l.ref),
+        l.effect ? json_quote(effect_text(*l.effect)) : "null",
+        l.effect ? json_quote(l.effect->to_string()) : "null");
   }
   out += "], \"children\": [";
   if (!n.children.empty()) out += "\n";
