@@ -89,6 +89,12 @@ DataFileName classify_data_file(std::string_view name) {
   }
   const std::string folded = ascii_lowercase(name);
   const std::string_view f = folded;
+  // `kaohe template`'s list of the scheme's items, written beside the
+  // blank sheets for the clerk: no input, and nothing to warn about.
+  if (f == "items.csv") {
+    out.ignored = true;
+    return out;
+  }
   if (f.size() > 4 && (ends_with(f, ".csv") || ends_with(f, ".tsv"))) {
     out.csv = true;
     out.kind = kind_of_stem(f.substr(0, f.size() - 4));

@@ -19,7 +19,8 @@ std::string_view kind_name(DataKind kind);
 struct DataFileName {
   // Hidden (".name", e.g. macOS "._events.csv") or an Office lock file
   // ("~$name", present while Excel has the file open): never read and
-  // never reported. When true, nothing else is set.
+  // never reported; so is items.csv, the list of items `kaohe template`
+  // writes beside the blank sheets. When true, nothing else is set.
   bool ignored = false;
   bool csv = false;  // ends with ".csv" or ".tsv", in any letter case
   // Ends with ".txt" (any case) and names a kind (Excel's "Unicode 文本"

@@ -108,6 +108,7 @@ exit_is 73 "template over its own files"
 # is filled with 1.
 kaohe check "$root/$scheme" t-zh
 exit_is 0 "check of the blank template"
+grep -q "items.csv" "$work/.stderr" && fail "check warns of the template's own items.csv"
 kaohe check "$root/$scheme" t-en
 exit_is 0 "check of the blank template (--header en)"
 cp "$root/$units" "$work/t-units/units.csv"

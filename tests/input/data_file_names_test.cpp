@@ -70,6 +70,13 @@ TEST_CASE("hidden files and Office lock files are ignored") {
   CHECK_FALSE(classify_data_file("~events.csv").ignored);
 }
 
+TEST_CASE("kaohe template's items.csv is ignored, in any case; other lists are not") {
+  CHECK(classify_data_file("items.csv").ignored);
+  CHECK(classify_data_file("Items.CSV").ignored);
+  CHECK_FALSE(classify_data_file("items-2.csv").ignored);
+  CHECK(classify_data_file("items-2.csv").csv);
+}
+
 TEST_CASE("copies: 副本, (1), copy as a word, in any case") {
   CHECK(mark("events - 副本.csv") == "副本");
   CHECK(mark("events - 副本 (2).csv") == "副本");
