@@ -257,53 +257,73 @@ InputStats read_measures(const std::string& path, int file_index,
   std::vector<int> found;
   HeaderRow header_row;
   Diagnostics long_problems;
+  Diagnostics wide_problems;
   const HeaderMap* own = &scheme.columns.measures;
-  HeaderFound got = read_sheet_header(*text.reader, kColumns, own, sheet.skip_for(path),
-                                      long_problems, header, found, stats.form.title_rows,
-                                      &header_row);
-  if (got == HeaderFound::kFound &&
-      !check_one_layout(header, std::span(found).subspan(1, 3), found, scheme, path,
-                        header_row, diags)) {
-    stats.read_through = false;
-    return stats;
+  const MeasureLayout layout = scheme.columns.measure_layout;
+  HeaderFound got = HeaderFound::kBad;
+  if (layout != MeasureLayout::kWide) {
+    got = read_sheet_header(*text.reader, kColumns, own, sheet.skip_for(path), long_problems,
+                            header, found, stats.form.title_rows, &header_row);
+    if (got == HeaderFound::kFound &&
+        !check_one_layout(header, std::span(found).subspan(1, 3), found, scheme, path,
+                          header_row, diags)) {
+      stats.read_through = false;
+      return stats;
+    }
   }
   std::vector<WideColumn> wide;  // empty: the long layout
-  if (got == HeaderFound::kBad) {
+  if (got == HeaderFound::kBad && layout != MeasureLayout::kLong) {
     // No long header: a wide one (a unit column, a column per item) is
     // read from the top again. Only then: a long file costs nothing more.
-    text = SheetText{};
-    std::rewind(f.get());
-    text = open_sheet(path, f.get(), sheet);
-    Diagnostics wide_problems;
+    if (layout != MeasureLayout::kWide) {
+      text = SheetText{};
+      std::rewind(f.get());
+      text = open_sheet(path, f.get(), sheet);
+    }
     std::vector<int> cols;
-    const bool unit_found =
-        read_sheet_header(*text.reader, kWideColumns, own, sheet.skip_for(path),
-                          wide_problems, header, cols, stats.form.title_rows,
-                          &header_row) == HeaderFound::kFound;
-    if (unit_found && (cols[1] >= 0 || cols[2] >= 0 || cols[3] >= 0)) {
-      // Some long column, not all: with an item column beside it, that
-      // is the error to show.
+    got = read_sheet_header(*text.reader, kWideColumns, own, sheet.skip_for(path),
+                            wide_problems, header, cols, stats.form.title_rows, &header_row);
+    if (got == HeaderFound::kFound && (cols[1] >= 0 || cols[2] >= 0 || cols[3] >= 0)) {
+      // Some long column: with an item column beside it, that is the
+      // error to show; under a declared wide layout, the long header is.
+      got = HeaderFound::kBad;
       if (!check_one_layout(header, std::span(cols).subspan(1, 3), cols, scheme, path,
                             header_row, diags)) {
         stats.read_through = false;
         return stats;
       }
-    } else if (unit_found) {
+    } else if (got == HeaderFound::kFound) {
       switch (find_wide_columns(header, cols, scheme, path, header_row, diags, wide)) {
         case WideFound::kWide:
-          got = HeaderFound::kFound;
           found = std::move(cols);
           break;
         case WideFound::kBad:
           stats.read_through = false;
           return stats;
         case WideFound::kNotWide:
+          got = HeaderFound::kBad;
           break;
       }
     }
+    if (got == HeaderFound::kBad && layout == MeasureLayout::kWide &&
+        wide_problems.error_count() == 0) {
+      diags.error(path, header_row.line, 0,
+                  "the scheme declares its measures files wide, and this header names no "
+                  "measure item",
+                  header_row.raw,
+                  fmt::format("a wide sheet has a unit column and one column per item, "
+                              "headed by its id or name; for the long layout, remove "
+                              "'layout: wide' from 'columns: measures' (line {} of the "
+                              "scheme)",
+                              scheme.columns.measure_layout_pos.line));
+      stats.read_through = false;
+      return stats;
+    }
   }
-  if (got != HeaderFound::kFound || wide.empty()) {
-    for (const Diagnostic& d : long_problems.list()) diags.add(d);
+  if (got != HeaderFound::kFound) {
+    const Diagnostics& problems =
+        layout == MeasureLayout::kWide ? wide_problems : long_problems;
+    for (const Diagnostic& d : problems.list()) diags.add(d);
   }
   if (got == HeaderFound::kNoRows) return stats;
   if (got == HeaderFound::kBad) {
