@@ -353,12 +353,14 @@ InputStats read_measures(const std::string& path, int file_index,
   }
 
   // One measure row: `item` with value `text` for `unit` (-1: unknown,
-  // reported), from fields c_item, c_value (and c_key, -1: none) of `row`;
+  // reported), from fields c_item, c_value (and c_key, -1: none, holding
+  // `key`) of `row`;
   // a second value is reported at field c_at. A long row is one; a wide
   // row is one per non-empty item cell.
   auto read_one = [&](const CsvRow& row, std::string_view unit_id, int unit,
-                      const std::string& item, std::string_view text, int c_item,
-                      int c_value, int c_key, int c_at) {
+                      const std::string& item, std::string_view text,
+                      const std::string& key, int c_item, int c_value, int c_key,
+                      int c_at) {
     const std::int64_t before = errors.count();
       const std::string_view period = c_period >= 0 ? row.fields[c_period] : std::string_view();
       bool item_reported = false;
@@ -374,7 +376,7 @@ InputStats read_measures(const std::string& path, int file_index,
                                   : std::string());
       } else if ((!node->is_leaf() || !rule_reads_measures(node->rule.kind)) &&
                  text == "NA" &&
-                 (c_key < 0 || row.fields[c_key].empty())) {
+                 key.empty()) {
         // NA on a group or an event item: the whole node does not apply.
         table.mark_node_na();
       } else if (!node->is_leaf()) {
@@ -405,7 +407,6 @@ InputStats read_measures(const std::string& path, int file_index,
                    "a row for an item that does not apply is a mistake in the data");
         node = nullptr;
       }
-      std::string key = c_key >= 0 ? std::string(row.fields[c_key]) : std::string();
       Measure m;
       m.file = file_index;
       m.line = row.line;
@@ -565,12 +566,14 @@ InputStats read_measures(const std::string& path, int file_index,
     }
     if (wide.empty()) {
       read_one(row, unit_id, unit, std::string(row.fields[c_item]), row.fields[c_value],
-               c_item, c_value, c_key, c_unit);
+               c_key >= 0 ? std::string(row.fields[c_key]) : std::string(), c_item, c_value,
+               c_key, c_unit);
     } else {
       for (const WideColumn& w : wide) {
         const std::string_view cell = row.fields[w.field];
         if (cell.empty()) continue;  // no row: the item's 'missing:' applies
-        read_one(row, unit_id, unit, w.item, cell, w.field, w.field, -1, w.field);
+        read_one(row, unit_id, unit, w.item, cell, w.key, w.field, w.field,
+                 w.key.empty() ? -1 : w.field, w.field);
       }
     }
     if (errors.count() != before) {

@@ -97,9 +97,20 @@ WideFound find_wide_columns(const CsvHeader& header, std::span<const int> read,
   std::vector<int> unmatched;  // fields naming nothing known
   for (int f = 0; f < header.size(); ++f) {
     if (std::find(read.begin(), read.end(), f) != read.end()) continue;
-    const std::string& cell = header.names()[f];
+    const std::string& whole = header.names()[f];
+    if (fold_column_name(whole).empty()) continue;  // an unnamed column
+    // `item:key`: the key after the first colon, ASCII or full-width.
+    std::size_t colon = whole.find(':');
+    std::size_t colon_len = 1;
+    if (const std::size_t wide_colon = whole.find("：");
+        wide_colon != std::string::npos && wide_colon < colon) {
+      colon = wide_colon;
+      colon_len = std::string_view("：").size();
+    }
+    const std::string cell = whole.substr(0, colon);
+    const std::string key =
+        colon == std::string::npos ? std::string() : whole.substr(colon + colon_len);
     const std::string folded = fold_column_name(cell);
-    if (folded.empty()) continue;  // an unnamed column
     if (std::find(std::begin(kWideIgnored), std::end(kWideIgnored), folded) !=
         std::end(kWideIgnored)) {
       continue;
@@ -120,30 +131,48 @@ WideFound find_wide_columns(const CsvHeader& header, std::span<const int> read,
       unmatched.push_back(f);
       continue;
     }
-    if (!match->node->rule.measure_keys().empty()) {
+    const std::vector<std::string> keys = match->node->rule.measure_keys();
+    if (!keys.empty() && key.empty()) {
       problems.push_back(
           {f,
-           fmt::format("item \"{}\" ({}) takes one value per key ({}), and a column of a "
-                       "wide sheet holds one value per unit",
-                       match->item, match->node->name,
-                       fmt::join(match->node->rule.measure_keys(), ", ")),
-           "give this item in a long measures file beside it: "
-           "unit_id,item_id,value,key"});
+           fmt::format("item \"{}\" ({}) takes one value per key ({}), and this column "
+                       "names none",
+                       match->item, match->node->name, fmt::join(keys, ", ")),
+           fmt::format("head one column per key, as \"{}:{}\", or give the item in a long "
+                       "measures file beside: unit_id,item_id,value,key",
+                       cell, keys.front())});
+      continue;
+    }
+    if (keys.empty() && colon != std::string::npos) {
+      problems.push_back({f,
+                          fmt::format("item \"{}\" ({}) takes one value without a key, "
+                                      "got key \"{}\"",
+                                      match->item, match->node->name, key),
+                          fmt::format("head the column \"{}\" alone", cell)});
+      continue;
+    }
+    if (!keys.empty() && std::find(keys.begin(), keys.end(), key) == keys.end()) {
+      std::string hint = did_you_mean(key, keys);
+      if (hint.empty()) hint = fmt::format("the keys are: {}", fmt::join(keys, ", "));
+      problems.push_back(
+          {f, fmt::format("unknown key \"{}\" for item \"{}\"", key, match->item),
+           std::move(hint)});
       continue;
     }
     const auto twice = std::find_if(out.begin(), out.end(), [&](const WideColumn& c) {
-      return c.item == match->item;
+      return c.item == match->item && c.key == key;
     });
     if (twice != out.end()) {
       problems.push_back({f,
                           fmt::format("headers \"{}\" (column {}) and \"{}\" (column {}) "
-                                      "both name item \"{}\"",
-                                      header.names()[twice->field], twice->field + 1, cell,
-                                      f + 1, match->item),
+                                      "both name item \"{}\"{}",
+                                      header.names()[twice->field], twice->field + 1, whole,
+                                      f + 1, match->item,
+                                      key.empty() ? "" : fmt::format(", key \"{}\"", key)),
                           "keep one column per item"});
       continue;
     }
-    out.push_back({f, match->item});
+    out.push_back({f, match->item, key});
   }
   if (out.empty() && problems.empty()) return WideFound::kNotWide;
   if (!unmatched.empty()) {

@@ -22,6 +22,7 @@ struct WideColumn {
   int field = 0;     // 0-based field index in the header
   std::string item;  // the item as a long row names it (its id; for an
                      // item scored per sub-period, the id as written)
+  std::string key;   // `item:key` (民主测评:优秀): the key; else empty
 };
 
 enum class WideFound {
@@ -34,14 +35,16 @@ enum class WideFound {
 // its item columns. `read` are the fields already read as kaohe's columns
 // (unit_id, period, rater…; -1 entries ignored). Every other named field
 // is an item column, a column kaohe ignores (kWideIgnored: the unit's
-// name, a row number, remarks), or an error:
+// name, a row number, remarks), or an error. An item that takes keys
+// (votes, checklist, mean, grouped sheets) has one column per key, headed
+// `item:key` (`测评:优秀`, also with a full-width `：`). Errors:
 //   - a header matching no measure item (an id, or a name unique among
 //     the measure items): did-you-mean over ids and names;
 //   - a name shared by several items: which one would be a guess (the
 //     error lists their ids: write the id);
-//   - an item that takes keys (votes, checklist, grouped sheets…): one
-//     column holds one value per unit, so it goes in a long file;
-//   - two headers for one item.
+//   - an item that takes keys headed without one, or with a key it does
+//     not take (did-you-mean over its keys); a key on an item without;
+//   - two headers for one item (and key).
 // Errors only when at least one header names an item (else kNotWide and
 // nothing added): they point at the header line and the field.
 WideFound find_wide_columns(const CsvHeader& header, std::span<const int> read,

@@ -1,6 +1,6 @@
 // Unit tests of wide measure sheets (input/wide_sheet.h, read through
-// read_measures): items by id and by name, ignored columns, empty cells,
-// cell locations, and each refused header.
+// read_measures): items by id and by name, `item:key` columns, ignored
+// columns, empty cells, cell locations, and each refused header.
 #include "input/wide_sheet.h"
 
 #include <doctest/doctest.h>
@@ -73,6 +73,18 @@ TEST_CASE("a wide sheet's cells are rows, its items named by id or by name") {
   CHECK_FALSE(run.rows("V2", "judged")->front().value.has_value());  // NA
 }
 
+TEST_CASE("an item with keys has a column per key, `item:key`") {
+  Run run;
+  run.read("unit_id,vote:优秀,测评：良好\nV1,30,5\n");
+  CHECK(run.diags.error_count() == 0);
+  const std::vector<Measure>* rows = run.rows("V1", "vote");
+  REQUIRE(rows != nullptr);
+  REQUIRE(rows->size() == 2);
+  CHECK((*rows)[0].key == "优秀");
+  CHECK((*rows)[1].key == "良好");
+  CHECK((*rows)[1].value->to_string() == "5");
+}
+
 TEST_CASE("a wide cell is checked as a long value, at its own column") {
   Run run;
   run.read("unit_id,done,judged\nV1,1.5,18\n");
@@ -106,10 +118,18 @@ TEST_CASE("refused wide headers") {
     run.read("unit_id,实绩\nV1,1\n");
     CHECK(contains(run.only_error().message, "is the name of 2 items: r1, r2"));
   }
-  SUBCASE("an item with keys") {
+  SUBCASE("an item with keys, without a key") {
     Run run;
     run.read("unit_id,测评\nV1,1\n");
     CHECK(contains(run.only_error().message, "takes one value per key"));
+    CHECK(contains(run.only_error().hint, "\"测评:优秀\""));
+  }
+  SUBCASE("a key the item does not take, or a key on an item without") {
+    Run run;
+    run.read("unit_id,vote:优异,done:x\nV1,1,1\n");
+    REQUIRE(run.diags.error_count() == 2);
+    CHECK(contains(run.diags.list()[0].message, "unknown key \"优异\" for item \"vote\""));
+    CHECK(contains(run.diags.list()[1].message, "takes one value without a key"));
   }
   SUBCASE("one item twice") {
     Run run;
