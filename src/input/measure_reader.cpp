@@ -352,19 +352,18 @@ InputStats read_measures(const std::string& path, int file_index,
     keys_of.push_back(n.rule.measure_keys());
   }
 
-  // One measure row: `item` with value `text` for `unit` (-1: unknown,
-  // reported), from fields c_item, c_value (and c_key, -1: none, holding
-  // `key`) of `row`;
-  // a second value is reported at field c_at. A long row is one; a wide
-  // row is one per non-empty item cell.
+  // One measure row: `item` with value `value_text` for `unit` (-1:
+  // unknown, reported), from fields c_item, c_value (and c_key, -1: none,
+  // holding `key`) of `row`; a second value is reported at field c_at. A
+  // long row is one; a wide row is one per non-empty item cell.
   auto read_one = [&](const CsvRow& row, std::string_view unit_id, int unit,
-                      const std::string& item, std::string_view text,
+                      const std::string& item, std::string_view value_text,
                       const std::string& key, int c_item, int c_value, int c_key,
                       int c_at) {
     const std::int64_t before = errors.count();
       const std::string_view period = c_period >= 0 ? row.fields[c_period] : std::string_view();
       bool item_reported = false;
-      const int n = measure_node(scheme, row, item, period, text == "NA", c_item,
+      const int n = measure_node(scheme, row, item, period, value_text == "NA", c_item,
                                  c_period, errors, item_reported);
       const Node* node = n >= 0 ? &scheme.nodes[n] : nullptr;
       if (item_reported) {
@@ -375,7 +374,7 @@ InputStats read_measures(const std::string& path, int file_index,
                                                       " (or NA for a group)")
                                   : std::string());
       } else if ((!node->is_leaf() || !rule_reads_measures(node->rule.kind)) &&
-                 text == "NA" &&
+                 value_text == "NA" &&
                  key.empty()) {
         // NA on a group or an event item: the whole node does not apply.
         table.mark_node_na();
@@ -419,14 +418,14 @@ InputStats read_measures(const std::string& path, int file_index,
                                node->name, rater),
                    "a rater names one sheet of a 'sheets' item (评议表); leave the "
                    "rater column empty for this item");
-      } else if (sheets && text == "NA" && !rater.empty()) {
+      } else if (sheets && value_text == "NA" && !rater.empty()) {
         errors.add(row, c_rater + 1,
                    "NA says the whole item does not apply; leave the rater empty",
                    "an NA row is no rater's sheet: write NA alone, or the rater's mark");
       }
       if (node && rule_reads_measures(node->rule.kind)) {
         const std::vector<std::string>& keys = keys_of[n];
-        if (text == "NA") {
+        if (value_text == "NA") {
           if (!key.empty()) {
             errors.add(row, c_key + 1,
                        "NA says the whole item does not apply; leave the key empty");
@@ -455,11 +454,11 @@ InputStats read_measures(const std::string& path, int file_index,
                      hint);
         }
       }
-      if (text != "NA") {
-        std::optional<Decimal> v = Decimal::parse(text);
+      if (value_text != "NA") {
+        std::optional<Decimal> v = Decimal::parse(value_text);
         std::string percent_problem;
         if (!v) v = excel_value(node && rule_reads_measures(node->rule.kind) ? node : nullptr,
-                                text, percent_problem);
+                                value_text, percent_problem);
         if (!percent_problem.empty()) {
           errors.add(row, c_value + 1, std::move(percent_problem),
                      "a percentage is read only for an item whose value is a ratio: "
@@ -475,20 +474,20 @@ InputStats read_measures(const std::string& path, int file_index,
           }
         } else {
           std::string hint = "write a plain decimal such as 92.5, or NA";
-          if (text.find(',') != std::string_view::npos) {
+          if (value_text.find(',') != std::string_view::npos) {
             hint = "use '.' as the decimal point; a thousands separator ',' stands only "
                    "between groups of three digits, as in \"1,234.5\"";
-          } else if (const std::optional<std::string> folded = fold_full_width(text);
-                     (folded ? *folded : std::string(text)).ends_with('%')) {
-            const std::string t = folded ? *folded : std::string(text);
+          } else if (const std::optional<std::string> folded = fold_full_width(value_text);
+                     (folded ? *folded : std::string(value_text)).ends_with('%')) {
+            const std::string t = folded ? *folded : std::string(value_text);
             hint = parse_excel_decimal(std::string_view(t).substr(0, t.size() - 1))
                        ? "a percentage takes at most six decimals once converted: write "
                          "85% or 0.85"
                        : "write a percentage as a number and '%', with no space: 85%";
           }
           errors.add(row, c_value + 1,
-                     text.empty() ? std::string("empty value")
-                                  : fmt::format("value \"{}\" is not a number", text),
+                     value_text.empty() ? std::string("empty value")
+                                  : fmt::format("value \"{}\" is not a number", value_text),
                      hint);
         }
       }
