@@ -4,6 +4,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdio>
+#include <span>
 
 #include "input/csv_columns.h"
 #include "input/csv_reader.h"
@@ -13,6 +15,7 @@
 #include "input/sheet_text.h"
 #include "input/text_decoder.h"
 #include "input/unit_index.h"
+#include "input/wide_sheet.h"
 #include "io/file_io.h"
 #include "scheme/sub_periods.h"
 
@@ -238,7 +241,6 @@ InputStats read_measures(const std::string& path, int file_index,
   stats.file = path;
   FilePtr f = open_input(path);
   SheetText text = open_sheet(path, f.get(), sheet);
-  CsvReader& reader = *text.reader;
   CsvRow row;
   static constexpr ColumnSpec kColumns[] = {
       {"unit_id", true, kUnitSynonyms},
@@ -247,16 +249,93 @@ InputStats read_measures(const std::string& path, int file_index,
       {"key", false, "等次/档次/来源"},
       {"period", false, "期间/考核期"},
       {"rater", false, "评议人/评分人/打分人"}};
+  // A wide sheet's (input/wide_sheet.h): only the unit is required, and
+  // item_id, value and key, found, are the error of two layouts in one.
+  static constexpr ColumnSpec kWideColumns[] = {
+      {"unit_id", true, kUnitSynonyms},
+      {"item_id", false, kItemSynonyms},
+      {"value", false, "数值/得分/分数/分值"},
+      {"key", false, "等次/档次/来源"},
+      {"period", false, "期间/考核期"},
+      {"rater", false, "评议人/评分人/打分人"}};
   CsvHeader header;
   std::vector<int> found;
-  const HeaderFound got = read_sheet_header(reader, kColumns, &scheme.columns.measures,
-                                            sheet.skip_for(path), diags, header, found,
-                                            stats.form.title_rows);
+  HeaderRow header_row;
+  Diagnostics long_problems;
+  Diagnostics wide_problems;
+  const HeaderMap* own = &scheme.columns.measures;
+  const MeasureLayout layout = scheme.columns.measure_layout;
+  HeaderFound got = HeaderFound::kBad;
+  if (layout != MeasureLayout::kWide) {
+    got = read_sheet_header(*text.reader, kColumns, own, sheet.skip_for(path), long_problems,
+                            header, found, stats.form.title_rows, &header_row);
+    if (got == HeaderFound::kFound &&
+        !check_one_layout(header, std::span(found).subspan(1, 3), found, scheme, path,
+                          header_row, diags)) {
+      stats.read_through = false;
+      return stats;
+    }
+  }
+  std::vector<WideColumn> wide;  // empty: the long layout
+  if (got == HeaderFound::kBad && layout != MeasureLayout::kLong) {
+    // No long header: a wide one (a unit column, a column per item) is
+    // read from the top again. Only then: a long file costs nothing more.
+    if (layout != MeasureLayout::kWide) {
+      text = SheetText{};
+      std::rewind(f.get());
+      text = open_sheet(path, f.get(), sheet);
+    }
+    std::vector<int> cols;
+    got = read_sheet_header(*text.reader, kWideColumns, own, sheet.skip_for(path),
+                            wide_problems, header, cols, stats.form.title_rows, &header_row);
+    if (got == HeaderFound::kFound && (cols[1] >= 0 || cols[2] >= 0 || cols[3] >= 0)) {
+      // Some long column: with an item column beside it, that is the
+      // error to show; under a declared wide layout, the long header is.
+      got = HeaderFound::kBad;
+      if (!check_one_layout(header, std::span(cols).subspan(1, 3), cols, scheme, path,
+                            header_row, diags)) {
+        stats.read_through = false;
+        return stats;
+      }
+    } else if (got == HeaderFound::kFound) {
+      switch (find_wide_columns(header, cols, scheme, path, header_row, diags, wide)) {
+        case WideFound::kWide:
+          found = std::move(cols);
+          break;
+        case WideFound::kBad:
+          stats.read_through = false;
+          return stats;
+        case WideFound::kNotWide:
+          got = HeaderFound::kBad;
+          break;
+      }
+    }
+    if (got == HeaderFound::kBad && layout == MeasureLayout::kWide &&
+        wide_problems.error_count() == 0) {
+      diags.error(path, header_row.line, 0,
+                  "the scheme declares its measures files wide, and this header names no "
+                  "measure item",
+                  header_row.raw,
+                  fmt::format("a wide sheet has a unit column and one column per item, "
+                              "headed by its id or name; for the long layout, remove "
+                              "'layout: wide' from 'columns: measures' (line {} of the "
+                              "scheme)",
+                              scheme.columns.measure_layout_pos.line));
+      stats.read_through = false;
+      return stats;
+    }
+  }
+  if (got != HeaderFound::kFound) {
+    const Diagnostics& problems =
+        layout == MeasureLayout::kWide ? wide_problems : long_problems;
+    for (const Diagnostic& d : problems.list()) diags.add(d);
+  }
   if (got == HeaderFound::kNoRows) return stats;
   if (got == HeaderFound::kBad) {
     stats.read_through = false;
     return stats;
   }
+  CsvReader& reader = *text.reader;
   const std::optional<std::vector<int>> cols = std::move(found);
   const int c_unit = (*cols)[0];
   const int c_item = (*cols)[1];
@@ -278,6 +357,201 @@ InputStats read_measures(const std::string& path, int file_index,
     keys_of.push_back(n.rule.measure_keys());
   }
 
+  // One measure row: `item` with value `value_text` for `unit` (-1:
+  // unknown, reported), from fields c_item, c_value (and c_key, -1: none,
+  // holding `key`) of `row`; a second value is reported at field c_at. A
+  // long row is one; a wide row is one per non-empty item cell.
+  auto read_one = [&](const CsvRow& row, std::string_view unit_id, int unit,
+                      const std::string& item, std::string_view value_text,
+                      const std::string& key, int c_item, int c_value, int c_key,
+                      int c_at) {
+    const std::int64_t before = errors.count();
+      const std::string_view period = c_period >= 0 ? row.fields[c_period] : std::string_view();
+      bool item_reported = false;
+      const int n = measure_node(scheme, row, item, period, value_text == "NA", c_item,
+                                 c_period, errors, item_reported);
+      const Node* node = n >= 0 ? &scheme.nodes[n] : nullptr;
+      if (item_reported) {
+        // reported by measure_node
+      } else if (node == nullptr) {
+        errors.add(row, c_item + 1, fmt::format("unknown item_id \"{}\"", item),
+                   errors.shown() ? unknown_item_hint(item, measure_leaves, "measures",
+                                                      " (or NA for a group)")
+                                  : std::string());
+      } else if ((!node->is_leaf() || !rule_reads_measures(node->rule.kind)) &&
+                 value_text == "NA" &&
+                 key.empty()) {
+        // NA on a group or an event item: the whole node does not apply.
+        table.mark_node_na();
+      } else if (!node->is_leaf()) {
+        errors.add(row, c_item + 1,
+                   fmt::format("item \"{}\" ({}) groups other items; measures go "
+                               "to one of its leaves", item, node->name),
+                   "only NA (the group does not apply) may be given for a group");
+        node = nullptr;
+      } else if (node->rule.kind == RuleKind::kResult) {
+        errors.add(row, c_item + 1,
+                   fmt::format("item \"{}\" ({}) is converted from another assessment's "
+                               "result, not scored from measures", item, node->name),
+                   "remove this row; only NA (the item does not apply) may be given here");
+        node = nullptr;
+      } else if (!rule_reads_measures(node->rule.kind)) {
+        errors.add(row, c_item + 1,
+                   fmt::format("item \"{}\" ({}) is scored from events, not measures",
+                               item, node->name),
+                   "move this row to an events file; only NA (the item does not "
+                   "apply) may be given here");
+        node = nullptr;
+      }
+      if (node && unit >= 0 &&
+          !scheme.applies_to_category(n, roster.units[unit].category)) {
+        errors.add(row, c_item + 1,
+                   fmt::format("item \"{}\" does not apply to unit \"{}\" (category "
+                               "\"{}\")", item, unit_id, roster.units[unit].category),
+                   "a row for an item that does not apply is a mistake in the data");
+        node = nullptr;
+      }
+      Measure m;
+      m.file = file_index;
+      m.line = row.line;
+      m.key = key;
+      const std::string_view rater = c_rater >= 0 ? row.fields[c_rater] : std::string_view();
+      const bool sheets = node && node->rule.kind == RuleKind::kSheets;
+      if (node && !sheets && !rater.empty()) {
+        errors.add(row, c_rater + 1,
+                   fmt::format("item \"{}\" ({}) takes no rater, got rater \"{}\"", item,
+                               node->name, rater),
+                   "a rater names one sheet of a 'sheets' item (评议表); leave the "
+                   "rater column empty for this item");
+      } else if (sheets && value_text == "NA" && !rater.empty()) {
+        errors.add(row, c_rater + 1,
+                   "NA says the whole item does not apply; leave the rater empty",
+                   "an NA row is no rater's sheet: write NA alone, or the rater's mark");
+      }
+      if (node && rule_reads_measures(node->rule.kind)) {
+        const std::vector<std::string>& keys = keys_of[n];
+        if (value_text == "NA") {
+          if (!key.empty()) {
+            errors.add(row, c_key + 1,
+                       "NA says the whole item does not apply; leave the key empty");
+          }
+        } else if (keys.empty() && !key.empty()) {
+          errors.add(row, c_key + 1,
+                     sheets ? fmt::format("item \"{}\" has no rater groups, got key \"{}\"",
+                                          item, key)
+                            : fmt::format("item \"{}\" takes one value without a key, got "
+                                          "key \"{}\"", item, key),
+                     sheets ? "leave the key column empty (one plain mean of every sheet), "
+                              "or declare the item's 'groups'"
+                            : "leave the key column empty for this item");
+        } else if (!keys.empty() &&
+                   std::find(keys.begin(), keys.end(), key) == keys.end()) {
+          const char* what = sheets ? "rater group" : "key";
+          std::string hint = did_you_mean(key, keys);
+          if (hint.empty()) {
+            hint = fmt::format("the {}s are: {}", what, fmt::join(keys, ", "));
+          }
+          errors.add(row, c_key >= 0 ? c_key + 1 : 0,
+                     key.empty() ? fmt::format("item \"{}\" needs a {}", item,
+                                               sheets ? "rater group in the key column" : "key")
+                                 : fmt::format("unknown {} \"{}\" for item \"{}\"",
+                                               what, key, item),
+                     hint);
+        }
+      }
+      if (value_text != "NA") {
+        std::optional<Decimal> v = Decimal::parse(value_text);
+        std::string percent_problem;
+        if (!v) v = excel_value(node && rule_reads_measures(node->rule.kind) ? node : nullptr,
+                                value_text, percent_problem);
+        if (!percent_problem.empty()) {
+          errors.add(row, c_value + 1, std::move(percent_problem),
+                     "a percentage is read only for an item whose value is a ratio: "
+                     "completion, all_or_nothing, scaled, mean, scaled_deduction, "
+                     "sheets, and bands written as percentages");
+        } else if (v) {
+          m.value = *v;
+          if (node && rule_reads_measures(node->rule.kind)) {
+            ValueProblem problem = value_problem(*node, *v);
+            if (!problem.message.empty()) {
+              errors.add(row, c_value + 1, std::move(problem.message),
+                         std::move(problem.hint));
+            }
+          }
+        } else {
+          std::string hint = "write a plain decimal such as 92.5, or NA";
+          if (value_text.find(',') != std::string_view::npos) {
+            hint = "use '.' as the decimal point; a thousands separator ',' stands only "
+                   "between groups of three digits, as in \"1,234.5\"";
+          } else if (const std::optional<std::string> folded = fold_full_width(value_text);
+                     (folded ? *folded : std::string(value_text)).ends_with('%')) {
+            const std::string t = folded ? *folded : std::string(value_text);
+            hint = parse_excel_decimal(std::string_view(t).substr(0, t.size() - 1))
+                       ? "a percentage takes at most six decimals once converted: write "
+                         "85% or 0.85"
+                       : "write a percentage as a number and '%', with no space: 85%";
+          }
+          errors.add(row, c_value + 1,
+                     value_text.empty() ? std::string("empty value")
+                                  : fmt::format("value \"{}\" is not a number", value_text),
+                     hint);
+        }
+      }
+      if (errors.count() != before && unit >= 0 && node) {
+        // Scoring then does not report the unit again for lacking this row.
+        table.mark_rejected(unit, n);
+      }
+      if (errors.count() == before && unit >= 0 && node && sheets) {
+        // Any number of sheets per group, one per rater; NA only alone (an
+        // NA row is alone in its slot, as nothing is added beside it).
+        if (m.value && !rater.empty()) m.rater = table.intern_rater(rater);
+        const std::vector<Measure>& slot = table.slot(unit, n);
+        const Measure* first =
+            m.rater >= 0 ? table.sheet_of_rater(unit, n, m.rater) : nullptr;
+        if (first != nullptr) {
+          errors.add(row, c_rater + 1,
+                     fmt::format("a second sheet from rater \"{}\" for unit \"{}\", item "
+                                 "\"{}\"{} (first given at {}:{})",
+                                 rater, unit_id, item,
+                                 period.empty() ? "" : fmt::format(", period \"{}\"", period),
+                                 files[first->file], first->line),
+                     "a rater fills in one sheet per unit: keep one row per unit, item "
+                     "and rater");
+        } else if (!slot.empty() && (!slot.front().value || !m.value)) {
+          const Measure& prev = slot.front();
+          errors.add(row, c_value + 1,
+                     fmt::format("unit \"{}\", item \"{}\"{} has sheets and NA (first "
+                                 "given at {}:{})",
+                                 unit_id, item,
+                                 period.empty() ? "" : fmt::format(", period \"{}\"", period),
+                                 files[prev.file], prev.line),
+                     "NA says the item does not apply to the unit: give its sheets, or "
+                     "NA alone");
+        } else {
+          table.add_sheet(unit, n, std::move(m));
+        }
+        // The unit then lacks that sheet: scoring does not report it again
+        // as too few sheets.
+        if (errors.count() != before) table.mark_rejected(unit, n);
+      } else if (errors.count() == before && unit >= 0 && node) {
+        std::vector<Measure>& slot = table.slot(unit, n);
+        for (const Measure& prev : slot) {
+          if (prev.key == m.key || !prev.value || !m.value) {
+            errors.add(row, c_at + 1,
+                       fmt::format("a second value for unit \"{}\", item \"{}\"{}{} "
+                                   "(first given at {}:{})",
+                                   unit_id, item,
+                                   period.empty() ? "" : fmt::format(", period \"{}\"", period),
+                                   key.empty() ? "" : fmt::format(", key \"{}\"", key),
+                                   files[prev.file], prev.line),
+                       "keep one row per unit, item and key");
+            break;
+          }
+        }
+        if (errors.count() == before) slot.push_back(std::move(m));
+      }
+  };
+
   while (reader.next(row)) {
     ++stats.read;
     const std::int64_t before = errors.count();
@@ -295,192 +569,17 @@ InputStats read_measures(const std::string& path, int file_index,
       errors.add(row, c_unit + 1, fmt::format("unknown unit_id \"{}\"", unit_id),
                  errors.shown() ? unknown_unit_hint(roster, unit_id) : std::string());
     }
-    std::string item(row.fields[c_item]);
-    const std::string_view period = c_period >= 0 ? row.fields[c_period] : std::string_view();
-    bool item_reported = false;
-    const int n = measure_node(scheme, row, item, period, row.fields[c_value] == "NA", c_item,
-                               c_period, errors, item_reported);
-    const Node* node = n >= 0 ? &scheme.nodes[n] : nullptr;
-    if (item_reported) {
-      // reported by measure_node
-    } else if (node == nullptr) {
-      errors.add(row, c_item + 1, fmt::format("unknown item_id \"{}\"", item),
-                 errors.shown() ? unknown_item_hint(item, measure_leaves, "measures",
-                                                    " (or NA for a group)")
-                                : std::string());
-    } else if ((!node->is_leaf() || !rule_reads_measures(node->rule.kind)) &&
-               row.fields[c_value] == "NA" &&
-               (c_key < 0 || row.fields[c_key].empty())) {
-      // NA on a group or an event item: the whole node does not apply.
-      table.mark_node_na();
-    } else if (!node->is_leaf()) {
-      errors.add(row, c_item + 1,
-                 fmt::format("item \"{}\" ({}) groups other items; measures go "
-                             "to one of its leaves", item, node->name),
-                 "only NA (the group does not apply) may be given for a group");
-      node = nullptr;
-    } else if (node->rule.kind == RuleKind::kResult) {
-      errors.add(row, c_item + 1,
-                 fmt::format("item \"{}\" ({}) is converted from another assessment's "
-                             "result, not scored from measures", item, node->name),
-                 "remove this row; only NA (the item does not apply) may be given here");
-      node = nullptr;
-    } else if (!rule_reads_measures(node->rule.kind)) {
-      errors.add(row, c_item + 1,
-                 fmt::format("item \"{}\" ({}) is scored from events, not measures",
-                             item, node->name),
-                 "move this row to an events file; only NA (the item does not "
-                 "apply) may be given here");
-      node = nullptr;
-    }
-    if (node && unit >= 0 &&
-        !scheme.applies_to_category(n, roster.units[unit].category)) {
-      errors.add(row, c_item + 1,
-                 fmt::format("item \"{}\" does not apply to unit \"{}\" (category "
-                             "\"{}\")", item, unit_id, roster.units[unit].category),
-                 "a row for an item that does not apply is a mistake in the data");
-      node = nullptr;
-    }
-    std::string key = c_key >= 0 ? std::string(row.fields[c_key]) : std::string();
-    std::string_view text = row.fields[c_value];
-    Measure m;
-    m.file = file_index;
-    m.line = row.line;
-    m.key = key;
-    const std::string_view rater = c_rater >= 0 ? row.fields[c_rater] : std::string_view();
-    const bool sheets = node && node->rule.kind == RuleKind::kSheets;
-    if (node && !sheets && !rater.empty()) {
-      errors.add(row, c_rater + 1,
-                 fmt::format("item \"{}\" ({}) takes no rater, got rater \"{}\"", item,
-                             node->name, rater),
-                 "a rater names one sheet of a 'sheets' item (评议表); leave the "
-                 "rater column empty for this item");
-    } else if (sheets && text == "NA" && !rater.empty()) {
-      errors.add(row, c_rater + 1,
-                 "NA says the whole item does not apply; leave the rater empty",
-                 "an NA row is no rater's sheet: write NA alone, or the rater's mark");
-    }
-    if (node && rule_reads_measures(node->rule.kind)) {
-      const std::vector<std::string>& keys = keys_of[n];
-      if (text == "NA") {
-        if (!key.empty()) {
-          errors.add(row, c_key + 1,
-                     "NA says the whole item does not apply; leave the key empty");
-        }
-      } else if (keys.empty() && !key.empty()) {
-        errors.add(row, c_key + 1,
-                   sheets ? fmt::format("item \"{}\" has no rater groups, got key \"{}\"",
-                                        item, key)
-                          : fmt::format("item \"{}\" takes one value without a key, got "
-                                        "key \"{}\"", item, key),
-                   sheets ? "leave the key column empty (one plain mean of every sheet), "
-                            "or declare the item's 'groups'"
-                          : "leave the key column empty for this item");
-      } else if (!keys.empty() &&
-                 std::find(keys.begin(), keys.end(), key) == keys.end()) {
-        const char* what = sheets ? "rater group" : "key";
-        std::string hint = did_you_mean(key, keys);
-        if (hint.empty()) {
-          hint = fmt::format("the {}s are: {}", what, fmt::join(keys, ", "));
-        }
-        errors.add(row, c_key >= 0 ? c_key + 1 : 0,
-                   key.empty() ? fmt::format("item \"{}\" needs a {}", item,
-                                             sheets ? "rater group in the key column" : "key")
-                               : fmt::format("unknown {} \"{}\" for item \"{}\"",
-                                             what, key, item),
-                   hint);
+    if (wide.empty()) {
+      read_one(row, unit_id, unit, std::string(row.fields[c_item]), row.fields[c_value],
+               c_key >= 0 ? std::string(row.fields[c_key]) : std::string(), c_item, c_value,
+               c_key, c_unit);
+    } else {
+      for (const WideColumn& w : wide) {
+        const std::string_view cell = row.fields[w.field];
+        if (cell.empty()) continue;  // no row: the item's 'missing:' applies
+        read_one(row, unit_id, unit, w.item, cell, w.key, w.field, w.field,
+                 w.key.empty() ? -1 : w.field, w.field);
       }
-    }
-    if (text != "NA") {
-      std::optional<Decimal> v = Decimal::parse(text);
-      std::string percent_problem;
-      if (!v) v = excel_value(node && rule_reads_measures(node->rule.kind) ? node : nullptr,
-                              text, percent_problem);
-      if (!percent_problem.empty()) {
-        errors.add(row, c_value + 1, std::move(percent_problem),
-                   "a percentage is read only for an item whose value is a ratio: "
-                   "completion, all_or_nothing, scaled, mean, scaled_deduction, sheets, "
-                   "and bands written as percentages");
-      } else if (v) {
-        m.value = *v;
-        if (node && rule_reads_measures(node->rule.kind)) {
-          ValueProblem problem = value_problem(*node, *v);
-          if (!problem.message.empty()) {
-            errors.add(row, c_value + 1, std::move(problem.message),
-                       std::move(problem.hint));
-          }
-        }
-      } else {
-        std::string hint = "write a plain decimal such as 92.5, or NA";
-        if (text.find(',') != std::string_view::npos) {
-          hint = "use '.' as the decimal point; a thousands separator ',' stands only "
-                 "between groups of three digits, as in \"1,234.5\"";
-        } else if (const std::optional<std::string> folded = fold_full_width(text);
-                   (folded ? *folded : std::string(text)).ends_with('%')) {
-          const std::string t = folded ? *folded : std::string(text);
-          hint = parse_excel_decimal(std::string_view(t).substr(0, t.size() - 1))
-                     ? "a percentage takes at most six decimals once converted: write "
-                       "85% or 0.85"
-                     : "write a percentage as a number and '%', with no space: 85%";
-        }
-        errors.add(row, c_value + 1,
-                   text.empty() ? std::string("empty value")
-                                : fmt::format("value \"{}\" is not a number", text),
-                   hint);
-      }
-    }
-    if (errors.count() != before && unit >= 0 && node) {
-      // Scoring then does not report the unit again for lacking this row.
-      table.mark_rejected(unit, n);
-    }
-    if (errors.count() == before && unit >= 0 && node && sheets) {
-      // Any number of sheets per group, one per rater; NA only alone (an
-      // NA row is alone in its slot, as nothing is added beside it).
-      if (m.value && !rater.empty()) m.rater = table.intern_rater(rater);
-      const std::vector<Measure>& slot = table.slot(unit, n);
-      const Measure* first =
-          m.rater >= 0 ? table.sheet_of_rater(unit, n, m.rater) : nullptr;
-      if (first != nullptr) {
-        errors.add(row, c_rater + 1,
-                   fmt::format("a second sheet from rater \"{}\" for unit \"{}\", item "
-                               "\"{}\"{} (first given at {}:{})",
-                               rater, unit_id, item,
-                               period.empty() ? "" : fmt::format(", period \"{}\"", period),
-                               files[first->file], first->line),
-                   "a rater fills in one sheet per unit: keep one row per unit, item "
-                   "and rater");
-      } else if (!slot.empty() && (!slot.front().value || !m.value)) {
-        const Measure& prev = slot.front();
-        errors.add(row, c_value + 1,
-                   fmt::format("unit \"{}\", item \"{}\"{} has sheets and NA (first "
-                               "given at {}:{})",
-                               unit_id, item,
-                               period.empty() ? "" : fmt::format(", period \"{}\"", period),
-                               files[prev.file], prev.line),
-                   "NA says the item does not apply to the unit: give its sheets, or "
-                   "NA alone");
-      } else {
-        table.add_sheet(unit, n, std::move(m));
-      }
-      // The unit then lacks that sheet: scoring does not report it again
-      // as too few sheets.
-      if (errors.count() != before) table.mark_rejected(unit, n);
-    } else if (errors.count() == before && unit >= 0 && node) {
-      std::vector<Measure>& slot = table.slot(unit, n);
-      for (const Measure& prev : slot) {
-        if (prev.key == m.key || !prev.value || !m.value) {
-          errors.add(row, c_unit + 1,
-                     fmt::format("a second value for unit \"{}\", item \"{}\"{}{} "
-                                 "(first given at {}:{})",
-                                 unit_id, item,
-                                 period.empty() ? "" : fmt::format(", period \"{}\"", period),
-                                 key.empty() ? "" : fmt::format(", key \"{}\"", key),
-                                 files[prev.file], prev.line),
-                     "keep one row per unit, item and key");
-          break;
-        }
-      }
-      if (errors.count() == before) slot.push_back(std::move(m));
     }
     if (errors.count() != before) {
       ++stats.reported;

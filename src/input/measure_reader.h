@@ -1,4 +1,5 @@
-// Reads measure rows (`unit_id,item_id,value[,key][,rater]`, long format)
+// Reads measure rows (`unit_id,item_id,value[,key][,rater]`, long format;
+// or a wide sheet's cells, one column per item: input/wide_sheet.h)
 // into a table keyed by unit and item, validating each value against its
 // rule: known keys, ranges, duplicates, and `NA` for "does not apply" —
 // which may also be given for a group or an event item (SPEC §10). A
@@ -127,7 +128,11 @@ class MeasureTable {
 // the same (unit_id, item_id, key), even across files; throws
 // kaohe::Error only when the file cannot be read. `files` names the
 // measure files read so far, for "first given at FILE:LINE". `sheet`:
-// the encoding, delimiter and title rows, forced or found.
+// the encoding, delimiter and title rows, forced or found. The layout is
+// the scheme's `columns: {measures: {layout}}`, else found: long when the
+// header has item_id and value, else wide when it names measure items
+// (the file is then read again from its start); each non-empty wide cell
+// is checked as the long row (unit, item[, key], value) at its field.
 InputStats read_measures(const std::string& path, int file_index,
                          const std::vector<std::string>& files,
                          const Scheme& scheme, const Roster& roster,

@@ -82,12 +82,19 @@ std::string base_name(const std::string& path) {
   return slash == std::string::npos ? path : path.substr(slash + 1);
 }
 
+// Sets `out` (if given) to `row`'s line and text.
+void keep_header_row(const CsvRow& row, HeaderRow* out) {
+  if (out == nullptr) return;
+  out->line = row.line;
+  out->raw = std::string(row.raw);
+}
+
 }  // namespace
 
 HeaderFound read_sheet_header(CsvReader& reader, std::span<const ColumnSpec> spec,
                               const HeaderMap* own, int skip, Diagnostics& diags,
                               CsvHeader& header, std::vector<int>& columns,
-                              int& title_rows) {
+                              int& title_rows, HeaderRow* header_row) {
   const std::string& path = reader.name();
   CsvRow row;
   title_rows = 0;
@@ -115,6 +122,7 @@ HeaderFound read_sheet_header(CsvReader& reader, std::span<const ColumnSpec> spe
             diags);
     if (!found) return HeaderFound::kBad;
     columns = std::move(*found);
+    keep_header_row(row, header_row);
     reader.use_header(row);
     return HeaderFound::kFound;
   }
@@ -127,6 +135,7 @@ HeaderFound read_sheet_header(CsvReader& reader, std::span<const ColumnSpec> spe
         find_columns(header, spec, path, row, problems, own);
     if (found) {
       columns = std::move(*found);
+      keep_header_row(row, header_row);
       reader.use_header(row);
       return HeaderFound::kFound;
     }
@@ -148,6 +157,7 @@ HeaderFound read_sheet_header(CsvReader& reader, std::span<const ColumnSpec> spe
           header = std::move(h);
           columns = std::move(*cols);
           title_rows = i;
+          keep_header_row(row, header_row);
           reader.use_header(row);
           return HeaderFound::kFound;
         }

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <span>
+#include <string>
 #include <vector>
 
 #include "base/diagnostic.h"
@@ -35,10 +36,16 @@ constexpr int kMaxTitleRows = 5;
 //   the problems of the first row that is no title are reported, as
 //   find_columns says them.
 // Lines in diagnostics are the file's. Calls reader.use_header on the
-// header row. `title_rows` is set to the rows passed over.
+// header row. `title_rows` is set to the rows passed over; when found,
+// `header_row` (if given) to the header's line and text, for diagnostics
+// about its cells that the caller finds (input/wide_sheet.h).
+struct HeaderRow {
+  int line = 0;
+  std::string raw;
+};
 HeaderFound read_sheet_header(CsvReader& reader, std::span<const ColumnSpec> spec,
                               const HeaderMap* own, int skip, Diagnostics& diags,
                               CsvHeader& header, std::vector<int>& columns,
-                              int& title_rows);
+                              int& title_rows, HeaderRow* header_row = nullptr);
 
 }  // namespace kaohe

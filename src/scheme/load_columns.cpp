@@ -1,6 +1,7 @@
 // The loader's `columns:` key: a data file's own header names, per kind of
 // file, for headers the built-in Chinese synonyms do not cover
-// (input/csv_columns.h reads them).
+// (input/csv_columns.h reads them), and `measures: {layout: long|wide}`
+// (input/wide_sheet.h).
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
@@ -62,6 +63,20 @@ void Loader::read_columns(const YamlNode& y) {
         continue;
       }
       if (column.empty()) continue;  // not a scalar: reported by text()
+      if (header == "layout" && std::string(kind.key) == "measures") {
+        // Not a header: how measures files are laid out.
+        if (column == "long" || column == "wide") {
+          scheme_.columns.measure_layout =
+              column == "long" ? MeasureLayout::kLong : MeasureLayout::kWide;
+          scheme_.columns.measure_layout_pos = v->pos;
+        } else {
+          error(v->pos,
+                fmt::format("'columns: measures: layout' is long or wide, got \"{}\"", column),
+                "long: unit_id,item_id,value rows; wide: a unit column and one column per "
+                "item; without 'layout', each file's header decides");
+        }
+        continue;
+      }
       if (std::find(kind.columns.begin(), kind.columns.end(), column) == kind.columns.end()) {
         std::string hint = did_you_mean(column, kind.columns);
         if (hint.empty()) {

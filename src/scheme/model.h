@@ -395,9 +395,19 @@ struct SeedSlip {
 // `columns:` — a data file's own header names, per kind of file: the
 // header as written → kaohe's column (`单位: unit_id`). The built-in
 // Chinese synonyms need none (input/csv_columns.h).
+// How measures files are laid out (`columns: {measures: {layout: …}}`):
+// found per file, or declared (DESIGN.md §1 "Wide measure sheets").
+enum class MeasureLayout {
+  kDetect,  // long when the header has item_id and value, else wide
+  kLong,    // unit_id,item_id,value[,key]…: a wide header is not looked for
+  kWide,    // a unit column and one column per item, in every file
+};
+
 struct ColumnMapping {
   using Map = std::map<std::string, std::string, std::less<>>;
   Map events, roster, measures;
+  MeasureLayout measure_layout = MeasureLayout::kDetect;
+  SourcePos measure_layout_pos;  // of the 'layout' value (line 0: not declared)
 };
 
 struct Ranking {

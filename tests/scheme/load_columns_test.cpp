@@ -67,3 +67,24 @@ TEST_CASE("columns: wrong mappings are errors with a did-you-mean") {
 }
 
 }  // namespace kaohe
+
+namespace kaohe {
+
+TEST_CASE("columns: measures' layout is declared beside their headers") {
+  CHECK(parse_scheme("s.yaml", kScheme).columns.measure_layout == MeasureLayout::kDetect);
+  const Scheme wide = parse_scheme(
+      "s.yaml", kScheme + "columns: {measures: {layout: wide, 考核结果: value}}\n");
+  CHECK(wide.columns.measure_layout == MeasureLayout::kWide);
+  CHECK(wide.columns.measure_layout_pos.line == 8);
+  CHECK(wide.columns.measures.size() == 1);  // layout is no header
+  CHECK(parse_scheme("s.yaml", kScheme + "columns: {measures: {layout: long}}\n")
+            .columns.measure_layout == MeasureLayout::kLong);
+  Error bad = load_fail(kScheme + "columns: {measures: {layout: tall}}\n");
+  CHECK(find_diag(bad.diagnostics(), "'columns: measures: layout' is long or wide") !=
+        nullptr);
+  // Only measures have a layout.
+  Error events = load_fail(kScheme + "columns: {events: {layout: wide}}\n");
+  CHECK(find_diag(events.diagnostics(), "no column of events") != nullptr);
+}
+
+}  // namespace kaohe
