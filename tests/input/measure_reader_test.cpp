@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "input/measure_run.h"
 #include "scoring/fixture.h"
 
 namespace kaohe {
@@ -43,33 +44,13 @@ root:
     - {id: late, name: 迟报, points: 5, per_event: {deduct: 1}}
 )";
 
-struct Run {
-  Scheme scheme = test::scheme_of(kScheme);
-  Roster roster = test::roster_of({{"V1", "一村", "A"}, {"V2", "二村", "B"}}, true);
-  MeasureTable table;
-  Diagnostics diags;
-  std::vector<std::unique_ptr<TempFile>> files;
-  std::vector<std::string> paths;
-  std::vector<InputStats> stats;
-
-  // Reads one more measures file.
+// Every file in these tests lies within the scheme's period.
+struct Run : test::MeasureRun {
+  Run() : MeasureRun(kScheme, {{"V1", "一村", "A"}, {"V2", "二村", "B"}}, true) {}
   InputStats& read(const std::string& csv) {
-    files.push_back(std::make_unique<TempFile>(csv));
-    paths.push_back(files.back()->path());
-    stats.push_back(read_measures(paths.back(), static_cast<int>(paths.size()) - 1, paths,
-                                  scheme, roster, table, diags));
-    InputStats& s = stats.back();
-    CHECK(s.kind == "measures");
-    CHECK(s.read == s.counted + s.outside + s.reported);
+    InputStats& s = MeasureRun::read(csv);
     CHECK(s.outside == 0);
     return s;
-  }
-  const std::vector<Measure>* rows(const std::string& unit, const std::string& item) const {
-    return table.find(roster.find(unit), scheme.find(item));
-  }
-  const Diagnostic& only_error() const {
-    REQUIRE(diags.error_count() == 1);
-    return diags.list().front();
   }
 };
 

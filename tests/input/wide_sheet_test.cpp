@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "input/measure_reader.h"
+#include "input/measure_run.h"
 #include "scoring/fixture.h"
 
 namespace kaohe {
@@ -32,27 +33,8 @@ root:
     - {id: late, name: 迟报, points: 5, per_event: {deduct: 1}}
 )";
 
-struct Run {
-  Scheme scheme = test::scheme_of(kScheme);
-  Roster roster = test::roster_of({{"V1", "一村", ""}, {"V2", "二村", ""}}, false);
-  MeasureTable table;
-  Diagnostics diags;
-  std::vector<std::unique_ptr<TempFile>> files;
-  std::vector<std::string> paths;
-
-  InputStats read(const std::string& csv) {
-    files.push_back(std::make_unique<TempFile>(csv));
-    paths.push_back(files.back()->path());
-    return read_measures(paths.back(), static_cast<int>(paths.size()) - 1, paths, scheme,
-                         roster, table, diags);
-  }
-  const std::vector<Measure>* rows(const std::string& unit, const std::string& item) const {
-    return table.find(roster.find(unit), scheme.find(item));
-  }
-  const Diagnostic& only_error() const {
-    REQUIRE(diags.error_count() == 1);
-    return diags.list().front();
-  }
+struct Run : test::MeasureRun {
+  Run() : MeasureRun(kScheme, {{"V1", "一村", ""}, {"V2", "二村", ""}}) {}
 };
 
 TEST_CASE("a wide sheet's cells are rows, its items named by id or by name") {
