@@ -64,16 +64,39 @@ std::string render_all(const std::vector<Diagnostic>& ds) {
 
 }  // namespace
 
+std::string column_letters(int column) {
+  std::string out;
+  while (column > 0) {
+    out.insert(out.begin(), static_cast<char>('A' + (column - 1) % 26));
+    column = (column - 1) / 26;
+  }
+  return out;
+}
+
+bool is_sheet_name(std::string_view file) {
+  return ascii_lowercase(file).find(".xlsx:") != std::string::npos;
+}
+
+std::string format_location(std::string_view file, int line, int col) {
+  std::string out(file);
+  if (line <= 0) return out;
+  if (is_sheet_name(file)) {
+    out += '!';
+    if (col > 0) out += column_letters(col);
+    out += std::to_string(line);
+    return out;
+  }
+  out += fmt::format(":{}", line);
+  if (col > 0) out += fmt::format(":{}", col);
+  return out;
+}
+
 std::string format_diagnostic(const Diagnostic& d) {
   std::string out;
   // Every text here may come from an input file: control characters are
   // shown escaped (terminal_safe), never sent to the terminal raw.
   if (!d.file.empty()) {
-    out += terminal_safe(d.file);
-    if (d.line > 0) {
-      out += fmt::format(":{}", d.line);
-      if (d.col > 0) out += fmt::format(":{}", d.col);
-    }
+    out += terminal_safe(format_location(d.file, d.line, d.col));
     out += ": ";
   }
   out += d.severity == Severity::kError ? "error: " : "warning: ";

@@ -35,6 +35,18 @@ struct Diagnostic {
   std::string hint;         // "did you mean …?"; empty: none
 };
 
+// Column letters for a 1-based column number: 1 → "A", 28 → "AB".
+std::string column_letters(int column);
+
+// Whether `file` names a sheet of a workbook ("book.xlsx:Sheet", the name
+// input/workbook_sheet.h gives it): it holds ".xlsx:" in any letter case.
+bool is_sheet_name(std::string_view file);
+
+// Where a diagnostic or an explain line points: "events.csv:7:2" (line 7,
+// field 2), "events.csv:7", "events.csv"; for a sheet of a workbook, its
+// cell "book.xlsx:Sheet!B7", or its row "book.xlsx:Sheet!7" (col 0).
+std::string format_location(std::string_view file, int line, int col);
+
 // Renders one diagnostic, ending with a newline:
 //   events.csv:7:2: error: unknown item_id "late_reprot"
 //       7 | V1,late_reprot,2025-03-01

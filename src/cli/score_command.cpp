@@ -34,16 +34,18 @@ constexpr OutputFormat kScoreFormats[] = {OutputFormat::kTable, OutputFormat::kC
 
 void add_data_options(CLI::App& cmd, DataOptions& opts) {
   cmd.add_option("data", opts.data_positional,
-                 "Data directory: units.csv, events*.csv, measures*.csv");
-  cmd.add_option("--data", opts.data_dir, "Data directory (same as DATA)")
+                 "Data directory: units, events*, measures* as .csv or .xlsx; or one "
+                 ".xlsx workbook with a sheet per kind");
+  cmd.add_option("--data", opts.data_dir, "Data directory or workbook (same as DATA)")
       ->option_text("DIR");
-  cmd.add_option("--units", opts.units, "Roster CSV (replaces DIR/units.csv)")
+  cmd.add_option("--units", opts.units,
+                 "Roster CSV, or .xlsx[:SHEET] (replaces DIR/units.csv)")
       ->option_text("FILE");
   cmd.add_option("--events", opts.events,
-                 "Events CSV, repeatable (replaces DIR/events*.csv)")
+                 "Events CSV or .xlsx[:SHEET], repeatable (replaces DIR/events*.csv)")
       ->option_text("FILE");
   cmd.add_option("--measures", opts.measures,
-                 "Measures CSV, repeatable (replaces DIR/measures*.csv)")
+                 "Measures CSV or .xlsx[:SHEET], repeatable (replaces DIR/measures*.csv)")
       ->option_text("FILE");
   cmd.add_option("--encoding", opts.encoding,
                  "Encoding of every CSV file: utf-8 or gb18030 (also gbk, gb2312). "

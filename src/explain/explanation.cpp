@@ -10,6 +10,7 @@
 #include <set>
 #include <tuple>
 
+#include "base/diagnostic.h"
 #include "input/unit_period.h"
 #include "scoring/lateness.h"
 #include "scoring/leaf_rules.h"
@@ -140,7 +141,7 @@ class Explainer {
   }
 
   std::string where(const ExplainedRow& r) const {
-    return fmt::format("{}:{}", r.file, r.event.line);
+    return format_location(r.file, r.event.line, 0);
   }
 
   // A quota's buckets, counted from the unit's rows by the same counter
@@ -356,7 +357,7 @@ class Explainer {
         if (i == g.dropped_high) text += ", dropped (the highest)";
         if (i == g.dropped_low) text += ", dropped (the lowest)";
         out.lines.push_back(line(std::move(text), std::nullopt,
-                                 fmt::format("{}:{}", file, s.line)));
+                                 format_location(file, s.line, 0)));
       }
     }
     if (!hidden.empty()) {
@@ -420,7 +421,7 @@ class Explainer {
         const std::string& file = ev_.sources.measures[mrow.file];
         if (source.empty() || mrow.file != last_file) {
           if (!source.empty()) source += ", ";
-          source += fmt::format("{}:{}", file, mrow.line);
+          source += format_location(file, mrow.line, 0);
         } else {
           source += fmt::format(",{}", mrow.line);
         }

@@ -35,7 +35,7 @@ std::optional<bool> parse_day_kind(std::string_view s) {
 // rows to `diags`; a CSV syntax error is thrown by the reader.
 void read_days(const std::string& path, const SheetOptions& sheet,
                std::vector<std::pair<Date, bool>>& days, Diagnostics& diags) {
-  FilePtr f = open_input(path);
+  FilePtr f = open_sheet_file(path);
   SheetText text = open_sheet(path, f.get(), sheet);
   CsvReader& reader = *text.reader;
   CsvRow row;

@@ -577,7 +577,7 @@ CsvReader::Parsed CsvReader::parse(CsvRow& row) {
         if (*q != '"') {
           // A line break: CRLF counts once, on its LF. A CR ending the
           // buffered bytes is settled when the parse is redone with more.
-          if (*q == '\n' || p == end || *p != '\n') ++breaks;
+          if (*q == '\n' || p == end || *p != '\n') breaks += break_lines_;
           continue;
         }
         if (p == end && !eof_) return Parsed::kNeedMore;

@@ -110,6 +110,10 @@ class CsvReader {
   // start_mid_file, with the delimiter and header of the reader of the
   // file's first part (after its header is read).
   void follow(const CsvReader& first);
+  // Whether a line break inside a quoted field starts a new line number
+  // (the default); without, line N is the Nth record or blank line, as a
+  // workbook's rows are (input/xlsx_sheet_source.h). Call before next().
+  void count_breaks_in_fields(bool count) { break_lines_ = count ? 1 : 0; }
   // The line number of the next unread byte: after the last record, one
   // more than the lines read (a line break inside quotes included).
   int next_line() const { return line_; }
@@ -179,6 +183,7 @@ class CsvReader {
   bool eof_ = false;
   bool started_ = false;     // BOM checked
   int line_ = 1;             // line number of the next unread byte
+  int break_lines_ = 1;      // lines a break inside quotes counts
   std::string unquoted_;     // contents of quoted fields, quotes undoubled
   std::size_t unquoted_used_ = 0;  // of unquoted_, by the records handed out
   std::exception_ptr deferred_;    // an error to raise on the next call

@@ -104,12 +104,13 @@ DataFileName classify_data_file(std::string_view name) {
     out.kind = kind_of_stem(f.substr(0, f.size() - 4));
     out.text = out.kind.has_value();
   } else if (f.size() > 5 && ends_with(f, ".xlsx")) {
-    out.workbook_kind = kind_of_stem(f.substr(0, f.size() - 5));
+    out.workbook = true;
+    out.kind = kind_of_stem(f.substr(0, f.size() - 5));
   } else if (f.size() > 4 && ends_with(f, ".xls")) {
     out.workbook_kind = kind_of_stem(f.substr(0, f.size() - 4));
   }
   out.copy_mark = copy_mark_of(name);
-  if ((out.csv || ends_with(f, ".txt")) && !out.copy_mark.empty()) {
+  if ((out.csv || out.workbook || ends_with(f, ".txt")) && !out.copy_mark.empty()) {
     for (DataKind kind : {DataKind::kEvents, DataKind::kMeasures}) {
       if (f.substr(0, kind_name(kind).size()) == kind_name(kind)) out.copy_of = kind;
     }

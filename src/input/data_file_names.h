@@ -26,7 +26,10 @@ struct DataFileName {
   // Ends with ".txt" (any case) and names a kind (Excel's "Unicode 文本"
   // saves .txt); another .txt file is no input and not reported.
   bool text = false;
-  // The kind of a CSV, TSV or text file: the stem, in any ASCII letter
+  // Ends with ".xlsx" (any case): a workbook, read as its one sheet with
+  // data when named like an input (input/workbook_sheet.h).
+  bool workbook = false;
+  // The kind of a CSV, TSV, text or .xlsx file: the stem, in any ASCII letter
   // case, is "units", "events", "measures", or "events"/"measures" followed
   // by "-" or "_" and at least one more character. nullopt: no kind (not
   // read).
@@ -36,12 +39,12 @@ struct DataFileName {
   // word), or a number of 1 to 3 digits in ASCII or full-width
   // parentheses, e.g. "(1)". Empty: none.
   std::string copy_mark;
-  // A CSV, TSV or .txt file with a copy mark whose name starts, in any case, with
+  // A CSV, TSV, .txt or .xlsx file with a copy mark whose name starts, in any case, with
   // "events" or "measures" ("events - 副本.csv", "events (1).csv",
   // "measures_copy.csv"): the kind it copies; nullopt otherwise.
   std::optional<DataKind> copy_of;
-  // An Excel workbook (".xlsx" or ".xls", any case) whose stem would make
-  // a CSV file of this kind, e.g. "events.xlsx"; nullopt otherwise.
+  // An old Excel workbook (".xls", any case) whose stem would make a CSV
+  // file of this kind, e.g. "events.xls" (not read); nullopt otherwise.
   std::optional<DataKind> workbook_kind;
 };
 

@@ -9,6 +9,7 @@
 
 #include "base/ascii.h"
 #include "input/data_file_names.h"
+#include "input/workbook_sheet.h"
 #include "io/file_io.h"
 
 namespace kaohe {
@@ -70,9 +71,10 @@ Folder scan_folder(const std::string& dir, const bool (&wanted)[3]) {
     if (what.kind) {
       const int k = static_cast<int>(*what.kind);
       if (!wanted[k]) continue;  // an explicit option replaces this kind
-      // Keyed by the stem: events.csv and events.txt are one sheet saved twice.
+      // Keyed by the stem: events.csv, events.txt and events.xlsx are one
+      // sheet saved twice.
       const std::string folded = ascii_lowercase(entry.name);
-      auto [first, fresh] = seen[k].emplace(folded.substr(0, folded.size() - 4), entry.name);
+      auto [first, fresh] = seen[k].emplace(folded.substr(0, folded.rfind('.')), entry.name);
       if (!fresh && ascii_lowercase(first->second) != folded) {
         out.diags.error(
             path, 0, 0,
@@ -80,7 +82,8 @@ Folder scan_folder(const std::string& dir, const bool (&wanted)[3]) {
                         "read as {}",
                         first->second, kind_name(*what.kind)),
             {},
-            fmt::format("one sheet saved twice (CSV and text) would count twice: keep one "
+            fmt::format("one sheet saved twice (as CSV, text or workbook) would count "
+                        "twice: keep one "
                         "of the two, or name the files to read with {} FILE",
                         option_of(*what.kind)));
         continue;
@@ -117,11 +120,13 @@ Folder scan_folder(const std::string& dir, const bool (&wanted)[3]) {
               : fmt::format("did you mean {}? rename it to be read", plural));
     } else if (what.workbook_kind && wanted[static_cast<int>(*what.workbook_kind)]) {
       const std::string_view kind = kind_name(*what.workbook_kind);
-      out.diags.warning(path, 0, 0, "not read: kaohe reads CSV files, not workbooks", {},
-                        fmt::format("save it from Excel or WPS as \"CSV UTF-8\" "
-                                    "({}.csv); saved as plain \"CSV\", it needs "
-                                    "--encoding gb18030",
-                                    kind));
+      out.diags.warning(path, 0, 0,
+                        "not read: kaohe reads CSV files and .xlsx workbooks, not Excel "
+                        "97–2003 .xls ones",
+                        {},
+                        fmt::format("save it from Excel or WPS as \"Excel 工作簿\" "
+                                    "({}.xlsx) or as \"CSV UTF-8\" ({}.csv)",
+                                    kind, kind));
     }
   }
   return out;
@@ -189,12 +194,42 @@ void refuse_same_file_twice(const std::vector<Input>& inputs) {
 
 }  // namespace
 
+// The inputs of a workbook given as the data folder: its sheets by their
+// names (`wanted[kind]`: that kind is read from it).
+static void read_workbook_kinds(const std::string& path, const bool (&wanted)[3], DataSources& s) {
+  const WorkbookKinds kinds = sheets_by_kind(path);
+  if (wanted[0] && kinds.units.size() != 1) {
+    throw Error::in_file(
+        kExitNoInput, path,
+        kinds.units.empty() ? "the workbook has no sheet named for the roster"
+                            : fmt::format("the workbook has {} sheets named for the roster",
+                                          kinds.units.size()),
+        "name one sheet units (or 单位名单, 名单, 单位, 花名册), the events sheets events or "
+        "events-NAME (or 事件, 台账, 扣分), the measures sheets measures or measures-NAME "
+        "(or 指标, 测评, 数据); or name the sheets with --units FILE.xlsx:SHEET");
+  }
+  if (wanted[0]) s.units = kinds.units[0];
+  if (wanted[1]) s.events = kinds.events;
+  if (wanted[2]) s.measures = kinds.measures;
+  for (const std::string& other : kinds.others) {
+    s.warnings.push_back(Diagnostic{path + ":" + other, 0, 0, Severity::kWarning,
+                                    "not read: the sheet's name is no input's", "",
+                                    "name it units, events[-NAME] or measures[-NAME] to be "
+                                    "read"});
+  }
+}
+
 DataSources resolve_sources(const std::optional<std::string>& dir,
                             const std::optional<std::string>& units,
                             const std::vector<std::string>& events,
                             const std::vector<std::string>& measures) {
   DataSources s;
-  if (dir) {
+  const bool book = dir && !is_directory(*dir) && split_sheet_path(*dir).workbook &&
+                    split_sheet_path(*dir).sheet.empty();
+  if (book) {
+    const bool wanted[3] = {!units, events.empty(), measures.empty()};
+    read_workbook_kinds(*dir, wanted, s);
+  } else if (dir) {
     if (!is_directory(*dir)) {
       throw Error::in_file(kExitNoInput, *dir, "no such data directory",
                            "--data names a folder holding units.csv, events*.csv, "
@@ -222,6 +257,14 @@ DataSources resolve_sources(const std::optional<std::string>& dir,
   if (s.units.empty()) {
     throw Error(kExitUsage, "no roster: give a data directory or --units FILE",
                 "e.g. kaohe score scheme.yaml --data 2025/");
+  }
+  // A workbook's inputs carry the name of the sheet read from then on.
+  if (s.units != "-") s.units = name_the_sheet(s.units);
+  for (auto& e : s.events) {
+    if (e != "-") e = name_the_sheet(e);
+  }
+  for (auto& m : s.measures) {
+    if (m != "-") m = name_the_sheet(m);
   }
   int stdin_uses = s.units == "-";
   for (const auto& e : s.events) stdin_uses += e == "-";

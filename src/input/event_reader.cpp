@@ -26,6 +26,7 @@
 #include "input/row_errors.h"
 #include "input/sheet_header.h"
 #include "input/sheet_text.h"
+#include "input/workbook_sheet.h"
 #include "input/text_decoder.h"
 #include "input/unit_index.h"
 #include "io/file_io.h"
@@ -899,8 +900,9 @@ InputStats read_events(const std::string& path, int file_index,
   InputStats stats;
   stats.kind = "events";
   stats.file = path;
-  FilePtr f = open_input(path);
-  if (std::uint64_t size = splittable_size(f.get(), options)) {
+  FilePtr f = open_sheet_file(path);
+  // A workbook is one zip stream: never read in parts.
+  if (std::uint64_t size = is_workbook_path(path) ? 0 : splittable_size(f.get(), options)) {
     // The parts' diagnostics join `diags` only when they all succeed.
     Diagnostics part_diags;
     InputStats part_stats = stats;
@@ -918,9 +920,10 @@ InputStats read_events(const std::string& path, int file_index,
     return stats;
   }
 
-  RowErrors errors(path, diags);
+  // Diagnostics name the reader's name: a workbook's names its sheet.
+  RowErrors errors(reader.name(), diags);
   const UnitIndex units(roster);
-  RowChecker checker(scheme, roster, measures, units, cols, file_index, path);
+  RowChecker checker(scheme, roster, measures, units, cols, file_index, reader.name());
   check_rows(reader, checker, true, errors, stats, sink, options.progress);
   text.describe(stats.form, options.sheet);
   return stats;

@@ -239,8 +239,10 @@ InputStats read_measures(const std::string& path, int file_index,
   InputStats stats;
   stats.kind = "measures";
   stats.file = path;
-  FilePtr f = open_input(path);
+  FilePtr f = open_sheet_file(path);
   SheetText text = open_sheet(path, f.get(), sheet);
+  // Diagnostics name the reader's name: a workbook's names its sheet.
+  const std::string where = text.reader->name();
   CsvRow row;
   static constexpr ColumnSpec kColumns[] = {
       {"unit_id", true, kUnitSynonyms},
@@ -270,7 +272,7 @@ InputStats read_measures(const std::string& path, int file_index,
     got = read_sheet_header(*text.reader, kColumns, own, sheet.skip_for(path), long_problems,
                             header, found, stats.form.title_rows, &header_row);
     if (got == HeaderFound::kFound &&
-        !check_one_layout(header, std::span(found).subspan(1, 3), found, scheme, path,
+        !check_one_layout(header, std::span(found).subspan(1, 3), found, scheme, where,
                           header_row, diags)) {
       stats.read_through = false;
       return stats;
@@ -292,13 +294,13 @@ InputStats read_measures(const std::string& path, int file_index,
       // Some long column: with an item column beside it, that is the
       // error to show; under a declared wide layout, the long header is.
       got = HeaderFound::kBad;
-      if (!check_one_layout(header, std::span(cols).subspan(1, 3), cols, scheme, path,
+      if (!check_one_layout(header, std::span(cols).subspan(1, 3), cols, scheme, where,
                             header_row, diags)) {
         stats.read_through = false;
         return stats;
       }
     } else if (got == HeaderFound::kFound) {
-      switch (find_wide_columns(header, cols, scheme, path, header_row, diags, wide)) {
+      switch (find_wide_columns(header, cols, scheme, where, header_row, diags, wide)) {
         case WideFound::kWide:
           found = std::move(cols);
           break;
@@ -312,7 +314,7 @@ InputStats read_measures(const std::string& path, int file_index,
     }
     if (got == HeaderFound::kBad && layout == MeasureLayout::kWide &&
         wide_problems.error_count() == 0) {
-      diags.error(path, header_row.line, 0,
+      diags.error(where, header_row.line, 0,
                   "the scheme declares its measures files wide, and this header names no "
                   "measure item",
                   header_row.raw,
@@ -343,7 +345,7 @@ InputStats read_measures(const std::string& path, int file_index,
   const int c_key = (*cols)[3];
   const int c_period = (*cols)[4];
   const int c_rater = (*cols)[5];
-  RowErrors errors(path, diags);
+  RowErrors errors(where, diags);
   const UnitIndex units(roster);
   std::vector<std::string> measure_leaves;
   // The keys each node's rule expects, worked out once, not once a row.

@@ -25,7 +25,7 @@ namespace {
 bool read_roster(const std::string& path, const SheetOptions& sheet, const HeaderMap* own,
                  Roster& roster, Diagnostics& diags) {
   const std::size_t extra = roster.columns.size();
-  FilePtr f = open_input(path);
+  FilePtr f = open_sheet_file(path);
   SheetText text = open_sheet(path, f.get(), sheet);
   CsvReader& reader = *text.reader;
   CsvRow row;
@@ -47,7 +47,7 @@ bool read_roster(const std::string& path, const SheetOptions& sheet, const Heade
   const HeaderFound got = read_sheet_header(reader, spec, own, sheet.skip_for(path), diags,
                                             header, found, roster.form.title_rows);
   if (got == HeaderFound::kNoRows) {
-    diags.add(Diagnostic{path, 0, 0, Severity::kError,
+    diags.add(Diagnostic{reader.name(), 0, 0, Severity::kError,
                          "the roster is empty: it needs a header row", "",
                          "start it with: unit_id,name"});
   }
@@ -60,7 +60,7 @@ bool read_roster(const std::string& path, const SheetOptions& sheet, const Heade
   const int c_to = (*cols)[4];
   roster.has_categories = c_cat >= 0;
   // Bad rows as in the other files: the first 50 in full, the rest counted.
-  RowErrors errors(path, diags);
+  RowErrors errors(reader.name(), diags);
   while (reader.next(row)) {
     if (!check_width(header, row, errors)) continue;
     Unit u;

@@ -56,8 +56,11 @@ std::string_view delimiter_name(char delimiter) {
 }
 
 std::string describe(const SheetForm& form) {
-  std::string out = fmt::format("{}, {}-separated", form.encoding,
-                                delimiter_name(form.delimiter));
+  // A workbook's sheet has no encoding or delimiter of its own.
+  std::string out = std::string_view(form.encoding) == "xlsx"
+                        ? std::string("an .xlsx sheet")
+                        : fmt::format("{}, {}-separated", form.encoding,
+                                      delimiter_name(form.delimiter));
   if (form.delimiter_forced) out += " (--delimiter)";
   if (form.title_rows > 0 || form.title_forced) {
     out += fmt::format(", {} title row{} skipped{}", form.title_rows,

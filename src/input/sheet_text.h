@@ -10,6 +10,7 @@
 #include "input/csv_reader.h"
 #include "input/sheet_options.h"
 #include "input/text_decoder.h"
+#include "io/file_io.h"
 
 namespace kaohe {
 
@@ -23,8 +24,16 @@ struct SheetText {
   void describe(SheetForm& form, const SheetOptions& sheet) const;
 };
 
+// Opens the file of input `path`: the workbook of a sheet path
+// ("book.xlsx:Sheet", input/workbook_sheet.h), else `path` itself. Throws
+// as open_input.
+FilePtr open_sheet_file(const std::string& path);
+
 // Opens the text of `file` (not owned, not closed), named `path`, as
-// `sheet` says (open_text; CsvReader::set_delimiter). Throws as open_text.
+// `sheet` says (open_text; CsvReader::set_delimiter). A workbook path is
+// read as its sheet's CSV text (open_workbook_sheet), whatever `sheet`
+// says of encodings and delimiters. Throws as open_text and
+// open_workbook_sheet.
 SheetText open_sheet(const std::string& path, std::FILE* file, const SheetOptions& sheet);
 
 }  // namespace kaohe

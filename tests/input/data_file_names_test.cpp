@@ -104,16 +104,22 @@ TEST_CASE("a copy is of events or measures when its name starts so") {
   CHECK(copy_of("eventsx (1).csv") == DataKind::kEvents);
   CHECK_FALSE(copy_of("units - 副本.csv"));  // only units.csv is read: no risk
   CHECK_FALSE(copy_of("副本 events.csv"));
-  CHECK_FALSE(copy_of("events (1).xlsx"));
+  CHECK(copy_of("events (1).xlsx") == DataKind::kEvents);  // read like a CSV file
+  CHECK_FALSE(copy_of("events (1).xls"));
   CHECK_FALSE(copy_of("events.csv"));
 }
 
 TEST_CASE("workbooks named like an input") {
-  CHECK(classify_data_file("events.xlsx").workbook_kind == DataKind::kEvents);
-  CHECK(classify_data_file("Units.XLS").workbook_kind == DataKind::kUnits);
-  CHECK(classify_data_file("measures-2.xlsx").workbook_kind == DataKind::kMeasures);
-  CHECK_FALSE(classify_data_file("results.xlsx").workbook_kind);
+  // .xlsx: read as the kind; .xls: named, for the warning.
+  CHECK(classify_data_file("events.xlsx").workbook);
+  CHECK(classify_data_file("events.xlsx").kind == DataKind::kEvents);
+  CHECK(classify_data_file("Units.XLSX").kind == DataKind::kUnits);
+  CHECK(classify_data_file("measures-2.xlsx").kind == DataKind::kMeasures);
+  CHECK_FALSE(classify_data_file("results.xlsx").kind);
   CHECK_FALSE(classify_data_file("events.xlsx").csv);
+  CHECK_FALSE(classify_data_file("events.xlsx").workbook_kind);
+  CHECK(classify_data_file("Units.XLS").workbook_kind == DataKind::kUnits);
+  CHECK_FALSE(classify_data_file("Units.XLS").kind);
   CHECK_FALSE(classify_data_file("events.csv").workbook_kind);
 }
 

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "input/xlsx_fixture.h"
 #include "scoring/fixture.h"
 
 namespace kaohe {
@@ -221,19 +222,59 @@ TEST_CASE("a name that lacks only the s of a kind gets a did-you-mean") {
   CHECK(s.warnings[4].hint == "did you mean units.csv? rename it to be read");
 }
 
-TEST_CASE("a workbook named like an input is a warning while its kind is read") {
+TEST_CASE("an .xlsx workbook named like an input is read; an .xls one is a warning") {
   TempDir dir;
   dir.add("units.csv");
-  dir.add("events.xlsx");
+  testing::write_zip(dir / "events.xlsx",
+                     testing::workbook_parts({{"Sheet1", ""}, {"扣分", "<row r=\"1\"><c r=\"A1\">"
+                                                                "<v>1</v></c></row>"}}));
   dir.add("Measures.XLS");
   DataSources s = from_dir(dir);
-  REQUIRE(s.warnings.size() == 2);
+  // The workbook's input names the sheet read.
+  CHECK(s.events == std::vector<std::string>{dir / "events.xlsx" + ":扣分"});
+  REQUIRE(s.warnings.size() == 1);
   CHECK(s.warnings[0].file == dir / "Measures.XLS");
-  CHECK(contains(s.warnings[0].message, "not read: kaohe reads CSV files, not workbooks"));
-  CHECK(contains(s.warnings[0].hint, "measures.csv"));
+  CHECK(contains(s.warnings[0].message, "not Excel 97–2003 .xls ones"));
+  CHECK(contains(s.warnings[0].hint, "measures.xlsx"));
   TempDir elsewhere;
   const std::string e = elsewhere.add("e.csv");
   CHECK(resolve_sources(dir.path(), std::nullopt, {e}, {}).warnings.size() == 1);
+}
+
+TEST_CASE("events.csv and events.xlsx in one folder are one sheet saved twice") {
+  TempDir dir;
+  dir.add("units.csv");
+  dir.add("events.csv");
+  testing::write_zip(dir / "events.xlsx", testing::workbook_parts({{"Sheet1", ""}}));
+  Error e = expect_error([&] { (void)from_dir(dir); });
+  CHECK(e.exit_code() == kExitDataErr);
+  CHECK(contains(e.what(), "events.csv has the same name with another extension"));
+}
+
+TEST_CASE("a workbook as the data folder: a sheet per kind by its name") {
+  TempDir dir;
+  const std::string book = dir / "data.xlsx";
+  const std::string row = "<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>";
+  testing::write_zip(book, testing::workbook_parts({{"名单", row},
+                                                    {"扣分-一季度", row},
+                                                    {"events-2", row},
+                                                    {"指标", row},
+                                                    {"说明", row}}));
+  DataSources s = resolve_sources(book, std::nullopt, {}, {});
+  CHECK(s.units == book + ":名单");
+  CHECK(s.events == std::vector<std::string>{book + ":扣分-一季度", book + ":events-2"});
+  CHECK(s.measures == std::vector<std::string>{book + ":指标"});
+  REQUIRE(s.warnings.size() == 1);
+  CHECK(s.warnings[0].file == book + ":说明");
+  // An explicit option replaces its kind.
+  const std::string units = dir.add("u.csv");
+  CHECK(resolve_sources(book, units, {}, {}).units == units);
+
+  const std::string no_roster = dir / "no-roster.xlsx";
+  testing::write_zip(no_roster, testing::workbook_parts({{"events", row}}));
+  Error e = expect_error([&] { (void)resolve_sources(no_roster, std::nullopt, {}, {}); });
+  CHECK(e.exit_code() == kExitNoInput);
+  CHECK(contains(e.what(), "the workbook has no sheet named for the roster"));
 }
 
 TEST_CASE("the folder's warnings come with the error of a missing roster") {
