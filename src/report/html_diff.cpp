@@ -95,7 +95,8 @@ std::string render_diff_html(const ResultDiff& d, std::string_view old_name,
     std::vector<ChangeBar> bars;
     for (std::size_t i = 0; i < d.units.size(); ++i) {
       const UnitChange& c = d.units[i];
-      if (!c.old_total || !c.new_total) continue;
+      // Units whose total stayed (a rank or grade moved) have no bar.
+      if (!c.old_total || !c.new_total || *c.old_total == *c.new_total) continue;
       bars.push_back({c.unit_id + " " + c.name, *c.new_total - *c.old_total,
                       total_change_text(c, d), fmt::format("#change-{}", i)});
     }

@@ -27,7 +27,8 @@ std::string render_score_html(const Evaluation& ev, const std::vector<Explanatio
 // order asked), the waterfall and the whole explain tree.
 std::string render_explain_html(const Evaluation& ev, const std::vector<Explanation>& explained);
 
-// The diff page: units that moved (change of total as bars, then a table
+// The diff page: units that moved (changes of total as bars, for the units
+// whose total changed; then a table
 // with rank moves up or down and grade changes highlighted), the scheme's
 // changes and the keys not compared. `old_name` and `new_name` are the two
 // sides as the user named them.

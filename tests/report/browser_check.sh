@@ -91,6 +91,22 @@ for scheme in schemes/*.yaml; do
   pages=$((pages + 1))
 done
 
+# Hostile names (<script>alert(1)</script>, "&'<b>, ESC): shown as text,
+# the page's own script the only one in the DOM.
+page=$out/score-hostile.html
+hostile=tests/golden/score-html-hostile
+kaohe score schemes/party-building.yaml "$hostile" -q -o "$page"
+kaohe score schemes/party-building.yaml "$hostile" -q -O csv --no-formula-guard \
+  -o "$work/hostile.csv"
+browse "$page"
+no_console "$page"
+python3 "$here/dom_check.py" score "$page.dom" "$work/hostile.csv" || fail "$page: DOM check"
+scripts=$(grep -o '<script' "$page.dom" | wc -l)
+[[ $scripts -eq 1 ]] || fail "$page: $scripts script elements in the DOM, expected the page's one"
+grep -qF '&lt;script&gt;alert(1)&lt;/script&gt;' "$page.dom" ||
+  fail "$page: the hostile name is not shown as text"
+not_blank "${page%.html}.png"
+
 scheme=schemes/party-building.yaml
 data=examples/party-building
 page=$out/explain-party-building.html
