@@ -9,7 +9,8 @@
 #     total that `-O csv` of the same run gives (tests/report/dom_check.py),
 #     and <html class="js">, set by the page's script;
 #   - a screenshot (1280×2000) under the build folder, browser-check/,
-#     that is not blank (tests/report/png_check.py).
+#     that is not blank (tests/report/png_check.py);
+# and the party-building page printed to PDF is on A4 pages.
 # A page with a script error planted in it must be caught, so that the
 # console check is known to work. Fails, never skips, without chromium.
 #
@@ -90,6 +91,21 @@ for scheme in schemes/*.yaml; do
   not_blank "${page%.html}.png"
   pages=$((pages + 1))
 done
+
+# Printed (the @media print and @page rules): a PDF of A4 pages (Chromium
+# writes A4 as 594.96 × 841.92 points; US Letter would be 612 × 792).
+pdf=$out/score-party-building.pdf
+profile=$(mktemp -d "$work/profile.XXXXXX")
+timeout 120 "$chromium" --headless=new --no-sandbox --disable-gpu --no-first-run \
+  --user-data-dir="$profile" --no-pdf-header-footer --print-to-pdf="$pdf" \
+  "file://$out/score-party-building.html" >/dev/null 2>&1 || fail "chromium --print-to-pdf exited $?"
+if [[ $(head -c 5 "$pdf" 2>/dev/null) != "%PDF-" ]]; then
+  fail "$pdf is not a PDF"
+else
+  boxes=$(grep -a -o '/MediaBox \[[^]]*\]' "$pdf" | sort -u)
+  [[ $boxes =~ ^/MediaBox\ \[0\ 0\ 59[45]\.[0-9]*\ 84[12]\.[0-9]*\]$ ]] ||
+    fail "$pdf: pages are not A4: $boxes"
+fi
 
 # Hostile names (<script>alert(1)</script>, "&'<b>, ESC): shown as text,
 # the page's own script the only one in the DOM.
