@@ -4,6 +4,8 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "base/diagnostic.h"
 #include "cli/pager.h"
 #include "cli/progress_bar.h"
@@ -77,8 +79,12 @@ int run_explain(const ExplainOptions& opts) {
     return unit;
   };
   const int unit = find_unit(opts.unit);
+  // Each unit once, in the order asked (a unit named twice is one section).
   std::vector<int> more;
-  for (const std::string& id : opts.more_units) more.push_back(find_unit(id));
+  for (const std::string& id : opts.more_units) {
+    const int u = find_unit(id);
+    if (u != unit && std::find(more.begin(), more.end(), u) == more.end()) more.push_back(u);
+  }
   if (format == OutputFormat::kHtml) {
     std::vector<Explanation> explained;
     explained.push_back(explain_unit(ev, unit, unit_rows(ev, unit), opts.rows));

@@ -39,7 +39,7 @@ std::string parts_text(const UnitChange& c, const ResultDiff& d) {
 
 std::string units_table(const ResultDiff& d) {
   std::string out =
-      "<table id=\"results\">\n<thead><tr>"
+      "<div class=\"table-wrap\"><table id=\"results\">\n<thead><tr>"
       "<th><button type=\"button\">unit</button></th>"
       "<th><button type=\"button\">name</button></th>"
       "<th><button type=\"button\">category</button></th>"
@@ -70,7 +70,7 @@ std::string units_table(const ResultDiff& d) {
         move, grade_cls, html_escape(c.old_grade), grade_cls, html_escape(c.new_grade),
         html_escape(parts_text(c, d)));
   }
-  return out + "</tbody>\n</table>\n";
+  return out + "</tbody>\n</table></div>\n";
 }
 
 }  // namespace

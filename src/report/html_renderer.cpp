@@ -79,7 +79,7 @@ std::string ranked_table(const Evaluation& ev) {
   }
   out += fmt::format("<span id=\"shown-count\">{0} of {0} units shown</span>\n</div>\n",
                      ev.standings.size());
-  out += "<table id=\"results\">\n<thead><tr>";
+  out += "<div class=\"table-wrap\"><table id=\"results\">\n<thead><tr>";
   for (int c : cols) {
     out += fmt::format("<th{}><button type=\"button\">{}</button></th>",
                        r.numeric[c] ? " class=\"num\"" : "", html_escape(r.titles[c]));
@@ -106,7 +106,7 @@ std::string ranked_table(const Evaluation& ev) {
     }
     out += "</tr>\n";
   }
-  return out + "</tbody>\n</table>\n</section>\n";
+  return out + "</tbody>\n</table></div>\n</section>\n";
 }
 
 // How many units have each grade, in the scheme's order.

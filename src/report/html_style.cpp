@@ -9,7 +9,7 @@ std::string_view html_stylesheet() {
 :root { color-scheme: light; }
 body { font-family: system-ui, "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC",
          "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif;
-       margin: 1.5em auto; max-width: 1100px; padding: 0 1em; color: #222; background: #fff;
+       margin: 1.5em auto; max-width: 1280px; padding: 0 1em; color: #222; background: #fff;
        line-height: 1.4; }
 h1 { font-size: 1.6em; margin-bottom: 0.2em; }
 h2 { font-size: 1.25em; border-bottom: 1px solid #ccc; padding-bottom: 0.2em; margin-top: 1.6em; }
@@ -17,6 +17,7 @@ h3 { font-size: 1.05em; margin-bottom: 0.3em; }
 .meta { color: #555; margin-top: 0; }
 nav a { margin-right: 1em; }
 table { border-collapse: collapse; margin: 0.5em 0; }
+.table-wrap { overflow-x: auto; }
 th, td { border-bottom: 1px solid #ddd; padding: 0.25em 0.6em; text-align: left; vertical-align: top; }
 th { background: #f3f3f3; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
@@ -59,6 +60,7 @@ td.grade-changed { background: #fff3cd; font-weight: bold; }
   th[aria-sort] button::after { content: ""; }
   a { color: inherit; text-decoration: none; }
   table { font-size: 9pt; width: 100%; }
+  .table-wrap { overflow: visible; }
   thead { display: table-header-group; }
   tr, li, svg.chart { break-inside: avoid; }
   h2, h3 { break-after: avoid; }

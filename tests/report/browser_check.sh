@@ -144,6 +144,39 @@ no_console "$page"
 python3 "$here/dom_check.py" diff "$page.dom" "$work/diff.csv" || fail "$page: DOM check"
 not_blank "${page%.html}.png"
 
+# Sorting and filtering work: a script added after the page's own clicks
+# the "total" header (ascending), then filters grade 良好, and writes what
+# the table then shows into <body data-test>.
+cat >"$work/interact.js" <<'JS'
+<script>
+(function () {
+  var t = document.getElementById('results');
+  var heads = t.tHead.rows[0].cells, col = -1;
+  for (var i = 0; i < heads.length; i++) if (heads[i].textContent.trim() === 'total') col = i;
+  heads[col].querySelector('button').click();
+  var ids = function (rows) { return rows.map(function (r) { return r.cells[1].textContent; }).join(','); };
+  var all = [].slice.call(t.tBodies[0].rows);
+  var order = ids(all);
+  var sel = document.querySelector('select[data-filter="grade"]');
+  sel.value = '良好';
+  sel.dispatchEvent(new Event('change'));
+  var shown = ids(all.filter(function (r) { return !r.hidden; }));
+  document.body.setAttribute('data-test',
+    order + '|' + shown + '|' + document.getElementById('shown-count').textContent);
+}());
+</script>
+JS
+interact=$work/interact.html
+# The page ends in </body> and </html>, a line each: the script goes before.
+tail -n 2 "$out/score-party-building.html" | tr -d '\n' | grep -qx '</body></html>' ||
+  fail "the page does not end in </body> and </html>"
+{ head -n -2 "$out/score-party-building.html"; cat "$work/interact.js"; printf '</body>\n</html>\n'; } >"$interact"
+browse "$interact"
+no_console "$interact"
+want='data-test="V3,V1,V2|V1,V2|2 of 3 units shown"'
+grep -qF "$want" "$interact.dom" ||
+  fail "sorting by total and filtering by grade: want $want, got $(grep -o 'data-test="[^"]*"' "$interact.dom")"
+
 # The checks must be able to fail: a script error planted in a page, and
 # a unit's total changed in its DOM, are both caught.
 planted=$work/planted.html
