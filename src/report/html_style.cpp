@@ -56,7 +56,8 @@ td.grade-changed { background: #fff3cd; font-weight: bold; }
   body { margin: 0; max-width: none; padding: 0; font-size: 10pt; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   nav, .filters, .no-print { display: none; }
-  th button { font-weight: bold; }
+  /* Chromium leaves a form control out of a header repeated on the next page. */
+  th button { display: contents; font-weight: bold; }
   th[aria-sort] button::after { content: ""; }
   a { color: inherit; text-decoration: none; }
   table { font-size: 9pt; width: 100%; }

@@ -72,8 +72,9 @@ struct Waterfall {
 // Horizontal waterfall: the start bar, one floating bar per step from the
 // running value (losses red, gains green) with thin connectors, and the
 // end bar. The axis is cut to the range the bars move in (its left end is
-// labelled) so that a loss of 0.4 of 100 stays visible. Precondition:
-// start + Σ effects = end (the caller's explanation adds up).
+// labelled) so that a loss of 0.4 of 100 stays visible. The end bar is
+// drawn at `end` whatever the steps add up to (the caller checks that its
+// explanation adds up, and says so on the page when it does not).
 std::string svg_waterfall(const Waterfall& w, std::string_view title);
 
 // One unit's change of total, for diff.
