@@ -41,6 +41,13 @@ std::string heading(const Evaluation& ev, std::string_view what) {
   return out;
 }
 
+// The value a row carries for a filter, and the option choosing it: "v:"
+// and the text, so that no text (an empty one included) is "", which
+// means "all".
+std::string filter_value(std::string_view text) {
+  return "v:" + html_escape(text);
+}
+
 // A <select> filtering the table's rows by `key` among `values`.
 std::string filter(std::string_view key, std::string_view label,
                    const std::vector<std::string>& values) {
@@ -48,7 +55,7 @@ std::string filter(std::string_view key, std::string_view label,
                                 "</option>",
                                 html_escape(label), html_escape(key));
   for (const std::string& v : values) {
-    out += fmt::format("<option value=\"{}\">{}</option>", html_escape(v),
+    out += fmt::format("<option value=\"{}\">{}</option>", filter_value(v),
                        v.empty() ? "(none)" : html_escape(v));
   }
   return out + "</select></label>\n";
@@ -90,7 +97,7 @@ std::string ranked_table(const Evaluation& ev) {
     const Unit& unit = ev.roster.units[s.unit];
     const std::string grade = s.grade >= 0 ? ev.scheme.grades[s.grade].name : std::string();
     out += fmt::format("<tr data-order=\"{}\" data-category=\"{}\" data-grade=\"{}\">", i,
-                       html_escape(unit.category), html_escape(grade));
+                       filter_value(unit.category), filter_value(grade));
     for (int c : cols) {
       const std::string& id = r.ids[c];
       const std::string& cell = r.rows[i][c];

@@ -14,9 +14,9 @@ std::string_view html_stylesheet();
 // <html class="js"> (which tests/report/browser_check.sh looks for), sorts
 // the table #results by a clicked header (numbers as numbers; a second
 // click reverses; ties keep rank order) and filters its rows by the
-// <select data-filter="KEY">
-// elements against each row's data-KEY. It does nothing on a page without
-// #results, and never throws on one.
+// <select data-filter="KEY"> elements: a row shows when, for each, the
+// chosen value is "" (all) or equals the row's data-KEY. It does nothing
+// on a page without #results, and never throws on one.
 std::string_view html_script();
 
 }  // namespace kaohe

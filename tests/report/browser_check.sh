@@ -158,7 +158,7 @@ cat >"$work/interact.js" <<'JS'
   var all = [].slice.call(t.tBodies[0].rows);
   var order = ids(all);
   var sel = document.querySelector('select[data-filter="grade"]');
-  sel.value = '良好';
+  sel.value = 'v:良好';
   sel.dispatchEvent(new Event('change'));
   var shown = ids(all.filter(function (r) { return !r.hidden; }));
   document.body.setAttribute('data-test',

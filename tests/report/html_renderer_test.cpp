@@ -93,6 +93,11 @@ TEST_CASE("the score page has every unit, its total as the table prints it, and 
     CHECK(contains(page, ">" + row[1] + "</a></td>"));
     CHECK(contains(page, "<td class=\"num\">" + row[6] + "</td>"));
   }
+  // Rows carry their grade for the filter, prefixed so that no grade or
+  // category (an empty one too) is "", the "all" option.
+  CHECK(contains(page, "<option value=\"\">all</option><option value=\"v:优秀\">优秀</option>"));
+  CHECK(count(page, "data-grade=\"v:") == 3);
+  CHECK(count(page, "data-category=\"v:\"") == 3);  // no categories
   CHECK(count(page, "<section class=\"unit\"") == 3);
   CHECK(count(page, "class=\"chart waterfall\"") == 3);
   CHECK(count(page, "class=\"chart count-bars\"") == 1);
