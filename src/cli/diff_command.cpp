@@ -10,6 +10,7 @@
 #include "io/file_io.h"
 #include "io/output_file.h"
 #include "report/diff_renderer.h"
+#include "report/html_renderer.h"
 #include "report/output_format.h"
 #include "scheme/scheme_loader.h"
 #include "scheme/yaml_tree.h"
@@ -19,7 +20,7 @@ namespace kaohe {
 // The formats `diff` writes, the table first (choose_output_format).
 constexpr OutputFormat kDiffFormats[] = {OutputFormat::kTable, OutputFormat::kCsv,
                                           OutputFormat::kTsv, OutputFormat::kJson,
-                                          OutputFormat::kMarkdown};
+                                          OutputFormat::kMarkdown, OutputFormat::kHtml};
 
 void add_diff_command(CLI::App& app, DiffOptions& opts) {
   CLI::App* cmd = app.add_subcommand(
@@ -30,11 +31,12 @@ void add_diff_command(CLI::App& app, DiffOptions& opts) {
       ->required();
   add_data_options(*cmd, opts.data);
   cmd->add_option("-O,--output-format,--format", opts.format,
-                  "table, csv, tsv, json or markdown")
-      ->check(CLI::IsMember({"table", "csv", "tsv", "json", "markdown"}));
+                  "table, csv, tsv, json, markdown or html (a page: moves up and down, "
+                  "grade changes highlighted)")
+      ->check(CLI::IsMember({"table", "csv", "tsv", "json", "markdown", "html"}));
   cmd->add_option("-o,--output", opts.output,
                   "Write to FILE atomically (- for stdout); without -O its "
-                  "extension, in any case, sets the format: .txt .csv .tsv .json .md")
+                  "extension, in any case, sets the format: .txt .csv .tsv .json .md .html")
       ->option_text("FILE");
   cmd->add_option("--tolerance", opts.tolerance,
                   "Ignore changes of total no larger than X (default 0)")
@@ -111,7 +113,9 @@ int run_diff(const DiffOptions& opts) {
   }
   refuse_input_as_output(opts.output, inputs);
   ResultDiff diff = diff_results(before, after, *tolerance);
-  const std::string text = render_diff(diff, format, !opts.no_formula_guard);
+  const std::string text = format == OutputFormat::kHtml
+                               ? render_diff_html(diff, opts.old_path, opts.new_path)
+                               : render_diff(diff, format, !opts.no_formula_guard);
   if (format == OutputFormat::kTable) {
     write_for_people(opts.output, text, opts.no_pager);
   } else {

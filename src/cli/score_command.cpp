@@ -11,14 +11,18 @@
 #include "base/diagnostic.h"
 #include "base/terminal_text.h"
 #include "cli/color.h"
+#include "cli/explain_command.h"
 #include "cli/pager.h"
 #include "cli/progress_bar.h"
 #include "cli/table_width.h"
+#include "explain/explanation.h"
 #include "explain/reasons.h"
 #include "input/data_sources.h"
 #include "io/output_file.h"
 #include "pipeline/evaluation.h"
 #include "pipeline/input_warnings.h"
+#include "pipeline/unit_rows.h"
+#include "report/html_renderer.h"
 #include "report/output_format.h"
 #include "report/render.h"
 #include "report/xlsx_writer.h"
@@ -30,7 +34,11 @@ namespace kaohe {
 // The formats `score` writes, the table first (choose_output_format).
 constexpr OutputFormat kScoreFormats[] = {OutputFormat::kTable, OutputFormat::kCsv,
                                            OutputFormat::kTsv,   OutputFormat::kJson,
-                                           OutputFormat::kMarkdown, OutputFormat::kXlsx};
+                                           OutputFormat::kMarkdown, OutputFormat::kXlsx,
+                                           OutputFormat::kHtml};
+
+// The largest losses the HTML page shows per unit without --reasons.
+constexpr int kHtmlReasons = 3;
 
 void add_data_options(CLI::App& cmd, DataOptions& opts) {
   cmd.add_option("data", opts.data_positional,
@@ -81,16 +89,18 @@ void add_score_command(CLI::App& app, ScoreOptions& opts) {
   cmd->add_option("scheme", opts.scheme, "Scheme file (YAML)")->required();
   add_data_options(*cmd, opts.data);
   cmd->add_option("-O,--output-format,--format", opts.format,
-                  "table, csv, tsv, json, markdown or xlsx (xlsx only with "
-                  "-o FILE; default: from -o's extension, else table)")
-      ->check(CLI::IsMember({"table", "csv", "tsv", "json", "markdown", "xlsx"}));
+                  "table, csv, tsv, json, markdown, xlsx (only with -o FILE) or html "
+                  "(one self-contained page with charts); default: from -o's extension, "
+                  "else table")
+      ->check(CLI::IsMember({"table", "csv", "tsv", "json", "markdown", "xlsx", "html"}));
   cmd->add_option("-o,--output", opts.output,
                   "Write to FILE atomically (- for stdout); without -O its "
                   "extension, in any case, sets the format: .txt .csv .tsv .json "
-                  ".md .xlsx")
+                  ".md .xlsx .html")
       ->option_text("FILE");
   cmd->add_option("--reasons", opts.reasons,
-                  "Add each unit's N largest point losses (reason codes)")
+                  "Add each unit's N largest point losses (reason codes; the HTML page "
+                  "shows 3 unless N is given)")
       ->option_text("N")
       ->check(CLI::Range(1, 100));
   cmd->add_option("--margin", opts.margin,
@@ -132,6 +142,7 @@ void add_score_command(CLI::App& app, ScoreOptions& opts) {
       "  kaohe score schemes/party-building.yaml examples/party-building\n"
       "  kaohe score scheme.yaml --data 2025/ -o results.csv --bom\n"
       "  kaohe score scheme.yaml --data 2025/ -o results.xlsx\n"
+      "  kaohe score scheme.yaml --data 2025/ -o results.html\n"
       "  kaohe score scheme.yaml --data 2025/ --reasons 3 --margin 0.5\n"
       "  kaohe score scheme.yaml --units units.csv --events events.csv -O json");
 }
@@ -261,11 +272,13 @@ int run_score(const ScoreOptions& opts) {
   sources.progress = progress.get();
   Evaluation ev = evaluate(std::move(scheme), sources);
   if (opts.header == "zh") ev.header = Evaluation::Header::kChinese;
-  if (opts.reasons > 0) {
+  const int reasons =
+      opts.reasons > 0 ? opts.reasons : format == OutputFormat::kHtml ? kHtmlReasons : 0;
+  if (reasons > 0) {
     ev.reasons.resize(ev.roster.units.size());
     for (int u = 0; u < ev.roster.size(); ++u) {
       std::string text;
-      for (const Reason& r : top_losses(ev, u, opts.reasons)) {
+      for (const Reason& r : top_losses(ev, u, reasons)) {
         if (!text.empty()) text += "; ";
         Decimal shown = round_to(r.effect, ev.scheme.precision, ev.scheme.rounding);
         text += ev.scheme.nodes[r.node].name + " " + shown.format(ev.scheme.precision);
@@ -283,6 +296,15 @@ int run_score(const ScoreOptions& opts) {
   if (format == OutputFormat::kXlsx) {
     write_output_with(opts.output,
                       [&](const std::string& temp) { return write_xlsx(ev, temp); });
+  } else if (format == OutputFormat::kHtml) {
+    // Each unit's waterfall is its explanation: the event files are read
+    // again once per unit (pipeline/unit_rows.h), as `explain` reads them.
+    std::vector<Explanation> explained;
+    explained.reserve(ev.standings.size());
+    for (const Standing& s : ev.standings) {
+      explained.push_back(explain_unit(ev, s.unit, unit_rows(ev, s.unit), kDefaultExplainRows));
+    }
+    write_output(opts.output, render_score_html(ev, explained));
   } else {
     // The table on a terminal is fitted to it and, when still too long or
     // too wide, paged; a pipe or a file gets every column (cli/table_width.h).

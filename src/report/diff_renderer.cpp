@@ -17,13 +17,16 @@ std::string num(const std::optional<Decimal>& d, int precision) {
   return d ? d->format(precision) : std::string("-");
 }
 
-// New − old, with the more digits of the two precisions, so that it is exact.
-std::string delta(const UnitChange& c, const ResultDiff& diff) {
+}  // namespace
+
+std::string total_change_text(const UnitChange& c, const ResultDiff& diff) {
   if (!c.old_total || !c.new_total) return "-";
   Decimal d = *c.new_total - *c.old_total;
   std::string s = d.format(std::max(diff.old_precision, diff.precision));
   return d > Decimal() ? "+" + s : s;
 }
+
+namespace {
 
 std::string arrow(const std::string& a, const std::string& b) {
   return a == b ? a : a + " → " + b;
@@ -51,8 +54,8 @@ std::string change_word(const SchemeChange& c) {
   return c.key.empty() ? c.section : c.key;
 }
 
-// "~ cap_id 加分: cap 50 → 40", "~ grade 合格: min 600 → 650",
-// "~ precision: 2 → 1", "+ gate flag veto (force 不合格)".
+}  // namespace
+
 std::string scheme_line(const SchemeChange& c) {
   bool node = c.section == "node";
   std::string subject = node ? c.id + " " + c.name
@@ -73,6 +76,8 @@ std::string scheme_line(const SchemeChange& c) {
   return fmt::format("~ {}: {}{} → {}", subject, c.key.empty() ? "" : c.key + " ",
                      c.old_value, c.new_value);
 }
+
+namespace {
 
 // "not compared (…):" and the keys, wrapped at 78 columns under it.
 std::string not_compared_text(const ResultDiff& d) {
@@ -99,11 +104,11 @@ std::vector<std::vector<std::string>> unit_rows(const ResultDiff& d, bool arrows
     if (arrows) {
       rows.push_back({c.unit_id, c.name,
                       arrow(num(c.old_total, d.old_precision), num(c.new_total, d.precision)),
-                      delta(c, d), arrow(old_rank, new_rank),
+                      total_change_text(c, d), arrow(old_rank, new_rank),
                       arrow(c.old_grade, c.new_grade), parts_text(c, d)});
     } else {
       rows.push_back({c.unit_id, c.name, num(c.old_total, d.old_precision),
-                      num(c.new_total, d.precision), delta(c, d), old_rank,
+                      num(c.new_total, d.precision), total_change_text(c, d), old_rank,
                       new_rank, c.old_grade, c.new_grade, parts_text(c, d)});
     }
     if (category) rows.back().insert(rows.back().begin() + 2, c.category);

@@ -28,34 +28,6 @@ std::string effect_text(const Rational& r) {
   return r.is_negative() || s[0] == '-' ? s : "+" + s;
 }
 
-// An effect for people: to the scheme's precision, with its sign. A value
-// with more decimals than that is shown rounded and marked ≈ (the exact
-// value is in -O json and -O csv).
-std::string readable_effect(const Rational& r, int precision) {
-  if (r.is_zero()) return "0";
-  std::optional<Decimal> d = r.to_decimal();
-  if (d) {
-    const std::string s = d->to_string();
-    const std::size_t dot = s.find('.');
-    const std::size_t decimals = dot == std::string::npos ? 0 : s.size() - dot - 1;
-    if (decimals <= static_cast<std::size_t>(precision)) {
-      return r.is_negative() ? s : "+" + s;
-    }
-  }
-  const Decimal rounded = round_to(r, precision, RoundingMode::kHalfUp);
-  if (rounded == Decimal()) return "≈0";
-  const std::string s = rounded.format(precision);
-  return "≈" + (r.is_negative() ? s : "+" + s);
-}
-
-// The effect of a line on its part's own scale: its effect on the total
-// divided by what one point of the part is worth there. nullopt at the
-// root, or when the part counts for nothing.
-std::optional<Rational> on_part(const ExplainLine& l, const ExplainNode* part) {
-  if (!l.effect || part == nullptr || part->multiplier.is_zero()) return std::nullopt;
-  return *l.effect / part->multiplier;
-}
-
 struct TextRow {
   std::string left;
   std::string source;
@@ -151,6 +123,29 @@ void json_node(const Evaluation& ev, const ExplainNode& n, int depth, std::strin
 }
 
 }  // namespace
+
+// The exact value is in -O json and -O csv.
+std::string readable_effect(const Rational& r, int precision) {
+  if (r.is_zero()) return "0";
+  std::optional<Decimal> d = r.to_decimal();
+  if (d) {
+    const std::string s = d->to_string();
+    const std::size_t dot = s.find('.');
+    const std::size_t decimals = dot == std::string::npos ? 0 : s.size() - dot - 1;
+    if (decimals <= static_cast<std::size_t>(precision)) {
+      return r.is_negative() ? s : "+" + s;
+    }
+  }
+  const Decimal rounded = round_to(r, precision, RoundingMode::kHalfUp);
+  if (rounded == Decimal()) return "≈0";
+  const std::string s = rounded.format(precision);
+  return "≈" + (r.is_negative() ? s : "+" + s);
+}
+
+std::optional<Rational> on_part(const ExplainLine& l, const ExplainNode* part) {
+  if (!l.effect || part == nullptr || part->multiplier.is_zero()) return std::nullopt;
+  return *l.effect / part->multiplier;
+}
 
 std::string render_explanation(const Evaluation& ev, const Explanation& ex,
                                OutputFormat format) {

@@ -21,13 +21,14 @@ struct FormatInfo {
   std::string_view extension;  // with the dot
 };
 
-constexpr std::array<FormatInfo, 6> kFormats{{
+constexpr std::array<FormatInfo, 7> kFormats{{
     {OutputFormat::kTable, "table", ".txt"},
     {OutputFormat::kCsv, "csv", ".csv"},
     {OutputFormat::kTsv, "tsv", ".tsv"},
     {OutputFormat::kJson, "json", ".json"},
     {OutputFormat::kMarkdown, "markdown", ".md"},
     {OutputFormat::kXlsx, "xlsx", ".xlsx"},
+    {OutputFormat::kHtml, "html", ".html"},
 }};
 
 // Extensions that are not kaohe's but whose meaning is plain, for hints
@@ -37,12 +38,13 @@ struct NearExtension {
   OutputFormat format;
   std::string_view what;       // "kaohe writes WHAT as .ext"
 };
-constexpr std::array<NearExtension, 5> kNearExtensions{{
+constexpr std::array<NearExtension, 6> kNearExtensions{{
     {"xls", OutputFormat::kXlsx, "Excel workbooks"},
     {"xlsm", OutputFormat::kXlsx, "Excel workbooks"},
     {"xlsb", OutputFormat::kXlsx, "Excel workbooks"},
     {"markdown", OutputFormat::kMarkdown, "Markdown"},
     {"text", OutputFormat::kTable, "the table"},
+    {"htm", OutputFormat::kHtml, "HTML pages"},
 }};
 
 std::string_view file_name(std::string_view path) {
@@ -193,7 +195,10 @@ void check_agrees(OutputFormat given, std::string_view output,
   const std::optional<OutputFormat> named = format_from_extension(output);
   if (!named || *named == given) return;
   const OutputFormat n = *named;
-  if (n == OutputFormat::kTable && given != OutputFormat::kXlsx) return;
+  if (n == OutputFormat::kTable && given != OutputFormat::kXlsx &&
+      given != OutputFormat::kHtml) {
+    return;
+  }
   refuse_contradiction(given, n, output, writable);
 }
 

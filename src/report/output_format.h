@@ -9,10 +9,11 @@
 
 namespace kaohe {
 
-// kXlsx is a binary workbook (report/xlsx_writer.h), written to a file only.
-enum class OutputFormat { kTable, kCsv, kTsv, kJson, kMarkdown, kXlsx };
+// kXlsx is a binary workbook (report/xlsx_writer.h), written to a file only;
+// kHtml a self-contained page (report/html_renderer.h).
+enum class OutputFormat { kTable, kCsv, kTsv, kJson, kMarkdown, kXlsx, kHtml };
 
-// "table", "csv", "tsv", "json", "markdown", "xlsx" → format; nullopt
+// "table", "csv", "tsv", "json", "markdown", "xlsx", "html" → format; nullopt
 // otherwise (names are exact, lower case).
 std::optional<OutputFormat> parse_output_format(std::string_view name);
 
@@ -20,7 +21,7 @@ std::optional<OutputFormat> parse_output_format(std::string_view name);
 std::string_view format_name(OutputFormat format);
 
 // The one extension that names `format`, with its dot: ".txt" for the
-// table, ".csv", ".tsv", ".json", ".md", ".xlsx".
+// table, ".csv", ".tsv", ".json", ".md", ".xlsx", ".html".
 std::string_view format_extension(OutputFormat format);
 
 // The extension of the file name at the end of `path` (the part after its
@@ -29,7 +30,7 @@ std::string_view format_extension(OutputFormat format);
 std::optional<std::string_view> file_extension(std::string_view path);
 
 // The format the extension of `path` names, matched ignoring ASCII case
-// (".csv", ".tsv", ".json", ".md", ".txt", ".xlsx"); nullopt for any other
+// (".csv", ".tsv", ".json", ".md", ".txt", ".xlsx", ".html"); nullopt for any other
 // extension or none.
 std::optional<OutputFormat> format_from_extension(std::string_view path);
 

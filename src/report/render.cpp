@@ -14,8 +14,9 @@ std::string render(const Evaluation& ev, OutputFormat format, bool color,
     case OutputFormat::kMarkdown: return render_markdown(ev);
     case OutputFormat::kJson: return render_json(ev);
     case OutputFormat::kXlsx: break;
+    case OutputFormat::kHtml: break;
   }
-  throw std::invalid_argument("render: xlsx is not a text format");
+  throw std::invalid_argument("render: xlsx and html have their own renderers");
 }
 
 }  // namespace kaohe

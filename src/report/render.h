@@ -14,7 +14,9 @@ inline constexpr int kJsonSchemaVersion = 1;
 
 // A text format; `color` asks for ANSI colour in the table (the caller
 // decides: a terminal, no NO_COLOR). kXlsx is not text: write_xlsx
-// (report/xlsx_writer.h) writes it, and render throws std::invalid_argument.
+// (report/xlsx_writer.h) writes it; kHtml needs each unit's explanation:
+// render_score_html (report/html_renderer.h) writes it; for both render
+// throws std::invalid_argument.
 // `formula_guard` (CSV, TSV): text cells that a spreadsheet would run as a
 // formula get a leading "'" (report/delimited_text.h).
 // `width` (the table only): fit the table into that many columns

@@ -35,10 +35,10 @@ expect() {
 }
 
 expect "kaohe sc" "score"
-expect "kaohe score -O " "table csv tsv json markdown xlsx"
+expect "kaohe score -O " "table csv tsv json markdown xlsx html"
 expect "kaohe score -O x" "xlsx"
-expect "kaohe diff --format " "table csv tsv json markdown"
-expect "kaohe explain -O " "table json csv tsv"
+expect "kaohe diff --format " "table csv tsv json markdown html"
+expect "kaohe explain -O " "table json csv tsv html"
 expect "kaohe score --color a" "auto always"
 expect "kaohe check --data di" "dir.d"
 expect "kaohe check --j" "--jobs"

@@ -111,23 +111,24 @@ refused() {
     fail "kaohe $* -o $name created the file"
   fi
 }
-for name in results results.html results.xls results.xlsm results.csvx \
+for name in results results.pdf results.htm results.xls results.xlsm results.csvx \
     results. results.csv.gz .csv; do
   refused "$name" score $scheme $data
 done
 refused results.xlsx score $scheme $data -O csv
 refused results.CSV score $scheme $data -O json
 refused results.txt score $scheme $data -O xlsx
+refused results.txt score $scheme $data -O html
 refused results.md explain $scheme V2 $data
 refused results.csv explain $scheme V2 $data -O json
 refused results explain $scheme V2 $data
-refused results.html diff $scheme examples/party-building-review-20.yaml $data
+refused results.pdf diff $scheme examples/party-building-review-20.yaml $data
 refused results.xlsx diff $scheme examples/party-building-review-20.yaml $data
 # An existing file with an unknown extension stays as it was.
-printf 'kept\n' >"$work/keep.html"
-cp "$work/keep.html" "$work/keep.html.orig"
-refused keep.html score $scheme $data
-cmp -s "$work/keep.html" "$work/keep.html.orig" || fail "a refused -o keep.html changed it"
+printf 'kept\n' >"$work/keep.pdf"
+cp "$work/keep.pdf" "$work/keep.pdf.orig"
+refused keep.pdf score $scheme $data
+cmp -s "$work/keep.pdf" "$work/keep.pdf.orig" || fail "a refused -o keep.pdf changed it"
 # Overwriting an existing file replaces it whole.
 printf 'an old, much longer file %.0s' {1..100} >"$work/out.csv"
 expect_file "$work/out.csv" $golden/party-building-csv/stdout \

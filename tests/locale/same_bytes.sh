@@ -62,7 +62,7 @@ compare() {
   done
 }
 
-formats=(table csv tsv json markdown)
+formats=(table csv tsv json markdown html)
 # The party-building example must score cleanly in every format.
 for format in "${formats[@]}"; do
   for l in C "${locales[@]}"; do
@@ -96,6 +96,16 @@ for scheme in schemes/*.yaml; do
     compare "$name-$format" "$name -O $format"
   done
 done
+
+# The explain and diff pages (-O html) too.
+for l in C "${locales[@]}"; do
+  run "pb-explain-html" "$l" explain schemes/party-building.yaml V2 examples/party-building \
+    --unit V3 -O html
+  run "pb-diff-html" "$l" diff schemes/party-building.yaml \
+    examples/party-building-review-20.yaml examples/party-building -O html
+done
+compare "pb-explain-html" "party-building explain -O html"
+compare "pb-diff-html" "party-building diff -O html"
 
 if [[ $failures -ne 0 ]]; then
   exit 1

@@ -16,7 +16,7 @@ namespace {
 using F = OutputFormat;
 
 const std::vector<F> kScore = {F::kTable, F::kCsv, F::kTsv, F::kJson, F::kMarkdown,
-                               F::kXlsx};
+                               F::kXlsx, F::kHtml};
 const std::vector<F> kExplain = {F::kTable, F::kJson};
 const std::vector<F> kDiff = {F::kTable, F::kCsv, F::kTsv, F::kJson, F::kMarkdown};
 
@@ -50,10 +50,24 @@ TEST_CASE("output format: the extension is matched ignoring case") {
   CHECK(format_from_extension("R.TXT") == F::kTable);
   CHECK(format_from_extension("R.TSV") == F::kTsv);
   CHECK(format_from_extension("dir/考核 2025.Csv") == F::kCsv);
+  CHECK(format_from_extension("R.HTML") == F::kHtml);
+}
+
+TEST_CASE("output format: html is a page of score, explain and diff") {
+  CHECK(parse_output_format("html") == F::kHtml);
+  CHECK(format_name(F::kHtml) == "html");
+  CHECK(format_extension(F::kHtml) == ".html");
+  CHECK(choose_output_format("", "results.html", kScore, "score") == F::kHtml);
+  CHECK(choose_output_format("html", "-", kScore, "score") == F::kHtml);
+  CHECK(contains(refusal("", "r.htm"), "kaohe writes HTML pages as .html: name the file r.html"));
+  // A page is not a text table: .txt does not take it.
+  CHECK(contains(refusal("html", "r.txt"), "the extension \".txt\" means table, but -O "
+                                           "says html"));
 }
 
 TEST_CASE("output format: only the last extension of the file name counts") {
-  CHECK(format_from_extension("r.html") == std::nullopt);
+  CHECK(format_from_extension("r.pdf") == std::nullopt);
+  CHECK(format_from_extension("r.htm") == std::nullopt);
   CHECK(format_from_extension("r.xls") == std::nullopt);
   CHECK(format_from_extension("r.xlsm") == std::nullopt);
   CHECK(format_from_extension("r.csvx") == std::nullopt);
@@ -93,11 +107,11 @@ TEST_CASE("output format: without -O the extension decides") {
 }
 
 TEST_CASE("output format: an unknown extension or none is a usage error") {
-  const std::string html = refusal("", "results.html");
-  CHECK(contains(html, "-o results.html: unknown extension \".html\""));
-  CHECK(contains(html, "table (.txt), csv (.csv), tsv (.tsv), json (.json), "
-                       "markdown (.md) and xlsx (.xlsx)"));
-  CHECK(contains(html, "add -O csv, or name the file results.csv"));
+  const std::string pdf = refusal("", "results.pdf");
+  CHECK(contains(pdf, "-o results.pdf: unknown extension \".pdf\""));
+  CHECK(contains(pdf, "table (.txt), csv (.csv), tsv (.tsv), json (.json), "
+                      "markdown (.md), xlsx (.xlsx) and html (.html)"));
+  CHECK(contains(pdf, "add -O csv, or name the file results.csv"));
   CHECK(contains(refusal("", "results"), "no extension"));
   CHECK(contains(refusal("", "results"), "name the file results.csv"));
   CHECK(contains(refusal("", "results."), "no extension after the dot"));
@@ -123,7 +137,7 @@ TEST_CASE("output format: workbook extensions point to .xlsx") {
 TEST_CASE("output format: an explicit -O takes any name kaohe has no extension for") {
   CHECK(choose_output_format("csv", "results", kScore, "score") == F::kCsv);
   CHECK(choose_output_format("xlsx", "again.bin", kScore, "score") == F::kXlsx);
-  CHECK(choose_output_format("json", "r.html", kScore, "score") == F::kJson);
+  CHECK(choose_output_format("json", "r.pdf", kScore, "score") == F::kJson);
   CHECK(choose_output_format("csv", "r.CSV", kScore, "score") == F::kCsv);
 }
 
@@ -155,7 +169,7 @@ TEST_CASE("output format: a format the command does not write is a usage error")
   CHECK(contains(refusal("", "e.XLSX", kExplain, "explain"),
                  "only 'kaohe score' writes a workbook"));
   CHECK(contains(refusal("", "d.xlsx", kDiff, "diff"), "'kaohe diff' does not write xlsx"));
-  CHECK(contains(refusal("", "e.html", kExplain, "explain"),
+  CHECK(contains(refusal("", "e.pdf", kExplain, "explain"),
                  "add -O table, or name the file e.txt"));
   CHECK(contains(refusal("xlsx", "-", kDiff, "diff"), "'kaohe diff' does not write 'xlsx'"));
   CHECK(contains(refusal("CSV", "-"), "does not write 'CSV'"));
