@@ -205,8 +205,9 @@ static void read_workbook_kinds(const std::string& path, const bool (&wanted)[3]
                             : fmt::format("the workbook has {} sheets named for the roster",
                                           kinds.units.size()),
         "name one sheet units (or 单位名单, 名单, 单位, 花名册), the events sheets events or "
-        "events-NAME (or 事件, 台账, 扣分), the measures sheets measures or measures-NAME "
-        "(or 指标, 测评, 数据); or name the sheets with --units FILE.xlsx:SHEET");
+        "events-NAME (or 事件, 台账, 扣分, 加扣分), the measures sheets measures or "
+        "measures-NAME (or 指标, 测评, 数值, 数据); or name the sheets with --units "
+        "FILE.xlsx:SHEET");
   }
   if (wanted[0]) s.units = kinds.units[0];
   if (wanted[1]) s.events = kinds.events;

@@ -39,7 +39,7 @@ std::size_t choose(XlsxWorkbook& book, const SheetPath& path) {
       names.push_back(sheets[i].name);
     }
     const std::string close = closest_match(path.sheet, names);
-    throw Error::in_file(kExitDataErr, path.file,
+    throw Error::in_file(kExitNoInput, path.file,
                          fmt::format("the workbook has no sheet \"{}\"", path.sheet),
                          close.empty() ? fmt::format("its sheets: {}", sheet_list(book))
                                        : fmt::format("did you mean \"{}:{}\"? its sheets: {}",
@@ -82,10 +82,6 @@ SheetPath split_sheet_path(const std::string& path) {
 
 std::unique_ptr<ByteSource> open_workbook_sheet(const SheetPath& path, std::FILE* file,
                                                 std::string& where) {
-  if (path.file == "-") {
-    throw Error(kExitUsage, "a workbook cannot be read from standard input",
-                "name the .xlsx file, or pipe CSV text");
-  }
   auto book = std::make_unique<XlsxWorkbook>(path.file, file);
   const std::size_t index = choose(*book, path);
   where = path.file + ":" + book->sheets()[index].name;
@@ -94,7 +90,7 @@ std::unique_ptr<ByteSource> open_workbook_sheet(const SheetPath& path, std::FILE
 
 std::string name_the_sheet(const std::string& path) {
   const SheetPath p = split_sheet_path(path);
-  if (!p.workbook || p.file == "-") return path;
+  if (!p.workbook) return path;
   FilePtr f = open_input(p.file);
   XlsxWorkbook book(p.file, f.get());
   return p.file + ":" + book.sheets()[choose(book, p)].name;

@@ -37,9 +37,9 @@ inline bool is_workbook_path(const std::string& path) {
 // not owned, not closed) as CSV text for the CSV reader; `where` is set to
 // "FILE.xlsx:NAME", the reader's name. Without a sheet name, the one
 // sheet that holds values (the first sheet when none does). Throws
-// kaohe::Error 65 for a workbook that cannot be read, a sheet name the
-// workbook lacks (did you mean …?, and the list of its sheets), or
-// several sheets with values and none named.
+// kaohe::Error 65 for a workbook that cannot be read or several sheets
+// with values and none named; 66 for a sheet name the workbook lacks
+// (did you mean …?, and the list of its sheets).
 std::unique_ptr<ByteSource> open_workbook_sheet(const SheetPath& path, std::FILE* file,
                                                 std::string& where);
 

@@ -100,6 +100,15 @@ class XlsxSheetSource::Cells : public XmlHandler {
 
   // The cell's text as a CSV export would show it.
   std::string cell_text() {
+    if (formula_ && !has_value_) {
+      throw Error(kExitDataErr,
+                  Diagnostic{where_, row_, column_, Severity::kError,
+                             fmt::format("cell {}{} holds a formula without its result",
+                                         column_letters(column_), row_),
+                             "",
+                             "open the workbook in Excel or WPS and save it: they save "
+                             "each formula's result, which kaohe reads"});
+    }
     if (type_ == "s") {
       const auto index = number_text(value_);
       std::size_t i = 0;
@@ -124,18 +133,7 @@ class XlsxSheetSource::Cells : public XmlHandler {
       }
       return value_;
     }
-    if (!has_value_) {
-      if (formula_) {
-        throw Error(kExitDataErr,
-                    Diagnostic{where_, row_, column_, Severity::kError,
-                               fmt::format("cell {}{} holds a formula without its result",
-                                           column_letters(column_), row_),
-                               "",
-                               "open the workbook in Excel or WPS and save it: they save "
-                               "each formula's result, which kaohe reads"});
-      }
-      return {};
-    }
+    if (!has_value_) return {};
     std::optional<std::string> text;
     switch (book_.look(style_)) {
       case NumberLook::kDate:
