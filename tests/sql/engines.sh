@@ -132,6 +132,29 @@ for cmd_file in "$root"/tests/golden/scheme-*/cmd; do
 done
 [[ $cases -ge 10 ]] || fail "only $cases bundled schemes found in tests/golden/scheme-*"
 
+# --- every grouping, where grouping too coarsely would show ------------------
+grp=$root/tests/sql/grouping
+for as_of in "" 2025-08-20; do
+  for roster in units days; do
+    args=(--units "$grp/units.csv")
+    [[ -z $as_of ]] || args+=(--as-of "$as_of")
+    "$kaohe" score "$grp/scheme.yaml" "${args[@]}" --events "$grp/events.csv" \
+      >"$work/grp.direct" 2>/dev/null
+    sql_args=(--key id)
+    [[ -z $as_of ]] || sql_args+=(--as-of "$as_of")
+    [[ $roster == days ]] || sql_args+=(--units "$grp/units.csv")
+    "$kaohe" sql "$grp/scheme.yaml" --dialect "$engine" "${sql_args[@]}" $copy >"$work/grp.sql"
+    run_engine "$grp/events.csv" "$work/grp.sql" "$work/grp.csv" ||
+      fail "grouping: the engine failed on the query ($work/grp.sql)"
+    "$kaohe" score "$grp/scheme.yaml" "${args[@]}" --events - <"$work/grp.csv" \
+      >"$work/grp.pushed" 2>"$work/grp.err" || { cat "$work/grp.err" >&2; fail "grouping: score failed"; }
+    if ! diff -u "$work/grp.direct" "$work/grp.pushed" >&2; then
+      fail "grouping (${as_of:-whole year}, $roster): the table differs"
+    fi
+    echo "grouping (${as_of:-whole year}, $roster): $(($(wc -l <"$grp/events.csv") - 1)) rows → $(($(wc -l <"$work/grp.csv") - 1)), same table"
+  done
+done
+
 # --- rejected rows, by their key ---------------------------------------------
 rej=$root/tests/sql/rejected
 rej_scheme=$root/schemes/supervision-office.yaml
