@@ -175,4 +175,33 @@ for mode in score rejected; do
   fi
   echo "rejected ($mode): $(grep -c ': error:' "$work/rej.err") errors named by key"
 done
+# --- the README's cron recipe, as written (PostgreSQL) -----------------------
+if [[ $engine == postgres ]]; then
+  recipe=$(awk '$0 == "<!-- sql-cron -->" { f = 1; next }
+    f == 1 && /^```/ { f = 2; next } f == 2 && /^```/ { exit } f == 2 { print }' "$root/README.md")
+  [[ -n $recipe && $(printf '%s\n' "$recipe" | wc -l) -eq 1 ]] ||
+    fail "no one-line recipe after <!-- sql-cron --> in README.md"
+  job=$work/cron
+  mkdir -p "$job/bin"
+  ln -s "$kaohe" "$job/bin/kaohe"
+  ln -s "$root/schemes/supervision-office.yaml" "$job/scheme.yaml"
+  ln -s "$root/schemes/calendars" "$job/calendars"
+  cp "$root/examples/supervision-office/units.csv" "$job/units.csv"
+  run_engine "$root/examples/supervision-office/events.csv" /dev/null /dev/null  # loads the table
+  (cd "$job" && PATH=$job/bin:$PATH PGHOST=$pgdir PGPORT=$port PGUSER=postgres \
+    PGDATABASE=postgres bash -o pipefail -c "$recipe") 2>"$job/err" ||
+    { cat "$job/err" >&2; fail "the README's cron recipe failed"; }
+  "$kaohe" score "$job/scheme.yaml" --units "$job/units.csv" \
+    --events "$root/examples/supervision-office/events.csv" -o "$job/direct.xlsx" 2>/dev/null
+  cmp -s "$job/results.xlsx" "$job/direct.xlsx" ||
+    fail "the recipe's results.xlsx differs from scoring the raw events"
+  # And it fails, keeping the last results, when the query fails.
+  psql_ -c 'DROP TABLE events' >/dev/null
+  if (cd "$job" && PATH=$job/bin:$PATH PGHOST=$pgdir PGPORT=$port PGUSER=postgres \
+      PGDATABASE=postgres bash -o pipefail -c "$recipe") 2>/dev/null; then
+    fail "the cron recipe succeeded without an events table"
+  fi
+  cmp -s "$job/results.xlsx" "$job/direct.xlsx" || fail "a failed job changed results.xlsx"
+  echo "cron recipe: results.xlsx as from the raw events; a failed query keeps it"
+fi
 echo "engines.sh ($engine): $cases schemes, PASS"
