@@ -76,6 +76,16 @@ std::string Dialect::week_start(const std::string& e) const {
   }
 }
 
+std::string Dialect::concat(const std::vector<std::string>& parts) const {
+  const bool function = kind_ == DialectKind::kSpark || kind_ == DialectKind::kTrino;
+  std::string out = function ? "concat(" : "";
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    if (i > 0) out += function ? ", " : " || ";
+    out += parts[i];
+  }
+  return function ? out + ")" : out;
+}
+
 std::string Dialect::greatest(const std::string& a, const std::string& b) const {
   if (kind_ == DialectKind::kSqlite) return fmt::format("max({}, {})", a, b);
   return fmt::format("greatest({}, {})", a, b);

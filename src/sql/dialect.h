@@ -1,8 +1,8 @@
 // The per-engine spelling of the few things `kaohe sql` writes that SQL
 // engines spell differently: quoted names, text literals, the text type,
-// date literals, the Monday of a date's ISO week and the larger of two
-// dates. Everything else the query uses (CASE, COALESCE, NULLIF, CAST,
-// IN, BETWEEN, SUM/MIN/MAX, GROUP BY, UNION ALL, ||) is spelled alike by
+// date literals, joined texts, the Monday of a date's ISO week and the
+// larger of two dates. Everything else the query uses (CASE, COALESCE, NULLIF, CAST,
+// IN, BETWEEN, SUM/MIN/MAX, GROUP BY, UNION ALL) is spelled alike by
 // all five; DESIGN.md §4 "SQL push-down" lists them with the engines'
 // documentation.
 #pragma once
@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "base/date.h"
 
@@ -38,6 +39,10 @@ class Dialect {
   std::string date(Date d) const;
   // The Monday of the ISO week holding date expression `e`, as a date.
   std::string week_start(const std::string& e) const;
+  // Texts joined: concat(a, b, …) in Spark SQL and Trino (both document
+  // it), a || b || … elsewhere (SQLite has concat only since 3.44). Each
+  // part must not be NULL.
+  std::string concat(const std::vector<std::string>& parts) const;
   // The larger of two date expressions.
   std::string greatest(const std::string& a, const std::string& b) const;
   // Whether the engine's own client can write a query's rows as CSV on

@@ -199,12 +199,12 @@ std::string render_query(const QueryPlan& plan, const Dialect& d, const EventTab
   };
   std::string key = fmt::format("CAST(NULL AS {})", text);
   if (!table.keys.empty()) {
-    key.clear();
+    std::vector<std::string> parts;
     for (const std::string& k : table.keys) {
-      if (!key.empty()) key += " || ' ' || ";
-      key += fmt::format("{} || COALESCE(CAST(t.{} AS {}), '')", d.text(k + "="), d.ident(k),
-                         text);
+      parts.push_back(d.text((parts.empty() ? "" : " ") + k + "="));
+      parts.push_back(fmt::format("COALESCE(CAST(t.{} AS {}), '')", d.ident(k), text));
     }
+    key = d.concat(parts);
   }
   std::string q = fmt::format(
       "-- kaohe sql {} --dialect {}: events of table {} in kaohe's events format\n"

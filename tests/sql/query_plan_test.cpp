@@ -144,6 +144,8 @@ TEST_CASE("dialect: names, literals and the Monday of a week per engine") {
   CHECK(lite.week_start("d") == "date(d, '-6 days', 'weekday 1')");
   CHECK(lite.greatest("a", "b") == "max(a, b)");
   CHECK(spark.text_type() == "STRING");
+  CHECK(spark.concat({"a", "b"}) == "concat(a, b)");
+  CHECK(pg.concat({"a", "b"}) == "a || b");
   CHECK(pg.can_copy());
   CHECK_FALSE(spark.can_copy());
 }
@@ -161,7 +163,7 @@ TEST_CASE("query text: groups by the plan, returns rejected rows with their key"
   CHECK(q.find("FROM ods.ev t") != std::string::npos);
   CHECK(q.find("NULLIF(CAST(t.\"dept\" AS VARCHAR), '') AS u") != std::string::npos);
   CHECK(q.find("CAST(NULL AS VARCHAR) AS role") != std::string::npos);
-  CHECK(q.find("'id=' || COALESCE(CAST(t.\"id\" AS VARCHAR), '') || ' ' || 'src=' ||") !=
+  CHECK(q.find("'id=' || COALESCE(CAST(t.\"id\" AS VARCHAR), '') || ' src=' || ") !=
         std::string::npos);
   CHECK(q.find("WHEN u IN ('B') THEN d") != std::string::npos);
   CHECK(q.find("u NOT IN ('A', 'B')") != std::string::npos);
