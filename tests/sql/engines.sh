@@ -9,13 +9,14 @@
 # (tests/sql/rejected/) must come back one by one and be reported by their
 # key (`check`, compared with tests/sql/rejected/expected-ENGINE.txt).
 #
-#   tests/sql/engines.sh KAOHE_BIN REPO_ROOT duckdb|postgres
+#   tests/sql/engines.sh KAOHE_BIN REPO_ROOT duckdb|postgres|sqlite
 #
 # duckdb: @duckdb/node-api, installed into tests/bench/.baseline/ as
 # tests/bench/run.sh does (npm). postgres: Debian's server 15
 # (/usr/lib/postgresql/15/bin), a temporary cluster on a private socket
 # folder, stopped on exit whatever happens; as root, the server runs as
-# the `postgres` user (initdb refuses root). A missing engine FAILS the
+# the `postgres` user (initdb refuses root). sqlite: Python's sqlite3
+# module (tests/sql/sqlite_run.py). A missing engine FAILS the
 # test, it is never skipped.
 set -euo pipefail
 
@@ -57,6 +58,11 @@ case $engine in
     run_engine() { node "$root/tests/sql/duckdb_run.js" "$modules" "$1" "$2" "$3"; }
     copy=
     ;;
+  sqlite)
+    command -v python3 >/dev/null || fail "SQLite runs through Python's sqlite3: install python3"
+    run_engine() { python3 "$root/tests/sql/sqlite_run.py" "$1" "$2" "$3"; }
+    copy=
+    ;;
   postgres)
     [[ -x $pgbin/initdb && -x $pgbin/pg_ctl ]] ||
       fail "PostgreSQL 15 is not installed in $pgbin (apt-get install postgresql)"
@@ -85,7 +91,7 @@ case $engine in
     }
     copy=--copy
     ;;
-  *) fail "unknown engine '$engine' (duckdb or postgres)" ;;
+  *) fail "unknown engine '$engine' (duckdb, postgres or sqlite)" ;;
 esac
 
 # --- every bundled scheme with its example ----------------------------------
