@@ -251,8 +251,9 @@ std::string render_query(const QueryPlan& plan, const Dialect& d, const EventTab
         w.in_period());
   }
   if (rows == QueryRows::kScore) {
-    // Ordered, so that kaohe reports rejected rows in one order on every
-    // engine (their keys first: grouped rows have none).
+    // Ordered by key, so that kaohe reports rejected rows in one order on
+    // every engine (grouped rows, whose key is NULL, come first or last
+    // as the engine sorts NULLs).
     q += "SELECT u, i, d, n, tier, role, points, ref, due, done, k\nFROM checked\nWHERE bad = 1\n"
          "ORDER BY 11, 1, 2, 3\n";
   } else {
