@@ -86,6 +86,27 @@ std::string Dialect::concat(const std::vector<std::string>& parts) const {
   return function ? out + ")" : out;
 }
 
+std::string Dialect::values_table(const std::vector<std::string>& values,
+                                  const std::string& alias, const std::string& column) const {
+  std::string rows;
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    if (i > 0) rows += i % 8 == 0 ? ",\n    " : ", ";
+    rows += "(" + text(values[i]) + ")";
+  }
+  switch (kind_) {
+    // SQLite names a VALUES table's columns column1, …, and takes no
+    // column list after its alias.
+    case DialectKind::kSqlite:
+      return fmt::format("(SELECT column1 AS {} FROM (VALUES\n    {})) {}", ident(column), rows,
+                         alias);
+    // Spark SQL's inline table: VALUES … AS alias(column) in a FROM.
+    case DialectKind::kSpark:
+      return fmt::format("(SELECT * FROM VALUES\n    {} AS {}({})) {}", rows, alias,
+                         ident(column), alias);
+    default: return fmt::format("(VALUES\n    {}) AS {}({})", rows, alias, ident(column));
+  }
+}
+
 std::string Dialect::greatest(const std::string& a, const std::string& b) const {
   if (kind_ == DialectKind::kSqlite) return fmt::format("max({}, {})", a, b);
   return fmt::format("greatest({}, {})", a, b);

@@ -43,6 +43,11 @@ class Dialect {
   // it), a || b || … elsewhere (SQLite has concat only since 3.44). Each
   // part must not be NULL.
   std::string concat(const std::vector<std::string>& parts) const;
+  // A derived table `alias` of one text column `column`, one row per value,
+  // for a join: (VALUES ('a'), ('b')) AS alias(column), spelled as each
+  // engine takes it.
+  std::string values_table(const std::vector<std::string>& values, const std::string& alias,
+                           const std::string& column) const;
   // The larger of two date expressions.
   std::string greatest(const std::string& a, const std::string& b) const;
   // Whether the engine's own client can write a query's rows as CSV on

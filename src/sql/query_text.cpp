@@ -69,9 +69,7 @@ class Writer {
     } else {
       out += fmt::format("      WHEN i IS NULL OR i NOT IN {} THEN 1\n", list(ids));
     }
-    if (!plan_.known_units.empty()) {
-      out += fmt::format("      WHEN u IS NULL OR u NOT IN {} THEN 1\n", list(plan_.known_units));
-    }
+    if (!plan_.known_units.empty()) out += "      WHEN known IS NULL THEN 1\n";
     out += "      WHEN n IS NOT NULL AND n < 1 THEN 1\n";
     // Items that reject rows alike share one test.
     std::vector<std::pair<std::string, std::vector<std::string>>> groups;
@@ -222,9 +220,20 @@ std::string render_query(const QueryPlan& plan, const Dialect& d, const EventTab
   q += fmt::format("    {} AS ref,\n", as_text("ref"));
   q += fmt::format("    {} AS due,\n", as_is("due", "DATE"));
   q += fmt::format("    {} AS done,\n", as_is("done", "DATE"));
-  q += fmt::format("    {} AS k\n", key);
-  q += fmt::format("  FROM {} t\n),\n", table.name);
-  q += "checked AS (\n  SELECT src.*,\n";
+  if (plan.known_units.empty()) {
+    q += fmt::format("    {} AS k\n", key);
+    q += fmt::format("  FROM {} t\n),\n", table.name);
+  } else {
+    // The roster's ids as a table joined on the unit: a hash join in every
+    // engine, where an IN list of 20,000 ids took DuckDB 20 s per 2
+    // million rows.
+    q += fmt::format("    {} AS k,\n", key);
+    q += fmt::format("    roster.{} AS known\n", d.ident("id"));
+    q += fmt::format("  FROM {} t\n  LEFT JOIN {}\n    ON roster.{} = CAST({} AS {})\n),\n",
+                     table.name, d.values_table(plan.known_units, "roster", "id"),
+                     d.ident("id"), source("unit_id"), text);
+  }
+  q += "checked AS (\n  SELECT u, i, d, n, tier, role, points, ref, due, done, k,\n";
   q += fmt::format("    {} AS bad", w.rejected());
   if (rows == QueryRows::kScore) {
     q += fmt::format(",\n    {} AS gd,\n", w.grouped_date());
