@@ -260,11 +260,10 @@ std::string render_query(const QueryPlan& plan, const Dialect& d, const EventTab
         w.in_period());
   }
   if (rows == QueryRows::kScore) {
-    // Ordered by key, so that kaohe reports rejected rows in one order on
-    // every engine (grouped rows, whose key is NULL, come first or last
-    // as the engine sorts NULLs).
-    q += "SELECT u, i, d, n, tier, role, points, ref, due, done, k\nFROM checked\nWHERE bad = 1\n"
-         "ORDER BY 11, 1, 2, 3\n";
+    // Unordered: sorting the grouped rows took DuckDB as long as the rest
+    // of the query (tests/bench/sql.sh); scores do not depend on the order,
+    // and --rejected lists the rejected rows in key order.
+    q += "SELECT u, i, d, n, tier, role, points, ref, due, done, k\nFROM checked\nWHERE bad = 1\n";
   } else {
     // Only these rows: named here, in the order of their keys.
     q += fmt::format(
