@@ -15,6 +15,7 @@
 #include "cli/explain_command.h"
 #include "cli/init_command.h"
 #include "cli/score_command.h"
+#include "cli/sql_command.h"
 #include "cli/template_command.h"
 
 namespace kaohe {
@@ -45,7 +46,7 @@ Diagnostic usage_error(const CLI::App& app, int argc, char** argv,
     std::string hint = first.empty() ? std::string() : did_you_mean(first, commands);
     d.hint = !hint.empty() ? hint
                            : "the commands are score, check, explain, diff, init, "
-                             "template and completion; see 'kaohe --help'";
+                             "template, sql and completion; see 'kaohe --help'";
     return d;
   }
   d.message = e.what();
@@ -72,6 +73,8 @@ int run_cli(int argc, char** argv) {
   add_init_command(app, init);
   TemplateOptions template_opts;
   add_template_command(app, template_opts);
+  SqlOptions sql;
+  add_sql_command(app, sql);
   CompletionOptions completion;
   add_completion_command(app, completion);
   try {
@@ -92,6 +95,7 @@ int run_cli(int argc, char** argv) {
   if (app.got_subcommand("explain")) return run_explain(explain);
   if (app.got_subcommand("init")) return run_init(init);
   if (app.got_subcommand("template")) return run_template(template_opts);
+  if (app.got_subcommand("sql")) return run_sql(sql);
   if (app.got_subcommand("completion")) return run_completion(app, completion);
   return kExitUsage;
 }

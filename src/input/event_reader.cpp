@@ -109,6 +109,7 @@ inline Date date_or_none(std::uint32_t code) { return date_of(code).value_or(Dat
 struct EventColumns {
   int unit = -1, item = -1, date = -1, count = -1, tier = -1, role = -1,
       points = -1, ref = -1, due = -1, done = -1;
+  int key = -1;  // row_key: a row of `kaohe sql` named by its table's key
   int size = 0;  // fields per row
 };
 
@@ -140,6 +141,9 @@ class RowChecker {
       }
     }
   }
+
+  // The row_key column (-1: none), for RowErrors::set_key_column.
+  int key_column() const { return cols_.key; }
 
   // What a row's lookups found, ahead of its check (-1: not found, or not
   // looked up yet); `home` is where its unit's search starts.
@@ -667,7 +671,8 @@ bool read_header(CsvReader& reader, const Scheme& scheme, Diagnostics& diags,
       {"points", false, "分值/分数"},
       {"ref", false, "文号/依据"},
       {"due", false, "截止日期/应完成日期"},
-      {"done", false, "完成日期/实际完成日期"}};
+      {"done", false, "完成日期/实际完成日期"},
+      {"row_key", false}};
   CsvHeader header;
   std::vector<int> columns;
   if (read_sheet_header(reader, kColumns, &scheme.columns.events, skip, diags, header, columns,
@@ -685,6 +690,7 @@ bool read_header(CsvReader& reader, const Scheme& scheme, Diagnostics& diags,
   cols.ref = (*found)[7];
   cols.due = (*found)[8];
   cols.done = (*found)[9];
+  cols.key = (*found)[10];
   cols.size = header.size();
   if (progress != nullptr) progress->add(reader.bytes_read());
   return true;
@@ -742,6 +748,7 @@ void read_part(Part& part, CsvReader& reader, bool first, const RowChecker& prot
   try {
     RowChecker checker = proto;
     RowErrors errors(reader.name(), part.diags);
+    errors.set_key_column(checker.key_column());
     check_rows(reader, checker, first, errors, part.stats, *part.sink, progress);
     part.errors = errors.count();
     errors.discard_summary();
@@ -922,6 +929,7 @@ InputStats read_events(const std::string& path, int file_index,
 
   // Diagnostics name the reader's name: a workbook's names its sheet.
   RowErrors errors(reader.name(), diags);
+  errors.set_key_column(cols.key);
   const UnitIndex units(roster);
   RowChecker checker(scheme, roster, measures, units, cols, file_index, reader.name());
   check_rows(reader, checker, true, errors, stats, sink, options.progress);

@@ -9,8 +9,14 @@ namespace kaohe {
 void RowErrors::add(const CsvRow& row, int col, std::string message,
                     std::string hint) {
   if (count_ < kMaxShown) {
-    diags_.error(file_, row.line, col, std::move(message), std::string(row.raw),
-                 std::move(hint));
+    if (key_col_ >= 0 && key_col_ < static_cast<int>(row.fields.size()) &&
+        !row.fields[key_col_].empty()) {
+      diags_.error(fmt::format("{} row {}", file_, row.fields[key_col_]), 0, 0,
+                   std::move(message), std::string(row.raw), std::move(hint));
+    } else {
+      diags_.error(file_, row.line, col, std::move(message), std::string(row.raw),
+                   std::move(hint));
+    }
   }
   ++count_;
 }

@@ -24,6 +24,11 @@ class RowErrors {
   RowErrors(const RowErrors&) = delete;
   RowErrors& operator=(const RowErrors&) = delete;
 
+  // Rows that carry a key in field `col` (-1: none; the `row_key` column
+  // of `kaohe sql`'s rows, DESIGN.md §4 "SQL push-down"): an error of a
+  // row whose key is not empty is located by it — `FILE row KEY` — not by
+  // its line in the stream.
+  void set_key_column(int col) { key_col_ = col; }
   // Whether the next error will be shown (worth computing a hint for).
   bool shown() const { return count_ < kMaxShown; }
   // Adds an error at `row`'s line; `col` is the 1-based field number.
@@ -46,6 +51,7 @@ class RowErrors {
   Diagnostics& diags_;
   std::int64_t count_ = 0;
   bool flushed_ = false;
+  int key_col_ = -1;
 };
 
 // The hint for an unknown unit_id: "did you mean …?" among the roster's
