@@ -420,7 +420,7 @@ class RowChecker {
                     EventSink& sink) {
     if (keys.unit < 0 || keys.node < 0 ||
         static_cast<int>(row.fields.size()) != header_size_ ||
-        !known_to_apply(keys.unit, keys.node)) {
+        (!known_to_apply(keys.unit, keys.node) && !learn_applies(keys.unit, keys.node))) {
       return false;
     }
     const Rule& rule = scheme_.nodes[keys.node].rule;
@@ -662,6 +662,19 @@ class RowChecker {
   void mark_applies(int unit, int node) {
     const std::size_t bit = pair(unit, node);
     applies_[bit / 64] |= std::uint64_t{1} << (bit % 64);
+  }
+  // The test check() makes of a pair not yet known to apply, marking it
+  // when it passes; false (reported by check()) when the item does not
+  // apply to the unit's category or is marked NA for it. With many units
+  // and few rows each, most rows are a pair's first: this keeps them on
+  // check_common's path.
+  [[gnu::noinline]] bool learn_applies(int unit, int node) {
+    if (!scheme_.applies_to_category(node, roster_.units[unit].category) ||
+        measures_.subtree_marked_na(scheme_, unit, node)) {
+      return false;
+    }
+    mark_applies(unit, node);
+    return true;
   }
 
   const Scheme& scheme_;
