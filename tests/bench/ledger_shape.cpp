@@ -55,7 +55,7 @@ struct Row {
 
 class Ledger {
  public:
-  explicit Ledger(int units) : units_(units), cumulative_(units) {
+  explicit Ledger(int units) : cumulative_(units) {
     for (int u = 0; u < units; ++u) {
       const std::uint64_t t = trait(u, 101);
       sum_ += t % 100 < 3 ? 200 : 600 + t / 100 % 801;
@@ -87,7 +87,6 @@ class Ledger {
   }
 
  private:
-  int units_;
   std::vector<std::uint64_t> cumulative_;
   std::uint64_t sum_ = 0;
   std::array<int, 100> item_of_percent_{};
