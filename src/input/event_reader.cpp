@@ -128,6 +128,12 @@ class RowChecker {
     if (scheme.period) {
       period_codes_ = {date_code(scheme.period->from), date_code(scheme.period->to)};
     }
+    // Parents precede children (Scheme::nodes).
+    for (const Node& n : scheme.nodes) {
+      for_every_category_.push_back(
+          n.applies_to.empty() &&
+          (n.parent < 0 || for_every_category_[static_cast<std::size_t>(n.parent)]));
+    }
     for (const int col : {cols.points, cols.due, cols.done}) {
       if (col >= 0) points_due_done_[deadline_columns_++] = col;
     }
@@ -669,7 +675,8 @@ class RowChecker {
   // and few rows each, most rows are a pair's first: this keeps them on
   // check_common's path.
   [[gnu::noinline]] bool learn_applies(int unit, int node) {
-    if (!scheme_.applies_to_category(node, roster_.units[unit].category) ||
+    if ((!for_every_category_[static_cast<std::size_t>(node)] &&
+         !scheme_.applies_to_category(node, roster_.units[unit].category)) ||
         measures_.subtree_marked_na(scheme_, unit, node)) {
       return false;
     }
@@ -713,6 +720,9 @@ class RowChecker {
     seen_items_.push_back(std::move(s));
   }
   const std::size_t node_count_;  // scheme_.nodes.size(), for pair()
+  // Per node, whether neither it nor a node above it has `applies_to`:
+  // learn_applies() then need not compare the unit's category.
+  std::vector<bool> for_every_category_;
   // The (unit, node) pairs known to apply (category and NA rows checked),
   // one bit each (see pair()).
   std::vector<std::uint64_t> applies_;
