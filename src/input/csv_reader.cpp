@@ -488,7 +488,8 @@ bool CsvReader::parse_plain(CsvRow& row) {
   const SpecialMasks m = special_masks(begin, delim_);
   if (m.others == 0) return false;
   const int eol = std::countr_zero(m.others);
-  if (eol == 0 || begin[eol] != '\n') return false;  // a blank line, a quote, a CR
+  if (begin[eol] == '"') return parse_quoted_short(row, m.commas, m.others);
+  if (eol == 0 || begin[eol] != '\n') return false;  // a blank line, a CR
   std::uint64_t commas = m.commas & ((std::uint64_t{1} << eol) - 1);
   row.fields.resize(static_cast<std::size_t>(count_bits(commas)) + 1);
   std::string_view* field = row.fields.data();
@@ -499,6 +500,55 @@ bool CsvReader::parse_plain(CsvRow& row) {
     start = comma + 1;
   }
   *field = std::string_view(start, static_cast<std::size_t>(begin + eol - start));
+  row.line = line_;
+  row.raw = std::string_view(begin, static_cast<std::size_t>(eol));
+  ++line_;
+  pos_ += static_cast<std::size_t>(eol) + 1;
+  return true;
+}
+
+bool CsvReader::parse_quoted_short(CsvRow& row, std::uint64_t commas, std::uint64_t others) {
+  const char* const begin = buf_.data() + pos_;
+  std::uint64_t quoted = 0;  // the opening quote of each quoted field
+  int eol = 0;
+  for (;;) {
+    if (others == 0) return false;  // no LF within 64 bytes
+    const int open = std::countr_zero(others);
+    if (begin[open] == '\n') {
+      eol = open;
+      break;
+    }
+    // A quote that opens a field, then its closing quote followed by the
+    // delimiter or the LF; anything else (a CR, a line break or a doubled
+    // quote inside, a quote inside an unquoted field, text after the
+    // closing quote) is parse()'s.
+    if (begin[open] != '"' || (open != 0 && begin[open - 1] != delim_)) return false;
+    others &= others - 1;
+    if (others == 0) return false;
+    const int close = std::countr_zero(others);
+    if (begin[close] != '"' || close == 63) return false;
+    if (begin[close + 1] != delim_ && begin[close + 1] != '\n') return false;
+    others &= others - 1;
+    // The delimiters inside the quotes are text.
+    commas &= ~((std::uint64_t{2} << close) - (std::uint64_t{1} << open));
+    quoted |= std::uint64_t{1} << open;
+  }
+  commas &= (std::uint64_t{1} << eol) - 1;
+  row.fields.resize(static_cast<std::size_t>(count_bits(commas)) + 1);
+  std::string_view* field = row.fields.data();
+  const char* start = begin;
+  auto field_at = [&](const char* stop) {
+    const auto at = static_cast<unsigned>(start - begin);
+    const auto size = static_cast<std::size_t>(stop - start);
+    return (quoted >> at & 1) != 0 ? std::string_view(start + 1, size - 2)
+                                   : std::string_view(start, size);
+  };
+  for (; commas != 0; commas &= commas - 1) {
+    const char* comma = begin + std::countr_zero(commas);
+    *field++ = field_at(comma);
+    start = comma + 1;
+  }
+  *field = field_at(begin + eol);
   row.line = line_;
   row.raw = std::string_view(begin, static_cast<std::size_t>(eol));
   ++line_;

@@ -154,6 +154,14 @@ class CsvReader {
   // False, changing nothing, otherwise. Most records of an export are:
   // next() and next_batch() try it first, and parse() does not again.
   bool parse_plain(CsvRow& row);
+  // parse_plain's record when it holds quotes: each quoted field whole
+  // (its closing quote followed by the delimiter or the LF) with neither
+  // a doubled quote nor a line break inside, as most quoted notes are;
+  // its contents a view of the buffer. False, changing nothing, otherwise
+  // (parse() then reads it, or reports what is wrong). `commas` and
+  // `others`: the bitmasks of the delimiters and of the other special
+  // bytes (LF, CR, '"') of the record's first 64 bytes.
+  bool parse_quoted_short(CsvRow& row, std::uint64_t commas, std::uint64_t others);
   // The common case without the calls of read_record: parse_plain, once
   // the header is read and while the text checked so far is valid.
   bool try_plain(CsvRow& row) {

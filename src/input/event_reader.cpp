@@ -130,6 +130,15 @@ class RowChecker {
     if (scheme.period) {
       period_codes_ = {date_code(scheme.period->from), date_code(scheme.period->to)};
     }
+    // Parents precede children (Scheme::nodes).
+    for (const Node& n : scheme.nodes) {
+      for_every_category_.push_back(
+          n.applies_to.empty() &&
+          (n.parent < 0 || for_every_category_[static_cast<std::size_t>(n.parent)]));
+    }
+    for (const int col : {cols.points, cols.due, cols.done}) {
+      if (col >= 0) points_due_done_[deadline_columns_++] = col;
+    }
     bool own = scheme.as_of.has_value();
     for (const Unit& u : roster.units) own = own || u.from || u.to;
     if (own && scheme.period) {
@@ -250,7 +259,7 @@ class RowChecker {
                  : d < periodic.periods->spans.front().from ? copies->front()
                                                             : copies->back();
         if (seen_before == nullptr) {
-          seen_items_.push_back(SeenItem{head_of(item), std::string(item), copies->front(), copies});
+          remember(SeenItem{head_of(item), std::string(item), copies->front(), copies});
         }
       }
       // An invalid date is reported below.
@@ -282,7 +291,7 @@ class RowChecker {
                    result ? "remove this row" : "move this row to a measures file");
       } else {
         e.node = n;
-        seen_items_.push_back(SeenItem{head_of(item), std::string(item), n});
+        remember(SeenItem{head_of(item), std::string(item), n});
       }
     }
     const Node* node = e.node >= 0 ? &scheme.nodes[e.node] : nullptr;
@@ -411,33 +420,45 @@ class RowChecker {
 
  private:
   // The common row in fewer steps: its unit and item found by locate(),
-  // the item known to apply to the unit and not one that takes a tier, a
-  // role, points or a deadline, those columns and due and done empty, and
-  // its date and count (when given) valid — a date given when the item
-  // needs one. Such a row passes every check of check(), which is the
-  // rule; this is a shortcut to the same result. False, changing nothing,
-  // for any other row.
+  // the item known to apply to the unit and not one that takes points or a
+  // deadline; a tiered (role) item's row with a tier (role) the item
+  // names, the other column empty; any other item's row with the tier and
+  // role columns empty; points, due and done empty; and its date and count
+  // (when given) valid — a date given when the item needs one. Such a row
+  // passes every check of check(), which is the rule; this is a shortcut
+  // to the same result. False, changing nothing, for any other row.
   bool check_common(const CsvRow& row, Keys keys, bool lines_known, InputStats& stats,
                     EventSink& sink) {
     if (keys.unit < 0 || keys.node < 0 ||
         static_cast<int>(row.fields.size()) != header_size_ ||
-        !known_to_apply(keys.unit, keys.node)) {
+        (!known_to_apply(keys.unit, keys.node) && !learn_applies(keys.unit, keys.node))) {
       return false;
     }
-    const RuleKind kind = scheme_.nodes[keys.node].rule.kind;
-    if (kind == RuleKind::kTiered || kind == RuleKind::kRole || kind == RuleKind::kRanged ||
-        kind == RuleKind::kLate) {
-      return false;
-    }
+    const Rule& rule = scheme_.nodes[keys.node].rule;
+    const RuleKind kind = rule.kind;
+    if (kind == RuleKind::kRanged || kind == RuleKind::kLate) return false;
     const std::string_view* f = row.fields.data();
     const auto empty = [f](int col) { return col < 0 || f[col].empty(); };
-    if (!empty(cols_.tier) || !empty(cols_.role) || !empty(cols_.points) ||
-        !empty(cols_.due) || !empty(cols_.done)) {
+    for (int i = 0; i < deadline_columns_; ++i) {
+      if (!f[points_due_done_[i]].empty()) return false;
+    }
+    int tier = -1, role = -1;
+    if (kind == RuleKind::kTiered || kind == RuleKind::kRole) {
+      // It names one of the item's amounts (as check()'s named_column
+      // finds it) and leaves the other column empty.
+      const bool tiered = kind == RuleKind::kTiered;
+      const int col = tiered ? cols_.tier : cols_.role;
+      if (empty(col) || !empty(tiered ? cols_.role : cols_.tier)) return false;
+      const int i = named_index(rule, f[col]);
+      if (i < 0) return false;
+      (tiered ? tier : role) = i;
+    } else if (!empty(cols_.tier) || !empty(cols_.role)) {
       return false;
     }
-    // One Event kept for this path, whose tier, role, points and dates of
-    // a deadline stay at their defaults: a new Event a row is a 112-byte
-    // memset (rep stos in g++ 12), which cost a quarter of this function.
+    // One Event kept for this path, whose points and dates of a deadline
+    // stay at their defaults (its tier and role are set below): a new
+    // Event a row is a 112-byte memset (rep stos in g++ 12), which cost a
+    // quarter of this function.
     Event& e = plain_event_;
     if (!empty(cols_.date)) {
       if (keys.date == 0) return false;  // locate() parsed it
@@ -449,10 +470,17 @@ class RowChecker {
     }
     e.count = 1;
     if (!empty(cols_.count)) {
-      const std::optional<std::int64_t> c = parse_count(f[cols_.count]);
-      if (!c) return false;
-      e.count = *c;
+      const std::string_view text = f[cols_.count];
+      if (text.size() == 1 && text[0] >= '1' && text[0] <= '9') {
+        e.count = text[0] - '0';  // what parse_count gives, without its call
+      } else {
+        const std::optional<std::int64_t> c = parse_count(text);
+        if (!c) return false;
+        e.count = *c;
+      }
     }
+    e.tier = tier;
+    e.role = role;
     e.unit = keys.unit;
     e.node = keys.node;
     e.file = file_index_;
@@ -560,6 +588,13 @@ class RowChecker {
     }
   }
 
+  // Rule::find_named of `name` without making a std::string of it.
+  static int named_index(const Rule& rule, std::string_view name) {
+    for (std::size_t i = 0; i < rule.named.size(); ++i) {
+      if (rule.named[i].name == name) return static_cast<int>(i);
+    }
+    return -1;
+  }
   static std::uint64_t head_of(std::string_view id) {
     return pack_bytes(id.data(), std::min<std::size_t>(id.size(), 8));
   }
@@ -568,11 +603,16 @@ class RowChecker {
   // sub-period), or nullptr.
   const SeenItem* seen(std::string_view item) const {
     const std::uint64_t head = head_of(item);
+    // The first item seen (most of a log's rows, often), then the item's
+    // slot: a ledger of 20 items would walk 10 a row.
+    const auto same = [&](const SeenItem& s) {
+      return s.head == head && s.id.size() == item.size() && (item.size() <= 8 || s.id == item);
+    };
+    if (!seen_items_.empty() && same(seen_items_.front())) return &seen_items_.front();
+    const std::uint8_t at = item_slots_[item_slot(head, item.size())];
+    if (at != 0 && same(seen_items_[at - 1])) return &seen_items_[at - 1];
     for (const SeenItem& s : seen_items_) {
-      if (s.head == head && s.id.size() == item.size() &&
-          (item.size() <= 8 || s.id == item)) {
-        return &s;
-      }
+      if (same(s)) return &s;
     }
     return nullptr;
   }
@@ -588,23 +628,34 @@ class RowChecker {
                                 *date_of(date));
     return i < 0 ? -1 : (*s->copies)[i];
   }
-  // date_code(parse_data_date(text)), remembering the last text of ISO
-  // length and what it gave: event logs run in date order, so most rows
-  // repeat the date of the row before. It starts with an invalid text,
-  // known to give 0. A spreadsheet's form (2025/3/1) is tried only when
-  // Date::parse fails (parse_data_date), so ISO costs what it did.
+  // date_code(parse_data_date(text)), remembering the texts of ISO length
+  // and what they gave, one slot per month and day digits (dates_, below):
+  // a log in date order repeats the date of the row before, and a ledger
+  // in any order has a year's dates at most. Each slot starts with an
+  // invalid text, known to give 0. A spreadsheet's form (2025/3/1) is
+  // tried only when Date::parse fails (parse_data_date), so ISO costs what
+  // it did.
   std::uint32_t parse_date_code(std::string_view text) {
     // Date::parse takes ten bytes only: any other length is a slow form.
     if (text.size() != 10) [[unlikely]] return excel_date_code(text);
     const std::uint64_t head = pack_bytes(text.data(), 8);
     const auto tail = static_cast<std::uint16_t>(pack_bytes(text.data() + 8, 2));
-    if (head != last_date_head_ || tail != last_date_tail_) {
-      last_date_ = date_code(Date::parse(text));
-      if (last_date_ == 0) [[unlikely]] last_date_ = excel_date_code(text);
-      last_date_head_ = head;
-      last_date_tail_ = tail;
+    if (const DateSlot& last = dates_[last_date_]; head == last.head && tail == last.tail) {
+      return last.code;
     }
-    return last_date_;
+    // "YYYY-MM-DD": the low bits of the digits of MM (bytes 5, 6) and DD
+    // (8, 9) tell the 12 × 31 valid month days apart.
+    const std::size_t slot =
+        ((head >> 40 & 1) << 9 | (head >> 48 & 15) << 5 | (tail & 3) << 4 | (tail >> 8 & 15)) %
+        kDateSlots;
+    DateSlot& d = dates_[slot];
+    if (head != d.head || tail != d.tail) {
+      std::uint32_t code = date_code(Date::parse(text));
+      if (code == 0) [[unlikely]] code = excel_date_code(text);
+      d = DateSlot{head, tail, code};
+    }
+    last_date_ = slot;
+    return d.code;
   }
   // Per unit, the first and last date code of its days, when some unit has
   // days of its own; empty when every unit's are the scheme's period.
@@ -623,12 +674,30 @@ class RowChecker {
     const std::size_t bit = pair(unit, node);
     applies_[bit / 64] |= std::uint64_t{1} << (bit % 64);
   }
+  // The test check() makes of a pair not yet known to apply, marking it
+  // when it passes; false (reported by check()) when the item does not
+  // apply to the unit's category or is marked NA for it. With many units
+  // and few rows each, most rows are a pair's first: this keeps them on
+  // check_common's path.
+  [[gnu::noinline]] bool learn_applies(int unit, int node) {
+    if ((!for_every_category_[static_cast<std::size_t>(node)] &&
+         !scheme_.applies_to_category(node, roster_.units[unit].category)) ||
+        measures_.subtree_marked_na(scheme_, unit, node)) {
+      return false;
+    }
+    mark_applies(unit, node);
+    return true;
+  }
 
   const Scheme& scheme_;
   const Roster& roster_;
   const MeasureTable& measures_;
   const UnitIndex& units_;
   const EventColumns cols_;
+  // Those of the points, due and done columns the file has, for
+  // check_common(), which needs them empty: most files have none.
+  std::array<int, 3> points_due_done_{};
+  int deadline_columns_ = 0;
   const int header_size_;
   const int file_index_;
   const std::string* path_;  // the file, for an overflow's diagnostic
@@ -643,14 +712,39 @@ class RowChecker {
     const std::vector<int>* copies = nullptr;
   };
   std::vector<SeenItem> seen_items_;
+  // Of each slot (item_slot of an id's head and length), 1 + the index in
+  // seen_items_ of the first item seen there (of the first 255), or 0.
+  static constexpr std::size_t kItemSlots = 64;
+  static std::size_t item_slot(std::uint64_t head, std::size_t size) {
+    return ((head + size) * 0x9E3779B97F4A7C15ULL) >> 58;  // 6 bits: kItemSlots
+  }
+  std::array<std::uint8_t, kItemSlots> item_slots_{};
+  void remember(SeenItem s) {
+    std::uint8_t& at = item_slots_[item_slot(s.head, s.id.size())];
+    if (at == 0 && seen_items_.size() < 255) at = static_cast<std::uint8_t>(seen_items_.size() + 1);
+    seen_items_.push_back(std::move(s));
+  }
   const std::size_t node_count_;  // scheme_.nodes.size(), for pair()
+  // Per node, whether neither it nor a node above it has `applies_to`:
+  // learn_applies() then need not compare the unit's category.
+  std::vector<bool> for_every_category_;
   // The (unit, node) pairs known to apply (category and NA rows checked),
   // one bit each (see pair()).
   std::vector<std::uint64_t> applies_;
-  // The last date text parsed (8 + 2 bytes) and its result; "0000-00-00".
-  std::uint64_t last_date_head_ = pack_bytes("0000-00-", 8);
-  std::uint16_t last_date_tail_ = static_cast<std::uint16_t>(pack_bytes("00", 2));
-  std::uint32_t last_date_ = 0;
+  // Date texts parsed (8 + 2 bytes) and their results, by the slot
+  // parse_date_code() works out (10 bits: 1 + 4 of MM, 2 + 4 of DD);
+  // each starts as "0000-00-00", which gives 0.
+  static constexpr std::size_t kDateSlots = 1024;
+  struct DateSlot {
+    std::uint64_t head = pack_bytes("0000-00-", 8);
+    std::uint16_t tail = static_cast<std::uint16_t>(pack_bytes("00", 2));
+    std::uint32_t code = 0;
+  };
+  std::vector<DateSlot> dates_ = std::vector<DateSlot>(kDateSlots);
+  // The slot of the date before, tried first: one compare a row in a
+  // log in date order, as before there were slots. An index, not a
+  // pointer, so that copies of the checker (one per part) stay right.
+  std::size_t last_date_ = 0;
 };
 
 // Reads the header record of `reader` into `cols`. False when the file is

@@ -1,9 +1,14 @@
 // kaohe_bench_gen: writes a city's grid-management year for the benchmark
 // (tests/bench/run.sh), scored by schemes/grid-patrol.yaml:
 //
-//   kaohe_bench_gen OUT_DIR [ROWS]     (ROWS defaults to 10000000)
+//   kaohe_bench_gen OUT_DIR [ROWS] [--shape SHAPE] [--units N]
 //
-// OUT_DIR/units.csv     10,000 units: 9,800 网格员 (W00001…) and 200 督导员
+// ROWS defaults to 10000000, N to 10000. SHAPE is `grid` (the default,
+// below), or `ledger` / `ledger-by-unit`: a deduction ledger scored by
+// tests/bench/ledger.yaml (tests/bench/ledger_shape.h says what it holds).
+// The grid shape:
+//
+// OUT_DIR/units.csv     10,000 units (N): 9,800 网格员 (W00001…) and 200 督导员
 //                       (S0001…, every 50th unit), as 哈尔滨 (seed 004) has
 //                       one supervisor for a few dozen grids.
 // OUT_DIR/events.csv    exactly ROWS rows, `unit_id,item_id,date,count,tier,
@@ -42,34 +47,17 @@
 #include <utility>
 #include <vector>
 
+#include "gen_util.h"
+#include "ledger_shape.h"
+
+using namespace kaohe_bench;
+
 namespace {
 
-constexpr int kUnits = 10000;
+int kUnits = 10000;  // --units
 constexpr int kSupervisorEvery = 50;  // unit i is a supervisor when i % 50 == 49
 constexpr int kDays = 367;            // 2024-12-30 … 2025-12-31
 constexpr int kFirstDayInPeriod = 2;
-
-std::uint64_t mix(std::uint64_t x) {  // splitmix64's finaliser
-  x += 0x9E3779B97F4A7C15ULL;
-  x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
-  x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
-  return x ^ (x >> 31);
-}
-
-// A value of unit `u` for purpose `salt`: the same whatever ROWS is.
-std::uint64_t trait(int u, std::uint64_t salt) {
-  return mix(static_cast<std::uint64_t>(u) * 1000003ULL + salt * 0x632BE59BD9B4E019ULL);
-}
-
-class Rng {
- public:
-  explicit Rng(std::uint64_t seed) : state_(seed) {}
-  std::uint64_t next() { return mix(state_++); }
-  std::uint64_t below(std::uint64_t n) { return next() % n; }
-
- private:
-  std::uint64_t state_;
-};
 
 bool is_supervisor(int u) { return u % kSupervisorEvery == kSupervisorEvery - 1; }
 
@@ -126,60 +114,6 @@ constexpr std::array<Finding, 5> kWorkerFindings = {{
     {"complaint", 2, "监督电话记录",
      {"入户调查态度生硬", "\"约定时间未到,居民等候两小时\"", "入户未出示工作证"}},
 }};
-
-class Writer {
- public:
-  explicit Writer(const std::string& path) : path_(path) {
-    f_ = std::fopen(path.c_str(), "wb");
-    if (!f_) {
-      std::perror(path.c_str());
-      std::exit(73);
-    }
-    buf_.reserve(kFlush + 4096);
-  }
-  ~Writer() { close(); }
-  void close() {
-    if (!f_) return;
-    flush();
-    if (std::fclose(f_) != 0) fail();
-    f_ = nullptr;
-  }
-  Writer& operator<<(std::string_view s) {
-    buf_.append(s);
-    if (buf_.size() >= kFlush) flush();
-    return *this;
-  }
-  Writer& operator<<(char c) {
-    buf_.push_back(c);
-    return *this;
-  }
-  Writer& operator<<(std::int64_t v) {
-    char tmp[24];
-    auto [p, ec] = std::to_chars(tmp, tmp + sizeof tmp, v);
-    buf_.append(tmp, p);
-    return *this;
-  }
-
- private:
-  static constexpr std::size_t kFlush = 1 << 20;
-  void flush() {
-    if (!buf_.empty() && std::fwrite(buf_.data(), 1, buf_.size(), f_) != buf_.size()) fail();
-    buf_.clear();
-  }
-  [[noreturn]] void fail() {
-    std::perror(path_.c_str());
-    std::exit(74);
-  }
-  std::string path_;
-  std::FILE* f_ = nullptr;
-  std::string buf_;
-};
-
-std::string padded(std::int64_t v, int width) {
-  std::string s = std::to_string(v);
-  if (static_cast<int>(s.size()) < width) s.insert(0, width - s.size(), '0');
-  return s;
-}
 
 // "YYYY-MM-DD" of day index d (0 = 2024-12-30).
 std::vector<std::string> make_dates() {
@@ -387,27 +321,64 @@ void write_events(const std::string& dir, const std::vector<Unit>& units, std::i
   while (next_fixed < fixed.size()) w << fixed[next_fixed++].second;
 }
 
+bool whole_number(std::string_view s, std::int64_t& out) {
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
+  return ec == std::errc() && p == s.data() + s.size() && out >= 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc < 2 || argc > 3) {
-    std::fprintf(stderr, "usage: kaohe_bench_gen OUT_DIR [ROWS]\n");
-    return 64;
-  }
-  const std::string dir = argv[1];
+  static const char kUsage[] =
+      "usage: kaohe_bench_gen OUT_DIR [ROWS] [--shape grid|ledger|ledger-by-unit] "
+      "[--units N]\n";
+  std::string dir;
   std::int64_t rows = 10000000;
-  if (argc == 3) {
-    std::string_view s = argv[2];
-    auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), rows);
-    if (ec != std::errc() || p != s.data() + s.size() || rows < 0) {
-      std::fprintf(stderr, "kaohe_bench_gen: ROWS must be a whole number, got \"%s\"\n",
-                   argv[2]);
+  std::int64_t units = 10000;
+  std::string shape = "grid";
+  int positional = 0;
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view a = argv[i];
+    if ((a == "--shape" || a == "--units") && i + 1 < argc) {
+      const std::string_view v = argv[++i];
+      if (a == "--shape") {
+        shape = v;
+      } else if (!whole_number(v, units) || units < 1 || units > 9999999) {
+        std::fprintf(stderr, "kaohe_bench_gen: --units must be 1..9999999, got \"%s\"\n",
+                     argv[i]);
+        return 64;
+      }
+    } else if (positional == 0 && !a.starts_with("--")) {
+      dir = a;
+      ++positional;
+    } else if (positional == 1 && !a.starts_with("--")) {
+      if (!whole_number(a, rows)) {
+        std::fprintf(stderr, "kaohe_bench_gen: ROWS must be a whole number, got \"%s\"\n",
+                     argv[i]);
+        return 64;
+      }
+      ++positional;
+    } else {
+      std::fputs(kUsage, stderr);
       return 64;
     }
   }
-  const std::vector<Unit> units = make_units();
-  write_units(dir, units);
-  write_measures(dir, units);
-  write_events(dir, units, rows);
+  if (positional == 0) {
+    std::fputs(kUsage, stderr);
+    return 64;
+  }
+  if (shape == "ledger" || shape == "ledger-by-unit") {
+    write_ledger(dir, static_cast<int>(units), rows, shape == "ledger-by-unit");
+    return 0;
+  }
+  if (shape != "grid") {
+    std::fprintf(stderr, "kaohe_bench_gen: unknown --shape \"%s\"\n", shape.c_str());
+    return 64;
+  }
+  kUnits = static_cast<int>(units);
+  const std::vector<Unit> units_list = make_units();
+  write_units(dir, units_list);
+  write_measures(dir, units_list);
+  write_events(dir, units_list, rows);
   return 0;
 }

@@ -95,6 +95,48 @@ TEST_CASE("csv: quoted fields with commas and doubled quotes") {
   CHECK(rows[2].fields == Fields{"", "x"});
 }
 
+TEST_CASE("csv: short quoted records read the same with 64 bytes after them") {
+  // A record within 64 bytes whose quoted fields have no doubled quote or
+  // line break inside takes a shorter path (parse_quoted_short) once the
+  // header is read and 64 bytes are buffered: the same fields, lines and
+  // text as the general parser, which still takes every other record.
+  const std::string tail(100, 'z');
+  auto rows = read_all("h1,h2,h3\n"
+                       "a,\"b,c\",d\n"
+                       "\"x,y\",2,\"\"\n"
+                       "\"\",\"\",q\n"
+                       "\"say \"\"hi\"\"\",1,\"2,\"\n"
+                       "\"two\nlines\",3,4\n"
+                       "e,\"f\"\r\n"
+                       "\"东,村\",\"\",\"\"\n"
+                       "\"\",\"\",\"\"\n"
+                       "\"a\"\n" +
+                       tail + "\n" + tail + "\n");
+  REQUIRE(rows.size() == 11);
+  CHECK(rows[1].fields == Fields{"a", "b,c", "d"});
+  CHECK(rows[1].raw == "a,\"b,c\",d");
+  CHECK(rows[2].fields == Fields{"x,y", "2", ""});
+  CHECK(rows[3].fields == Fields{"", "", "q"});
+  CHECK(rows[4].fields == Fields{"say \"hi\"", "1", "2,"});
+  CHECK(rows[5].fields == Fields{"two\nlines", "3", "4"});
+  CHECK(rows[5].line == 6);
+  CHECK(rows[6].fields == Fields{"e", "f"});
+  CHECK(rows[6].line == 8);
+  CHECK(rows[7].fields == Fields{"东,村", "", ""});
+  CHECK(rows[8].fields == Fields{"a"});  // "","","" is skipped, as blank
+  CHECK(rows[8].line == 11);
+  CHECK(rows[9].fields == Fields{tail});
+  const std::optional<Diagnostic> d = read_error("h1,h2,h3\na,\"b\"c,d\n" + tail + "\n");
+  REQUIRE(d);
+  CHECK(d->line == 2);
+  CHECK(d->col == 2);
+  CHECK(d->message == "unexpected text after closing quote");
+  const std::optional<Diagnostic> q = read_error("h1,h2\nab,c\"d\"\n" + tail + "\n");
+  REQUIRE(q);
+  CHECK(q->line == 2);
+  CHECK(q->col == 2);
+}
+
 TEST_CASE("csv: line breaks inside quotes keep later line numbers right") {
   auto rows = read_all(
       "h1,h2\n"
