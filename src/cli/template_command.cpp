@@ -31,7 +31,7 @@ void add_template_command(CLI::App& app, TemplateOptions& opts) {
       ->option_text("LANG")
       ->check(CLI::IsMember({"en", "zh"}));
   cmd->add_option("-O,--output-format,--format", opts.format,
-                  "csv (the default); xlsx is not supported yet")
+                  "csv (the default) or xlsx: workbooks of one sheet, every cell text")
       ->option_text("FORMAT")
       ->check(CLI::IsMember({"csv", "xlsx"}));
   cmd->add_flag("--force", opts.force, "Overwrite files that already exist");
@@ -42,10 +42,6 @@ void add_template_command(CLI::App& app, TemplateOptions& opts) {
 }
 
 int run_template(const TemplateOptions& opts) {
-  if (opts.format == "xlsx") {
-    throw Error(kExitUsage, "template -O xlsx is not supported yet",
-                "write CSV (the default): Excel and WPS open and save it");
-  }
   const Scheme scheme = load_scheme(opts.scheme);
   std::optional<Roster> roster;
   if (!opts.units.empty()) {
@@ -56,7 +52,15 @@ int run_template(const TemplateOptions& opts) {
   }
   const TemplateHeader header =
       opts.header == "en" ? TemplateHeader::kKaohe : TemplateHeader::kChinese;
-  const std::vector<ScaffoldFile> files = template_files(scheme, roster ? &*roster : nullptr, header);
+  std::vector<ScaffoldFile> files = template_files(scheme, roster ? &*roster : nullptr, header);
+  if (opts.format == "xlsx") {
+    // units.csv → units.xlsx with a sheet "units": read back by name.
+    for (ScaffoldFile& f : files) {
+      const std::string stem = f.path.substr(0, f.path.rfind('.'));
+      f.sheet = stem.substr(stem.rfind('/') + 1);
+      f.path = stem + ".xlsx";
+    }
+  }
   write_scaffold(opts.dir, files, opts.force);
   std::fputs(fmt::format("wrote {} {} in {}\n", files.size(),
                          files.size() == 1 ? "file" : "files", opts.dir)

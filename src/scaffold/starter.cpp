@@ -210,10 +210,10 @@ U04,service,0.7,
 }  // namespace
 
 std::vector<ScaffoldFile> starter_files() {
-  return {{"scheme.yaml", kScheme},
-          {"data/units.csv", kUnits},
-          {"data/events.csv", kEvents},
-          {"data/measures.csv", kMeasures}};
+  return {{"scheme.yaml", kScheme, {}},
+          {"data/units.csv", kUnits, {}},
+          {"data/events.csv", kEvents, {}},
+          {"data/measures.csv", kMeasures, {}}};
 }
 
 }  // namespace kaohe

@@ -240,14 +240,14 @@ std::vector<ScaffoldFile> template_files(const Scheme& scheme, const Roster* ros
                                          TemplateHeader header) {
   std::vector<ScaffoldFile> out;
   if (!roster) {
-    out.push_back({"units.csv", header_line(roster_template_columns(scheme), header, true)});
+    out.push_back({"units.csv", header_line(roster_template_columns(scheme), header, true), {}});
   }
   const std::vector<std::string> events = event_template_columns(scheme);
-  if (!events.empty()) out.push_back({"events.csv", header_line(events, header, false)});
+  if (!events.empty()) out.push_back({"events.csv", header_line(events, header, false), {}});
   const bool measures = !measure_template_columns(scheme).empty();
-  if (measures) out.push_back({"measures.csv", measures_sheet(scheme, roster, header)});
+  if (measures) out.push_back({"measures.csv", measures_sheet(scheme, roster, header), {}});
   if (!roster && (measures || !events.empty())) {
-    out.push_back({"items.csv", items_sheet(scheme, header)});
+    out.push_back({"items.csv", items_sheet(scheme, header), {}});
   }
   return out;
 }

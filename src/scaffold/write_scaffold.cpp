@@ -6,6 +6,7 @@
 
 #include "base/diagnostic.h"
 #include "io/output_file.h"
+#include "scaffold/template_workbook.h"
 
 namespace kaohe {
 
@@ -53,7 +54,13 @@ void write_scaffold(const std::string& dir, const std::vector<ScaffoldFile>& fil
                              "cannot create the folder: " + ec.message());
       }
     }
-    write_output(path, f.text);
+    if (f.sheet.empty()) {
+      write_output(path, f.text);
+    } else {
+      write_output_with(path, [&f](const std::string& temp) {
+        return write_template_workbook(f.text, f.sheet, temp);
+      });
+    }
   }
 }
 

@@ -14,7 +14,7 @@ namespace kaohe {
 std::string scaffold_path(const std::string& dir, const ScaffoldFile& file);
 
 // Writes every file under `dir`, creating folders as needed, each through
-// write_output (atomic). Unless `force`, first checks that none of them
+// write_output (atomic; a workbook through write_output_with). Unless `force`, first checks that none of them
 // exists and, if any does, writes nothing and throws kaohe::Error 73 with
 // one diagnostic per existing file (`PATH: error: … already exists`), the
 // last hinting at --force. Throws 73 too when a folder cannot be created

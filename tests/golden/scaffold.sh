@@ -118,6 +118,31 @@ sed -i -E '2,$ s/^([^,]*,[^,]*),,/\1,1,/' "$work/t-units/measures.csv"
 kaohe check "$root/$scheme" t-units
 exit_is 0 "check of the filled-in template"
 
+# -O xlsx: the same files as workbooks (units.xlsx, …, a sheet named
+# for each), which kaohe reads as it reads the CSV files: the blank folder
+# checks, and the --units sheets are refused until filled, the same
+# number of errors as from CSV.
+kaohe template "$root/$scheme" -o t-xlsx -O xlsx
+exit_is 0 "template -O xlsx"
+[[ $(listing "$work/t-xlsx" | sed 's/\.xlsx$/.csv/') == "$(listing "$work/t-zh")" ]] ||
+  fail "template -O xlsx writes other files than the CSV template: $(listing "$work/t-xlsx")"
+kaohe check "$root/$scheme" t-xlsx
+exit_is 0 "check of the blank xlsx template"
+kaohe template "$root/$scheme" -o t-xlsx-units -O xlsx --units "$root/$units"
+exit_is 0 "template -O xlsx --units"
+cp "$root/$units" "$work/t-xlsx-units/units.csv"
+kaohe check "$root/$scheme" t-xlsx-units
+exit_is 65 "check of the xlsx template before its values are filled in"
+xlsx_errors=$(grep -c ': error: ' "$work/.stderr" || true)
+kaohe template "$root/$scheme" -o t-csv-units --units "$root/$units"
+cp "$root/$units" "$work/t-csv-units/units.csv"
+kaohe check "$root/$scheme" t-csv-units
+csv_errors=$(grep -c ': error: ' "$work/.stderr" || true)
+[[ $xlsx_errors -gt 0 && $xlsx_errors == "$csv_errors" ]] ||
+  fail "the xlsx template gives $xlsx_errors errors, the CSV one $csv_errors"
+kaohe template "$root/$scheme" -o t-xlsx-units -O xlsx --units "$root/$units"
+exit_is 73 "template -O xlsx over its own files"
+
 if [[ $failures -ne 0 ]]; then
   echo "$failures failure(s)"
   exit 1
