@@ -26,13 +26,13 @@ fi
 CXX=$cxx cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DKAOHE_FUZZ=ON -DKAOHE_WERROR=ON \
   -DCMAKE_CXX_FLAGS="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
-cmake --build "$build" --target csv_reader_fuzz scheme_loader_fuzz row_checks_fuzz
+cmake --build "$build" --target csv_reader_fuzz scheme_loader_fuzz row_checks_fuzz xlsx_reader_fuzz
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/kaohe-fuzz.XXXXXX")
 status=0
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
-for target in csv_reader_fuzz scheme_loader_fuzz row_checks_fuzz; do
+for target in csv_reader_fuzz scheme_loader_fuzz row_checks_fuzz xlsx_reader_fuzz; do
   kind=${target%%_*}
   corpus=$work/$kind-corpus
   mkdir -p "$corpus" "$work/$kind-artifacts"
