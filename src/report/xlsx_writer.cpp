@@ -14,9 +14,11 @@
 #include <utility>
 #include <vector>
 
+#include "explain/reasons.h"
 #include "report/result_rows.h"
-#include "report/xlsx_library.h"
 #include "report/text_width.h"
+#include "report/xlsx_library.h"
+#include "scheme/scheme_entries.h"
 
 namespace kaohe {
 namespace {
@@ -94,16 +96,50 @@ struct WorkbookCloser {
   }
 };
 
+// The title above each sheet's table: the scheme's title and period,
+// "2025年度××考核结果（2025-01-01 至 2025-12-31）"; with --as-of the day the
+// scores stop. Empty when the scheme has neither title nor period.
+std::string sheet_title(const Scheme& scheme) {
+  std::string out = scheme.title;
+  if (scheme.period) {
+    out += "（" + scheme.period->from.to_string() + " 至 " + scheme.period->to.to_string();
+    if (scheme.as_of) out += "，截至 " + scheme.as_of->to_string();
+    out += "）";
+  }
+  return out;
+}
+
+// A percentage as written ("60%", "33.33%") as the cell's value (0.6,
+// 0.3333) and the number of decimals the percent shows; nullopt when
+// `text` is not a plain percentage.
+std::optional<std::pair<double, int>> percent_number(const std::string& text) {
+  if (text.size() < 2 || text.back() != '%') return std::nullopt;
+  std::string_view body(text.data(), text.size() - 1);
+  std::optional<Decimal> d = Decimal::parse(body);
+  if (!d) return std::nullopt;
+  std::optional<Decimal> share = (Rational(*d) / Rational(Decimal::from_int(100))).to_decimal();
+  if (!share) return std::nullopt;
+  std::optional<double> value = cell_number(share->to_string());
+  if (!value) return std::nullopt;
+  std::size_t point = body.find('.');
+  int decimals = point == std::string_view::npos ? 0 : static_cast<int>(body.size() - point - 1);
+  return std::make_pair(*value, decimals);
+}
+
 class Writer {
  public:
   Writer(const XlsxLibrary& x, const Evaluation& ev, lxw_workbook* wb)
-      : x_(x), ev_(ev), wb_(wb) {
+      : x_(x), ev_(ev), wb_(wb), title_text_(sheet_title(ev.scheme)) {
+    title_ = x_.workbook_add_format(wb_);
     header_ = x_.workbook_add_format(wb_);
     score_ = x_.workbook_add_format(wb_);
-    if (header_ == nullptr || score_ == nullptr) {
+    if (title_ == nullptr || header_ == nullptr || score_ == nullptr) {
       error_ = "out of memory (libxlsxwriter could not add a cell format)";
       return;
     }
+    x_.format_set_bold(title_);
+    x_.format_set_font_size(title_, 14);
+    x_.format_set_align(title_, LXW_ALIGN_CENTER);
     x_.format_set_bold(header_);
     x_.format_set_bottom(header_, LXW_BORDER_THIN);
     x_.format_set_num_format(score_, number_format(ev.scheme.precision).c_str());
@@ -133,67 +169,95 @@ class Writer {
     return ws;
   }
 
-  // One sheet of results: the shown columns of `r`, the rows `rows` of it.
+  // Writes the title row (row 0) across `columns` columns; returns the
+  // rows it takes: 1, or 0 when the scheme has no title and no period.
+  lxw_row_t title_row(lxw_worksheet* ws, std::size_t columns) {
+    if (title_text_.empty() || failed()) return 0;
+    if (columns > 1) {
+      check(x_.worksheet_merge_range(ws, 0, 0, 0, static_cast<lxw_col_t>(columns - 1),
+                                     title_text_.c_str(), title_));
+    } else {
+      check(x_.worksheet_write_string(ws, 0, 0, title_text_.c_str(), title_));
+    }
+    return 1;
+  }
+
+  // Printing: A4 landscape, one page wide and as many tall as needed, rows
+  // 0..`last_repeated` (the title and the header) on every page.
+  void print_setup(lxw_worksheet* ws, lxw_row_t last_repeated) {
+    if (failed()) return;
+    x_.worksheet_set_landscape(ws);
+    x_.worksheet_set_paper(ws, 9);  // A4
+    x_.worksheet_fit_to_pages(ws, 1, 0);
+    check(x_.worksheet_repeat_rows(ws, 0, last_repeated));
+  }
+
+  // One sheet of results: the shown columns of `r`, the rows `rows` of it,
+  // under the title row.
   void results_sheet(const std::string& name, const ResultRows& r,
                      const std::vector<int>& cols, const std::vector<int>& rows) {
     if (failed()) return;
     lxw_worksheet* ws = add_sheet(name);
     if (ws == nullptr) return;
+    const lxw_row_t top = title_row(ws, cols.size());
     for (std::size_t i = 0; i < cols.size() && !failed(); ++i) {
       int c = cols[i];
       auto col = static_cast<lxw_col_t>(i);
-      check(x_.worksheet_write_string(ws, 0, col, r.titles[c].c_str(), header_));
+      check(x_.worksheet_write_string(ws, top, col, r.titles[c].c_str(), header_));
       int width = display_width(r.titles[c]);
       for (std::size_t k = 0; k < rows.size() && !failed(); ++k) {
         const std::string& text = r.rows[static_cast<std::size_t>(rows[k])][c];
-        auto row = static_cast<lxw_row_t>(k + 1);
+        auto row = static_cast<lxw_row_t>(top + k + 1);
         width = std::max(width, display_width(text));
-        if (text.empty()) continue;  // a part that does not apply: blank
-        std::optional<double> number = r.numeric[c] ? cell_number(text) : std::nullopt;
-        if (number) {
-          check(x_.worksheet_write_number(ws, row, col, *number,
-                                       r.ids[c] == "rank" ? nullptr : score_));
-        } else {
-          check(x_.worksheet_write_string(ws, row, col, text.c_str(), nullptr));
-        }
+        write_cell(ws, row, col, text, r.numeric[c], r.ids[c] == "rank" ? nullptr : score_);
       }
       check(x_.worksheet_set_column(ws, col, col, column_width(width), nullptr));
     }
-    x_.worksheet_freeze_panes(ws, 1, 0);
+    x_.worksheet_freeze_panes(ws, top + 1, 0);
     if (!cols.empty()) {
-      check(x_.worksheet_autofilter(ws, 0, 0, static_cast<lxw_row_t>(rows.size()),
-                                 static_cast<lxw_col_t>(cols.size() - 1)));
+      check(x_.worksheet_autofilter(ws, top, 0, static_cast<lxw_row_t>(top + rows.size()),
+                                    static_cast<lxw_col_t>(cols.size() - 1)));
     }
+    print_setup(ws, top);
   }
 
-  // The sheet "方案": every node of the scheme, parents before children.
-  void scheme_sheet() {
+  // The sheet "主要失分" (score --reasons N): a row per loss of each unit,
+  // in rank order, the `n` largest per unit (explain/reasons.h), the loss
+  // on the total as a number of the scheme's precision. A unit that lost
+  // nothing has no row.
+  void reasons_sheet(int n) {
+    if (failed() || n <= 0) return;
     const Scheme& scheme = ev_.scheme;
-    if (failed()) return;
-    lxw_worksheet* ws = add_sheet("方案");
+    const bool zh = ev_.header == Evaluation::Header::kChinese;
+    lxw_worksheet* ws = add_sheet("主要失分");
     if (ws == nullptr) return;
-    const std::vector<std::string> titles = {"id", "name", "parent", "points", "weight", "rule"};
+    const std::vector<std::string> titles =
+        zh ? std::vector<std::string>{"排名", "单位", "名称", "序号", "失分项", "失分"}
+           : std::vector<std::string>{"rank", "unit", "name", "no", "item", "loss"};
+    const lxw_row_t top = title_row(ws, titles.size());
     std::vector<int> width(titles.size(), 0);
     for (std::size_t i = 0; i < titles.size(); ++i) {
-      check(x_.worksheet_write_string(ws, 0, static_cast<lxw_col_t>(i), titles[i].c_str(), header_));
+      check(x_.worksheet_write_string(ws, top, static_cast<lxw_col_t>(i), titles[i].c_str(),
+                                      header_));
       width[i] = display_width(titles[i]);
     }
-    for (std::size_t n = 0; n < scheme.nodes.size() && !failed(); ++n) {
-      const Node& node = scheme.nodes[n];
-      auto row = static_cast<lxw_row_t>(n + 1);
-      std::vector<std::string> cells = {
-          node.id, node.name, node.parent >= 0 ? scheme.nodes[node.parent].id : std::string(),
-          node.points ? node.points->to_string() : std::string(),
-          node.weight ? node.weight_text : std::string(), describe_rule(node.rule)};
-      for (std::size_t i = 0; i < cells.size(); ++i) {
-        auto col = static_cast<lxw_col_t>(i);
-        width[i] = std::max(width[i], display_width(cells[i]));
-        if (cells[i].empty()) continue;
-        std::optional<double> number = i == 3 ? cell_number(cells[i]) : std::nullopt;
-        if (number) {
-          check(x_.worksheet_write_number(ws, row, col, *number, nullptr));
-        } else {
-          check(x_.worksheet_write_string(ws, row, col, cells[i].c_str(), nullptr));
+    lxw_row_t row = top;
+    for (const Standing& s : ev_.standings) {
+      const Unit& unit = ev_.roster.units[s.unit];
+      int no = 0;
+      for (const Reason& reason : top_losses(ev_, s.unit, n)) {
+        if (failed()) return;
+        ++row;
+        ++no;
+        Decimal shown = round_to(reason.effect, scheme.precision, scheme.rounding);
+        const std::vector<std::string> cells = {
+            std::to_string(s.rank), unit.id, unit.name, std::to_string(no),
+            scheme.nodes[reason.node].name, shown.format(scheme.precision)};
+        for (std::size_t i = 0; i < cells.size(); ++i) {
+          width[i] = std::max(width[i], display_width(cells[i]));
+          const bool numeric = i == 0 || i == 3 || i == 5;
+          write_cell(ws, row, static_cast<lxw_col_t>(i), cells[i], numeric,
+                     i == 5 ? score_ : nullptr);
         }
       }
     }
@@ -201,15 +265,139 @@ class Writer {
       auto col = static_cast<lxw_col_t>(i);
       check(x_.worksheet_set_column(ws, col, col, column_width(width[i]), nullptr));
     }
-    x_.worksheet_freeze_panes(ws, 1, 0);
+    x_.worksheet_freeze_panes(ws, top + 1, 0);
+    check(x_.worksheet_autofilter(ws, top, 0, row, static_cast<lxw_col_t>(titles.size() - 1)));
+    print_setup(ws, top);
+  }
+
+  // The sheet "方案": everything the scheme says (scheme/scheme_entries.h,
+  // the keys that `-O json` writes), a block per section: the nodes
+  // (parents first), the categories, flags, grades, gates, quotas, … each
+  // under a bold header of its keys; then the single settings as key and
+  // value. Numbers are numeric cells, percentages ("60%") numbers shown
+  // as percentages; a key not set is a blank cell.
+  void scheme_sheet() {
+    if (failed()) return;
+    lxw_worksheet* ws = add_sheet("方案");
+    if (ws == nullptr) return;
+    const std::vector<SchemeEntry> entries = scheme_entries(ev_.scheme);
+    std::size_t columns = 2;
+    for (const SchemeEntry& e : entries) columns = std::max(columns, e.fields.size() + 1);
+    const lxw_row_t top = title_row(ws, columns);
+    std::vector<int> width(columns, 0);
+    lxw_row_t row = top;
+    bool first_block = true;
+    auto cell = [&](std::size_t i, const std::string& text, bool numeric, lxw_format* fmt) {
+      width[i] = std::max(width[i], display_width(text));
+      auto col = static_cast<lxw_col_t>(i);
+      std::optional<std::pair<double, int>> percent =
+          numeric || fmt == header_ ? std::nullopt : percent_number(text);
+      if (fmt == header_) {
+        check(x_.worksheet_write_string(ws, row, col, text.c_str(), fmt));
+      } else if (percent) {
+        lxw_format* percent_fmt = percent_format(percent->second);
+        if (percent_fmt != nullptr) {
+          check(x_.worksheet_write_number(ws, row, col, percent->first, percent_fmt));
+        }
+      } else {
+        write_cell(ws, row, col, text, numeric, nullptr);
+      }
+    };
+    std::vector<const SchemeEntry*> settings;
+    for (const SchemeSection& section : scheme_sections()) {
+      std::vector<const SchemeEntry*> block;
+      for (const SchemeEntry& e : entries) {
+        if (e.section == section.name) block.push_back(&e);
+      }
+      if (block.empty()) continue;
+      if (section.shape != SchemeSection::Shape::kList) {
+        settings.insert(settings.end(), block.begin(), block.end());
+        continue;
+      }
+      if (!first_block) row += 2;  // a blank row between blocks
+      first_block = false;
+      // The header: the section's id key ("id", "name", "grade"), then the
+      // keys of its first entry (every entry of a section has the same).
+      std::string id_title = std::string(section.json) + ": " + section.id_key;
+      cell(0, id_title, false, header_);
+      const std::vector<SchemeField>& keys = block.front()->fields;
+      for (std::size_t k = 0; k < keys.size(); ++k) cell(k + 1, keys[k].key, false, header_);
+      if (section.name == std::string("node")) {
+        x_.worksheet_freeze_panes(ws, row + 1, 0);
+        print_setup(ws, row);
+      }
+      for (const SchemeEntry* e : block) {
+        if (failed()) return;
+        ++row;
+        cell(0, e->id, false, nullptr);
+        for (std::size_t k = 0; k < e->fields.size(); ++k) {
+          const SchemeField& f = e->fields[k];
+          std::string text = f.type == SchemeField::Type::kList ? f.text() : f.value.value_or("");
+          if (f.type == SchemeField::Type::kList && f.items.empty()) text.clear();
+          cell(k + 1, text, f.type == SchemeField::Type::kNumber, nullptr);
+        }
+      }
+    }
+    if (!settings.empty()) {
+      row += 2;
+      cell(0, "setting", false, header_);
+      cell(1, "value", false, header_);
+      for (const SchemeEntry* e : settings) {
+        for (const SchemeField& f : e->fields) {
+          if (failed()) return;
+          std::string text = f.type == SchemeField::Type::kList ? f.text() : f.value.value_or("");
+          if (f.type == SchemeField::Type::kList && f.items.empty()) text.clear();
+          if (text.empty()) continue;
+          ++row;
+          cell(0, f.key.empty() ? e->section : e->section + "." + f.key, false, nullptr);
+          cell(1, text, f.type == SchemeField::Type::kNumber, nullptr);
+        }
+      }
+    }
+    for (std::size_t i = 0; i < columns; ++i) {
+      auto col = static_cast<lxw_col_t>(i);
+      check(x_.worksheet_set_column(ws, col, col, column_width(width[i]), nullptr));
+    }
   }
 
  private:
+  // Writes one cell: blank when `text` is empty (a part that does not
+  // apply), a number in `number_fmt` when `numeric` and `text` is a
+  // decimal, else a string.
+  void write_cell(lxw_worksheet* ws, lxw_row_t row, lxw_col_t col, const std::string& text,
+                  bool numeric, lxw_format* number_fmt) {
+    if (text.empty() || failed()) return;
+    std::optional<double> number = numeric ? cell_number(text) : std::nullopt;
+    if (number) {
+      check(x_.worksheet_write_number(ws, row, col, *number, number_fmt));
+      return;
+    }
+    check(x_.worksheet_write_string(ws, row, col, text.c_str(), nullptr));
+  }
+
+  // The format "0%", "0.0%", … for `decimals` decimals, made once.
+  lxw_format* percent_format(int decimals) {
+    for (const auto& [d, fmt] : percent_) {
+      if (d == decimals) return fmt;
+    }
+    lxw_format* fmt = x_.workbook_add_format(wb_);
+    if (fmt == nullptr) {
+      if (error_.empty()) error_ = "out of memory (libxlsxwriter could not add a cell format)";
+      return nullptr;
+    }
+    x_.format_set_num_format(fmt, (number_format(decimals) + "%").c_str());
+    percent_.emplace_back(decimals, fmt);
+    return fmt;
+  }
+
   const XlsxLibrary& x_;
   const Evaluation& ev_;
   lxw_workbook* wb_;
+  std::string title_text_;
+  lxw_format* title_ = nullptr;
   lxw_format* header_ = nullptr;
   lxw_format* score_ = nullptr;
+  std::vector<std::pair<int, lxw_format*>> percent_;
   std::string error_;
 };
 
@@ -244,7 +432,7 @@ std::vector<std::pair<std::string, std::vector<int>>> result_groups(const Evalua
 
 }  // namespace
 
-std::string write_xlsx(const Evaluation& ev, const std::string& path) {
+std::string write_xlsx(const Evaluation& ev, const std::string& path, int reasons) {
   std::string why;
   const XlsxLibrary* lib = xlsx_library(why);
   if (lib == nullptr) return why;
@@ -270,6 +458,7 @@ std::string write_xlsx(const Evaluation& ev, const std::string& path) {
   ResultRows r = result_rows(ev, "");
   std::vector<int> cols = shown_columns(ev, r);
   for (const auto& [name, rows] : result_groups(ev)) w.results_sheet(name, r, cols, rows);
+  if (!ev.reasons.empty()) w.reasons_sheet(reasons);
   w.scheme_sheet();
   lxw_error closed = x_.workbook_close(wb.release());
   if (!w.error().empty()) return w.error();
