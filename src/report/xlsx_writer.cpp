@@ -126,6 +126,21 @@ std::optional<std::pair<double, int>> percent_number(const std::string& text) {
   return std::make_pair(*value, decimals);
 }
 
+// The keys of the entries of `section`, each once, in the order they
+// first appear (most entries of a section have the same keys; a few are
+// written only when set).
+std::vector<std::string> section_keys(const std::vector<SchemeEntry>& entries,
+                                      const std::string& section) {
+  std::vector<std::string> keys;
+  for (const SchemeEntry& e : entries) {
+    if (e.section != section) continue;
+    for (const SchemeField& f : e.fields) {
+      if (std::find(keys.begin(), keys.end(), f.key) == keys.end()) keys.push_back(f.key);
+    }
+  }
+  return keys;
+}
+
 class Writer {
  public:
   Writer(const XlsxLibrary& x, const Evaluation& ev, lxw_workbook* wb)
@@ -282,7 +297,9 @@ class Writer {
     if (ws == nullptr) return;
     const std::vector<SchemeEntry> entries = scheme_entries(ev_.scheme);
     std::size_t columns = 2;
-    for (const SchemeEntry& e : entries) columns = std::max(columns, e.fields.size() + 1);
+    for (const SchemeSection& section : scheme_sections()) {
+      columns = std::max(columns, section_keys(entries, section.name).size() + 1);
+    }
     const lxw_row_t top = title_row(ws, columns);
     std::vector<int> width(columns, 0);
     lxw_row_t row = top;
@@ -316,12 +333,13 @@ class Writer {
       }
       if (!first_block) row += 2;  // a blank row between blocks
       first_block = false;
-      // The header: the section's id key ("id", "name", "grade"), then the
-      // keys of its first entry (every entry of a section has the same).
+      // The header: the section's id key ("id", "name", "grade"), then its
+      // keys; a key some entries lack (one_of, a grade's gate) has a
+      // column all the same, blank where not written.
       std::string id_title = std::string(section.json) + ": " + section.id_key;
       cell(0, id_title, false, header_);
-      const std::vector<SchemeField>& keys = block.front()->fields;
-      for (std::size_t k = 0; k < keys.size(); ++k) cell(k + 1, keys[k].key, false, header_);
+      const std::vector<std::string> keys = section_keys(entries, section.name);
+      for (std::size_t k = 0; k < keys.size(); ++k) cell(k + 1, keys[k], false, header_);
       if (section.name == std::string("node")) {
         x_.worksheet_freeze_panes(ws, row + 1, 0);
         print_setup(ws, row);
@@ -330,11 +348,12 @@ class Writer {
         if (failed()) return;
         ++row;
         cell(0, e->id, false, nullptr);
-        for (std::size_t k = 0; k < e->fields.size(); ++k) {
-          const SchemeField& f = e->fields[k];
-          std::string text = f.type == SchemeField::Type::kList ? f.text() : f.value.value_or("");
-          if (f.type == SchemeField::Type::kList && f.items.empty()) text.clear();
-          cell(k + 1, text, f.type == SchemeField::Type::kNumber, nullptr);
+        for (std::size_t k = 0; k < keys.size(); ++k) {
+          const SchemeField* f = e->field(keys[k]);
+          if (f == nullptr) continue;
+          std::string text = f->type == SchemeField::Type::kList ? f->text() : f->value.value_or("");
+          if (f->type == SchemeField::Type::kList && f->items.empty()) text.clear();
+          cell(k + 1, text, f->type == SchemeField::Type::kNumber, nullptr);
         }
       }
     }

@@ -133,6 +133,24 @@ has "$book" xl/workbook.xml '<definedName name="_xlnm.Print_Titles" localSheetId
 # The results sheet keeps its column of reasons.
 has "$book" xl/sharedStrings.xml '<t>主要失分</t>'
 
+# --- keys written only when set have their own column, the same in every
+# row: dongyang's one_of (column S, after the keys every node has); floors
+# as numbers; loudi's quota share as a percent number.
+book=$work/dongyang.xlsx
+run score schemes/dongyang-departments.yaml examples/dongyang-departments -o "$book"
+sheet=xl/worksheets/sheet2.xml
+has "$book" $sheet '<c r="S2" s="2" t="s">'
+has "$book" $sheet '<c r="G11"><v>0</v></c>'
+has "$book" $sheet '<c r="G16"><v>-1</v></c>'
+has "$book" xl/sharedStrings.xml '<t>one_of</t>'
+if ! unzip -p "$book" $sheet | grep -qE '<c r="S12" t="s"><v>[0-9]+</v></c></row>'; then
+  fail "dongyang.xlsx: the one_of of new_countryside is not in column S"
+fi
+book=$work/loudi.xlsx
+run score schemes/loudi-performance.yaml examples/loudi-performance -o "$book"
+has "$book" xl/sharedStrings.xml '<t>quotas: grade</t>'
+has "$book" xl/worksheets/sheet2.xml '<c r="B40" s="4"><v>0.3</v></c>'
+
 # --- a scheme with a period: the title says it.
 book=$work/grid.xlsx
 run score schemes/grid-patrol.yaml examples/grid-patrol -o "$book"
