@@ -156,6 +156,9 @@ book=$work/grid.xlsx
 run score schemes/grid-patrol.yaml examples/grid-patrol -o "$book"
 has "$book" xl/sharedStrings.xml '<t>哈尔滨市社区网格化管理服务考核（2025-01-01 至 2025-12-31）</t>'
 has "$book" docProps/core.xml '<dcterms:created xsi:type="dcterms:W3CDTF">2025-12-31T00:00:00Z'
+# An interim run says the day its scores stop.
+run score schemes/grid-patrol.yaml examples/grid-patrol --as-of 2025-06-30 -o "$book"
+has "$book" xl/sharedStrings.xml '<t>哈尔滨市社区网格化管理服务考核（2025-01-01 至 2025-12-31，截至 2025-06-30）</t>'
 book=$work/results.xlsx
 
 # Identical inputs give identical bytes; -O xlsx works with any file name.
