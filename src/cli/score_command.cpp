@@ -295,7 +295,7 @@ int run_score(const ScoreOptions& opts) {
   }
   if (format == OutputFormat::kXlsx) {
     write_output_with(opts.output,
-                      [&](const std::string& temp) { return write_xlsx(ev, temp); });
+                      [&](const std::string& temp) { return write_xlsx(ev, temp, reasons); });
   } else if (format == OutputFormat::kHtml) {
     // Each unit's waterfall is its explanation: the event files are read
     // again once per unit (pipeline/unit_rows.h), as `explain` reads them.

@@ -60,9 +60,16 @@ Loaded load() {
              bind(handle, "worksheet_set_column", l.worksheet_set_column, missing) &&
              bind(handle, "worksheet_freeze_panes", l.worksheet_freeze_panes, missing) &&
              bind(handle, "worksheet_autofilter", l.worksheet_autofilter, missing) &&
+             bind(handle, "worksheet_merge_range", l.worksheet_merge_range, missing) &&
+             bind(handle, "worksheet_set_landscape", l.worksheet_set_landscape, missing) &&
+             bind(handle, "worksheet_set_paper", l.worksheet_set_paper, missing) &&
+             bind(handle, "worksheet_fit_to_pages", l.worksheet_fit_to_pages, missing) &&
+             bind(handle, "worksheet_repeat_rows", l.worksheet_repeat_rows, missing) &&
              bind(handle, "format_set_bold", l.format_set_bold, missing) &&
              bind(handle, "format_set_bottom", l.format_set_bottom, missing) &&
              bind(handle, "format_set_num_format", l.format_set_num_format, missing) &&
+             bind(handle, "format_set_font_size", l.format_set_font_size, missing) &&
+             bind(handle, "format_set_align", l.format_set_align, missing) &&
              bind(handle, "lxw_strerror", l.lxw_strerror, missing);
   if (!all) {
     out.why = fmt::format("{} lacks the function {}; kaohe needs libxlsxwriter 1.0 or later",

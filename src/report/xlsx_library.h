@@ -25,9 +25,16 @@ struct XlsxLibrary {
   decltype(&::worksheet_set_column) worksheet_set_column;
   decltype(&::worksheet_freeze_panes) worksheet_freeze_panes;
   decltype(&::worksheet_autofilter) worksheet_autofilter;
+  decltype(&::worksheet_merge_range) worksheet_merge_range;
+  decltype(&::worksheet_set_landscape) worksheet_set_landscape;
+  decltype(&::worksheet_set_paper) worksheet_set_paper;
+  decltype(&::worksheet_fit_to_pages) worksheet_fit_to_pages;
+  decltype(&::worksheet_repeat_rows) worksheet_repeat_rows;
   decltype(&::format_set_bold) format_set_bold;
   decltype(&::format_set_bottom) format_set_bottom;
   decltype(&::format_set_num_format) format_set_num_format;
+  decltype(&::format_set_font_size) format_set_font_size;
+  decltype(&::format_set_align) format_set_align;
   decltype(&::lxw_strerror) lxw_strerror;
 };
 

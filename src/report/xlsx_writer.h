@@ -11,11 +11,15 @@
 namespace kaohe {
 
 // Writes `ev` to `path` as a workbook: one sheet per category when the
-// scheme ranks within category (else one sheet "结果"), each with a frozen,
-// filtered header row, columns sized to their text (CJK counts two), and
-// scores as numeric cells shown with the scheme's precision; then a sheet
-// "方案" listing the scheme's nodes (id, name, parent, points, weight,
-// rule). Returns an empty string on success, else what went wrong.
-std::string write_xlsx(const Evaluation& ev, const std::string& path);
+// scheme ranks within category (else one sheet "结果"), each under a title
+// row (the scheme's title and period, merged across the table), with a
+// frozen, filtered header row, columns sized to their text (CJK counts
+// two), and scores as numeric cells shown with the scheme's precision;
+// then, when `ev.reasons` is filled, a sheet "主要失分" of each unit's
+// `reasons` largest losses (score --reasons N); then a sheet "方案" of
+// everything the scheme says (scheme/scheme_entries.h). Every sheet prints
+// A4 landscape, one page wide, its title and header on every page.
+// Returns an empty string on success, else what went wrong.
+std::string write_xlsx(const Evaluation& ev, const std::string& path, int reasons);
 
 }  // namespace kaohe

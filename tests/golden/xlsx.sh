@@ -1,8 +1,10 @@
 #!/bin/bash
 # `kaohe score -o FILE.xlsx` (or -O xlsx -o FILE): opens the workbook with
 # unzip and checks its cells: sheet names, unit names and numeric totals,
-# the number format of the scheme's precision, the frozen header row, the
-# "方案" sheet; the extension in any case (R.XLSX); one sheet per category
+# the number format of the scheme's precision, the title row (title and
+# period), the frozen header row, the print setup (A4 landscape, one page
+# wide, title and header repeated), the "方案" sheet (every key of the
+# scheme, numbers as numbers), the "主要失分" sheet of --reasons; the extension in any case (R.XLSX); one sheet per category
 # when the scheme ranks within category; identical bytes for identical
 # inputs; a silent success; and a failing run that leaves an existing
 # workbook untouched.
@@ -62,22 +64,102 @@ for s in 西村党支部 东村党支部 南村党支部 目标考核 民主测�
   has "$book" xl/sharedStrings.xml "<t>$s</t>"
 done
 sheet=xl/worksheets/sheet1.xml
-# The frozen header row, and the totals as numbers in a "0.00" format.
-has "$book" $sheet '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>'
-has "$book" $sheet '<c r="G2" s="2"><v>93.75</v></c>'
-has "$book" $sheet '<c r="G3" s="2"><v>89.38</v></c>'
-has "$book" $sheet '<c r="G4" s="2"><v>69.66</v></c>'
-has "$book" $sheet '<c r="E4" s="2"><v>72.69</v></c>'
-has "$book" $sheet '<c r="A2"><v>1</v></c>'
+# The title row (the scheme's title; this scheme has no period) merged
+# across the table's nine columns, above the header row.
+has "$book" xl/sharedStrings.xml '<t>乡党建工作责任制考核</t>'
+has "$book" $sheet '<mergeCell ref="A1:I1"/>'
+has "$book" $sheet '<c r="A2" s="2" t="s">'
+# The frozen header row (row 2), and the totals as numbers in a "0.00" format.
+has "$book" $sheet '<pane ySplit="2" topLeftCell="A3" activePane="bottomLeft" state="frozen"/>'
+has "$book" $sheet '<c r="G3" s="3"><v>93.75</v></c>'
+has "$book" $sheet '<c r="G4" s="3"><v>89.38</v></c>'
+has "$book" $sheet '<c r="G5" s="3"><v>69.66</v></c>'
+has "$book" $sheet '<c r="E5" s="3"><v>72.69</v></c>'
+has "$book" $sheet '<c r="A3"><v>1</v></c>'
 has "$book" xl/styles.xml '<numFmt numFmtId="164" formatCode="0.00"/>'
 # Widths by display width: 西村党支部 is 10 columns wide, "name" 4.
 has "$book" $sheet '<col min="3" max="3" width="12.7109375" customWidth="1"/>'
-# The scheme sheet: id, name, parent, points, weight, rule.
-has "$book" xl/worksheets/sheet2.xml '<pane ySplit="1"'
-has "$book" xl/worksheets/sheet2.xml '<c r="D3"><v>100</v></c>'
-for s in id name parent points weight rule target 60% 领导班子评议 75% 'mean self group'; do
+# Print setup on every sheet: A4 (paperSize 9) landscape, fit to pages
+# (fitToWidth 1 is the default, which the file leaves out; fitToHeight 0:
+# as many pages tall as needed), the title and header rows on each page.
+for n in 1 2; do
+  has "$book" xl/worksheets/sheet$n.xml '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>'
+  has "$book" xl/worksheets/sheet$n.xml '<pageSetup paperSize="9" fitToHeight="0" orientation="landscape"/>'
+done
+has "$book" xl/workbook.xml '<definedName name="_xlnm.Print_Titles" localSheetId="0">'"'结果'"'!$1:$2</definedName>'
+has "$book" xl/workbook.xml '<definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">'"'结果'"'!$A$2:$I$5</definedName>'
+# The scheme sheet: a block of nodes (every key of scheme_entries), then
+# grades, gates, and the settings; points, floors, caps and thresholds as
+# numbers, weights as numbers in a percent format.
+sheet=xl/worksheets/sheet2.xml
+has "$book" $sheet '<pane ySplit="2"'
+has "$book" $sheet '<mergeCell ref="A1:R1"/>'
+has "$book" $sheet '<c r="D4"><v>100</v></c>'
+has "$book" $sheet '<c r="E4" s="4"><v>0.6</v></c>'
+has "$book" $sheet '<c r="E7" s="4"><v>0.75</v></c>'
+has "$book" $sheet '<c r="B11"><v>90</v></c>'
+has "$book" $sheet '<c r="B22"><v>2</v></c>'
+for s in 'nodes: id' name parent points weight base floor cap applies_to rule target \
+  领导班子评议 'mean self group' 'grades: name' min 'gates: id' at_most force 'review&lt;80' \
+  setting precision rounding half_up; do
   has "$book" xl/sharedStrings.xml "<t>$s</t>"
 done
+for s in 60% 75%; do
+  if unzip -p "$book" xl/sharedStrings.xml | grep -qF "<t>$s</t>"; then
+    fail "the weight $s is a string cell, not a number"
+  fi
+done
+# No reasons sheet without --reasons.
+if unzip -p "$book" xl/workbook.xml | grep -qF '主要失分'; then
+  fail "a 主要失分 sheet without --reasons"
+fi
+
+# --reasons 2: a sheet 主要失分 between the results and 方案, a row per
+# loss, the loss a number in the scheme's precision; printed like the rest.
+book=$work/reasons.xlsx
+run score schemes/party-building.yaml examples/party-building --reasons 2 --header zh -o "$book"
+has "$book" xl/workbook.xml '<sheet name="结果" sheetId="1" r:id="rId1"/><sheet name="主要失分" sheetId="2" r:id="rId2"/><sheet name="方案" sheetId="3" r:id="rId3"/>'
+sheet=xl/worksheets/sheet2.xml
+for s in 排名 单位 名称 序号 失分项 失分 目标考核 领导班子评议 民主测评; do
+  has "$book" xl/sharedStrings.xml "<t>$s</t>"
+done
+has "$book" $sheet '<mergeCell ref="A1:F1"/>'
+has "$book" $sheet '<c r="A3"><v>1</v></c>'
+has "$book" $sheet '<c r="D4"><v>2</v></c>'
+has "$book" $sheet '<c r="F3" s="3"><v>-3.6</v></c>'
+has "$book" $sheet '<c r="F8" s="3"><v>-8.19</v></c>'
+has "$book" $sheet '<pageSetup paperSize="9" fitToHeight="0" orientation="landscape"/>'
+has "$book" xl/workbook.xml '<definedName name="_xlnm.Print_Titles" localSheetId="1">'"'主要失分'"'!$1:$2</definedName>'
+# The results sheet keeps its column of reasons.
+has "$book" xl/sharedStrings.xml '<t>主要失分</t>'
+
+# --- keys written only when set have their own column, the same in every
+# row: dongyang's one_of (column S, after the keys every node has); floors
+# as numbers; loudi's quota share as a percent number.
+book=$work/dongyang.xlsx
+run score schemes/dongyang-departments.yaml examples/dongyang-departments -o "$book"
+sheet=xl/worksheets/sheet2.xml
+has "$book" $sheet '<c r="S2" s="2" t="s">'
+has "$book" $sheet '<c r="G11"><v>0</v></c>'
+has "$book" $sheet '<c r="G16"><v>-1</v></c>'
+has "$book" xl/sharedStrings.xml '<t>one_of</t>'
+if ! unzip -p "$book" $sheet | grep -qE '<c r="S12" t="s"><v>[0-9]+</v></c></row>'; then
+  fail "dongyang.xlsx: the one_of of new_countryside is not in column S"
+fi
+book=$work/loudi.xlsx
+run score schemes/loudi-performance.yaml examples/loudi-performance -o "$book"
+has "$book" xl/sharedStrings.xml '<t>quotas: grade</t>'
+has "$book" xl/worksheets/sheet2.xml '<c r="B40" s="4"><v>0.3</v></c>'
+
+# --- a scheme with a period: the title says it.
+book=$work/grid.xlsx
+run score schemes/grid-patrol.yaml examples/grid-patrol -o "$book"
+has "$book" xl/sharedStrings.xml '<t>哈尔滨市社区网格化管理服务考核（2025-01-01 至 2025-12-31）</t>'
+has "$book" docProps/core.xml '<dcterms:created xsi:type="dcterms:W3CDTF">2025-12-31T00:00:00Z'
+# An interim run says the day its scores stop.
+run score schemes/grid-patrol.yaml examples/grid-patrol --as-of 2025-06-30 -o "$book"
+has "$book" xl/sharedStrings.xml '<t>哈尔滨市社区网格化管理服务考核（2025-01-01 至 2025-12-31，截至 2025-06-30）</t>'
+book=$work/results.xlsx
 
 # Identical inputs give identical bytes; -O xlsx works with any file name.
 run score schemes/party-building.yaml examples/party-building -O xlsx -o "$work/again.bin"
