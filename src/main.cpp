@@ -8,9 +8,13 @@
 #include <system_error>
 
 #include "base/diagnostic.h"
+#include "base/messages.h"
 #include "cli/cli.h"
 
 int main(int argc, char** argv) {
+  // Messages follow LANGUAGE, LC_ALL, LC_MESSAGES and LANG; nothing else
+  // does (no setlocale), so the data written is the same in every locale.
+  kaohe::set_message_language(kaohe::language_from_process_environment());
   int code;
   try {
     code = kaohe::run_cli(argc, argv);
@@ -28,16 +32,19 @@ int main(int argc, char** argv) {
   } catch (const std::bad_alloc&) {
     // Exhaustion is an error, not a crash (no abort, no core): nothing was
     // written, and an existing -o file is untouched.
-    std::fputs("error: out of memory\n"
-               "  hint: give kaohe more memory (ulimit -v, the cgroup's limit), or "
-               "fewer threads (-j 1)\n",
+    std::fputs(kaohe::tr("error: out of memory\n"
+                         "  hint: give kaohe more memory (ulimit -v, the cgroup's limit), "
+                         "or fewer threads (-j 1)\n"),
                stderr);
     return kaohe::kExitOsErr;
   } catch (const std::system_error& e) {
-    std::fprintf(stderr, "error: the system refused a resource: %s\n", e.what());
+    std::fputs(kaohe::trf("error: the system refused a resource: {}\n", e.what()).c_str(),
+               stderr);
     return kaohe::kExitOsErr;
   } catch (const std::exception& e) {
-    std::fprintf(stderr, "error: internal error: %s\n  hint: please report this\n", e.what());
+    std::fputs(
+        kaohe::trf("error: internal error: {}\n  hint: please report this\n", e.what()).c_str(),
+        stderr);
     return kaohe::kExitSoftware;
   }
   // Output not written through write_output (--help, --version: CLI11
@@ -47,8 +54,10 @@ int main(int argc, char** argv) {
   std::cout.flush();
   if (std::fflush(stdout) != 0 || std::ferror(stdout) || !std::cout) {
     int err = errno;
-    std::fprintf(stderr, "error: cannot write to standard output: %s\n",
-                 err != 0 ? std::strerror(err) : "write error");
+    std::fputs(kaohe::trf("error: cannot write to standard output: {}\n",
+                          err != 0 ? kaohe::system_error_text(err) : kaohe::tr("write error"))
+                   .c_str(),
+               stderr);
     return kaohe::kExitIoErr;
   }
   return code;

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "base/ascii.h"
+#include "base/messages.h"
 #include "base/terminal_text.h"
 
 namespace kaohe {
@@ -99,7 +100,7 @@ std::string format_diagnostic(const Diagnostic& d) {
     out += terminal_safe(format_location(d.file, d.line, d.col));
     out += ": ";
   }
-  out += d.severity == Severity::kError ? "error: " : "warning: ";
+  out += d.severity == Severity::kError ? tr("error: ") : tr("warning: ");
   out += terminal_safe(d.message);
   out += '\n';
   if (!d.source_line.empty()) {
@@ -110,7 +111,7 @@ std::string format_diagnostic(const Diagnostic& d) {
       out += fmt::format("{:>5} | {}\n", "", source);
     }
   }
-  if (!d.hint.empty()) out += fmt::format("  hint: {}\n", terminal_safe(d.hint));
+  if (!d.hint.empty()) out += trf("  hint: {}\n", terminal_safe(d.hint));
   return out;
 }
 
@@ -192,7 +193,7 @@ std::string did_you_mean(std::string_view word,
                          const std::vector<std::string>& candidates) {
   const std::string match = closest_match(word, candidates);
   if (match.empty()) return {};
-  return fmt::format("did you mean \"{}\"?", match);
+  return trf("did you mean \"{}\"?", match);
 }
 
 }  // namespace kaohe

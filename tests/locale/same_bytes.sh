@@ -36,14 +36,22 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/kaohe-locale.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 failures=0
 
-# Runs kaohe ARGS... under locale L; stdout, stderr and the exit code land
-# in $work/<tag>.<L>.{out,err,exit}.
+# Runs kaohe ARGS... under locale L with English messages (LANGUAGE=en:
+# the message language is the one thing a locale may change, and
+# zh-messages below checks it); stdout, stderr and the exit code land in
+# $work/<tag>.<L>.{out,err,exit}. LANGUAGE=zh runs with Chinese messages
+# under LC_ALL=zh_CN.UTF-8 (tag suffix .zh).
 run() {
   local tag=$1 l=$2
   shift 2
-  local code=0
-  env -i PATH=/usr/bin:/bin LC_ALL="$l" LANG="$l" "$bin" "$@" </dev/null \
-    >"$work/$tag.$l.out" 2>"$work/$tag.$l.err" || code=$?
+  local code=0 language=en
+  if [[ $l == zh ]]; then
+    language=zh_CN
+  fi
+  local locale=$l
+  [[ $l == zh ]] && locale=zh_CN.UTF-8
+  env -i PATH=/usr/bin:/bin LANGUAGE="$language" LC_ALL="$locale" LANG="$locale" \
+    "$bin" "$@" </dev/null >"$work/$tag.$l.out" 2>"$work/$tag.$l.err" || code=$?
   echo "$code" >"$work/$tag.$l.exit"
 }
 
@@ -106,6 +114,23 @@ for l in C "${locales[@]}"; do
 done
 compare "pb-explain-html" "party-building explain -O html"
 compare "pb-diff-html" "party-building diff -O html"
+
+# With Chinese messages, the data formats' bytes stay the same too (the
+# table's header words are Chinese then: tests/golden/zh-*).
+for scheme in schemes/*.yaml; do
+  name=$(basename "$scheme" .yaml)
+  [[ -d examples/$name ]] || continue
+  for format in csv tsv json markdown html; do
+    run "$name-$format" C score "$scheme" "examples/$name" -O "$format"
+    run "$name-$format" zh score "$scheme" "examples/$name" -O "$format"
+    if ! cmp -s "$work/$name-$format.C.out" "$work/$name-$format.zh.out"; then
+      echo "FAIL: $name -O $format: stdout differs between English and Chinese messages:"
+      diff -u --label "LC_ALL=C" --label "LANGUAGE=zh_CN" \
+        "$work/$name-$format.C.out" "$work/$name-$format.zh.out" | head -20 || true
+      failures=$((failures + 1))
+    fi
+  done
+done
 
 if [[ $failures -ne 0 ]]; then
   exit 1
