@@ -95,7 +95,7 @@ TEST_CASE("tr and trf translate in Chinese and pass English through") {
   CHECK(std::string(tr("No space left on device")) == "设备上没有空间");
   CHECK(std::string(tr("not in the catalogue")) == "not in the catalogue");
   CHECK(system_error_text(ENOENT) == "没有那个文件或目录");
-  CHECK(trf("did you mean \"{}\"?", "late") == "您是不是要写“late”？");
+  CHECK(trf("did you mean \"{}\"?", "late") == "您是不是要写 \"late\"？");
 }
 
 TEST_CASE("the built-in catalogue reads cleanly and keeps every argument") {

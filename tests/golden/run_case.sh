@@ -8,10 +8,12 @@
 #   cmd     one line: the arguments to kaohe, split like shell words (quotes
 #           work; write no $, backticks or globs), run from REPO_ROOT
 #   stdin   optional: fed to kaohe's standard input (else /dev/null)
+#   env     optional: VAR=VALUE lines, the environment instead of LC_ALL=C
+#           (e.g. LANG=zh_CN.UTF-8 for Chinese messages)
 #   stdout, stderr, exit   the expected output and exit code
 #
-# kaohe runs under `env -i PATH=/usr/bin:/bin LC_ALL=C`, so the result does
-# not depend on the caller's environment.
+# kaohe runs under `env -i PATH=/usr/bin:/bin LC_ALL=C` (or the case's env
+# lines), so the result does not depend on the caller's environment.
 #
 # With KAOHE_UPDATE_GOLDEN=1 the expected files are rewritten from the actual
 # run instead (golden-update mode); read `git diff` before committing them.
@@ -50,6 +52,19 @@ fi
 args=()
 eval "args=($cmd_line)"
 
+environment=(LC_ALL=C)
+if [[ -f $case_dir/env ]]; then
+  environment=()
+  while IFS= read -r line; do
+    [[ -z $line ]] && continue
+    if [[ ! $line =~ ^[A-Z_][A-Z0-9_]*=[^\$\`]*$ ]]; then
+      echo "golden/$case_name: env lines are VAR=VALUE: $line" >&2
+      exit 2
+    fi
+    environment+=("$line")
+  done <"$case_dir/env"
+fi
+
 stdin_file=/dev/null
 [[ -f $case_dir/stdin ]] && stdin_file=$case_dir/stdin
 
@@ -57,7 +72,7 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/kaohe-golden.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
 set +e
-(cd "$root" && exec env -i PATH=/usr/bin:/bin LC_ALL=C "$bin" "${args[@]}") \
+(cd "$root" && exec env -i PATH=/usr/bin:/bin "${environment[@]}" "$bin" "${args[@]}") \
   <"$stdin_file" >"$work/stdout" 2>"$work/stderr"
 code=$?
 set -e
