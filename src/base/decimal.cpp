@@ -17,6 +17,7 @@
 #include <utility>
 
 #include "base/diagnostic.h"
+#include "base/messages.h"
 
 namespace kaohe {
 namespace {
@@ -28,19 +29,19 @@ constexpr std::int64_t kInt64Max = std::numeric_limits<std::int64_t>::max();
 constexpr std::int64_t kInt64Min = std::numeric_limits<std::int64_t>::min();
 
 [[noreturn]] void throw_overflow(std::string_view what) {
-  throw Error(kExitDataErr, fmt::format("arithmetic overflow in {}", what),
-              "values are limited to ±9223372036854.775807");
+  throw Error(kExitDataErr, trf("arithmetic overflow in {}", what),
+              tr("values are limited to ±9223372036854.775807"));
 }
 
 [[noreturn]] void throw_division_by_zero(std::string_view what) {
-  throw Error(kExitDataErr, fmt::format("division by zero in {}", what));
+  throw Error(kExitDataErr, trf("division by zero in {}", what));
 }
 
 void check_precision(int precision) {
   if (precision < 0 || precision > Decimal::kMaxScale) {
     throw Error(kExitDataErr,
-                fmt::format("decimal precision {} is outside 0..{}", precision,
-                            Decimal::kMaxScale));
+                trf("decimal precision {} is outside 0..{}", precision, Decimal::kMaxScale));
+
   }
 }
 
@@ -141,7 +142,7 @@ std::pair<std::int64_t, std::int64_t> reduce(i128 num, i128 den, What what) {
 Decimal Decimal::from_int(std::int64_t whole) {
   std::int64_t units = 0;
   if (__builtin_mul_overflow(whole, kOne, &units)) {
-    throw_overflow(fmt::format("the whole number {}", whole));
+    throw_overflow(trf("the whole number {}", whole));
   }
   return from_units(units);
 }
@@ -271,7 +272,7 @@ Rational::Rational(Decimal d) {
 
 Rational Rational::fraction(std::int64_t num, std::int64_t den) {
   const auto [n, d] = reduce(num, den, [&] {
-    return fmt::format("the fraction {}/{}", num, den);
+    return trf("the fraction {}/{}", num, den);
   });
   Rational r;
   r.num_ = n;
@@ -379,7 +380,8 @@ Decimal round_to(const Rational& value, int precision, RoundingMode mode) {
   const u128 mag = q * static_cast<u128>(Decimal::kOne / scale);
   const bool negative = value.is_negative() && mag != 0;
   if (mag > static_cast<u128>(kInt64Max) + (negative ? 1 : 0)) {
-    throw_overflow(fmt::format("rounding {}", value.to_string()));
+    throw_overflow(trf("rounding {}", value.to_string())
+);
   }
   const i128 units = negative ? -static_cast<i128>(mag) : static_cast<i128>(mag);
   return Decimal::from_units(static_cast<std::int64_t>(units));

@@ -51,7 +51,12 @@ Language message_language();
 // program.
 const char* tr(const char* msgid);
 
+// Marks a message written where it cannot be translated yet (a constant
+// table): xgettext collects it; translate it with tr() where it is used.
+constexpr const char* tr_noop(const char* msgid) { return msgid; }
+
 // tr(msgid), then formatted with fmt's syntax.
+
 template <typename... Args>
 std::string trf(const char* msgid, Args&&... args) {
   return fmt::format(fmt::runtime(tr(msgid)), std::forward<Args>(args)...);

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "base/diagnostic.h"
+#include "base/messages.h"
 
 namespace kaohe {
 
@@ -23,16 +24,16 @@ class Parser {
   JsonValue parse() {
     JsonValue v = value(0);
     skip_space();
-    if (pos_ != s_.size()) fail("unexpected text after the JSON value");
+    if (pos_ != s_.size()) fail(tr("unexpected text after the JSON value"));
     return v;
   }
 
  private:
   [[noreturn]] void fail(const std::string& message) {
     throw Error(kExitDataErr, Diagnostic{file_, line_, 0, Severity::kError,
-                                         "invalid JSON: " + message, "",
-                                         "diff reads files written by "
-                                         "'kaohe score -O json'"});
+                                         trf("invalid JSON: {}", message), "",
+                                         tr("diff reads files written by "
+                                            "'kaohe score -O json'")});
   }
   void skip_space() {
     while (pos_ < s_.size()) {
@@ -51,17 +52,17 @@ class Parser {
     return false;
   }
   void expect(char c) {
-    if (!eat(c)) fail(fmt::format("expected '{}'", c));
+    if (!eat(c)) fail(trf("expected '{}'", c));
   }
   void literal(std::string_view word) {
-    if (s_.compare(pos_, word.size(), word) != 0) fail("unknown literal");
+    if (s_.compare(pos_, word.size(), word) != 0) fail(tr("unknown literal"));
     pos_ += word.size();
   }
 
   JsonValue value(int depth) {
-    if (depth > 64) fail("nested too deeply");
+    if (depth > 64) fail(tr("nested too deeply"));
     skip_space();
-    if (pos_ >= s_.size()) fail("unexpected end of file");
+    if (pos_ >= s_.size()) fail(tr("unexpected end of file"));
     JsonValue v;
     v.line = line_;
     char c = s_[pos_];
@@ -71,7 +72,7 @@ class Parser {
       if (eat('}')) return v;
       do {
         skip_space();
-        if (pos_ >= s_.size() || s_[pos_] != '"') fail("expected a member name");
+        if (pos_ >= s_.size() || s_[pos_] != '"') fail(tr("expected a member name"));
         std::string key = string();
         expect(':');
         v.member_names.push_back(std::move(key));
@@ -107,7 +108,7 @@ class Parser {
       }
       v.text = s_.substr(start, pos_ - start);
     } else {
-      fail(fmt::format("unexpected character '{}'", c));
+      fail(trf("unexpected character '{}'", c));
     }
     return v;
   }
@@ -131,7 +132,7 @@ class Parser {
   }
 
   unsigned hex4() {
-    if (pos_ + 4 > s_.size()) fail("truncated \\u escape");
+    if (pos_ + 4 > s_.size()) fail(tr("truncated \\u escape"));
     unsigned v = 0;
     for (int i = 0; i < 4; ++i) {
       char h = s_[pos_++];
@@ -139,7 +140,7 @@ class Parser {
       if (h >= '0' && h <= '9') v |= h - '0';
       else if (h >= 'a' && h <= 'f') v |= h - 'a' + 10;
       else if (h >= 'A' && h <= 'F') v |= h - 'A' + 10;
-      else fail("bad \\u escape");
+      else fail(tr("bad \\u escape"));
     }
     return v;
   }
@@ -148,15 +149,15 @@ class Parser {
     ++pos_;  // opening quote
     std::string out;
     while (true) {
-      if (pos_ >= s_.size()) fail("unterminated string");
+      if (pos_ >= s_.size()) fail(tr("unterminated string"));
       char c = s_[pos_++];
       if (c == '"') return out;
-      if (static_cast<unsigned char>(c) < 0x20) fail("control character in a string");
+      if (static_cast<unsigned char>(c) < 0x20) fail(tr("control character in a string"));
       if (c != '\\') {
         out += c;
         continue;
       }
-      if (pos_ >= s_.size()) fail("unterminated string");
+      if (pos_ >= s_.size()) fail(tr("unterminated string"));
       char e = s_[pos_++];
       switch (e) {
         case '"': out += '"'; break;
@@ -178,7 +179,7 @@ class Parser {
           break;
         }
         default:
-          fail("bad escape in a string");
+          fail(tr("bad escape in a string"));
       }
     }
   }

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "base/diagnostic.h"
+#include "base/messages.h"
 #include "diff/json_value.h"
 #include "report/render.h"
 #include "scheme/yaml_tree.h"
@@ -14,23 +15,23 @@ namespace {
 [[noreturn]] void bad(const std::string& path, int line, const std::string& what) {
   throw Error(kExitDataErr,
               Diagnostic{path, line, 0, Severity::kError,
-                         "not a kaohe result: " + what, "",
-                         "diff reads files written by 'kaohe score -O json'"});
+                         trf("not a kaohe result: {}", what), "",
+                         tr("diff reads files written by 'kaohe score -O json'")});
 }
 
 const JsonValue& member(const std::string& path, const JsonValue& obj,
                         const char* key, JsonValue::Kind kind) {
   const JsonValue* v = obj.get(key);
-  if (v == nullptr) bad(path, obj.line, fmt::format("missing \"{}\"", key));
-  if (v->kind != kind) bad(path, v->line, fmt::format("\"{}\" has the wrong type", key));
+  if (v == nullptr) bad(path, obj.line, trf("missing \"{}\"", key));
+  if (v->kind != kind) bad(path, v->line, trf("\"{}\" has the wrong type", key));
   return *v;
 }
 
 std::optional<Decimal> number(const std::string& path, const JsonValue& v) {
   if (v.kind == JsonValue::Kind::kNull) return std::nullopt;
-  if (v.kind != JsonValue::Kind::kNumber) bad(path, v.line, "a score is not a number");
+  if (v.kind != JsonValue::Kind::kNumber) bad(path, v.line, tr("a score is not a number"));
   auto d = Decimal::parse(v.text);
-  if (!d) bad(path, v.line, fmt::format("score {} is not a plain decimal", v.text));
+  if (!d) bad(path, v.line, trf("score {} is not a plain decimal", v.text));
   return d;
 }
 
@@ -52,7 +53,7 @@ SchemeField field_of(const std::string& path, const std::string& key, const Json
       SchemeField f{key, Type::kList, std::nullopt, {}};
       for (const JsonValue& item : v.items) {
         if (item.kind != Kind::kString) {
-          bad(path, item.line, fmt::format("\"{}\" holds a value that is not a string", key));
+          bad(path, item.line, trf("\"{}\" holds a value that is not a string", key));
         }
         f.items.push_back(item.text);
       }
@@ -60,7 +61,7 @@ SchemeField field_of(const std::string& path, const std::string& key, const Json
     }
     case Kind::kObject: break;
   }
-  bad(path, v.line, fmt::format("\"{}\" has the wrong type", key));
+  bad(path, v.line, trf("\"{}\" has the wrong type", key));
 }
 
 // The scheme's keys, section by section (scheme_sections): a section the
@@ -84,16 +85,16 @@ void read_scheme_entries(const std::string& path, const JsonValue& scheme, Snaps
       snap.scheme.push_back({section.name, "", {field_of(path, "", *v)}});
     } else if (section.shape == Shape::kObject) {
       if (v->kind != Kind::kObject) {
-        bad(path, v->line, fmt::format("\"{}\" has the wrong type", section.json));
+        bad(path, v->line, trf("\"{}\" has the wrong type", section.json));
       }
       snap.scheme.push_back({section.name, "", fields_of(*v, "")});
     } else {
       if (v->kind != Kind::kArray) {
-        bad(path, v->line, fmt::format("\"{}\" has the wrong type", section.json));
+        bad(path, v->line, trf("\"{}\" has the wrong type", section.json));
       }
       for (const JsonValue& item : v->items) {
         if (item.kind != Kind::kObject) {
-          bad(path, item.line, fmt::format("an entry of \"{}\" is not an object", section.json));
+          bad(path, item.line, trf("an entry of \"{}\" is not an object", section.json));
         }
         std::string id = member(path, item, section.id_key, Kind::kString).text;
         snap.scheme.push_back({section.name, std::move(id), fields_of(item, section.id_key)});
@@ -117,11 +118,11 @@ namespace {
 Snapshot read_snapshot(const std::string& path, const std::string& text) {
   using Kind = JsonValue::Kind;
   JsonValue root = parse_json(path, text);
-  if (root.kind != Kind::kObject) bad(path, 1, "the top level is not an object");
+  if (root.kind != Kind::kObject) bad(path, 1, tr("the top level is not an object"));
   const JsonValue& version = member(path, root, "schema_version", Kind::kNumber);
   if (version.text != std::to_string(kJsonSchemaVersion)) {
     bad(path, version.line,
-        fmt::format("schema_version {} (this kaohe reads {})", version.text,
+        trf("schema_version {} (this kaohe reads {})", version.text,
                     kJsonSchemaVersion));
   }
   Snapshot snap;
@@ -136,7 +137,7 @@ Snapshot read_snapshot(const std::string& path, const std::string& text) {
   const JsonValue& precision = member(path, scheme, "precision", Kind::kNumber);
   snap.precision = precision.text.size() == 1 ? precision.text[0] - '0' : 2;
   for (const JsonValue& n : member(path, scheme, "nodes", Kind::kArray).items) {
-    if (n.kind != Kind::kObject) bad(path, n.line, "a node is not an object");
+    if (n.kind != Kind::kObject) bad(path, n.line, tr("a node is not an object"));
     SnapshotNode node;
     node.id = member(path, n, "id", Kind::kString).text;
     node.name = member(path, n, "name", Kind::kString).text;
@@ -145,10 +146,10 @@ Snapshot read_snapshot(const std::string& path, const std::string& text) {
     }
     snap.nodes.push_back(std::move(node));
   }
-  if (snap.nodes.empty()) bad(path, scheme.line, "the scheme has no nodes");
+  if (snap.nodes.empty()) bad(path, scheme.line, tr("the scheme has no nodes"));
   read_scheme_entries(path, scheme, snap);
   for (const JsonValue& u : member(path, root, "units", Kind::kArray).items) {
-    if (u.kind != Kind::kObject) bad(path, u.line, "a unit is not an object");
+    if (u.kind != Kind::kObject) bad(path, u.line, tr("a unit is not an object"));
     SnapshotUnit unit;
     unit.unit_id = member(path, u, "unit_id", Kind::kString).text;
     unit.name = member(path, u, "name", Kind::kString).text;
@@ -170,7 +171,7 @@ Snapshot read_snapshot(const std::string& path, const std::string& text) {
       const std::string& id = scores.member_names[m];
       const JsonValue& v = scores.member_values[m];
       int n = snap.find_node(id);
-      if (n < 0) bad(path, v.line, fmt::format("score for unknown node \"{}\"", id));
+      if (n < 0) bad(path, v.line, trf("score for unknown node \"{}\"", id));
       unit.scores[n] = number(path, v);
     }
     snap.units.push_back(std::move(unit));

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 
 #include "base/diagnostic.h"
+#include "base/messages.h"
 
 namespace kaohe {
 
@@ -21,13 +22,13 @@ void FileCloser::operator()(std::FILE* f) const {
 FilePtr open_input(const std::string& path) {
   if (path == "-") return FilePtr(stdin);
   if (is_directory(path)) {
-    throw Error::in_file(kExitNoInput, path, "is a directory, not a file");
+    throw Error::in_file(kExitNoInput, path, tr("is a directory, not a file"));
   }
   std::FILE* f = std::fopen(path.c_str(), "rb");
   if (f == nullptr) {
     int err = errno;
     throw Error::in_file(kExitNoInput, path,
-                         fmt::format("cannot open: {}", std::strerror(err)));
+                         trf("cannot open: {}", system_error_text(err)));
   }
   return FilePtr(f);
 }
@@ -41,12 +42,12 @@ std::string read_whole_file(const std::string& path, std::size_t max_bytes) {
     out.append(buf, n);
     if (out.size() > max_bytes) {
       throw Error::in_file(kExitDataErr, path,
-                           fmt::format("file is larger than {} bytes", max_bytes));
+                           trf("file is larger than {} bytes", max_bytes));
     }
     if (n < sizeof buf) break;
   }
   if (std::ferror(f.get())) {
-    throw Error::in_file(kExitIoErr, path, "read error");
+    throw Error::in_file(kExitIoErr, path, tr("read error"));
   }
   return out;
 }
@@ -61,7 +62,8 @@ std::vector<DirEntry> list_directory(const std::string& dir) {
   std::filesystem::directory_iterator it(dir, ec);
   if (ec) {
     throw Error::in_file(kExitNoInput, dir,
-                         fmt::format("cannot read directory: {}", ec.message()));
+                         trf("cannot read directory: {}", system_error_text(ec.value()))
+);
   }
   std::vector<DirEntry> entries;
   for (const auto& entry : it) {

@@ -17,6 +17,7 @@
 #include <utility>
 
 #include "base/diagnostic.h"
+#include "base/messages.h"
 #include "io/file_io.h"
 #include "io/temp_cleanup.h"
 
@@ -44,8 +45,7 @@ void write_stdout(const std::string& text) {
   std::size_t n = std::fwrite(text.data(), 1, text.size(), stdout);
   if (n != text.size() || std::fflush(stdout) != 0 || std::ferror(stdout)) {
     int err = errno;
-    throw Error(kExitIoErr, fmt::format("cannot write to standard output: {}",
-                                        std::strerror(err)));
+    throw Error(kExitIoErr, trf("cannot write to standard output: {}", system_error_text(err)));
   }
 }
 
@@ -59,17 +59,17 @@ void write_in_place(const std::string& path, const std::string& text) {
   if (fd < 0) {
     int err = errno;
     throw Error::in_file(kExitCantCreate, path,
-                         fmt::format("cannot create output file: {}", std::strerror(err)));
+                         trf("cannot create output file: {}", system_error_text(err)));
   }
   if (int err = write_all(fd, text)) {
     ::close(fd);
     throw Error::in_file(kExitIoErr, path,
-                         fmt::format("cannot write output file: {}", std::strerror(err)));
+                         trf("cannot write output file: {}", system_error_text(err)));
   }
   if (::close(fd) != 0) {
     int err = errno;
     throw Error::in_file(kExitIoErr, path,
-                         fmt::format("cannot write output file: {}", std::strerror(err)));
+                         trf("cannot write output file: {}", system_error_text(err)));
   }
 }
 
@@ -118,7 +118,7 @@ void write_to_descriptor(int fd, const std::string& path, const std::string& tex
   if (fd == 1) std::fflush(stdout);
   if (int err = write_all(fd, text)) {
     throw Error::in_file(kExitIoErr, path,
-                         fmt::format("cannot write output file: {}", std::strerror(err)));
+                         trf("cannot write output file: {}", system_error_text(err)));
   }
 }
 
@@ -142,9 +142,9 @@ std::optional<Target> replace_target(const std::string& path) {
   if (::stat(path.c_str(), &t.st) != 0) {
     if (is_link) {
       throw Error::in_file(kExitCantCreate, path,
-                           "cannot create output file: it is a symbolic link to a "
-                           "file that does not exist",
-                           "remove the link, or create the file it points to");
+                           tr("cannot create output file: it is a symbolic link to a "
+                              "file that does not exist"),
+                           tr("remove the link, or create the file it points to"));
     }
     return t;  // a new file
   }
@@ -171,7 +171,7 @@ std::pair<int, std::string> make_temp(const std::string& path) {
   if (fd < 0) {
     int err = errno;
     throw Error::in_file(kExitCantCreate, path,
-                         fmt::format("cannot create output file: {}", std::strerror(err)));
+                         trf("cannot create output file: {}", system_error_text(err)));
   }
   return {fd, std::move(tmpl)};  // no allocation once the file exists
 }
@@ -192,14 +192,14 @@ mode_t new_file_mode() {
 std::string write_in_child(const std::function<std::string(const std::string&)>& write,
                            const std::string& temp) {
   int pipe_fds[2];
-  if (::pipe2(pipe_fds, O_CLOEXEC) != 0) return std::strerror(errno);
+  if (::pipe2(pipe_fds, O_CLOEXEC) != 0) return system_error_text(errno);
   std::fflush(nullptr);  // nothing buffered is written twice
   const pid_t pid = ::fork();
   if (pid < 0) {
     const int err = errno;
     ::close(pipe_fds[0]);
     ::close(pipe_fds[1]);
-    return std::strerror(err);
+    return system_error_text(err);
   }
   if (pid == 0) {
     ::close(pipe_fds[0]);
@@ -209,7 +209,7 @@ std::string write_in_child(const std::function<std::string(const std::string&)>&
     } catch (const std::exception& e) {
       failed = e.what();
     } catch (...) {
-      failed = "unknown error";
+      failed = tr("unknown error");
     }
     (void)write_all(pipe_fds[1], failed);
     ::_exit(failed.empty() ? 0 : 1);
@@ -228,20 +228,20 @@ std::string write_in_child(const std::function<std::string(const std::string&)>&
   ::close(pipe_fds[0]);
   int status = 0;
   while (::waitpid(pid, &status, 0) < 0) {
-    if (errno != EINTR) return std::strerror(errno);
+    if (errno != EINTR) return system_error_text(errno);
   }
   if (WIFSIGNALED(status)) {
-    return fmt::format("the workbook library stopped with signal {} (out of memory?)",
-                       WTERMSIG(status));
+    return trf("the workbook library stopped with signal {} (out of memory?)",
+               WTERMSIG(status));
   }
   if (WIFEXITED(status) && WEXITSTATUS(status) != 0 && message.empty()) {
-    return "the workbook library failed";
+    return tr("the workbook library failed");
   }
   return message;
 }
 
 Error write_error(const std::string& path, const std::string& what) {
-  return Error::in_file(kExitIoErr, path, fmt::format("cannot write output file: {}", what));
+  return Error::in_file(kExitIoErr, path, trf("cannot write output file: {}", what));
 }
 
 // Gives the written temporary file `tmpl` (open as `fd`) the mode, and
@@ -262,18 +262,18 @@ void commit(int fd, const std::string& tmpl, const Target& target) {
     int err = errno;
     ::close(fd);
     ::unlink(tmpl.c_str());
-    throw write_error(path, std::strerror(err));
+    throw write_error(path, system_error_text(err));
   }
   if (::close(fd) != 0) {
     int err = errno;
     ::unlink(tmpl.c_str());
-    throw write_error(path, std::strerror(err));
+    throw write_error(path, system_error_text(err));
   }
   if (std::rename(tmpl.c_str(), path.c_str()) != 0) {
     int err = errno;
     ::unlink(tmpl.c_str());
     throw Error::in_file(kExitCantCreate, path,
-                         fmt::format("cannot create output file: {}", std::strerror(err)));
+                         trf("cannot create output file: {}", system_error_text(err)));
   }
 }
 
@@ -298,7 +298,7 @@ void write_output(const std::string& path, const std::string& text) {
   if (int err = write_all(fd, text)) {
     ::close(fd);
     ::unlink(tmpl.c_str());
-    throw write_error(path, std::strerror(err));
+    throw write_error(path, system_error_text(err));
   }
   commit(fd, tmpl, *target);
   guard.release();
@@ -329,10 +329,10 @@ void write_output_with(const std::string& path,
       char buf[1 << 16];
       std::size_t n;
       while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) text.append(buf, n);
-      if (std::ferror(f)) failed = "cannot read back the temporary file";
+      if (std::ferror(f)) failed = tr("cannot read back the temporary file");
       std::fclose(f);
     } else if (failed.empty()) {
-      failed = std::strerror(errno);
+      failed = system_error_text(errno);
     }
     ::unlink(scratch.c_str());
     guard.release();
@@ -362,7 +362,7 @@ void write_output_with(const std::string& path,
   if (fd < 0) {
     int err = errno;
     ::unlink(tmpl.c_str());
-    throw write_error(path, std::strerror(err));
+    throw write_error(path, system_error_text(err));
   }
   commit(fd, tmpl, *target);
   guard.release();
@@ -376,9 +376,10 @@ void refuse_input_as_output(const std::string& path, const std::vector<std::stri
     if (input == "-") continue;
     if (file_id(input) == out) {
       throw Error(kExitUsage,
-                  fmt::format("-o {} names an input of this run ({})", path, input),
-                  "write the result to another file: this one would be replaced by the "
-                  "table");
+                  trf("-o {} names an input of this run ({})", path, input),
+                  tr("write the result to another file: this one would be replaced by "
+                     "the table"));
+
     }
   }
 }

@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include "base/diagnostic.h"
+#include "base/messages.h"
 #include "input/event_reader.h"
 #include "input/measure_reader.h"
 #include "input/unit_period.h"
@@ -143,15 +144,16 @@ void apply_as_of(Scheme& scheme, const std::optional<Date>& as_of) {
   if (!as_of) return;
   if (!scheme.period) {
     throw Error(kExitUsage,
-                fmt::format("--as-of {}: the scheme {} has no period to cut",
+                trf("--as-of {}: the scheme {} has no period to cut",
                             as_of->to_string(), scheme.file),
-                "an interim run needs period: {from: …, to: …} in the scheme");
+                tr("an interim run needs period: {from: …, to: …} in the scheme"));
   }
   if (*as_of < scheme.period->from) {
     throw Error(kExitUsage,
-                fmt::format("--as-of {} is before the period starts ({})", as_of->to_string(),
+                trf("--as-of {} is before the period starts ({})", as_of->to_string(),
                             scheme.period->from.to_string()),
-                "give a day within the period");
+                tr("give a day within the period"));
+
   }
   if (*as_of < scheme.period->to) scheme.as_of = as_of;
 }

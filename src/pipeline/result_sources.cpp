@@ -12,6 +12,7 @@
 
 #include <fmt/format.h>
 
+#include "base/messages.h"
 #include "diff/result_reader.h"
 #include "diff/snapshot.h"
 #include "io/file_io.h"
@@ -122,9 +123,9 @@ std::optional<Resolved> resolve(const Scheme& scheme, const Node& leaf,
       std::vector<std::string> names = shape.ids;
       names.push_back("total");
       std::string hint = did_you_mean(src.node, names);
-      if (hint.empty()) hint = "name a node id of that scheme, or 'total'";
+      if (hint.empty()) hint = tr("name a node id of that scheme, or 'total'");
       out.push_back(at(scheme, src.node_pos,
-                       fmt::format("the result of {} has no node '{}'", file, src.node),
+                       trf("the result of {} has no node '{}'", file, src.node),
                        hint));
       return std::nullopt;
     }
@@ -144,16 +145,17 @@ std::optional<Resolved> resolve(const Scheme& scheme, const Node& leaf,
       // full marks either lets a unit score outside 0..scale or keeps full
       // marks there from reaching the item's.
       Diagnostic d = at(scheme, src.pos,
-                        fmt::format("'scale' {} of item \"{}\" is not the full marks of {} in "
+                        trf("'scale' {} of item \"{}\" is not the full marks of {} in "
                                     "{} ({})", src.scale->to_string(), leaf.id,
-                                    r.node < 0 ? std::string("the total")
+                                    r.node < 0 ? std::string(tr("the total"))
                                                : fmt::format("'{}'", src.node),
                                     file, full->to_string()),
                         *full < *src.scale
-                            ? "a unit at full marks there cannot reach the item's; drop "
-                              "'scale' to read the score on the source's own full marks"
-                            : "a unit scoring above the scale there cannot be converted; "
-                              "drop 'scale' to read the score on the source's own full marks");
+                            ? tr("a unit at full marks there cannot reach the item's; drop "
+                                 "'scale' to read the score on the source's own full marks")
+                            : tr("a unit scoring above the scale there cannot be converted; "
+                                 "drop 'scale' to read the score on the source's own full "
+                                 "marks"));
       d.severity = Severity::kWarning;
       out.push_back(std::move(d));
     }
@@ -164,11 +166,11 @@ std::optional<Resolved> resolve(const Scheme& scheme, const Node& leaf,
     return r;
   }
   out.push_back(at(scheme, src.pos,
-                   fmt::format("the result of {} does not say the full marks of {}", file,
-                               r.node < 0 ? std::string("its total")
+                   trf("the result of {} does not say the full marks of {}", file,
+                               r.node < 0 ? std::string(tr("its total"))
                                           : fmt::format("'{}'", src.node)),
-                   "give 'scale', the full marks the source's score is read on "
-                   "(an adjustment, or a result saved without its scheme, has none)"));
+                   tr("give 'scale', the full marks the source's score is read on "
+                      "(an adjustment, or a result saved without its scheme, has none)")));
   return std::nullopt;
 }
 
@@ -186,8 +188,8 @@ void add_source_error(const Scheme& scheme, const Error& e, SourcePos pos,
                       std::vector<Diagnostic>& out) {
   if (e.exit_code() == kExitNoInput && e.diagnostics().size() == 1 &&
       e.diagnostics()[0].file == path) {
-    out.push_back(at(scheme, pos, fmt::format("cannot read the {} '{}'", what, path),
-                     "files of a result are named relative to the scheme's folder"));
+    out.push_back(at(scheme, pos, trf("cannot read the {} '{}'", what, path),
+                     tr("files of a result are named relative to the scheme's folder")));
     return;
   }
   out.insert(out.end(), e.diagnostics().begin(), e.diagnostics().end());
@@ -203,21 +205,21 @@ void load_saved(const Scheme& scheme, const Node& leaf, const std::string& path,
     // An interim run's scores are not the period's: a check finding.
     if (!loaded.snap.as_of.empty()) {
       Diagnostic d = at(scheme, src.file_pos,
-                        fmt::format("'from' of item \"{}\" reads an interim result (as of "
+                        trf("'from' of item \"{}\" reads an interim result (as of "
                                     "{}): its scores are not those of the whole period",
                                     leaf.id, loaded.snap.as_of),
-                        "save the result of the final run (without --as-of), or keep "
-                        "this on purpose for an interim table");
+                        tr("save the result of the final run (without --as-of), or keep "
+                           "this on purpose for an interim table"));
       d.severity = Severity::kWarning;
       out.push_back(std::move(d));
     }
   } catch (const Error& e) {
     if (e.exit_code() != kExitDataErr) {
-      add_source_error(scheme, e, src.file_pos, "result file", path, out);
+      add_source_error(scheme, e, src.file_pos, tr("result file"), path, out);
       return;
     }
     for (Diagnostic d : e.diagnostics()) {
-      d.hint = fmt::format("'from' of item \"{}\" ({}:{}) reads a file written by "
+      d.hint = trf("'from' of item \"{}\" ({}:{}) reads a file written by "
                            "'kaohe score -O json'", leaf.id, scheme.file, src.file_pos.line);
       out.push_back(std::move(d));
     }
@@ -237,9 +239,9 @@ bool closes_cycle(const Scheme& scheme, const ResultSource& src, const SchemeCha
     std::string cycle;
     for (std::size_t j = i; j < chain.shown.size(); ++j) cycle += chain.shown[j] + " → ";
     out.push_back(at(scheme, src.file_pos,
-                     fmt::format("results form a cycle: {}{}", cycle, path),
-                     "a scheme cannot take its score from itself, directly or through "
-                     "another: read one of them from a saved result (from:)"));
+                     trf("results form a cycle: {}{}", cycle, path),
+                     tr("a scheme cannot take its score from itself, directly or through "
+                        "another: read one of them from a saved result (from:)")));
     return true;
   }
   return false;
@@ -266,8 +268,8 @@ void load_scored(const Scheme& scheme, const Node& leaf, const std::string& path
   } catch (const Error& e) {
     if (e.exit_code() == kExitNoInput) {
       out.push_back(at(scheme, src.data_pos,
-                       fmt::format("cannot read the data folder '{}' of {}", data, path),
-                       "files of a result are named relative to the scheme's folder"));
+                       trf("cannot read the data folder '{}' of {}", data, path),
+                       tr("files of a result are named relative to the scheme's folder")));
     } else {
       out.insert(out.end(), e.diagnostics().begin(), e.diagnostics().end());
     }
@@ -382,14 +384,15 @@ void check_references(const Scheme& scheme, SchemeChain& chain, std::vector<Diag
     try {
       source = load_scheme(path);
     } catch (const Error& e) {
-      add_source_error(scheme, e, src.file_pos, "scheme", path, out);
+      add_source_error(scheme, e, src.file_pos, tr("scheme"), path, out);
+
       continue;
     }
     const std::string data = beside(scheme, src.data);
     if (canonical(data).empty()) {
       out.push_back(at(scheme, src.data_pos,
-                       fmt::format("cannot read the data folder '{}' of {}", data, path),
-                       "files of a result are named relative to the scheme's folder"));
+                       trf("cannot read the data folder '{}' of {}", data, path),
+                       tr("files of a result are named relative to the scheme's folder")));
     }
     resolve(scheme, leaf, shape_of(*source), path, out);
     chain.canonical.push_back(canon);

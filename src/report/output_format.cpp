@@ -11,6 +11,7 @@
 
 #include "base/ascii.h"
 #include "base/diagnostic.h"
+#include "base/messages.h"
 
 namespace kaohe {
 namespace {
@@ -39,12 +40,12 @@ struct NearExtension {
   std::string_view what;       // "kaohe writes WHAT as .ext"
 };
 constexpr std::array<NearExtension, 6> kNearExtensions{{
-    {"xls", OutputFormat::kXlsx, "Excel workbooks"},
-    {"xlsm", OutputFormat::kXlsx, "Excel workbooks"},
-    {"xlsb", OutputFormat::kXlsx, "Excel workbooks"},
-    {"markdown", OutputFormat::kMarkdown, "Markdown"},
-    {"text", OutputFormat::kTable, "the table"},
-    {"htm", OutputFormat::kHtml, "HTML pages"},
+    {"xls", OutputFormat::kXlsx, tr_noop("Excel workbooks")},
+    {"xlsm", OutputFormat::kXlsx, tr_noop("Excel workbooks")},
+    {"xlsb", OutputFormat::kXlsx, tr_noop("Excel workbooks")},
+    {"markdown", OutputFormat::kMarkdown, tr_noop("Markdown")},
+    {"text", OutputFormat::kTable, tr_noop("the table")},
+    {"htm", OutputFormat::kHtml, tr_noop("HTML pages")},
 }};
 
 std::string_view file_name(std::string_view path) {
@@ -67,7 +68,7 @@ std::string renamed(std::string_view path, OutputFormat format) {
 std::string list_formats(std::span<const OutputFormat> writable) {
   std::string out;
   for (std::size_t i = 0; i < writable.size(); ++i) {
-    if (i > 0) out += i + 1 == writable.size() ? " and " : ", ";
+    if (i > 0) out += i + 1 == writable.size() ? tr(" and ") : ", ";
     out += fmt::format("{} ({})", format_name(writable[i]),
                        format_extension(writable[i]));
   }
@@ -84,7 +85,7 @@ std::string unknown_extension_hint(std::string_view output,
   for (const NearExtension& near : kNearExtensions) {
     if (ext && equals_ignoring_ascii_case(*ext, near.extension) &&
         can_write(writable, near.format)) {
-      return fmt::format("kaohe writes {} as {}: name the file {}", near.what,
+      return trf("kaohe writes {} as {}: name the file {}", tr(near.what.data()),
                          format_extension(near.format), renamed(output, near.format));
     }
   }
@@ -92,7 +93,7 @@ std::string unknown_extension_hint(std::string_view output,
   if (ext) stem.remove_suffix(ext->size() + 1);
   const std::optional<OutputFormat> inner = format_from_extension(stem);
   if (ext && inner && can_write(writable, *inner)) {
-    return fmt::format("name the file {}, or add -O {} to keep the name", stem,
+    return trf("name the file {}, or add -O {} to keep the name", stem,
                        format_name(*inner));
   }
   OutputFormat f = can_write(writable, OutputFormat::kCsv) ? OutputFormat::kCsv
@@ -109,7 +110,7 @@ std::string unknown_extension_hint(std::string_view output,
                          results);
     }
   }
-  return fmt::format("add -O {}, or name the file {}", format_name(f), name);
+  return trf("add -O {}, or name the file {}", format_name(f), name);
 }
 
 [[noreturn]] void refuse_unknown_extension(std::string_view output,
@@ -118,14 +119,14 @@ std::string unknown_extension_hint(std::string_view output,
   const std::optional<std::string_view> ext = file_extension(output);
   std::string what;
   if (!ext) {
-    what = "no extension to tell the output format by";
+    what = tr("no extension to tell the output format by");
   } else if (ext->empty()) {
-    what = "no extension after the dot to tell the output format by";
+    what = tr("no extension after the dot to tell the output format by");
   } else {
-    what = fmt::format("unknown extension \".{}\"", *ext);
+    what = trf("unknown extension \".{}\"", *ext);
   }
   throw Error(kExitUsage,
-              fmt::format("-o {}: {}; 'kaohe {}' writes {}", output, what, command,
+              trf("-o {}: {}; 'kaohe {}' writes {}", output, what, command,
                           list_formats(writable)),
               unknown_extension_hint(output, writable));
 }
@@ -135,14 +136,14 @@ std::string unknown_extension_hint(std::string_view output,
                                     std::string_view command) {
   std::string names;
   for (std::size_t i = 0; i < writable.size(); ++i) {
-    if (i > 0) names += i + 1 == writable.size() ? " or " : ", ";
+    if (i > 0) names += i + 1 == writable.size() ? tr(" or ") : ", ";
     names += renamed(output, writable[i]);
   }
-  std::string hint = fmt::format("it writes {}: name the file {}",
+  std::string hint = trf("it writes {}: name the file {}",
                                  list_formats(writable), names);
-  if (f == OutputFormat::kXlsx) hint += "; only 'kaohe score' writes a workbook";
+  if (f == OutputFormat::kXlsx) hint += tr("; only 'kaohe score' writes a workbook");
   throw Error(kExitUsage,
-              fmt::format("-o {}: 'kaohe {}' does not write {}", output, command,
+              trf("-o {}: 'kaohe {}' does not write {}", output, command,
                           format_name(f)),
               hint);
 }
@@ -150,12 +151,12 @@ std::string unknown_extension_hint(std::string_view output,
 [[noreturn]] void refuse_contradiction(OutputFormat given, OutputFormat named,
                                        std::string_view output,
                                        std::span<const OutputFormat> writable) {
-  std::string hint = fmt::format("name the file {}", renamed(output, given));
+  std::string hint = trf("name the file {}", renamed(output, given));
   if (can_write(writable, named)) {
-    hint += fmt::format(", or leave out -O to write {}", format_name(named));
+    hint += trf(", or leave out -O to write {}", format_name(named));
   }
   throw Error(kExitUsage,
-              fmt::format("-o {}: the extension \".{}\" means {}, but -O says {}",
+              trf("-o {}: the extension \".{}\" means {}, but -O says {}",
                           output, file_extension(output).value_or(""),
                           format_name(named), format_name(given)),
               hint);
@@ -164,14 +165,14 @@ std::string unknown_extension_hint(std::string_view output,
 // Usage errors of a file name that cannot be written to at all.
 void check_file_name(std::string_view output) {
   if (output.empty()) {
-    throw Error(kExitUsage, "-o needs a file name, or - for standard output");
+    throw Error(kExitUsage, tr("-o needs a file name, or - for standard output"));
   }
   const std::string_view name = file_name(output);
   if (name.empty() || name == "." || name == "..") {
     const std::string_view sep = output.back() == '/' ? "" : "/";
     throw Error(kExitUsage,
-                fmt::format("-o {}: names a directory, not a file", output),
-                fmt::format("give a file name, e.g. -o {}{}results.csv", output, sep));
+                trf("-o {}: names a directory, not a file", output),
+                trf("give a file name, e.g. -o {}{}results.csv", output, sep));
   }
 }
 
@@ -182,8 +183,8 @@ OutputFormat given_format(std::string_view format_option,
   const std::optional<OutputFormat> given = parse_output_format(format_option);
   if (!given || !can_write(writable, *given)) {
     throw Error(kExitUsage,
-                fmt::format("'kaohe {}' does not write '{}'", command, format_option),
-                fmt::format("-O takes {}", list_formats(writable)));
+                trf("'kaohe {}' does not write '{}'", command, format_option),
+                trf("-O takes {}", list_formats(writable)));
   }
   return *given;
 }

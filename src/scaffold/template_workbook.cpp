@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "base/diagnostic.h"
+#include "base/messages.h"
 #include "input/csv_reader.h"
 #include "report/text_width.h"
 #include "report/xlsx_library.h"
@@ -25,7 +26,7 @@ std::vector<std::vector<std::string>> rows_of(const std::string& csv) {
   if (csv.empty()) return rows;
   std::unique_ptr<std::FILE, MemoryFileCloser> f(
       fmemopen(const_cast<char*>(csv.data()), csv.size(), "r"));
-  if (!f) throw Error(kExitOsErr, "out of memory");
+  if (!f) throw Error(kExitOsErr, tr("out of memory"));
   CsvReader reader("template", f.get());
   CsvRow row;
   while (reader.next(row)) {
@@ -48,7 +49,7 @@ std::string write_template_workbook(const std::string& csv, const std::string& s
   lxw_workbook_options options{};
   options.tmpdir = dir.data();
   lxw_workbook* wb = x.workbook_new_opt(path.c_str(), &options);
-  if (wb == nullptr) return "cannot create the workbook";
+  if (wb == nullptr) return tr("cannot create the workbook");
   lxw_doc_properties props{};
   props.created = 1;  // a fixed time: the same bytes for the same text
   lxw_error err = x.workbook_set_properties(wb, &props);

@@ -5,6 +5,7 @@
 #include <system_error>
 
 #include "base/diagnostic.h"
+#include "base/messages.h"
 #include "io/output_file.h"
 #include "scaffold/template_workbook.h"
 
@@ -19,6 +20,7 @@ void write_scaffold(const std::string& dir, const std::vector<ScaffoldFile>& fil
                     bool force) {
   namespace fs = std::filesystem;
   std::vector<Diagnostic> taken;
+  bool only_folders = true;
   for (const ScaffoldFile& f : files) {
     const std::string path = scaffold_path(dir, f);
     std::error_code ec;
@@ -26,21 +28,21 @@ void write_scaffold(const std::string& dir, const std::vector<ScaffoldFile>& fil
     if (!fs::exists(st)) continue;
     Diagnostic d;
     d.file = path;
-    if (fs::is_directory(st)) {
-      d.message = "is a folder; a file of that name would be written here";
+    const bool folder = fs::is_directory(st);
+    if (folder) {
+      d.message = tr("is a folder; a file of that name would be written here");
     } else if (force) {
       continue;
     } else {
-      d.message = "already exists; nothing was written";
+      d.message = tr("already exists; nothing was written");
     }
+    only_folders &= folder;
     taken.push_back(std::move(d));
   }
   if (!taken.empty()) {
-    bool only_folders = true;
-    for (const Diagnostic& d : taken) only_folders &= d.message.rfind("is a folder", 0) == 0;
     taken.back().hint = only_folders
-                            ? "choose another folder"
-                            : "pass --force to overwrite, or choose another folder";
+                            ? tr("choose another folder")
+                            : tr("pass --force to overwrite, or choose another folder");
     throw Error(kExitCantCreate, std::move(taken));
   }
   for (const ScaffoldFile& f : files) {
@@ -51,7 +53,7 @@ void write_scaffold(const std::string& dir, const std::vector<ScaffoldFile>& fil
       fs::create_directories(parent, ec);
       if (ec) {
         throw Error::in_file(kExitCantCreate, parent.string(),
-                             "cannot create the folder: " + ec.message());
+                             trf("cannot create the folder: {}", system_error_text(ec.value())));
       }
     }
     if (f.sheet.empty()) {

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "base/messages.h"
 #include "scoring/sheets.h"
 
 namespace kaohe {
@@ -50,8 +51,8 @@ LeafOutcome apply_missing(const Node& node, MissingPolicy policy,
 LeafOutcome missing_rows(const Node& node) {
   return apply_missing(
       node, node.rule.missing, "no measure",
-      fmt::format("no measure for item \"{}\" ({})", node.id, node.name),
-      "add a measures row for it, or declare 'missing: na|zero|full' on the item");
+      trf("no measure for item \"{}\" ({})", node.id, node.name),
+      tr("add a measures row for it, or declare 'missing: na|zero|full' on the item"));
 }
 
 const Measure* find_key(const std::vector<Measure>& rows, const std::string& key) {
@@ -137,8 +138,10 @@ LeafOutcome score_measure_leaf(const Node& node, const std::vector<Measure>* row
                                             valid, r.min_votes);
         return apply_missing(
             node, r.too_few, why,
-            fmt::format("item \"{}\" ({}) has {}", node.id, node.name, why),
-            "check the vote counts, or declare 'too_few: na|zero|full' on the item");
+            valid == 0 ? trf("item \"{}\" ({}) has no valid votes", node.id, node.name)
+                       : trf("item \"{}\" ({}) has {} valid votes, fewer than min_votes {}",
+                             node.id, node.name, valid, r.min_votes),
+            tr("check the vote counts, or declare 'too_few: na|zero|full' on the item"));
       }
       out.value = points * sum / Rational(valid) / Rational(*r.scale);
       break;
@@ -148,9 +151,9 @@ LeafOutcome score_measure_leaf(const Node& node, const std::vector<Measure>* row
       for (const std::string& key : r.keys) {
         const Measure* m = find_key(*rows, key);
         if (!m) {
-          out.error = fmt::format("item \"{}\" ({}) lacks the value for key \"{}\"",
-                                  node.id, node.name, key);
-          out.hint = fmt::format("a mean needs every key: {}", fmt::join(r.keys, ", "));
+          out.error = trf("item \"{}\" ({}) lacks the value for key \"{}\"", node.id,
+                          node.name, key);
+          out.hint = trf("a mean needs every key: {}", fmt::join(r.keys, ", "));
           return out;
         }
         sum += Rational(*m->value);
@@ -172,9 +175,9 @@ LeafOutcome score_measure_leaf(const Node& node, const std::vector<Measure>* row
     case RuleKind::kBands: {
       const Decimal v = *rows->front().value;
       if (r.bands_percent && (v < Decimal() || Decimal::from_int(1) < v)) {
-        out.error = fmt::format("value {} of item \"{}\" ({}) is not a ratio of 0 to 1",
-                                v.to_string(), node.id, node.name);
-        out.hint = "its bands are percentages: write 0.9 or 90% for 90%";
+        out.error = trf("value {} of item \"{}\" ({}) is not a ratio of 0 to 1",
+                        v.to_string(), node.id, node.name);
+        out.hint = tr("its bands are percentages: write 0.9 or 90% for 90%");
         return out;
       }
       out.value = Rational(band_points(r, v));
@@ -185,15 +188,16 @@ LeafOutcome score_measure_leaf(const Node& node, const std::vector<Measure>* row
       if (!sheets.too_few.empty()) {
         return apply_missing(
             node, r.too_few, sheets.too_few,
-            fmt::format("item \"{}\" ({}): {}", node.id, node.name, sheets.too_few),
-            "check the score sheets, or declare 'too_few: na|zero|full' on the item");
+            trf("item \"{}\" ({}): {}", node.id, node.name, sheets.too_few_message),
+            tr("check the score sheets, or declare 'too_few: na|zero|full' on the item"));
       }
       out.value = points * sheets.mean / Rational(*r.scale);
       break;
     }
     default:
-      out.error = fmt::format("rule '{}' cannot score item \"{}\" here",
-                              rule_kind_name(r.kind), node.id);
+      out.error = trf("rule '{}' cannot score item \"{}\" here", rule_kind_name(r.kind),
+                      node.id);
+
       break;
   }
   return out;

@@ -5,6 +5,7 @@
 #include <new>
 
 #include "base/diagnostic.h"
+#include "base/messages.h"
 
 namespace kaohe {
 namespace {
@@ -62,8 +63,9 @@ QuotaCounter::QuotaCounter(const Scheme& scheme, const Node& leaf, int units)
 
 void QuotaCounter::count_overflow() {
   throw Error(kExitDataErr,
-              "arithmetic overflow: an item's event count exceeds 9223372036854775807",
-              "check the count column");
+              tr("arithmetic overflow: an item's event count exceeds 9223372036854775807"),
+              tr("check the count column"));
+
 }
 
 void QuotaCounter::join(const QuotaCounter& part) {

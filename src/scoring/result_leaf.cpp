@@ -1,5 +1,6 @@
 // The `result` leaf: a source's printed score converted to the leaf's points.
 #include "scoring/result_leaf.h"
+#include "base/messages.h"
 
 #include <fmt/format.h>
 
@@ -15,7 +16,7 @@ Rational convert_result(const Node& node, Decimal score, Decimal scale) {
 LeafOutcome score_result_leaf(const Node& node, const ResultLeafSource* source, int unit) {
   LeafOutcome out;
   if (source == nullptr) {
-    out.error = fmt::format("the source of item \"{}\" ({}) was not read", node.id, node.name);
+    out.error = trf("the source of item \"{}\" ({}) was not read", node.id, node.name);
     return out;
   }
   if (source->failed) return out;  // reported at the scheme's line already
@@ -25,6 +26,11 @@ LeafOutcome score_result_leaf(const Node& node, const ResultLeafSource* source, 
     return source->node == "total" ? fmt::format("the total of {}", source->file)
                                    : fmt::format("\"{}\" of {}", source->node, source->file);
   };
+  // The same in the message language (where() goes into explain: data).
+  auto where_message = [&]() {
+    return source->node == "total" ? trf("the total of {}", source->file)
+                                   : trf("\"{}\" of {}", source->node, source->file);
+  };
   switch (s.state) {
     case SourceScore::State::kNotApplicable:
       out.applicable = false;
@@ -33,10 +39,10 @@ LeafOutcome score_result_leaf(const Node& node, const ResultLeafSource* source, 
     case SourceScore::State::kMissing:
       switch (node.rule.missing) {
         case MissingPolicy::kError:
-          out.error = fmt::format("not in the result of {} (item \"{}\", {})", source->file,
-                                  node.id, node.name);
-          out.hint = "score the unit in that assessment, or declare 'missing: "
-                     "na|zero|full' in the item's result";
+          out.error = trf("not in the result of {} (item \"{}\", {})", source->file, node.id,
+                          node.name);
+          out.hint = tr("score the unit in that assessment, or declare 'missing: "
+                        "na|zero|full' in the item's result");
           return out;
         case MissingPolicy::kNotApplicable:
           out.applicable = false;
@@ -59,10 +65,10 @@ LeafOutcome score_result_leaf(const Node& node, const ResultLeafSource* source, 
       break;
   }
   if (s.score < Decimal() || source->scale < s.score) {
-    out.error = fmt::format("scores {} in {}, outside 0..{} (item \"{}\", {})",
-                            s.score.to_string(), where(), source->scale.to_string(), node.id,
-                            node.name);
-    out.hint = "give the item's result the source's full marks as 'scale'";
+    out.error = trf("scores {} in {}, outside 0..{} (item \"{}\", {})", s.score.to_string(),
+                    where_message(), source->scale.to_string(), node.id, node.name);
+    out.hint = tr("give the item's result the source's full marks as 'scale'");
+
     return out;
   }
   out.value = convert_result(node, s.score, source->scale);

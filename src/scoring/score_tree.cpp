@@ -13,6 +13,7 @@
 #include <thread>
 #include <tuple>
 
+#include "base/messages.h"
 #include "scheme/yaml_tree.h"
 #include "scoring/leaf_rules.h"
 #include "input/unit_period.h"
@@ -219,12 +220,12 @@ class TreeScorer {
     d.file = scheme_.file;
     d.line = node.pos.line;
     d.col = node.pos.col;
-    d.message = fmt::format("{} while scoring '{}' ({})",
-                            err.diagnostics().empty() ? "error"
+    d.message = trf("{} while scoring '{}' ({})",
+                            err.diagnostics().empty() ? std::string(tr("error"))
                                                       : err.diagnostics().front().message,
                             node.id, node.name);
     d.source_line = node.pos.line > 0 ? line_of(scheme_.text, node.pos.line) : std::string();
-    d.hint = "the item's points, amounts or values are too large to combine exactly";
+    d.hint = tr("the item's points, amounts or values are too large to combine exactly");
     return Error(err.exit_code(), d);
   }
 
@@ -314,11 +315,11 @@ class TreeScorer {
       const char* period_column = copy ? ",period" : "";
       std::vector<std::string> keys = n.rule.measure_keys();
       hint = keys.empty()
-                 ? fmt::format("add one row {},{},<value>{} per rater's sheet to a measures "
+                 ? trf("add one row {},{},<value>{} per rater's sheet to a measures "
                                "file (columns unit_id,item_id,value{}[,rater]), or declare "
                                "'missing: na|zero|full' on the item", u.id, id, period,
                                period_column)
-                 : fmt::format("add one row {},{},<value>,<group>{} per rater's sheet to a "
+                 : trf("add one row {},{},<value>,<group>{} per rater's sheet to a "
                                "measures file (columns unit_id,item_id,value,key{}[,rater]), "
                                "the key its rater group: {}; or declare 'missing: "
                                "na|zero|full' on the item", u.id, id, period, period_column,
@@ -330,10 +331,10 @@ class TreeScorer {
       std::vector<std::string> keys = n.rule.measure_keys();
       const std::string& label = scheme_.nodes[n.periodic].periods->labels[n.sub_period];
       hint = keys.empty()
-                 ? fmt::format("add a row {},{},<value>,{} to a measures file (columns "
+                 ? trf("add a row {},{},<value>,{} to a measures file (columns "
                                "unit_id,item_id,value,period), or declare 'missing: "
                                "na|zero|full' on the item", u.id, n.template_id, label)
-                 : fmt::format("add rows {},{},<value>,<key>,{} to a measures file (columns "
+                 : trf("add rows {},{},<value>,<key>,{} to a measures file (columns "
                                "unit_id,item_id,value,key,period), one per key: {}; "
                                "or declare 'missing: na|zero|full' on the item",
                                u.id, n.template_id, label, fmt::join(keys, ", "));
@@ -341,10 +342,10 @@ class TreeScorer {
                measures_.find(unit, node) == nullptr) {
       std::vector<std::string> keys = n.rule.measure_keys();
       hint = keys.empty()
-                 ? fmt::format("add a row {},{},<value> to a measures file (columns "
+                 ? trf("add a row {},{},<value> to a measures file (columns "
                                "unit_id,item_id,value), or declare 'missing: "
                                "na|zero|full' on the item", u.id, n.id)
-                 : fmt::format("add rows {},{},<value>,<key> to a measures file "
+                 : trf("add rows {},{},<value>,<key> to a measures file "
                                "(columns unit_id,item_id,value,key), one per key: {}; "
                                "or declare 'missing: na|zero|full' on the item",
                                u.id, n.id, fmt::join(keys, ", "));
@@ -448,20 +449,20 @@ class TreeScorer {
         for (int c : with_rows.empty() ? open : with_rows) ids.push_back(scheme_.nodes[c].id);
         if (with_rows.empty()) {
           report(u, p,
-                 fmt::format("unit \"{}\" ({}): no rows for any alternative of \"{}\" ({}): "
+                 trf("unit \"{}\" ({}): no rows for any alternative of \"{}\" ({}): "
                              "{}", unit.id, unit.name, node.id, node.name,
                              fmt::join(ids, ", ")),
-                 "one_of scores a unit on the alternative its rows are for: give the "
-                 "rows of its own, or NA rows for every alternative",
+                 tr("one_of scores a unit on the alternative its rows are for: give the "
+                    "rows of its own, or NA rows for every alternative"),
                  found);
           for (int c : open) drop_subtree(row, c);
         } else {
           report(u, p,
-                 fmt::format("unit \"{}\" ({}): rows for {} alternatives of \"{}\" ({}): "
+                 trf("unit \"{}\" ({}): rows for {} alternatives of \"{}\" ({}): "
                              "{}", unit.id, unit.name, with_rows.size(), node.id, node.name,
                              fmt::join(ids, ", ")),
-                 "one_of scores a unit on one alternative: remove the rows of the "
-                 "others, or mark them NA",
+                 tr("one_of scores a unit on one alternative: remove the rows of the "
+                    "others, or mark them NA"),
                  found);
         }
         failed_[u] = 1;
@@ -511,10 +512,10 @@ class TreeScorer {
     if (chosen < 0) {
       const std::string hint = did_you_mean(value, values);
       report(u, p,
-             fmt::format("unit \"{}\" ({}): its {} \"{}\" names no alternative of \"{}\" "
+             trf("unit \"{}\" ({}): its {} \"{}\" names no alternative of \"{}\" "
                          "({}) (one_of)", unit.id, unit.name, node.one_of_column, value,
                          node.id, node.name),
-             fmt::format("{}write one of: {}", hint.empty() ? "" : hint + "; ",
+             trf("{}write one of: {}", hint.empty() ? "" : hint + "; ",
                          fmt::join(values, ", ")),
              found);
       keep_rows_only();
@@ -526,10 +527,10 @@ class TreeScorer {
     }
     if (!others.empty()) {
       report(u, p,
-             fmt::format("unit \"{}\" ({}): its {} \"{}\" chooses {} of \"{}\" ({}), but "
+             trf("unit \"{}\" ({}): its {} \"{}\" chooses {} of \"{}\" ({}), but "
                          "it has rows for {}", unit.id, unit.name, node.one_of_column, value,
                          scheme_.nodes[chosen].id, node.id, node.name, fmt::join(others, ", ")),
-             fmt::format("remove those rows or mark them NA, or correct the unit's {} in "
+             trf("remove those rows or mark them NA, or correct the unit's {} in "
                          "the roster", node.one_of_column),
              found);
       keep_rows_only();
@@ -606,7 +607,7 @@ class TreeScorer {
     if (!out.error.empty()) {
       // A rejected row of this leaf was reported already: not again here.
       if (!measures_.rejected(unit, n)) {
-        report(unit, n, fmt::format("unit \"{}\" ({}): {}", roster_.units[unit].id,
+        report(unit, n, trf("unit \"{}\" ({}): {}", roster_.units[unit].id,
                                     roster_.units[unit].name, out.error),
                out.hint, found);
       }
@@ -638,22 +639,22 @@ class TreeScorer {
     if (copy_root >= 0 && !within_days(unit, copy_root)) {
       const Node& periodic = scheme_.nodes[node.periodic];
       report(unit, n,
-             fmt::format("unit \"{}\" ({}): item \"{}\" has measures for {}, which "
+             trf("unit \"{}\" ({}): item \"{}\" has measures for {}, which "
                          "lies outside the unit's days",
                          roster_.units[unit].id, roster_.units[unit].name,
                          node.template_id, periodic.periods->labels[node.sub_period]),
-             "remove the row: the unit's from/to (or --as-of) leave that sub-period out",
+             tr("remove the row: the unit's from/to (or --as-of) leave that sub-period out"),
              found);
       failed_[unit] = 1;
       return;
     }
     report(unit, n,
-           fmt::format("unit \"{}\" ({}): item \"{}\" has measures but does "
+           trf("unit \"{}\" ({}): item \"{}\" has measures but does "
                        "not apply (a group above it is NA or excludes the "
                        "unit's category)",
                        roster_.units[unit].id, roster_.units[unit].name,
                        node.id),
-           "remove the NA row or the item's measures", found);
+           tr("remove the NA row or the item's measures"), found);
     failed_[unit] = 1;
   }
 
@@ -770,9 +771,10 @@ class TreeScorer {
     if (failed_[unit]) return;
     if (!root.applicable) {
       report(unit, 0,
-             fmt::format("unit \"{}\" ({}): no item of the scheme applies to it",
+             trf("unit \"{}\" ({}): no item of the scheme applies to it",
                          roster_.units[unit].id, roster_.units[unit].name),
-             "check the unit's category and its NA measures", found);
+             tr("check the unit's category and its NA measures"), found);
+
       failed_[unit] = 1;
       return;
     }
@@ -782,7 +784,7 @@ class TreeScorer {
     }
     if (root.full_marks <= Decimal()) {
       report(unit, 0,
-             fmt::format("unit \"{}\" ({}): its full marks are 0, so its total "
+             trf("unit \"{}\" ({}): its full marks are 0, so its total "
                          "cannot be normalised",
                          roster_.units[unit].id, roster_.units[unit].name),
              "", found);

@@ -1,6 +1,7 @@
 // Groups, drops and averages a unit's score sheets (DESIGN.md §2 "Score
 // sheets from several raters").
 #include "scoring/sheets.h"
+#include "base/messages.h"
 
 #include <fmt/format.h>
 
@@ -24,13 +25,24 @@ void mark_dropped(SheetGroupTally& g) {
   g.dropped_low = low;
 }
 
-// "group 干部职工 has 2 sheets", "3 sheets" (no groups).
+// "group 干部职工 has 2 sheets", "3 sheets" (no groups): in English for
+// explain's lines, which are data.
 std::string sheets_of(const SheetGroupTally& g) {
   const std::size_t n = g.sheets.size();
   std::string count = n == 0   ? std::string("no sheets")
                       : n == 1 ? std::string("1 sheet")
                                : fmt::format("{} sheets", n);
   return g.name.empty() ? count : fmt::format("group {} has {}", g.name, count);
+}
+
+// The same in the message language.
+std::string sheets_of_message(const SheetGroupTally& g) {
+  const std::size_t n = g.sheets.size();
+  std::string count = n == 0   ? std::string(tr("no sheets"))
+                      : n == 1 ? std::string(tr("1 sheet"))
+                               : trf("{} sheets", n);
+
+  return g.name.empty() ? count : trf("group {} has {}", g.name, count);
 }
 
 }  // namespace
@@ -63,13 +75,17 @@ SheetsTally tally_sheets(const Rule& rule, const std::vector<Measure>& rows) {
     if (n < needed) {
       if (!out.too_few.empty()) continue;  // the first group short tells
       out.too_few = sheets_of(g);
+      out.too_few_message = sheets_of_message(g);
       if (n == 0) {
         // "has no sheets" says it all.
       } else if (spec.min_sheets >= needed) {
         out.too_few += fmt::format(", fewer than min_sheets {}", spec.min_sheets);
+        out.too_few_message += trf(", fewer than min_sheets {}", spec.min_sheets);
       } else {
         out.too_few += ": dropping the highest and the lowest needs at least 3";
+        out.too_few_message += tr(": dropping the highest and the lowest needs at least 3");
       }
+
       continue;
     }
     if (spec.drop_high_low) mark_dropped(g);

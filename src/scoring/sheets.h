@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "base/decimal.h"
+#include "base/messages.h"
 #include "input/measure_reader.h"
 #include "scheme/model.h"
 
@@ -32,6 +33,10 @@ struct SheetsTally {
   // Non-empty when a group has fewer sheets than the rule needs
   // (SheetsSpec::needed()): "group 干部职工 has no sheets"; `mean` is then 0.
   std::string too_few;
+  // The same in the message language, for an error message (too_few is
+  // also written into explain's lines, which are data: English).
+  std::string too_few_message;
+
 };
 
 // Tallies `rows` (a sheets leaf's measure rows for one unit, none NA, each

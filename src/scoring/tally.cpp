@@ -2,6 +2,7 @@
 #include "scoring/tally.h"
 
 #include "base/diagnostic.h"
+#include "base/messages.h"
 #include "scoring/lateness.h"
 
 namespace kaohe {
@@ -56,9 +57,10 @@ namespace {
 
 void add_count(std::int64_t& sum, std::int64_t count) {
   if (__builtin_add_overflow(sum, count, &sum)) {
-    throw Error(kExitDataErr, "arithmetic overflow: an item's event count exceeds "
-                              "9223372036854775807",
-                "check the count column");
+    throw Error(kExitDataErr,
+                tr("arithmetic overflow: an item's event count exceeds 9223372036854775807"),
+                tr("check the count column"));
+
   }
 }
 

@@ -24,11 +24,14 @@ struct ChineseForThisTest {
   ~ChineseForThisTest() { set_message_language(Language::kEnglish); }
 };
 
-// The argument indices a fmt format string uses ({} counts on, {N} is N),
-// or nullopt-like {-1} when it cannot be read.
+// The argument indices a fmt format string uses ({} counts on, {N} is N;
+// both in one string is an error fmt throws at run time),
+// or {-1} when it is not a format string (braces of YAML in a plain
+// message): then the translation must not be one either.
 std::set<int> argument_indices(const std::string& f) {
   std::set<int> used;
   int next = 0;
+  bool manual = false;  // fmt refuses {} and {N} in one string
   for (std::size_t i = 0; i < f.size(); ++i) {
     if (f[i] == '{') {
       if (i + 1 < f.size() && f[i + 1] == '{') {
@@ -40,8 +43,11 @@ std::set<int> argument_indices(const std::string& f) {
       std::string field = f.substr(i + 1, close - i - 1);
       std::string name = field.substr(0, field.find(':'));
       if (name.empty()) {
+        if (manual) return {-1};
         used.insert(next++);
       } else if (name.find_first_not_of("0123456789") == std::string::npos) {
+        if (next > 0) return {-1};
+        manual = true;
         used.insert(std::stoi(name));
       } else {
         return {-1};  // named arguments are not used in messages
@@ -112,7 +118,6 @@ TEST_CASE("the built-in catalogue reads cleanly and keeps every argument") {
     // file comes first: each msgid lives in one file.
     CHECK(seen.insert(e.context + '\x04' + e.id).second);
     CHECK(argument_indices(e.text) == argument_indices(e.id));
-    CHECK(argument_indices(e.id) != std::set<int>{-1});
     // A line break kept in its place: diagnostics end their lines alike.
     CHECK((e.id.ends_with('\n')) == (e.text.ends_with('\n')));
   }

@@ -24,7 +24,7 @@ failures=0
 
 # The messages the code says.
 find src -name '*.cpp' -o -name '*.h' | LC_ALL=C sort >"$work/files"
-xgettext --language=C++ --from-code=UTF-8 --keyword= --keyword=tr --keyword=trf \
+xgettext --language=C++ --from-code=UTF-8 --keyword= --keyword=tr --keyword=trf --keyword=tr_noop \
   --flag=trf:1:python-brace-format --sort-by-file --no-wrap \
   --files-from="$work/files" -o "$work/kaohe.pot"
 

@@ -43,9 +43,13 @@ def sentence_in_english(line):
     text = re.sub(r'[^\x00-\x7f]+', ' | ', text)
     words = []
     for token in text.split():
-        plain = re.fullmatch(r'[A-Za-z]+', token.rstrip('.,;:!?'))
-        if plain and token.rstrip('.,;:!?') not in NAMES and not token.isupper():
-            words.append(token)
+        word = token.rstrip('.,;:!?')
+        plain = re.fullmatch(r'[A-Za-z]+', word)
+        if plain and word not in NAMES and not word.isupper():
+            words.append(word)
+            # "self, group": a list of names, not a sentence.
+            if token.endswith((',', ';', ':')):
+                words.append('|')
         else:
             words.append('|')
     run = []
