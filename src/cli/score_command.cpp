@@ -298,12 +298,15 @@ int run_score(const ScoreOptions& opts) {
                       [&](const std::string& temp) { return write_xlsx(ev, temp, reasons); });
   } else if (format == OutputFormat::kHtml) {
     // Each unit's waterfall is its explanation: the event files are read
-    // again once per unit (pipeline/unit_rows.h), as `explain` reads them.
+    // again in as few passes as memory allows (pipeline/unit_rows.h).
     std::vector<Explanation> explained;
     explained.reserve(ev.standings.size());
-    for (const Standing& s : ev.standings) {
-      explained.push_back(explain_unit(ev, s.unit, unit_rows(ev, s.unit), kDefaultExplainRows));
-    }
+    std::vector<int> units;
+    for (const Standing& s : ev.standings) units.push_back(s.unit);
+    for_each_unit_rows(ev, units, kUnitRowsBudget,
+                       [&](int unit, const std::vector<ExplainedRow>& rows) {
+                         explained.push_back(explain_unit(ev, unit, rows, kDefaultExplainRows));
+                       });
     write_output(opts.output, render_score_html(ev, explained));
   } else {
     // The table on a terminal is fitted to it and, when still too long or
