@@ -53,7 +53,8 @@ void add_diff_command(CLI::App& app, DiffOptions& opts) {
       std::string(tr("Exit status: 0 no differences, 1 differences, >1 trouble.")) + "\n" +
       tr("Examples:") + "\n"
       "  kaohe diff old.yaml new.yaml --data 2025/\n"
-      "  kaohe score scheme.yaml --data 2025/ -o 2025.json   # publish\n"
+      "  kaohe score scheme.yaml --data 2025/ -o 2025.json   # " +
+      tr("publish") + "\n"
       "  kaohe diff 2025.json new.yaml --data 2025/ --tolerance 0.5");
 }
 
