@@ -341,7 +341,7 @@ int run_score(const ScoreOptions& opts) {
       std::string line =
           trf("{}: {} rows read, {} counted", terminal_safe(s.file), s.read, s.counted);
       if (s.outside) line += trf(", {} outside the period", s.outside);
-      line += "; " + describe(s.form);
+      line += tr("; ") + describe(s.form);  // the separator before the form
       std::fputs((line + "\n").c_str(), stderr);
     }
     // Results of other assessments: how many of the roster's units each
