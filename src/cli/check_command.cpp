@@ -23,7 +23,7 @@ void add_check_command(CLI::App& app, CheckOptions& opts) {
   add_data_options(*cmd, opts.data);
   cmd->add_flag("--strict", opts.strict,
                 tr("Warnings count as errors (exit 65): a seed's slip the scheme keeps "
-                "(seed_slips), rows outside the period"));
+                   "(seed_slips), rows outside the period"));
   cmd->footer(std::string(tr("Examples:")) + "\n"
       "  kaohe check schemes/party-building.yaml\n"
       "  kaohe check scheme.yaml --data 2025/ && kaohe score scheme.yaml --data 2025/");

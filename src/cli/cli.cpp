@@ -105,14 +105,6 @@ int run_cli(int argc, char** argv) {
   CLI::App app;
   Commands c;
   define_commands(app, c);
-  ScoreOptions& score = c.score;
-  CheckOptions& check = c.check;
-  DiffOptions& diff = c.diff;
-  ExplainOptions& explain = c.explain;
-  InitOptions& init = c.init;
-  TemplateOptions& template_opts = c.template_opts;
-  SqlOptions& sql = c.sql;
-  CompletionOptions& completion = c.completion;
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -125,14 +117,14 @@ int run_cli(int argc, char** argv) {
     std::fputs(format_diagnostic(usage_error(app, argc, argv, e)).c_str(), stderr);
     return kExitUsage;
   }
-  if (app.got_subcommand("score")) return run_score(score);
-  if (app.got_subcommand("check")) return run_check(check);
-  if (app.got_subcommand("diff")) return run_diff(diff);
-  if (app.got_subcommand("explain")) return run_explain(explain);
-  if (app.got_subcommand("init")) return run_init(init);
-  if (app.got_subcommand("template")) return run_template(template_opts);
-  if (app.got_subcommand("sql")) return run_sql(sql);
-  if (app.got_subcommand("completion")) return print_completion(app, completion);
+  if (app.got_subcommand("score")) return run_score(c.score);
+  if (app.got_subcommand("check")) return run_check(c.check);
+  if (app.got_subcommand("diff")) return run_diff(c.diff);
+  if (app.got_subcommand("explain")) return run_explain(c.explain);
+  if (app.got_subcommand("init")) return run_init(c.init);
+  if (app.got_subcommand("template")) return run_template(c.template_opts);
+  if (app.got_subcommand("sql")) return run_sql(c.sql);
+  if (app.got_subcommand("completion")) return print_completion(app, c.completion);
   return kExitUsage;
 }
 

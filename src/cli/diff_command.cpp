@@ -33,29 +33,29 @@ void add_diff_command(CLI::App& app, DiffOptions& opts) {
   add_data_options(*cmd, opts.data);
   cmd->add_option("-O,--output-format,--format", opts.format,
                   tr("table, csv, tsv, json, markdown or html (a page: moves up and down, "
-                  "grade changes highlighted)"))
+                     "grade changes highlighted)"))
       ->check(CLI::IsMember({"table", "csv", "tsv", "json", "markdown", "html"}));
   cmd->add_option("-o,--output", opts.output,
                   tr("Write to FILE atomically (- for stdout); without -O its "
-                  "extension, in any case, sets the format: .txt .csv .tsv .json .md .html"))
+                     "extension, in any case, sets the format: .txt .csv .tsv .json .md .html"))
       ->option_text("FILE");
   cmd->add_option("--tolerance", opts.tolerance,
                   tr("Ignore changes of total no larger than X (default 0)"))
       ->option_text("X");
   cmd->add_flag("--no-formula-guard", opts.no_formula_guard,
                 tr("In CSV/TSV, write text cells that start with = + - @ as they are "
-                "(by default they get a leading ' so that a spreadsheet does not run them)"));
+                   "(by default they get a leading ' so that a spreadsheet does not run them)"));
   cmd->add_flag("--no-pager", opts.no_pager,
                 tr("Print the table directly, never through a pager (by default, on a "
-                "terminal, a table longer or wider than the screen goes through $PAGER, "
-                "or less)"));
+                   "terminal, a table longer or wider than the screen goes through $PAGER, "
+                   "or less)"));
   cmd->footer(
       std::string(tr("Exit status: 0 no differences, 1 differences, >1 trouble.")) + "\n" +
       tr("Examples:") + "\n"
-      "  kaohe diff old.yaml new.yaml --data 2025/\n"
-      "  kaohe score scheme.yaml --data 2025/ -o 2025.json   # " +
+         "  kaohe diff old.yaml new.yaml --data 2025/\n"
+         "  kaohe score scheme.yaml --data 2025/ -o 2025.json   # " +
       tr("publish") + "\n"
-      "  kaohe diff 2025.json new.yaml --data 2025/ --tolerance 0.5");
+         "  kaohe diff 2025.json new.yaml --data 2025/ --tolerance 0.5");
 }
 
 namespace {

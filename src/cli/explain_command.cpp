@@ -32,11 +32,11 @@ void add_explain_command(CLI::App& app, ExplainOptions& opts) {
   add_data_options(*cmd, opts.data);
   cmd->add_option("-O,--output-format,--format", opts.format,
                   tr("table (a tree), json, csv or tsv (one row per node and line), or html "
-                  "(a page with each unit's waterfall and tree)"))
+                     "(a page with each unit's waterfall and tree)"))
       ->check(CLI::IsMember({"table", "json", "csv", "tsv", "html"}));
   cmd->add_option("-o,--output", opts.output,
                   tr("Write to FILE atomically (- for stdout); without -O its "
-                  "extension, in any case, sets the format: .txt .json .csv .tsv .html"))
+                     "extension, in any case, sets the format: .txt .json .csv .tsv .html"))
       ->option_text("FILE");
   cmd->add_option("--unit", opts.more_units,
                   tr("Explain this unit too, after UNIT (repeatable; html only)"))
@@ -46,8 +46,8 @@ void add_explain_command(CLI::App& app, ExplainOptions& opts) {
       ->check(CLI::Range(1, 1000000));
   cmd->add_flag("--no-pager", opts.no_pager,
                 tr("Print the tree directly, never through a pager (by default, on a "
-                "terminal, a tree longer or wider than the screen goes through $PAGER, "
-                "or less)"));
+                   "terminal, a tree longer or wider than the screen goes through $PAGER, "
+                   "or less)"));
   cmd->footer(std::string(tr("Examples:")) + "\n"
       "  kaohe explain schemes/party-building.yaml V2 examples/party-building\n"
       "  kaohe explain scheme.yaml T03 --data 2025/ -O json\n"

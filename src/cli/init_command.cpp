@@ -16,7 +16,7 @@ namespace kaohe {
 void add_init_command(CLI::App& app, InitOptions& opts) {
   CLI::App* cmd = app.add_subcommand(
       "init", tr("Write a starter scheme and data folder (Chinese headers, sample rows) "
-              "to edit for a new office"));
+                 "to edit for a new office"));
   cmd->add_option("dir", opts.dir, tr("Folder to write scheme.yaml and data/ into (default .)"))
       ->option_text("DIR");
   cmd->add_flag("--force", opts.force, tr("Overwrite files that already exist"));

@@ -44,7 +44,7 @@ constexpr int kHtmlReasons = 3;
 void add_data_options(CLI::App& cmd, DataOptions& opts) {
   cmd.add_option("data", opts.data_positional,
                  tr("Data directory: units, events*, measures* as .csv or .xlsx; or one "
-                 ".xlsx workbook with a sheet per kind"));
+                    ".xlsx workbook with a sheet per kind"));
   cmd.add_option("--data", opts.data_dir, tr("Data directory or workbook (same as DATA)"))
       ->option_text("DIR");
   cmd.add_option("--units", opts.units,
@@ -58,50 +58,50 @@ void add_data_options(CLI::App& cmd, DataOptions& opts) {
       ->option_text("FILE");
   cmd.add_option("--encoding", opts.encoding,
                  tr("Encoding of every CSV file: utf-8 or gb18030 (also gbk, gb2312). "
-                 "Default auto: each file's own, UTF-8 when its text is UTF-8, else "
-                 "GB18030; a UTF-16 byte-order mark always wins"))
+                    "Default auto: each file's own, UTF-8 when its text is UTF-8, else "
+                    "GB18030; a UTF-16 byte-order mark always wins"))
       ->option_text("ENC");
   cmd.add_option("--delimiter", opts.delimiter,
                  tr("Field delimiter of every CSV file: comma, tab or semicolon (also , "
-                 "and ;). Default auto: each file's own, from its first lines and its "
-                 "name (.tsv and .txt: tab)"))
+                    "and ;). Default auto: each file's own, from its first lines and its "
+                    "name (.tsv and .txt: tab)"))
       ->option_text("DELIM");
   cmd.add_option("--skip", opts.skip,
                  tr("Rows above the header (titles) to skip: N for every file, NAME=N for "
-                 "the file NAME alone (repeatable). Default: title rows of one cell are "
-                 "found and skipped"))
+                    "the file NAME alone (repeatable). Default: title rows of one cell are "
+                    "found and skipped"))
       ->option_text("[NAME=]N");
   cmd.add_option("-j,--jobs", opts.jobs,
                  tr("Threads reading an events file of 32 MiB or more, and scoring "
-                 "2,000 units or more (default: one per core, at most 8); the "
-                 "result never depends on it"))
+                    "2,000 units or more (default: one per core, at most 8); the "
+                    "result never depends on it"))
       ->option_text("N")
       ->check(CLI::Range(1, 64));
   cmd.add_option("--as-of", opts.as_of,
                  tr("An interim run: score as if the period ended on DATE (YYYY-MM-DD); "
-                 "rows after it are left out, quota buckets not over by then ask for "
-                 "nothing, work not done is late until then"))
+                    "rows after it are left out, quota buckets not over by then ask for "
+                    "nothing, work not done is late until then"))
       ->option_text("DATE");
 }
 
 void add_score_command(CLI::App& app, ScoreOptions& opts) {
   CLI::App* cmd = app.add_subcommand("score", tr("Score every unit and print the "
-                                              "ranked grade table"));
+                                                 "ranked grade table"));
   cmd->add_option("scheme", opts.scheme, tr("Scheme file (YAML)"))->required();
   add_data_options(*cmd, opts.data);
   cmd->add_option("-O,--output-format,--format", opts.format,
                   tr("table, csv, tsv, json, markdown, xlsx (only with -o FILE) or html "
-                  "(one self-contained page with charts); default: from -o's extension, "
-                  "else table"))
+                     "(one self-contained page with charts); default: from -o's extension, "
+                     "else table"))
       ->check(CLI::IsMember({"table", "csv", "tsv", "json", "markdown", "xlsx", "html"}));
   cmd->add_option("-o,--output", opts.output,
                   tr("Write to FILE atomically (- for stdout); without -O its "
-                  "extension, in any case, sets the format: .txt .csv .tsv .json "
-                  ".md .xlsx .html"))
+                     "extension, in any case, sets the format: .txt .csv .tsv .json "
+                     ".md .xlsx .html"))
       ->option_text("FILE");
   cmd->add_option("--reasons", opts.reasons,
                   tr("Add each unit's N largest point losses (reason codes; the HTML page "
-                  "shows 3 unless N is given)"))
+                     "shows 3 unless N is given)"))
       ->option_text("N")
       ->check(CLI::Range(1, 100));
   cmd->add_option("--margin", opts.margin,
@@ -109,35 +109,36 @@ void add_score_command(CLI::App& app, ScoreOptions& opts) {
       ->option_text("X");
   cmd->add_option("--color", opts.color,
                   tr("Colour the table: auto (on a terminal, unless NO_COLOR is "
-                  "set or -o is a file), always or never"))
+                     "set or -o is a file), always or never"))
       ->option_text("WHEN")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   cmd->add_option("--width", opts.width,
                   tr("Fit the table into N columns: wrap headers and names, shorten part "
-                  "headers, then leave out parts, saying so under the table (0: no "
-                  "limit). Default: on a terminal, COLUMNS or the terminal's width; "
-                  "else no limit"))
+                     "headers, then leave out parts, saying so under the table (0: no "
+                     "limit). Default: on a terminal, COLUMNS or the terminal's width; "
+                     "else no limit"))
       ->option_text("N")
       ->check(CLI::Range(0, 100000));
   cmd->add_flag("--no-pager", opts.no_pager,
                 tr("Print the table directly, never through a pager (by default, on a "
-                "terminal, a table longer or wider than the screen goes through $PAGER, "
-                "or less)"));
+                   "terminal, a table longer or wider than the screen goes through $PAGER, "
+                   "or less)"));
   cmd->add_option("--header", opts.header,
                   tr("The header words of the table, CSV, TSV, Markdown and xlsx: en "
-                  "(rank, unit_id, …, total, grade, flags; the default) or zh (排名, 单位, "
-                  "…, 总分, 等次, 备注, and in CSV/TSV the parts' names)"))
+                     "(rank, unit_id, …, total, grade, flags; the default) or zh (排名, 单位, "
+                     "…, 总分, 等次, 备注, and in CSV/TSV the parts' names)"))
       ->option_text("LANG")
       ->check(CLI::IsMember({"en", "zh"}));
   cmd->add_flag("--bom", opts.bom,
                 tr("Start CSV or TSV output with a UTF-8 byte-order mark (for Excel)"));
   cmd->add_flag("--no-formula-guard", opts.no_formula_guard,
                 tr("In CSV/TSV, write text cells that start with = + - @ as they are "
-                "(by default they get a leading ' so that a spreadsheet does not run them)"));
+                   "(by default they get a leading ' so that a spreadsheet does not run them)"));
   cmd->add_flag("-v,--verbose", opts.verbose,
                 tr("Print a summary of the rows read on stderr"));
   cmd->add_flag("-q,--quiet", opts.quiet,
-                tr("Print nothing but errors: no warnings, no -v summary, no progress bar (for cron)"));
+                tr("Print nothing but errors: no warnings, no -v summary, no progress bar "
+                   "(for cron)"));
   cmd->footer(std::string(tr("Examples:")) + "\n"
       "  kaohe score schemes/party-building.yaml examples/party-building\n"
       "  kaohe score scheme.yaml --data 2025/ -o results.csv --bom\n"

@@ -21,37 +21,39 @@ namespace kaohe {
 
 void add_sql_command(CLI::App& app, SqlOptions& opts) {
   CLI::App* cmd = app.add_subcommand(
-      "sql", tr("Print an SQL query that groups an events table for a scheme, for score --events -"));
+      "sql", tr("Print an SQL query that groups an events table for a scheme, for score "
+                "--events -"));
   cmd->add_option("scheme", opts.scheme, tr("Scheme file (YAML)"))->required();
   cmd->add_option("--dialect", opts.dialect,
                   tr("The engine: duckdb, postgres, sqlite, spark or trino"))
       ->option_text("ENGINE")
       ->required()
       ->check(CLI::IsMember({"duckdb", "postgres", "sqlite", "spark", "trino"}));
-  cmd->add_option("--table", opts.table, tr("The events table, as written in FROM (default events)"))
+  cmd->add_option("--table", opts.table,
+                  tr("The events table, as written in FROM (default events)"))
       ->option_text("NAME");
   cmd->add_option("--column", opts.columns,
                   tr("COL=NAME: the table's column holding kaohe's column COL (unit_id, "
-                  "item_id, date, count, tier, role, points, ref, due, done); COL= for "
-                  "none. Repeatable"))
+                     "item_id, date, count, tier, role, points, ref, due, done); COL= for "
+                     "none. Repeatable"))
       ->option_text("COL=NAME");
   cmd->add_option("--key", opts.keys,
                   tr("A key column of the table: rejected rows come back with it, and "
-                  "kaohe names them by it. Repeatable"))
+                     "kaohe names them by it. Repeatable"))
       ->option_text("COLUMN");
   cmd->add_option("--units", opts.units,
                   tr("The roster (units.csv): rows of unknown units come back one by one, "
-                  "and dates are kept by the day only for units with days of their own"))
+                     "and dates are kept by the day only for units with days of their own"))
       ->option_text("FILE");
   cmd->add_option("--as-of", opts.as_of,
                   tr("Group only rows up to this day, as score --as-of (give both the same)"))
       ->option_text("DATE");
   cmd->add_flag("--rejected", opts.rejected,
                 tr("Only the rows kaohe rejects or leaves out, one by one, for 'kaohe check "
-                "SCHEME --units FILE --events -'"));
+                   "SCHEME --units FILE --events -'"));
   cmd->add_flag("--copy", opts.copy,
                 tr("Print a COPY statement that writes the rows as CSV on standard output, "
-                "for psql or the duckdb shell (postgres and duckdb only)"));
+                   "for psql or the duckdb shell (postgres and duckdb only)"));
   cmd->footer(std::string(tr("Examples:")) + "\n"
       "  kaohe sql scheme.yaml --dialect postgres --units units.csv --key id > events.sql\n"
       "  kaohe sql scheme.yaml --dialect duckdb --table ods.events --column unit_id=dept_code");

@@ -24,11 +24,11 @@ void add_template_command(CLI::App& app, TemplateOptions& opts) {
       ->option_text("DIR");
   cmd->add_option("--units", opts.units,
                   tr("A roster (units.csv): measures.csv then lists one row per unit and "
-                  "item, the value left empty"))
+                     "item, the value left empty"))
       ->option_text("FILE");
   cmd->add_option("--header", opts.header,
                   tr("The header words: zh (单位, 项目, 数值, …; the default) or en "
-                  "(unit_id, item_id, value, …)"))
+                     "(unit_id, item_id, value, …)"))
       ->option_text("LANG")
       ->check(CLI::IsMember({"en", "zh"}));
   cmd->add_option("-O,--output-format,--format", opts.format,
