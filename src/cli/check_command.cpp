@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "base/diagnostic.h"
+#include "base/messages.h"
 #include "cli/progress_bar.h"
 #include "pipeline/evaluation.h"
 #include "pipeline/input_warnings.h"
@@ -17,14 +18,13 @@ namespace kaohe {
 
 void add_check_command(CLI::App& app, CheckOptions& opts) {
   CLI::App* cmd = app.add_subcommand(
-      "check", "Validate a scheme (and data) without scoring; silent when all is well");
-  cmd->add_option("scheme", opts.scheme, "Scheme file (YAML)")->required();
+      "check", tr("Validate a scheme (and data) without scoring; silent when all is well"));
+  cmd->add_option("scheme", opts.scheme, tr("Scheme file (YAML)"))->required();
   add_data_options(*cmd, opts.data);
   cmd->add_flag("--strict", opts.strict,
-                "Warnings count as errors (exit 65): a seed's slip the scheme keeps "
-                "(seed_slips), rows outside the period");
-  cmd->footer(
-      "Examples:\n"
+                tr("Warnings count as errors (exit 65): a seed's slip the scheme keeps "
+                   "(seed_slips), rows outside the period"));
+  cmd->footer(std::string(tr("Examples:")) + "\n"
       "  kaohe check schemes/party-building.yaml\n"
       "  kaohe check scheme.yaml --data 2025/ && kaohe score scheme.yaml --data 2025/");
 }

@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include "base/messages.h"
 #include "io/output_file.h"
 
 namespace kaohe {
@@ -183,12 +184,11 @@ std::string zsh_completion(const CLI::App& app) {
 }
 
 void add_completion_command(CLI::App& app, CompletionOptions& opts) {
-  CLI::App* cmd = app.add_subcommand("completion", "Print a shell completion script");
-  cmd->add_option("shell", opts.shell, "bash or zsh")
+  CLI::App* cmd = app.add_subcommand("completion", tr("Print a shell completion script"));
+  cmd->add_option("shell", opts.shell, tr("bash or zsh"))
       ->required()
       ->check(CLI::IsMember({"bash", "zsh"}));
-  cmd->footer(
-      "Examples:\n"
+  cmd->footer(std::string(tr("Examples:")) + "\n"
       "  kaohe completion bash > /etc/bash_completion.d/kaohe\n"
       "  kaohe completion zsh > \"${fpath[1]}/_kaohe\"");
 }

@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 
 #include "base/diagnostic.h"
+#include "base/messages.h"
 #include "cli/pager.h"
 #include "diff/result_diff.h"
 #include "diff/result_reader.h"
@@ -24,36 +25,37 @@ constexpr OutputFormat kDiffFormats[] = {OutputFormat::kTable, OutputFormat::kCs
 
 void add_diff_command(CLI::App& app, DiffOptions& opts) {
   CLI::App* cmd = app.add_subcommand(
-      "diff", "Compare two schemes on the same data, or two saved JSON results");
-  cmd->add_option("old", opts.old_path, "Old scheme (YAML) or saved result (JSON)")
+      "diff", tr("Compare two schemes on the same data, or two saved JSON results"));
+  cmd->add_option("old", opts.old_path, tr("Old scheme (YAML) or saved result (JSON)"))
       ->required();
-  cmd->add_option("new", opts.new_path, "New scheme (YAML) or saved result (JSON)")
+  cmd->add_option("new", opts.new_path, tr("New scheme (YAML) or saved result (JSON)"))
       ->required();
   add_data_options(*cmd, opts.data);
   cmd->add_option("-O,--output-format,--format", opts.format,
-                  "table, csv, tsv, json, markdown or html (a page: moves up and down, "
-                  "grade changes highlighted)")
+                  tr("table, csv, tsv, json, markdown or html (a page: moves up and down, "
+                     "grade changes highlighted)"))
       ->check(CLI::IsMember({"table", "csv", "tsv", "json", "markdown", "html"}));
   cmd->add_option("-o,--output", opts.output,
-                  "Write to FILE atomically (- for stdout); without -O its "
-                  "extension, in any case, sets the format: .txt .csv .tsv .json .md .html")
+                  tr("Write to FILE atomically (- for stdout); without -O its "
+                     "extension, in any case, sets the format: .txt .csv .tsv .json .md .html"))
       ->option_text("FILE");
   cmd->add_option("--tolerance", opts.tolerance,
-                  "Ignore changes of total no larger than X (default 0)")
+                  tr("Ignore changes of total no larger than X (default 0)"))
       ->option_text("X");
   cmd->add_flag("--no-formula-guard", opts.no_formula_guard,
-                "In CSV/TSV, write text cells that start with = + - @ as they are "
-                "(by default they get a leading ' so that a spreadsheet does not run them)");
+                tr("In CSV/TSV, write text cells that start with = + - @ as they are "
+                   "(by default they get a leading ' so that a spreadsheet does not run them)"));
   cmd->add_flag("--no-pager", opts.no_pager,
-                "Print the table directly, never through a pager (by default, on a "
-                "terminal, a table longer or wider than the screen goes through $PAGER, "
-                "or less)");
+                tr("Print the table directly, never through a pager (by default, on a "
+                   "terminal, a table longer or wider than the screen goes through $PAGER, "
+                   "or less)"));
   cmd->footer(
-      "Exit status: 0 no differences, 1 differences, >1 trouble.\n"
-      "Examples:\n"
-      "  kaohe diff old.yaml new.yaml --data 2025/\n"
-      "  kaohe score scheme.yaml --data 2025/ -o 2025.json   # publish\n"
-      "  kaohe diff 2025.json new.yaml --data 2025/ --tolerance 0.5");
+      std::string(tr("Exit status: 0 no differences, 1 differences, >1 trouble.")) + "\n" +
+      tr("Examples:") + "\n"
+         "  kaohe diff old.yaml new.yaml --data 2025/\n"
+         "  kaohe score scheme.yaml --data 2025/ -o 2025.json   # " +
+      tr("publish") + "\n"
+         "  kaohe diff 2025.json new.yaml --data 2025/ --tolerance 0.5");
 }
 
 namespace {
@@ -70,8 +72,8 @@ Snapshot snapshot_from(const std::string& path, const DataOptions& data,
       throw;
     }
     Diagnostic d = e.diagnostics()[0];
-    d.hint = "check the path: OLD and NEW are each a scheme (YAML) or a result "
-             "saved by 'kaohe score -O json'";
+    d.hint = tr("check the path: OLD and NEW are each a scheme (YAML) or a result "
+                "saved by 'kaohe score -O json'");
     throw Error(kExitNoInput, d);
   }
   if (looks_like_json_result(text)) return read_result(path, text);
@@ -79,8 +81,8 @@ Snapshot snapshot_from(const std::string& path, const DataOptions& data,
     const DataOptions& d = data;
     if (d.data_positional.empty() && d.data_dir.empty() && d.units.empty()) {
       throw Error(kExitUsage,
-                  "comparing schemes needs data: give DATA or --data DIR",
-                  "or compare two saved results of 'kaohe score -O json'");
+                  tr("comparing schemes needs data: give DATA or --data DIR"),
+                  tr("or compare two saved results of 'kaohe score -O json'"));
     }
     sources = sources_from(data);
     print_diagnostics(sources->warnings);  // what the data folder does not give
@@ -95,8 +97,8 @@ int run_diff(const DiffOptions& opts) {
   auto tolerance = Decimal::parse(opts.tolerance);
   if (!tolerance || *tolerance < Decimal()) {
     throw Error(kExitUsage,
-                "--tolerance must be a plain decimal ≥ 0, got '" + opts.tolerance + "'",
-                "e.g. --tolerance 0.5 hides changes of total of at most 0.5");
+                trf("--tolerance must be a plain decimal ≥ 0, got '{}'", opts.tolerance),
+                tr("e.g. --tolerance 0.5 hides changes of total of at most 0.5"));
   }
   const OutputFormat format =
       choose_output_format(opts.format, opts.output, kDiffFormats, "diff");

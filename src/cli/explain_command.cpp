@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "base/diagnostic.h"
+#include "base/messages.h"
 #include "cli/pager.h"
 #include "cli/progress_bar.h"
 #include "io/output_file.h"
@@ -25,30 +26,29 @@ constexpr OutputFormat kExplainFormats[] = {OutputFormat::kTable, OutputFormat::
 
 void add_explain_command(CLI::App& app, ExplainOptions& opts) {
   CLI::App* cmd = app.add_subcommand(
-      "explain", "Show every point one unit gained or lost, down to the input rows");
-  cmd->add_option("scheme", opts.scheme, "Scheme file (YAML)")->required();
-  cmd->add_option("unit", opts.unit, "The unit_id to explain")->required();
+      "explain", tr("Show every point one unit gained or lost, down to the input rows"));
+  cmd->add_option("scheme", opts.scheme, tr("Scheme file (YAML)"))->required();
+  cmd->add_option("unit", opts.unit, tr("The unit_id to explain"))->required();
   add_data_options(*cmd, opts.data);
   cmd->add_option("-O,--output-format,--format", opts.format,
-                  "table (a tree), json, csv or tsv (one row per node and line), or html "
-                  "(a page with each unit's waterfall and tree)")
+                  tr("table (a tree), json, csv or tsv (one row per node and line), or html "
+                     "(a page with each unit's waterfall and tree)"))
       ->check(CLI::IsMember({"table", "json", "csv", "tsv", "html"}));
   cmd->add_option("-o,--output", opts.output,
-                  "Write to FILE atomically (- for stdout); without -O its "
-                  "extension, in any case, sets the format: .txt .json .csv .tsv .html")
+                  tr("Write to FILE atomically (- for stdout); without -O its "
+                     "extension, in any case, sets the format: .txt .json .csv .tsv .html"))
       ->option_text("FILE");
   cmd->add_option("--unit", opts.more_units,
-                  "Explain this unit too, after UNIT (repeatable; html only)")
+                  tr("Explain this unit too, after UNIT (repeatable; html only)"))
       ->option_text("ID");
-  cmd->add_option("--rows", opts.rows, "List at most K rows per item (default 10)")
+  cmd->add_option("--rows", opts.rows, tr("List at most K rows per item (default 10)"))
       ->option_text("K")
       ->check(CLI::Range(1, 1000000));
   cmd->add_flag("--no-pager", opts.no_pager,
-                "Print the tree directly, never through a pager (by default, on a "
-                "terminal, a tree longer or wider than the screen goes through $PAGER, "
-                "or less)");
-  cmd->footer(
-      "Examples:\n"
+                tr("Print the tree directly, never through a pager (by default, on a "
+                   "terminal, a tree longer or wider than the screen goes through $PAGER, "
+                   "or less)"));
+  cmd->footer(std::string(tr("Examples:")) + "\n"
       "  kaohe explain schemes/party-building.yaml V2 examples/party-building\n"
       "  kaohe explain scheme.yaml T03 --data 2025/ -O json\n"
       "  kaohe explain scheme.yaml T03 --unit T07 --data 2025/ -o t03-t07.html");
@@ -58,8 +58,8 @@ int run_explain(const ExplainOptions& opts) {
   const OutputFormat format =
       choose_output_format(opts.format, opts.output, kExplainFormats, "explain");
   if (!opts.more_units.empty() && format != OutputFormat::kHtml) {
-    throw Error(kExitUsage, "--unit explains more units on one HTML page only",
-                "add -O html (or -o FILE.html), or run explain once per unit");
+    throw Error(kExitUsage, tr("--unit explains more units on one HTML page only"),
+                tr("add -O html (or -o FILE.html), or run explain once per unit"));
   }
   DataSources sources = sources_from(opts.data);
   refuse_input_as_output(opts.output, input_files(opts.scheme, sources));
@@ -73,7 +73,7 @@ int run_explain(const ExplainOptions& opts) {
     if (unit < 0) {
       std::vector<std::string> ids;
       for (const Unit& u : ev.roster.units) ids.push_back(u.id);
-      throw Error(kExitUsage, fmt::format("unit \"{}\" is not in {}", id, sources.units),
+      throw Error(kExitUsage, trf("unit \"{}\" is not in {}", id, sources.units),
                   did_you_mean(id, ids));
     }
     return unit;

@@ -38,7 +38,9 @@ struct ScoreOptions {
   bool no_formula_guard = false;  // --no-formula-guard (CSV/TSV)
   int width = -1;         // --width N: fit the table into N columns; 0 no limit; -1 not given
   bool no_pager = false;  // --no-pager: never through $PAGER
-  std::string header = "en";  // --header en|zh: the table's header words
+  // --header en|zh: the header words; empty (not given): en, except the
+  // table under Chinese messages (zh).
+  std::string header;
 };
 
 // Adds the data options (positional DATA, --data, --units, --events,

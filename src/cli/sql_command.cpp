@@ -10,6 +10,7 @@
 #include <set>
 
 #include "base/diagnostic.h"
+#include "base/messages.h"
 #include "input/roster.h"
 #include "scheme/scheme_loader.h"
 #include "sql/dialect.h"
@@ -20,39 +21,40 @@ namespace kaohe {
 
 void add_sql_command(CLI::App& app, SqlOptions& opts) {
   CLI::App* cmd = app.add_subcommand(
-      "sql", "Print an SQL query that groups an events table for a scheme, for score --events -");
-  cmd->add_option("scheme", opts.scheme, "Scheme file (YAML)")->required();
+      "sql", tr("Print an SQL query that groups an events table for a scheme, for score "
+                "--events -"));
+  cmd->add_option("scheme", opts.scheme, tr("Scheme file (YAML)"))->required();
   cmd->add_option("--dialect", opts.dialect,
-                  "The engine: duckdb, postgres, sqlite, spark or trino")
+                  tr("The engine: duckdb, postgres, sqlite, spark or trino"))
       ->option_text("ENGINE")
       ->required()
       ->check(CLI::IsMember({"duckdb", "postgres", "sqlite", "spark", "trino"}));
-  cmd->add_option("--table", opts.table, "The events table, as written in FROM (default events)")
+  cmd->add_option("--table", opts.table,
+                  tr("The events table, as written in FROM (default events)"))
       ->option_text("NAME");
   cmd->add_option("--column", opts.columns,
-                  "COL=NAME: the table's column holding kaohe's column COL (unit_id, "
-                  "item_id, date, count, tier, role, points, ref, due, done); COL= for "
-                  "none. Repeatable")
+                  tr("COL=NAME: the table's column holding kaohe's column COL (unit_id, "
+                     "item_id, date, count, tier, role, points, ref, due, done); COL= for "
+                     "none. Repeatable"))
       ->option_text("COL=NAME");
   cmd->add_option("--key", opts.keys,
-                  "A key column of the table: rejected rows come back with it, and "
-                  "kaohe names them by it. Repeatable")
+                  tr("A key column of the table: rejected rows come back with it, and "
+                     "kaohe names them by it. Repeatable"))
       ->option_text("COLUMN");
   cmd->add_option("--units", opts.units,
-                  "The roster (units.csv): rows of unknown units come back one by one, "
-                  "and dates are kept by the day only for units with days of their own")
+                  tr("The roster (units.csv): rows of unknown units come back one by one, "
+                     "and dates are kept by the day only for units with days of their own"))
       ->option_text("FILE");
   cmd->add_option("--as-of", opts.as_of,
-                  "Group only rows up to this day, as score --as-of (give both the same)")
+                  tr("Group only rows up to this day, as score --as-of (give both the same)"))
       ->option_text("DATE");
   cmd->add_flag("--rejected", opts.rejected,
-                "Only the rows kaohe rejects or leaves out, one by one, for 'kaohe check "
-                "SCHEME --units FILE --events -'");
+                tr("Only the rows kaohe rejects or leaves out, one by one, for 'kaohe check "
+                   "SCHEME --units FILE --events -'"));
   cmd->add_flag("--copy", opts.copy,
-                "Print a COPY statement that writes the rows as CSV on standard output, "
-                "for psql or the duckdb shell (postgres and duckdb only)");
-  cmd->footer(
-      "Examples:\n"
+                tr("Print a COPY statement that writes the rows as CSV on standard output, "
+                   "for psql or the duckdb shell (postgres and duckdb only)"));
+  cmd->footer(std::string(tr("Examples:")) + "\n"
       "  kaohe sql scheme.yaml --dialect postgres --units units.csv --key id > events.sql\n"
       "  kaohe sql scheme.yaml --dialect duckdb --table ods.events --column unit_id=dept_code");
 }
@@ -60,42 +62,41 @@ void add_sql_command(CLI::App& app, SqlOptions& opts) {
 int run_sql(const SqlOptions& opts) {
   const std::optional<Dialect> dialect = Dialect::named(opts.dialect);
   if (!dialect) {
-    throw Error(kExitUsage, fmt::format("unknown --dialect '{}'", opts.dialect),
-                "one of duckdb, postgres, sqlite, spark, trino");
+    throw Error(kExitUsage, trf("unknown --dialect '{}'", opts.dialect),
+                tr("one of duckdb, postgres, sqlite, spark, trino"));
   }
   if (opts.copy && !dialect->can_copy()) {
-    throw Error(kExitUsage, fmt::format("--copy is for --dialect postgres or duckdb, not {}",
-                                        dialect->name()),
-                "export the query's rows as CSV with the engine's own client");
+    throw Error(kExitUsage, trf("--copy is for --dialect postgres or duckdb, not {}",
+                                dialect->name()),
+                tr("export the query's rows as CSV with the engine's own client"));
   }
   EventTable table;
   table.name = opts.table;
-  if (table.name.empty()) throw Error(kExitUsage, "--table needs a table name");
+  if (table.name.empty()) throw Error(kExitUsage, tr("--table needs a table name"));
   for (const std::string& c : opts.columns) {
     const auto eq = c.find('=');
     const std::string col = c.substr(0, eq);
     const bool known = std::any_of(std::begin(kSqlEventColumns), std::end(kSqlEventColumns),
                                    [&](const char* k) { return col == k; });
     if (eq == std::string::npos || !known) {
-      throw Error(kExitUsage, fmt::format("--column '{}' is not COL=NAME with COL one of "
-                                          "kaohe's event columns", c),
-                  "COL is one of unit_id, item_id, date, count, tier, role, points, ref, "
-                  "due, done; e.g. --column unit_id=dept_code, or --column tier= when the "
-                  "table has none");
+      throw Error(kExitUsage, trf("--column '{}' is not COL=NAME with COL one of "
+                                  "kaohe's event columns", c),
+                  tr("COL is one of unit_id, item_id, date, count, tier, role, points, ref, "
+                     "due, done; e.g. --column unit_id=dept_code, or --column tier= when the "
+                     "table has none"));
     }
     if (!table.columns.emplace(col, c.substr(eq + 1)).second) {
-      throw Error(kExitUsage, fmt::format("--column {} is given twice", col));
+      throw Error(kExitUsage, trf("--column {} is given twice", col));
     }
   }
   for (const char* required : {"unit_id", "item_id"}) {
     auto it = table.columns.find(required);
     if (it != table.columns.end() && it->second.empty()) {
-      throw Error(kExitUsage, fmt::format("--column {}= : every row needs a {}", required,
-                                          required));
+      throw Error(kExitUsage, trf("--column {0}= : every row needs a {0}", required));
     }
   }
   for (const std::string& k : opts.keys) {
-    if (k.empty()) throw Error(kExitUsage, "--key needs a column name");
+    if (k.empty()) throw Error(kExitUsage, tr("--key needs a column name"));
     table.keys.push_back(k);
   }
   Scheme scheme = load_scheme(opts.scheme);
@@ -103,17 +104,16 @@ int run_sql(const SqlOptions& opts) {
   if (!opts.as_of.empty()) {
     as_of = Date::parse(opts.as_of);
     if (!as_of) {
-      throw Error(kExitUsage, "--as-of must be a date YYYY-MM-DD, got '" + opts.as_of + "'",
-                  "e.g. --as-of 2025-06-30");
+      throw Error(kExitUsage, trf("--as-of must be a date YYYY-MM-DD, got '{}'", opts.as_of),
+                  tr("e.g. --as-of 2025-06-30"));
     }
     if (!scheme.period) {
-      throw Error(kExitUsage, fmt::format("--as-of {}: the scheme {} has no period to cut",
-                                          as_of->to_string(), scheme.file));
+      throw Error(kExitUsage, trf("--as-of {}: the scheme {} has no period to cut",
+                                  as_of->to_string(), scheme.file));
     }
     if (*as_of < scheme.period->from) {
-      throw Error(kExitUsage, fmt::format("--as-of {} is before the period starts ({})",
-                                          as_of->to_string(),
-                                          scheme.period->from.to_string()));
+      throw Error(kExitUsage, trf("--as-of {} is before the period starts ({})",
+                                  as_of->to_string(), scheme.period->from.to_string()));
     }
   }
   std::vector<std::string> ids;

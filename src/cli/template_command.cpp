@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "base/diagnostic.h"
+#include "base/messages.h"
 #include "input/roster.h"
 #include "scaffold/templates.h"
 #include "scaffold/write_scaffold.h"
@@ -17,26 +18,25 @@ namespace kaohe {
 
 void add_template_command(CLI::App& app, TemplateOptions& opts) {
   CLI::App* cmd = app.add_subcommand(
-      "template", "Write blank input sheets (units, events, measures) for a scheme's items");
-  cmd->add_option("scheme", opts.scheme, "Scheme file (YAML)")->required();
-  cmd->add_option("-o,--output", opts.dir, "Folder to write the sheets into (default .)")
+      "template", tr("Write blank input sheets (units, events, measures) for a scheme's items"));
+  cmd->add_option("scheme", opts.scheme, tr("Scheme file (YAML)"))->required();
+  cmd->add_option("-o,--output", opts.dir, tr("Folder to write the sheets into (default .)"))
       ->option_text("DIR");
   cmd->add_option("--units", opts.units,
-                  "A roster (units.csv): measures.csv then lists one row per unit and "
-                  "item, the value left empty")
+                  tr("A roster (units.csv): measures.csv then lists one row per unit and "
+                     "item, the value left empty"))
       ->option_text("FILE");
   cmd->add_option("--header", opts.header,
-                  "The header words: zh (单位, 项目, 数值, …; the default) or en "
-                  "(unit_id, item_id, value, …)")
+                  tr("The header words: zh (单位, 项目, 数值, …; the default) or en "
+                     "(unit_id, item_id, value, …)"))
       ->option_text("LANG")
       ->check(CLI::IsMember({"en", "zh"}));
   cmd->add_option("-O,--output-format,--format", opts.format,
-                  "csv (the default) or xlsx: workbooks of one sheet, every cell text")
+                  tr("csv (the default) or xlsx: workbooks of one sheet, every cell text"))
       ->option_text("FORMAT")
       ->check(CLI::IsMember({"csv", "xlsx"}));
-  cmd->add_flag("--force", opts.force, "Overwrite files that already exist");
-  cmd->footer(
-      "Examples:\n"
+  cmd->add_flag("--force", opts.force, tr("Overwrite files that already exist"));
+  cmd->footer(std::string(tr("Examples:")) + "\n"
       "  kaohe template scheme.yaml -o 2025/\n"
       "  kaohe template scheme.yaml -o 2025/ --units 2025/units.csv --force");
 }
@@ -62,10 +62,10 @@ int run_template(const TemplateOptions& opts) {
     }
   }
   write_scaffold(opts.dir, files, opts.force);
-  std::fputs(fmt::format("wrote {} {} in {}\n", files.size(),
-                         files.size() == 1 ? "file" : "files", opts.dir)
-                 .c_str(),
-             stderr);
+  const std::string wrote = files.size() == 1
+                                ? trf("wrote {} file in {}\n", files.size(), opts.dir)
+                                : trf("wrote {} files in {}\n", files.size(), opts.dir);
+  std::fputs(wrote.c_str(), stderr);
   return kExitOk;
 }
 
