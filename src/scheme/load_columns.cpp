@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "base/messages.h"
 #include "scheme/loader_context.h"
 
 namespace kaohe::scheme_loading {
@@ -33,10 +34,10 @@ const std::vector<FileKind>& file_kinds() {
 }  // namespace
 
 void Loader::read_columns(const YamlNode& y) {
-  const char* example = "e.g. columns: {events: {考核单位: unit_id, 发生日期: date}}";
+  const std::string example = trf("e.g. columns: {{events: {{考核单位: unit_id, 发生日期: date}}}}");
   if (!y.is_map()) {
     error(y.pos,
-          fmt::format("'columns' maps each kind of file to its headers, got {}",
+          trf("'columns' maps each kind of file to its headers, got {}",
                       y.kind_name()),
           example);
     return;
@@ -47,7 +48,7 @@ void Loader::read_columns(const YamlNode& y) {
     if (m == nullptr) continue;
     if (!m->is_map()) {
       error(m->pos,
-            fmt::format("'columns: {}' maps a header to a column, got {}", kind.key,
+            trf("'columns: {}' maps a header to a column, got {}", kind.key,
                         m->kind_name()),
             example);
       continue;
@@ -56,10 +57,10 @@ void Loader::read_columns(const YamlNode& y) {
                               : std::string(kind.key) == "roster" ? scheme_.columns.roster
                                                                   : scheme_.columns.measures;
     for (const auto& [k, v] : m->entries) {
-      const std::string header = text(*k, "a header");
-      const std::string column = text(*v, fmt::format("the column of header \"{}\"", header));
+      const std::string header = text(*k, tr("a header"));
+      const std::string column = text(*v, trf("the column of header \"{}\"", header));
       if (header.empty()) {
-        error(k->pos, "an empty header name", "write the header as the file has it");
+        error(k->pos, tr("an empty header name"), tr("write the header as the file has it"));
         continue;
       }
       if (column.empty()) continue;  // not a scalar: reported by text()
@@ -71,20 +72,20 @@ void Loader::read_columns(const YamlNode& y) {
           scheme_.columns.measure_layout_pos = v->pos;
         } else {
           error(v->pos,
-                fmt::format("'columns: measures: layout' is long or wide, got \"{}\"", column),
-                "long: unit_id,item_id,value rows; wide: a unit column and one column per "
-                "item; without 'layout', each file's header decides");
+                trf("'columns: measures: layout' is long or wide, got \"{}\"", column),
+                tr("long: unit_id,item_id,value rows; wide: a unit column and one column per "
+                "item; without 'layout', each file's header decides"));
         }
         continue;
       }
       if (std::find(kind.columns.begin(), kind.columns.end(), column) == kind.columns.end()) {
         std::string hint = did_you_mean(column, kind.columns);
         if (hint.empty()) {
-          hint = fmt::format("the columns of {} are: {}", kind.key,
+          hint = trf("the columns of {} are: {}", kind.key,
                              fmt::join(kind.columns, ", "));
         }
         error(v->pos,
-              fmt::format("header \"{}\" is mapped to \"{}\", which is no column of {}",
+              trf("header \"{}\" is mapped to \"{}\", which is no column of {}",
                           header, column, kind.key),
               hint);
         continue;

@@ -3,6 +3,7 @@
 // and the flags and zeroed nodes (raise, zero, raise_tiers) they set off.
 #include <fmt/format.h>
 
+#include "base/messages.h"
 #include "scheme/loader_context.h"
 
 namespace kaohe::scheme_loading {
@@ -26,17 +27,17 @@ void Loader::read_event_rule(const YamlNode& y, const std::string& key, Rule& ru
       const YamlNode* v = direction(y, rule, key);
       if (v == nullptr) break;
       if (rule.kind == RuleKind::kPerEvent) {
-        if (auto d = non_negative(*v, "amount")) rule.amount = *d;
+        if (auto d = non_negative(*v, tr("amount"))) rule.amount = *d;
       } else if (rule.kind == RuleKind::kRanged) {
         if (!v->is_sequence() || v->items.size() != 2) {
-          error(v->pos, "a ranged amount is a list [min, max]",
-                "e.g. {deduct: [0.1, 0.5]} for 扣0.1—0.5分");
+          error(v->pos, tr("a ranged amount is a list [min, max]"),
+                trf("e.g. {{deduct: [0.1, 0.5]}} for 扣0.1—0.5分"));
         } else {
-          auto lo = non_negative(*v->items[0], "range minimum");
-          auto hi = non_negative(*v->items[1], "range maximum");
+          auto lo = non_negative(*v->items[0], tr("range minimum"));
+          auto hi = non_negative(*v->items[1], tr("range maximum"));
           if (lo && hi && *hi < *lo) {
-            error(v->pos, "the range's maximum is below its minimum",
-                  fmt::format("write the smaller amount first: [{}, {}]",
+            error(v->pos, tr("the range's maximum is below its minimum"),
+                  trf("write the smaller amount first: [{}, {}]",
                               hi->to_string(), lo->to_string()));
           } else if (lo && hi) {
             rule.range_min = *lo;
@@ -46,7 +47,7 @@ void Loader::read_event_rule(const YamlNode& y, const std::string& key, Rule& ru
       } else {
         bool tiers = rule.kind == RuleKind::kTiered;
         named_amounts(*v, rule.named, tiers ? "tiers" : "roles",
-                      tiers ? "tier" : "role");
+                      tiers ? tr("tier") : tr("role"));
       }
       if (const YamlNode* s = param("surcharge")) read_surcharge(*s, rule);
       break;
@@ -63,8 +64,8 @@ void Loader::read_event_rule(const YamlNode& y, const std::string& key, Rule& ru
       check_keys(y, {"raise", "zero"}, ctx);
       read_effects(y, rule, index);
       if (rule.raise.empty() && rule.zero.empty()) {
-        error(y.pos, "a flag_event needs 'raise' (a flag) and/or 'zero' (a node)",
-              "e.g. flag_event: {raise: no_honor, zero: petitions}");
+        error(y.pos, tr("a flag_event needs 'raise' (a flag) and/or 'zero' (a node)"),
+              trf("e.g. flag_event: {{raise: no_honor, zero: petitions}}"));
       }
       break;
     default:
@@ -80,17 +81,17 @@ void Loader::read_both_signs(const YamlNode& y, Rule& rule, const std::string& k
   rule.direction = Direction::kDeduct;
   std::vector<NamedAmount> bonus;
   named_amounts(*y.get("deduct"), rule.named, tiers ? "tiers" : "roles",
-                tiers ? "tier" : "role");
-  named_amounts(*y.get("add"), bonus, tiers ? "tiers" : "roles", tiers ? "tier" : "role");
+                tiers ? tr("tier") : tr("role"));
+  named_amounts(*y.get("add"), bonus, tiers ? "tiers" : "roles", tiers ? tr("tier") : tr("role"));
   for (NamedAmount& b : bonus) {
     // A bonus is a negative deduction.
     rule.named.push_back({b.name, -b.amount});
   }
   if (const YamlNode* s = y.get("surcharge")) {
     error(s->pos,
-          fmt::format("a surcharge needs one direction, but this {} rule both adds "
+          trf("a surcharge needs one direction, but this {} rule both adds "
                       "and deducts", key),
-          "put the surcharge on a separate per_event item");
+          tr("put the surcharge on a separate per_event item"));
   }
 }
 
@@ -99,8 +100,8 @@ const YamlNode* Loader::direction(const YamlNode& m, Rule& rule, const std::stri
   const YamlNode* add = m.get("add");
   const YamlNode* deduct = m.get("deduct");
   if ((add != nullptr) == (deduct != nullptr)) {
-    error(m.pos, fmt::format("'{}' needs exactly one of 'add' or 'deduct'", where),
-          "e.g. {deduct: 2} for 每件扣2分, {add: 5} for 每项加5分");
+    error(m.pos, trf("'{}' needs exactly one of 'add' or 'deduct'", where),
+          trf("e.g. {{deduct: 2}} for 每件扣2分, {{add: 5}} for 每项加5分"));
     return nullptr;
   }
   rule.direction = add ? Direction::kAdd : Direction::kDeduct;
@@ -114,18 +115,18 @@ void Loader::read_quota(const YamlNode& y, Rule& rule, const std::string& ctx) {
              ctx);
   QuotaSpec& q = rule.quota;
   if (const YamlNode* v = direction(y, rule, "quota")) {
-    if (auto d = non_negative(*v, "amount")) rule.amount = *d;
+    if (auto d = non_negative(*v, tr("amount"))) rule.amount = *d;
   }
   if (rule.direction == Direction::kAdd) {
-    error(y.pos, "a quota shortfall deducts: write 'deduct'", "");
+    error(y.pos, tr("a quota shortfall deducts: write 'deduct'"), "");
   }
   if (const YamlNode* v = y.get("required")) {
     auto n = integer(*v, "required");
-    if (n && *n < 1) error(v->pos, "'required' must be at least 1", "");
+    if (n && *n < 1) error(v->pos, tr("'required' must be at least 1"), "");
     if (n) q.required = *n;
   } else {
-    error(y.pos, "a quota needs 'required' (rows per bucket: per day, week, month …)",
-          "e.g. quota: {required: 2, per: month, deduct: 0.2}");
+    error(y.pos, tr("a quota needs 'required' (rows per bucket: per day, week, month …)"),
+          trf("e.g. quota: {{required: 2, per: month, deduct: 0.2}}"));
   }
   // One choice among spellings; nullopt (after an error) for another.
   auto choice = [&](const char* key, std::vector<std::string> allowed) -> std::optional<int> {
@@ -137,7 +138,7 @@ void Loader::read_quota(const YamlNode& y, Rule& rule, const std::string& ctx) {
     }
     if (v->is_scalar()) {
       std::string hint = did_you_mean(s, allowed);
-      error(v->pos, fmt::format("'{}' is one of {}, got '{}'", key, fmt::join(allowed, ", "), s),
+      error(v->pos, trf("'{}' is one of {}, got '{}'", key, fmt::join(allowed, ", "), s),
             hint);
     }
     return std::nullopt;
@@ -152,33 +153,33 @@ void Loader::read_quota(const YamlNode& y, Rule& rule, const std::string& ctx) {
   }
   if (q.distinct_dates && q.per == Every::kDay && q.required > 1) {
     error(y.get("required")->pos,
-          fmt::format("a day holds one date: 'required' {} per day of distinct dates can "
+          trf("a day holds one date: 'required' {} per day of distinct dates can "
                       "never be met", q.required),
-          "write required: 1, or count: rows");
+          tr("write required: 1, or count: rows"));
   }
   if (q.working_days && q.per != Every::kDay) {
-    error(y.get("days")->pos, "'days: working' chooses the day buckets: it needs per: day",
-          "for per: week, month … every row counts; pro rata uses calendar days");
+    error(y.get("days")->pos, tr("'days: working' chooses the day buckets: it needs per: day"),
+          tr("for per: week, month … every row counts; pro rata uses calendar days"));
   } else if (q.working_days && scheme_.calendar.empty() && !calendar_given_) {
-    error(y.get("days")->pos, "'days: working' needs the scheme's working-day calendar",
-          "add calendar: calendars/cn-2025.csv (a file beside the scheme)");
+    error(y.get("days")->pos, tr("'days: working' needs the scheme's working-day calendar"),
+          tr("add calendar: calendars/cn-2025.csv (a file beside the scheme)"));
   }
   if (const YamlNode* t = y.get("tiers")) {
-    named_amounts(*t, rule.named, "tiers", "tier");
+    named_amounts(*t, rule.named, "tiers", tr("tier"));
     std::int64_t sum = 0;
     for (const NamedAmount& n : rule.named) {
       if (!n.amount.is_integer() || n.amount < Decimal::from_int(1)) {
-        error(t->pos, fmt::format("tier '{}' needs a whole number of rows, at least 1, got {}",
+        error(t->pos, trf("tier '{}' needs a whole number of rows, at least 1, got {}",
                                   n.name, n.amount.to_string()),
-              "e.g. tiers: {扩大学习: 4} for 其中扩大学习不少于4次");
+              trf("e.g. tiers: {{扩大学习: 4}} for 其中扩大学习不少于4次"));
       }
       sum += n.amount.is_integer() ? n.amount.units() / Decimal::kOne : 0;
     }
     if (q.required > 0 && sum > q.required) {
       error(t->pos,
-            fmt::format("the tiers need {} rows, more than the {} 'required' in all", sum,
+            trf("the tiers need {} rows, more than the {} 'required' in all", sum,
                         q.required),
-            "'required' counts every row, the tiers' rows included");
+            tr("'required' counts every row, the tiers' rows included"));
     }
   }
 }
@@ -186,21 +187,21 @@ void Loader::read_quota(const YamlNode& y, Rule& rule, const std::string& ctx) {
 // late: {deduct: 1, per: day | working_day, due: DATE, row_max: N}
 // (每延迟1天扣1分). Only a deduction: lateness earns nothing.
 void Loader::read_late(const YamlNode& y, Rule& rule, int index) {
-  check_keys(y, {"add", "deduct", "per", "due", "row_max"}, "rule 'late'");
+  check_keys(y, {"add", "deduct", "per", "due", "row_max"}, trf("rule '{}'", "late"));
   if (const YamlNode* v = direction(y, rule, "late")) {
-    if (auto d = non_negative(*v, "amount")) rule.amount = *d;
+    if (auto d = non_negative(*v, tr("amount"))) rule.amount = *d;
   }
   if (rule.direction == Direction::kAdd) {
-    error(y.get("add")->pos, "a 'late' rule deducts per day late: write 'deduct'",
-          "每延迟1天扣1分 is late: {deduct: 1}; a bonus for finishing early is a "
-          "per_event or ranged rule");
+    error(y.get("add")->pos, tr("a 'late' rule deducts per day late: write 'deduct'"),
+          trf("每延迟1天扣1分 is late: {{deduct: 1}}; a bonus for finishing early is a "
+          "per_event or ranged rule"));
   }
   if (const YamlNode* v = y.get("per")) {
     const std::string s = text(*v, "per");
     if (s == "working_day") {
       rule.late_per_working_day = true;
     } else if (s != "day" && v->is_scalar()) {
-      error(v->pos, fmt::format("'per' must be day or working_day, got '{}'", s),
+      error(v->pos, trf("'per' must be day or working_day, got '{}'", s),
             did_you_mean(s, {"day", "working_day"}));
     }
   }
@@ -208,8 +209,8 @@ void Loader::read_late(const YamlNode& y, Rule& rule, int index) {
     const std::string s = text(*v, "due");
     rule.late_due = Date::parse(s);
     if (!rule.late_due && v->is_scalar()) {
-      error(v->pos, fmt::format("'due' must be a date YYYY-MM-DD, got '{}'", s),
-            "write the item's due date as 2025-03-31");
+      error(v->pos, trf("'due' must be a date YYYY-MM-DD, got '{}'", s),
+            tr("write the item's due date as 2025-03-31"));
     }
   }
   if (const YamlNode* v = y.get("row_max")) {
@@ -220,25 +221,25 @@ void Loader::read_late(const YamlNode& y, Rule& rule, int index) {
 
 void Loader::read_surcharge(const YamlNode& s, Rule& rule) {
   if (!s.is_map()) {
-    error(s.pos, "'surcharge' is a mapping",
-          "e.g. surcharge: {at: 3, deduct: 2} for 累计3次…加扣2分");
+    error(s.pos, tr("'surcharge' is a mapping"),
+          trf("e.g. surcharge: {{at: 3, deduct: 2}} for 累计3次…加扣2分"));
     return;
   }
   check_keys(s, {"at", "add", "deduct", "every"}, "surcharge");
   Surcharge out;
   Rule tmp;
   if (const YamlNode* v = direction(s, tmp, "surcharge")) {
-    if (auto d = non_negative(*v, "surcharge amount")) out.amount = *d;
+    if (auto d = non_negative(*v, tr("surcharge amount"))) out.amount = *d;
     if (tmp.direction != rule.direction) {
-      error(s.pos, "a surcharge goes the same way as its rule (add or deduct)", "");
+      error(s.pos, tr("a surcharge goes the same way as its rule (add or deduct)"), "");
     }
   }
   if (const YamlNode* v = s.get("at")) {
     auto n = integer(*v, "at");
-    if (n && *n < 1) error(v->pos, "'at' must be at least 1", "");
+    if (n && *n < 1) error(v->pos, tr("'at' must be at least 1"), "");
     if (n) out.at = *n;
   } else {
-    error(s.pos, "'surcharge' needs 'at', the count that triggers it", "");
+    error(s.pos, tr("'surcharge' needs 'at', the count that triggers it"), "");
   }
   if (const YamlNode* v = s.get("every")) {
     if (auto b = boolean(*v, "every")) out.every = *b;
@@ -261,7 +262,7 @@ void Loader::read_effects(const YamlNode& y, Rule& rule, int index) {
   }
   if (const YamlNode* v = y.get("raise_tiers")) {
     if (rule.kind != RuleKind::kTiered) {
-      error(v->pos, "'raise_tiers' belongs to a tiered rule", "");
+      error(v->pos, tr("'raise_tiers' belongs to a tiered rule"), "");
     }
     rule.raise_tiers = name_list(*v, "raise_tiers");
   }

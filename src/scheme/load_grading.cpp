@@ -4,6 +4,7 @@
 // "Grades, gates, quotas").
 #include <fmt/format.h>
 
+#include "base/messages.h"
 #include "scheme/loader_context.h"
 
 namespace kaohe::scheme_loading {
@@ -23,8 +24,8 @@ bool written_threshold(const YamlNode& g) {
 
 void Loader::read_grades(const YamlNode& y) {
   if (!y.is_sequence() || y.items.empty()) {
-    error(y.pos, "'grades' is a list, best grade first",
-          "e.g. - {name: 优秀, min: 90}");
+    error(y.pos, tr("'grades' is a list, best grade first"),
+          trf("e.g. - {{name: 优秀, min: 90}}"));
     return;
   }
   // The last threshold grade: only it may catch every remaining total.
@@ -37,21 +38,21 @@ void Loader::read_grades(const YamlNode& y) {
   for (std::size_t i = 0; i < y.items.size(); ++i) {
     const YamlNode& g = *y.items[i];
     if (!g.is_map()) {
-      error(g.pos, "a grade is a mapping {name, min}", "");
+      error(g.pos, trf("a grade is a mapping {{name, min}}"), "");
       continue;
     }
-    check_keys(g, {"name", "min", "quota", "gate"}, "a grade");
+    check_keys(g, {"name", "min", "quota", "gate"}, tr("a grade"));
     Grade grade;
     grade.pos = g.pos;
     // The name may be empty (name: ""): the grade prints as an empty cell.
     if (const YamlNode* v = g.get("name")) {
       grade.name = text(*v, "name");
     } else {
-      error(g.pos, "a grade needs a 'name'",
-            "write name: \"\" for a grade that prints as an empty cell");
+      error(g.pos, tr("a grade needs a 'name'"),
+            tr("write name: \"\" for a grade that prints as an empty cell"));
     }
     if (scheme_.find_grade(grade.name) >= 0) {
-      error(g.pos, fmt::format("grade '{}' is listed twice", grade.name), "");
+      error(g.pos, trf("grade '{}' is listed twice", grade.name), "");
     }
     if (const YamlNode* v = g.get("quota")) {
       if (auto b = boolean(*v, "quota")) grade.quota_only = *b;
@@ -60,37 +61,37 @@ void Loader::read_grades(const YamlNode& y) {
       if (auto b = boolean(*v, "gate")) grade.gate_only = *b;
       if (grade.gate_only && grade.quota_only) {
         error(v->pos,
-              fmt::format("grade '{}' cannot be both a quota grade and a gate grade",
+              trf("grade '{}' cannot be both a quota grade and a gate grade",
                           grade.name),
-              "a quota grade is given by 'quotas:', a gate grade by a gate's force or "
-              "at_most: keep one of 'quota: true' and 'gate: true'");
+              tr("a quota grade is given by 'quotas:', a gate grade by a gate's force or "
+              "at_most: keep one of 'quota: true' and 'gate: true'"));
       }
     }
     if (const YamlNode* v = g.get("min")) {
       if (grade.gate_only) {
-        error(v->pos, fmt::format("gate grade '{}' takes no 'min'", grade.name),
-              "a gate grade is given only by a gate; for a grade by total, remove "
-              "'gate: true'");
+        error(v->pos, trf("gate grade '{}' takes no 'min'", grade.name),
+              tr("a gate grade is given only by a gate; for a grade by total, remove "
+              "'gate: true'"));
       }
       grade.min = decimal(*v, "min");
     } else if (grade.is_threshold()) {
       ++catch_all;
       if (catch_all > 1 || i != last_threshold) {
-        error(g.pos, fmt::format("grade '{}' has no 'min' but is not the last",
+        error(g.pos, trf("grade '{}' has no 'min' but is not the last",
                                  grade.name),
-              "only the last grade may catch every remaining total");
+              tr("only the last grade may catch every remaining total"));
       }
     }
     // A quota grade's own min is no step of the thresholds.
     if (grade.is_threshold() && grade.min && last >= 0 &&
         *grade.min >= *scheme_.grades[last].min) {
       error(g.pos,
-            fmt::format("grade '{}' (min {}) must have a lower threshold than "
+            trf("grade '{}' (min {}) must have a lower threshold than "
                         "'{}' (min {})",
                         grade.name, grade.min->to_string(),
                         scheme_.grades[last].name,
                         scheme_.grades[last].min->to_string()),
-            "list grades best first, thresholds descending");
+            tr("list grades best first, thresholds descending"));
     }
     if (grade.is_threshold() && grade.min) last = static_cast<int>(scheme_.grades.size());
     scheme_.grades.push_back(grade);
@@ -98,11 +99,11 @@ void Loader::read_grades(const YamlNode& y) {
 }
 
 std::optional<Condition> Loader::read_condition(const YamlNode& v) {
-  static const char* const kForms =
-      "write NODE OP NUMBER with spaces around OP (review < 80, total >= 85; OP is one "
-      "of < <= > >= == !=), a flag (veto), or not and a flag (not no_honor)";
+  const char* const kForms =
+      tr("write NODE OP NUMBER with spaces around OP (review < 80, total >= 85; OP is one "
+      "of < <= > >= == !=), a flag (veto), or not and a flag (not no_honor)");
   if (!v.is_scalar()) {
-    error(v.pos, fmt::format("a condition is a text such as 'review < 80', got {}",
+    error(v.pos, trf("a condition is a text such as 'review < 80', got {}",
                              v.kind_name()),
           kForms);
     return std::nullopt;
@@ -127,15 +128,17 @@ std::optional<Condition> Loader::read_condition(const YamlNode& v) {
       comparison |= id.find(sign) != std::string::npos;
     }
     if (comparison) {
-      error(v.pos, fmt::format("condition '{}' needs spaces around its comparison",
+      error(v.pos, trf("condition '{}' needs spaces around its comparison",
                                v.scalar),
             kForms);
       return std::nullopt;
     }
     if (scheme_.find_flag(id) < 0 && known_node(id)) {
-      error(v.pos, fmt::format("condition '{}' names {} without comparing it", v.scalar,
-                               id == "total" ? std::string("the total") : "node '" + id + "'"),
-            fmt::format("compare its score with a number, e.g. '{} < 80'", id));
+      error(v.pos,
+            id == "total"
+                ? trf("condition '{}' names the total without comparing it", v.scalar)
+                : trf("condition '{}' names node '{}' without comparing it", v.scalar, id),
+            trf("compare its score with a number, e.g. '{} < 80'", id));
       return std::nullopt;
     }
     check_flag(v, id);
@@ -144,7 +147,7 @@ std::optional<Condition> Loader::read_condition(const YamlNode& v) {
     return c;
   }
   if (words.size() != 3) {
-    error(v.pos, fmt::format("'{}' is not a condition", v.scalar), kForms);
+    error(v.pos, trf("'{}' is not a condition", v.scalar), kForms);
     return std::nullopt;
   }
   static const std::vector<std::pair<std::string, Compare>> kOps = {
@@ -165,19 +168,19 @@ std::optional<Condition> Loader::read_condition(const YamlNode& v) {
         {"≠", "!="},  {"<>", "!="}, {"＜", "<"},  {"＞", ">"}};
     std::string hint;
     for (const auto& [written, meant] : kSpellings) {
-      if (words[1] == written) hint = fmt::format("did you mean \"{}\"?", meant);
+      if (words[1] == written) hint = trf("did you mean \"{}\"?", meant);
     }
-    error(v.pos, fmt::format("condition '{}' compares with '{}', which is no comparison",
+    error(v.pos, trf("condition '{}' compares with '{}', which is no comparison",
                              v.scalar, words[1]),
-          hint.empty() ? "a comparison is one of < <= > >= == !=" : hint);
+          hint.empty() ? tr("a comparison is one of < <= > >= == !=") : hint);
     return std::nullopt;
   }
   if (auto d = Decimal::parse(words[2])) {
     c.value = *d;
   } else {
-    error(v.pos, fmt::format("condition '{}' compares with '{}', which is not a number",
+    error(v.pos, trf("condition '{}' compares with '{}', which is not a number",
                              v.scalar, words[2]),
-          "write a plain decimal such as 80 or 59.5");
+          tr("write a plain decimal such as 80 or 59.5"));
     return std::nullopt;
   }
   if (words[0] == "total") {
@@ -185,7 +188,7 @@ std::optional<Condition> Loader::read_condition(const YamlNode& v) {
   } else if (scheme_.find(words[0]) >= 0) {
     c.node = words[0];
   } else {
-    check_node(v, words[0], "condition names ");
+    check_node(v, words[0], tr("condition names "));
     return std::nullopt;
   }
   return c;
@@ -193,19 +196,19 @@ std::optional<Condition> Loader::read_condition(const YamlNode& v) {
 
 void Loader::read_gates(const YamlNode& y) {
   if (!y.is_sequence()) {
-    error(y.pos, "'gates' is a list",
-          "e.g. - {node: review, below: 80, at_most: 良好}");
+    error(y.pos, tr("'gates' is a list"),
+          trf("e.g. - {{node: review, below: 80, at_most: 良好}}"));
     return;
   }
   for (const auto& item : y.items) {
     const YamlNode& g = *item;
     if (!g.is_map()) {
-      error(g.pos, "a gate is a mapping {node, below, at_most} or {flag, force}", "");
+      error(g.pos, trf("a gate is a mapping {{node, below, at_most}} or {{flag, force}}"), "");
       continue;
     }
     check_keys(g, {"node", "below", "flag", "when", "all", "any", "at_most", "force",
                    "note"},
-               "a gate");
+               tr("a gate"));
     Gate gate;
     gate.pos = g.pos;
     const YamlNode* node = g.get("node");
@@ -220,14 +223,14 @@ void Loader::read_gates(const YamlNode& y) {
                       (when != nullptr) + (all != nullptr) + (any != nullptr);
     if (tests != 1 || (node != nullptr) != (below != nullptr)) {
       error(g.pos,
-            "a gate tests either a node ('node' and 'below'), a 'flag', or conditions "
-            "('when', 'all' or 'any')",
-            "e.g. {node: review, below: 80, at_most: 良好}, "
-            "{flag: veto, force: 不合格} or {any: [total < 600, veto], force: 不合格}");
+            tr("a gate tests either a node ('node' and 'below'), a 'flag', or conditions "
+            "('when', 'all' or 'any')"),
+            trf("e.g. {{node: review, below: 80, at_most: 良好}}, "
+            "{{flag: veto, force: 不合格}} or {{any: [total < 600, veto], force: 不合格}}"));
       continue;
     }
     if ((at_most != nullptr) == (force != nullptr)) {
-      error(g.pos, "a gate needs exactly one of 'at_most' or 'force'", "");
+      error(g.pos, tr("a gate needs exactly one of 'at_most' or 'force'"), "");
       continue;
     }
     bool ok = true;
@@ -257,8 +260,8 @@ void Loader::read_gates(const YamlNode& y) {
       const char* key = all ? "all" : "any";
       gate.any = any != nullptr;
       if (!list.is_sequence() || list.items.empty()) {
-        error(list.pos, fmt::format("'{}' is a non-empty list of conditions", key),
-              fmt::format("e.g. {}: [total < 600, veto]", key));
+        error(list.pos, trf("'{}' is a non-empty list of conditions", key),
+              trf("e.g. {}: [total < 600, veto]", key));
         ok = false;
       } else {
         for (const auto& c : list.items) {
@@ -280,19 +283,19 @@ void Loader::read_gates(const YamlNode& y) {
 
 void Loader::read_quotas(const YamlNode& y) {
   if (!y.is_sequence()) {
-    error(y.pos, "'quotas' is a list",
-          "e.g. - {grade: 先进, percent: 30%, from: 合格}");
+    error(y.pos, tr("'quotas' is a list"),
+          trf("e.g. - {{grade: 先进, percent: 30%, from: 合格}}"));
     return;
   }
   for (const auto& item : y.items) {
     const YamlNode& q = *item;
     if (!q.is_map()) {
-      error(q.pos, "a quota is a mapping {grade, percent, …}", "");
+      error(q.pos, trf("a quota is a mapping {{grade, percent, …}}"), "");
       continue;
     }
     check_keys(q, {"grade", "flag", "bottom", "percent", "count", "from", "base", "round",
                    "ties", "require", "without_flags", "note"},
-               "a quota");
+               tr("a quota"));
     Quota quota;
     quota.pos = q.pos;
     const YamlNode* grade = q.get("grade");
@@ -300,28 +303,29 @@ void Loader::read_quotas(const YamlNode& y) {
     const YamlNode* percent_node = q.get("percent");
     const YamlNode* count = q.get("count");
     if ((!grade && !flag) || (!percent_node && !count)) {
-      error(q.pos, "a quota needs 'grade' and 'percent'",
-            "or 'count' for a number of places (the best 3), and a bottom quota may "
-            "raise a 'flag' instead of giving a grade");
+      error(q.pos, tr("a quota needs 'grade' and 'percent'"),
+            tr("or 'count' for a number of places (the best 3), and a bottom quota may "
+            "raise a 'flag' instead of giving a grade"));
       continue;
     }
     if (const YamlNode* v = q.get("bottom")) {
       if (auto b = boolean(*v, "bottom")) quota.bottom = *b;
     }
     if (grade && flag) {
-      error(flag->pos, "a quota gives a 'grade' or raises a 'flag', not both", "");
+      error(flag->pos, tr("a quota gives a 'grade' or raises a 'flag', not both"), "");
       continue;
     }
     if (percent_node && count) {
-      error(count->pos, "a quota takes 'percent' or 'count', not both",
-            "percent: 30% for a share of the units, count: 3 for the best 3");
+      error(count->pos, tr("a quota takes 'percent' or 'count', not both"),
+            // xgettext:no-c-format
+            tr("percent: 30% for a share of the units, count: 3 for the best 3"));
       continue;
     }
     if (flag) {
       quota.flag = text(*flag, "flag");
       if (!quota.bottom) {
-        error(flag->pos, "only a bottom quota raises a 'flag'",
-              "e.g. {bottom: true, count: 5, flag: admonish} for 对排名末位的五个支部…诫勉谈话");
+        error(flag->pos, tr("only a bottom quota raises a 'flag'"),
+              trf("e.g. {{bottom: true, count: 5, flag: admonish}} for 对排名末位的五个支部…诫勉谈话"));
       } else if (flag->is_scalar()) {
         check_flag(*flag, quota.flag);
       }
@@ -331,9 +335,9 @@ void Loader::read_quotas(const YamlNode& y) {
       if (g < 0) {
         check_grade(*grade, quota.grade);
       } else if (!scheme_.grades[g].quota_only) {
-        error(grade->pos, fmt::format("grade '{}' is given by a quota but is not "
+        error(grade->pos, trf("grade '{}' is given by a quota but is not "
                                       "declared 'quota: true'", quota.grade),
-              "write it in grades as {name: 先进, quota: true}");
+              trf("write it in grades as {{name: 先进, quota: true}}"));
       }
     }
     if (percent_node) {
@@ -343,7 +347,7 @@ void Loader::read_quotas(const YamlNode& y) {
       }
     } else if (auto n = integer(*count, "count")) {
       if (*n < 1) {
-        error(count->pos, "'count' must be at least 1", "");
+        error(count->pos, tr("'count' must be at least 1"), "");
       } else {
         quota.count = *n;
         quota.share_text = count->scalar;
@@ -358,11 +362,11 @@ void Loader::read_quotas(const YamlNode& y) {
       if (b == "eligible") {
         quota.base_eligible = true;
       } else if (b != "all" && v->is_scalar()) {
-        error(v->pos, fmt::format("base must be all or eligible; got '{}'", b),
+        error(v->pos, trf("base must be all or eligible; got '{}'", b),
               did_you_mean(b, {"all", "eligible"}));
       }
       if (count) {
-        error(v->pos, "'base' is what a percentage is taken of: a 'count' needs none", "");
+        error(v->pos, tr("'base' is what a percentage is taken of: a 'count' needs none"), "");
       }
     }
     if (const YamlNode* v = q.get("round")) {
@@ -383,22 +387,22 @@ void Loader::read_quotas(const YamlNode& y) {
       for (const auto& k : kRounds) names.push_back(k.first);
       if (!known && v->is_scalar()) {
         error(v->pos,
-              fmt::format("round must be floor, ceil, half_up or half_even (or down, up, "
+              trf("round must be floor, ceil, half_up or half_even (or down, up, "
                           "nearest); got '{}'", r),
               did_you_mean(r, names));
       }
-      if (count) error(v->pos, "a 'count' is whole: it needs no 'round'", "");
+      if (count) error(v->pos, tr("a 'count' is whole: it needs no 'round'"), "");
     }
     if (const YamlNode* v = q.get("ties")) {
       std::string t = text(*v, "ties");
       if (t == "include") quota.ties_included = true;
       else if (t != "exclude" && v->is_scalar())
-        error(v->pos, fmt::format("ties must be include or exclude; got '{}'", t),
+        error(v->pos, trf("ties must be include or exclude; got '{}'", t),
               did_you_mean(t, {"include", "exclude"}));
     }
     if (const YamlNode* v = q.get("require")) {
       if (!v->is_sequence()) {
-        error(v->pos, "'require' is a list of {node, at_least}", "");
+        error(v->pos, trf("'require' is a list of {{node, at_least}}"), "");
       } else {
         for (const auto& c : v->items) {
           // A condition as gates write it: 'public >= 60', 'not no_honor'.
@@ -407,14 +411,14 @@ void Loader::read_quotas(const YamlNode& y) {
             continue;
           }
           if (!c->is_map()) {
-            error(c->pos, "a condition is a mapping {node, at_least}", "");
+            error(c->pos, trf("a condition is a mapping {{node, at_least}}"), "");
             continue;
           }
-          check_keys(*c, {"node", "at_least"}, "a condition");
+          check_keys(*c, {"node", "at_least"}, tr("a condition"));
           const YamlNode* n = c->get("node");
           const YamlNode* a = c->get("at_least");
           if (!n || !a) {
-            error(c->pos, "a condition needs 'node' and 'at_least'", "");
+            error(c->pos, tr("a condition needs 'node' and 'at_least'"), "");
             continue;
           }
           Condition cond;
@@ -437,24 +441,24 @@ void Loader::read_quotas(const YamlNode& y) {
 
 void Loader::read_ranking(const YamlNode& y) {
   if (!y.is_map()) {
-    error(y.pos, "'ranking' is a mapping", "e.g. ranking: {tie_breakers: [target]}");
+    error(y.pos, tr("'ranking' is a mapping"), trf("e.g. ranking: {{tie_breakers: [target]}}"));
     return;
   }
   check_keys(y, {"tie_breakers", "within"}, "ranking");
   scheme_.ranking.pos = y.pos;
   if (const YamlNode* v = y.get("tie_breakers")) {
     if (!v->is_sequence()) {
-      error(v->pos, "'tie_breakers' is a list of node ids", "");
+      error(v->pos, tr("'tie_breakers' is a list of node ids"), "");
     } else {
       for (const auto& t : v->items) {
         // A node id (the higher score first), or {node, order: ascending}.
         const YamlNode* id_node = t.get();
         bool ascending = false;
         if (t->is_map()) {
-          check_keys(*t, {"node", "order"}, "a tie breaker");
+          check_keys(*t, {"node", "order"}, tr("a tie breaker"));
           id_node = t->get("node");
           if (id_node == nullptr) {
-            error(t->pos, "a tie breaker needs 'node'", "e.g. {node: late, order: ascending}");
+            error(t->pos, tr("a tie breaker needs 'node'"), trf("e.g. {{node: late, order: ascending}}"));
             continue;
           }
           if (const YamlNode* o = t->get("order")) {
@@ -462,13 +466,13 @@ void Loader::read_ranking(const YamlNode& y) {
             if (s == "ascending") {
               ascending = true;
             } else if (s != "descending" && o->is_scalar()) {
-              error(o->pos, fmt::format("order must be ascending or descending; got '{}'", s),
+              error(o->pos, trf("order must be ascending or descending; got '{}'", s),
                     did_you_mean(s, {"ascending", "descending"}));
             }
           }
         }
-        std::string id = text(*id_node, "tie breaker");
-        if (id_node->is_scalar()) check_node(*id_node, id, "tie breaker names ");
+        std::string id = text(*id_node, tr("tie breaker"));
+        if (id_node->is_scalar()) check_node(*id_node, id, tr("tie breaker names "));
         scheme_.ranking.tie_breakers.push_back(id);
         scheme_.ranking.ascending.push_back(ascending);
       }
@@ -479,7 +483,7 @@ void Loader::read_ranking(const YamlNode& y) {
     if (s == "category") {
       scheme_.ranking.within_category = true;
     } else if (v->is_scalar()) {
-      error(v->pos, fmt::format("'within' must be 'category', got '{}'", s), "");
+      error(v->pos, trf("'within' must be 'category', got '{}'", s), "");
     }
   }
 }

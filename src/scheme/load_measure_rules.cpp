@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "base/messages.h"
 #include "scheme/loader_context.h"
 
 namespace kaohe::scheme_loading {
@@ -36,7 +37,7 @@ void Loader::read_measure_rule(const YamlNode& y, Rule& rule, const std::string&
         if (s == "category") {
           rule.within_category = true;
         } else if (v->is_scalar()) {
-          error(v->pos, fmt::format("'within' must be 'category', got '{}'", s), "");
+          error(v->pos, trf("'within' must be 'category', got '{}'", s), "");
         }
       }
       read_missing();
@@ -45,10 +46,10 @@ void Loader::read_measure_rule(const YamlNode& y, Rule& rule, const std::string&
       check_keys(y, {"levels", "scale", "min_votes", "too_few", "missing"}, ctx);
       const YamlNode* levels = param("levels");
       if (levels != nullptr) {
-        named_amounts(*levels, rule.named, "levels", "level");
+        named_amounts(*levels, rule.named, "levels", tr("level"));
       } else {
-        error(y.pos, "votes need 'levels'",
-              "e.g. levels: {优秀: 100, 良好: 80, 一般: 60, 较差: 40}");
+        error(y.pos, tr("votes need 'levels'"),
+              trf("e.g. levels: {{优秀: 100, 良好: 80, 一般: 60, 较差: 40}}"));
       }
       read_scale(y, rule, false);
       if (!rule.scale) rule.scale = Decimal::from_int(100);
@@ -58,17 +59,17 @@ void Loader::read_measure_rule(const YamlNode& y, Rule& rule, const std::string&
           int i = rule.find_named(k->scalar);
           if (i < 0 || !(*rule.scale < rule.named[i].amount)) continue;
           error(v->pos,
-                fmt::format("level '{}' scores {}, above the scale {}: a unit "
+                trf("level '{}' scores {}, above the scale {}: a unit "
                             "could score more than the item's points",
                             k->scalar, rule.named[i].amount.to_string(),
                             rule.scale->to_string()),
-                "levels are scores out of 'scale' (100 unless given): lower "
-                "the level, or give the scale the document uses");
+                tr("levels are scores out of 'scale' (100 unless given): lower "
+                "the level, or give the scale the document uses"));
         }
       }
       if (const YamlNode* v = param("min_votes")) {
         auto n = integer(*v, "min_votes");
-        if (n && *n < 0) error(v->pos, "'min_votes' must not be negative", "");
+        if (n && *n < 0) error(v->pos, tr("'min_votes' must not be negative"), "");
         if (n) rule.min_votes = *n;
       }
       if (const YamlNode* v = param("too_few")) {
@@ -81,13 +82,13 @@ void Loader::read_measure_rule(const YamlNode& y, Rule& rule, const std::string&
       check_keys(y, {"keys", "scale", "missing"}, ctx);
       const YamlNode* v = param("keys");
       if (v == nullptr || !v->is_sequence() || v->items.empty()) {
-        error(v ? v->pos : y.pos, "mean needs 'keys', a list of measure keys",
-              "e.g. keys: [self, group]");
+        error(v ? v->pos : y.pos, tr("mean needs 'keys', a list of measure keys"),
+              tr("e.g. keys: [self, group]"));
       } else {
         for (const auto& k : v->items) {
           std::string s = text(*k, "key");
           if (std::find(rule.keys.begin(), rule.keys.end(), s) != rule.keys.end()) {
-            error(k->pos, fmt::format("key '{}' is listed twice", s), "");
+            error(k->pos, trf("key '{}' is listed twice", s), "");
           } else if (k->is_scalar()) {
             rule.keys.push_back(s);
           }
@@ -100,10 +101,10 @@ void Loader::read_measure_rule(const YamlNode& y, Rule& rule, const std::string&
     case RuleKind::kChecklist: {
       check_keys(y, {"criteria", "missing"}, ctx);
       if (const YamlNode* v = param("criteria")) {
-        named_amounts(*v, rule.named, "criteria", "criterion");
+        named_amounts(*v, rule.named, "criteria", tr("criterion"));
       } else {
-        error(y.pos, "a checklist needs 'criteria'",
-              "e.g. criteria: {有方案: 0.5, 有台账: 0.5}");
+        error(y.pos, tr("a checklist needs 'criteria'"),
+              trf("e.g. criteria: {{有方案: 0.5, 有台账: 0.5}}"));
       }
       read_missing();
       break;
@@ -121,8 +122,8 @@ void Loader::read_measure_rule(const YamlNode& y, Rule& rule, const std::string&
       if (const YamlNode* v = param("max")) {
         if (auto d = non_negative(*v, "max")) rule.max = *d;
       } else {
-        error(y.pos, "a scaled deduction needs 'max', the most it deducts",
-              "e.g. {max: 8, scale: 100} for 倒扣分8分");
+        error(y.pos, tr("a scaled deduction needs 'max', the most it deducts"),
+              trf("e.g. {{max: 8, scale: 100}} for 倒扣分8分"));
       }
       read_scale(y, rule, true);
       read_missing();
@@ -146,24 +147,24 @@ void Loader::read_bands(const YamlNode& y, Rule& rule, const std::string& ctx) {
   const YamlNode* table = y.get("table");
   if (table == nullptr || !table->is_sequence() || table->items.empty()) {
     error(table ? table->pos : y.pos,
-          "bands need 'table', a list of {at_least, points}, highest first",
-          "e.g. table: [{at_least: 90%, points: 20}, {at_least: 80%, points: 15}] "
-          "for 达到90%(20分)");
+          trf("bands need 'table', a list of {{at_least, points}}, highest first"),
+          trf("e.g. table: [{{at_least: 90%, points: 20}}, {{at_least: 80%, points: 15}}] "
+          "for 达到90%(20分)"));
     return;
   }
   std::optional<bool> percent_form;  // of the first bound read
   for (const auto& item : table->items) {
     if (!item->is_map()) {
-      error(item->pos, "a band is a mapping {at_least, points}",
-            "e.g. {at_least: 90%, points: 20}");
+      error(item->pos, trf("a band is a mapping {{at_least, points}}"),
+            trf("e.g. {{at_least: 90%, points: 20}}"));
       continue;
     }
-    check_keys(*item, {"at_least", "points"}, "a band");
+    check_keys(*item, {"at_least", "points"}, tr("a band"));
     const YamlNode* at = item->get("at_least");
     const YamlNode* pts = item->get("points");
     if (at == nullptr || pts == nullptr) {
-      error(item->pos, "a band needs 'at_least' and 'points'",
-            "e.g. {at_least: 90%, points: 20}: a value of 90% or more scores 20");
+      error(item->pos, tr("a band needs 'at_least' and 'points'"),
+            trf("e.g. {{at_least: 90%, points: 20}}: a value of 90% or more scores 20"));
       continue;
     }
     Band band;
@@ -180,19 +181,20 @@ void Loader::read_bands(const YamlNode& y, Rule& rule, const std::string& ctx) {
     if (!value || !points) continue;
     if (percent_form && *percent_form != is_percent) {
       error(at->pos,
-            fmt::format("band bound '{}' is {} but the first band's is {}", bound,
-                        is_percent ? "a percentage" : "a number",
-                        *percent_form ? "a percentage" : "a number"),
-            "write every bound the same way: all percentages (the value is then a "
-            "ratio such as 0.9) or all numbers");
+            is_percent ? trf("band bound '{}' is a percentage but the first band's is a number",
+                             bound)
+                       : trf("band bound '{}' is a number but the first band's is a percentage",
+                             bound),
+            tr("write every bound the same way: all percentages (the value is then a "
+            "ratio such as 0.9) or all numbers"));
       continue;
     }
     percent_form = is_percent;
     if (!rule.bands.empty() && !(*value < rule.bands.back().at_least)) {
       error(at->pos,
-            fmt::format("band bound '{}' is not below the band before it ('{}')", bound,
+            trf("band bound '{}' is not below the band before it ('{}')", bound,
                         rule.bands.back().at_least_text),
-            "write the bands highest first, each bound lower than the one before");
+            tr("write the bands highest first, each bound lower than the one before"));
       continue;
     }
     band.at_least = *value;
@@ -211,16 +213,16 @@ void Loader::read_sheets(const YamlNode& y, Rule& rule, const std::string& ctx) 
   SheetsSpec& spec = rule.sheets;
   if (const YamlNode* g = y.get("groups")) {
     if (!g->is_map() || g->entries.empty()) {
-      error(g->pos, "'groups' must be a mapping of rater groups to weights",
-            "e.g. groups: {领导班子: 50%, 干部职工: 50%}; omit it for one plain mean "
-            "of every sheet");
+      error(g->pos, tr("'groups' must be a mapping of rater groups to weights"),
+            trf("e.g. groups: {{领导班子: 50%, 干部职工: 50%}}; omit it for one plain mean "
+            "of every sheet"));
     } else {
       Rational sum;
       bool all_read = true;
       for (const auto& [k, v] : g->entries) {
-        auto w = percent(*v, "weight of group " + k->scalar);
+        auto w = percent(*v, trf("weight of group {}", k->scalar));
         if (k->scalar.empty()) {
-          error(k->pos, "empty name in 'groups'", "");
+          error(k->pos, trf("empty name in '{}'", "groups"), "");
           all_read = false;
         } else if (!w) {
           all_read = false;
@@ -232,10 +234,10 @@ void Loader::read_sheets(const YamlNode& y, Rule& rule, const std::string& ctx) 
       if (all_read && !(sum == Rational(1))) {
         const std::optional<Decimal> pct = (sum * Rational(100)).to_decimal();
         error(g->pos,
-              fmt::format("the weights of the rater groups add up to {}%, not 100%",
+              trf("the weights of the rater groups add up to {}%, not 100%",
                           pct ? pct->to_string() : (sum * Rational(100)).to_string()),
-              "each group's mean counts by its weight: write weights that add up to "
-              "100%, e.g. {领导评价: 50%, 同级评价: 50%} for 各占50%的权重");
+              trf("each group's mean counts by its weight: write weights that add up to "
+              "100%, e.g. {{领导评价: 50%, 同级评价: 50%}} for 各占50%的权重"));
       }
     }
   }
@@ -246,17 +248,17 @@ void Loader::read_sheets(const YamlNode& y, Rule& rule, const std::string& ctx) 
     } else if (s) {
       std::string hint = did_you_mean(*s, {"high_low"});
       if (hint.empty()) {
-        hint = "drop: high_low leaves out one highest and one lowest sheet of each "
-               "group (去掉一个最高分和一个最低分); omit 'drop' to keep every sheet";
+        hint = tr("drop: high_low leaves out one highest and one lowest sheet of each "
+               "group (去掉一个最高分和一个最低分); omit 'drop' to keep every sheet");
       }
-      error(v->pos, fmt::format("'drop' must be 'high_low', got '{}'", *s), hint);
+      error(v->pos, trf("'drop' must be 'high_low', got '{}'", *s), hint);
     }
   }
   if (const YamlNode* v = y.get("min_sheets")) {
     auto n = integer(*v, "min_sheets");
     if (n && *n < 1) {
-      error(v->pos, fmt::format("'min_sheets' must be at least 1, got {}", *n),
-            "the fewest sheets a group needs; omit it to accept any number");
+      error(v->pos, trf("'min_sheets' must be at least 1, got {}", *n),
+            tr("the fewest sheets a group needs; omit it to accept any number"));
     } else if (n) {
       spec.min_sheets = *n;
       spec.min_sheets_pos = v->pos;
@@ -275,7 +277,7 @@ std::optional<MissingPolicy> Loader::missing_policy(const YamlNode& n,
   if (*s == "na") return MissingPolicy::kNotApplicable;
   if (*s == "zero") return MissingPolicy::kZero;
   if (*s == "full") return MissingPolicy::kFull;
-  error(n.pos, fmt::format("'{}' must be one of error, na, zero, full; got '{}'",
+  error(n.pos, trf("'{}' must be one of error, na, zero, full; got '{}'",
                            what, *s),
         did_you_mean(*s, {"error", "na", "zero", "full"}));
   return std::nullopt;
@@ -285,13 +287,13 @@ void Loader::read_scale(const YamlNode& y, Rule& rule, bool required) {
   if (const YamlNode* v = y.get("scale")) {
     auto d = decimal(*v, "scale");
     if (d && *d <= Decimal()) {
-      error(v->pos, "'scale' must be greater than 0", "");
+      error(v->pos, tr("'scale' must be greater than 0"), "");
     } else if (d) {
       rule.scale = *d;
     }
   } else if (required) {
-    error(y.pos, "this rule needs 'scale', the full score of the source",
-          "e.g. scale: 100");
+    error(y.pos, tr("this rule needs 'scale', the full score of the source"),
+          tr("e.g. scale: 100"));
   }
 }
 

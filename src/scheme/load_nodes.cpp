@@ -6,6 +6,7 @@
 
 #include <algorithm>
 
+#include "base/messages.h"
 #include "scheme/loader_context.h"
 
 namespace kaohe::scheme_loading {
@@ -82,12 +83,12 @@ void Loader::read_identity(const YamlNode& y, int index) {
   if (const YamlNode* v = y.get("id")) {
     id = text(*v, "id");
     if (v->is_scalar() && !valid_id(id)) {
-      error(v->pos, fmt::format("node id '{}' must be non-empty text without "
+      error(v->pos, trf("node id '{}' must be non-empty text without "
                                 "spaces, commas, quotes or '@'", id),
             id.find('@') != std::string::npos
-                ? "'@' is kept for the copies of a node scored per sub-period "
-                  "(p4@2024); write the id without it"
-                : "ids appear in the CSV item_id column; use e.g. late_report");
+                ? tr("'@' is kept for the copies of a node scored per sub-period "
+                  "(p4@2024); write the id without it")
+                : tr("ids appear in the CSV item_id column; use e.g. late_report"));
     } else if (v->is_scalar()) {
       check_template_clash(*v, id, index);
       if (copy_) {
@@ -98,13 +99,13 @@ void Loader::read_identity(const YamlNode& y, int index) {
       auto [it, inserted] = scheme_.index.emplace(id, index);
       if (!inserted) {
         error(v->pos,
-              fmt::format("duplicate node id '{}' (first used at line {})", id,
+              trf("duplicate node id '{}' (first used at line {})", id,
                           scheme_.nodes[it->second].pos.line),
-              "every node needs its own id");
+              tr("every node needs its own id"));
       }
     }
   } else {
-    error(y.pos, "this node has no 'id'", "add 'id: short_name'");
+    error(y.pos, tr("this node has no 'id'"), tr("add 'id: short_name'"));
   }
   scheme_.nodes[index].id = id;
   if (const YamlNode* v = y.get("name")) {
@@ -115,8 +116,8 @@ void Loader::read_identity(const YamlNode& y, int index) {
     }
     scheme_.nodes[index].name = std::move(name);
   } else {
-    error(y.pos, fmt::format("node '{}' has no 'name'", id),
-          "add the item's name as the seed document writes it");
+    error(y.pos, trf("node '{}' has no 'name'", id),
+          tr("add the item's name as the seed document writes it"));
   }
 }
 
@@ -135,15 +136,15 @@ void Loader::check_template_clash(const YamlNode& v, const std::string& id, int 
   }
   if (other >= 0) {
     error(v.pos,
-          fmt::format("duplicate node id '{}' (first used at line {})", id,
+          trf("duplicate node id '{}' (first used at line {})", id,
                       scheme_.nodes[other].pos.line),
-          "every node needs its own id, also inside a node with 'periods'");
+          tr("every node needs its own id, also inside a node with 'periods'"));
   }
 }
 
 void Loader::read_node(const YamlNode& y, int parent, int depth) {
   if (!y.is_map()) {
-    error(y.pos, fmt::format("a node is a mapping with id, name and points, "
+    error(y.pos, trf("a node is a mapping with id, name and points, "
                              "got {}", y.kind_name()),
           "");
     return;
@@ -153,11 +154,11 @@ void Loader::read_node(const YamlNode& y, int parent, int depth) {
   const bool copy_root = copy_ && parent == copy_->periodic;
   if (const YamlNode* periods = y.get("periods"); periods != nullptr && !copy_root) {
     if (copy_) {
-      error(periods->pos, "a node with 'periods' inside another one is not supported",
-            "give 'periods' to one of the two nodes");
+      error(periods->pos, tr("a node with 'periods' inside another one is not supported"),
+            tr("give 'periods' to one of the two nodes"));
     } else if (parent < 0) {
-      error(periods->pos, "the root node takes no 'periods'",
-            "give 'periods' to the parts scored per sub-period");
+      error(periods->pos, tr("the root node takes no 'periods'"),
+            tr("give 'periods' to the parts scored per sub-period"));
     } else {
       auto sp = read_periods(
           *periods, scheme_.period, y.get("id") ? y.get("id")->scalar : std::string(),
@@ -170,7 +171,7 @@ void Loader::read_node(const YamlNode& y, int parent, int depth) {
       }
     }
   }
-  check_keys(y, node_keys(), "a node");
+  check_keys(y, node_keys(), tr("a node"));
 
   const int index = add_node(y, parent, depth);
   read_identity(y, index);
@@ -202,8 +203,8 @@ void Loader::read_node(const YamlNode& y, int parent, int depth) {
     if (s == "highest") {
       scheme_.nodes[index].same_ref_highest = true;
     } else if (v->is_scalar()) {
-      error(v->pos, fmt::format("'same_ref' must be 'highest', got '{}'", s),
-            "same_ref: highest counts rows sharing a ref once, at the highest");
+      error(v->pos, trf("'same_ref' must be 'highest', got '{}'", s),
+            tr("same_ref: highest counts rows sharing a ref once, at the highest"));
     }
   }
 
@@ -214,9 +215,9 @@ void Loader::read_node(const YamlNode& y, int parent, int depth) {
   for (const auto& r : kRuleKeys) {
     if (const YamlNode* v = y.get(r.key)) {
       if (rule_yaml != nullptr) {
-        error(v->pos, fmt::format("node '{}' has two rules, '{}' and '{}'", id,
+        error(v->pos, trf("node '{}' has two rules, '{}' and '{}'", id,
                                   rule_key, r.key),
-              "a leaf has exactly one rule");
+              tr("a leaf has exactly one rule"));
         continue;
       }
       rule_yaml = v;
@@ -227,13 +228,13 @@ void Loader::read_node(const YamlNode& y, int parent, int depth) {
   const YamlNode* children = y.get("children");
   if (children != nullptr && rule_yaml != nullptr) {
     error(rule_yaml->pos,
-          fmt::format("node '{}' has children and a '{}' rule", id, rule_key),
-          "a node either combines its children or scores by a rule");
+          trf("node '{}' has children and a '{}' rule", id, rule_key),
+          tr("a node either combines its children or scores by a rule"));
   }
   if (children == nullptr && rule_yaml == nullptr) {
-    error(y.pos, fmt::format("leaf '{}' has no rule", id),
-          "give it one rule such as 'per_event: {deduct: 1}' or "
-          "'direct: {}', or children");
+    error(y.pos, trf("leaf '{}' has no rule", id),
+          trf("give it one rule such as 'per_event: {{deduct: 1}}' or "
+          "'direct: {{}}', or children"));
   }
   if (rule_yaml != nullptr && children == nullptr) {
     Rule rule;
@@ -243,7 +244,7 @@ void Loader::read_node(const YamlNode& y, int parent, int depth) {
   }
   if (children != nullptr) {
     if (!children->is_sequence() || children->items.empty()) {
-      error(children->pos, "'children' must be a non-empty list of nodes", "");
+      error(children->pos, tr("'children' must be a non-empty list of nodes"), "");
     } else {
       for (const auto& c : children->items) read_node(*c, index, depth + 1);
     }
@@ -263,9 +264,9 @@ void Loader::read_periodic(const YamlNode& y, SubPeriods sp, int parent, int dep
   const std::size_t n = sp.labels.size();
   if (sp.combine != Combine::kSum && !sp.points && !points_failed_.count(index)) {
     error(y.pos,
-          fmt::format("'combine: {}' of '{}' needs 'points', the full marks of each "
+          trf("'combine: {}' of '{}' needs 'points', the full marks of each "
                       "sub-period", combine_name(sp.combine), scheme_.nodes[index].id),
-          "add points, or combine the sub-periods of a bonus or penalty by sum");
+          tr("add points, or combine the sub-periods of a bonus or penalty by sum"));
     sp.combine = Combine::kSum;  // reported: no second error about weights
   }
   if (sp.points && sp.combine == Combine::kSum) {
@@ -319,7 +320,7 @@ void Loader::read_na_policy(const YamlNode& v, int index) {
       if (copy_) node.move_to = copy_id(node.move_to, copy_->label);
       if (!muted_) move_to_nodes_.push_back({index, m->pos});
     } else {
-      error(v.pos, "not_applicable as a mapping needs 'move_to: SIBLING'", "");
+      error(v.pos, tr("not_applicable as a mapping needs 'move_to: SIBLING'"), "");
     }
     return;
   }
@@ -335,7 +336,7 @@ void Loader::read_na_policy(const YamlNode& v, int index) {
     }
   }
   if (v.is_scalar()) {
-    error(v.pos, fmt::format("not_applicable must be exclude, full, zero, mean, "
+    error(v.pos, trf("not_applicable must be exclude, full, zero, mean, "
                              "redistribute or {{move_to: ID}}; got '{}'", s),
           did_you_mean(s, {"exclude", "full", "zero", "mean", "redistribute"}));
   }
@@ -343,14 +344,14 @@ void Loader::read_na_policy(const YamlNode& v, int index) {
 
 void Loader::read_rule(const YamlNode& y, const std::string& key, Rule& rule, int index) {
   if (!y.is_map()) {
-    error(y.pos, fmt::format("rule '{}' takes a mapping of parameters, got {}",
+    error(y.pos, trf("rule '{}' takes a mapping of parameters, got {}",
                              key, y.kind_name()),
           rule.kind == RuleKind::kResult
-              ? std::string("e.g. result: {from: results/party-2024.json, node: total}")
-              : fmt::format("write '{}: {{}}' when it needs none", key));
+              ? std::string(trf("e.g. result: {{from: results/party-2024.json, node: total}}"))
+              : trf("write '{}: {{}}' when it needs none", key));
     return;
   }
-  const std::string ctx = fmt::format("rule '{}'", key);
+  const std::string ctx = trf("rule '{}'", key);
   if (rule_reads_events(rule.kind)) {
     read_event_rule(y, key, rule, index, ctx);
   } else if (rule_reads_measures(rule.kind)) {
@@ -361,7 +362,7 @@ void Loader::read_rule(const YamlNode& y, const std::string& key, Rule& rule, in
   for (std::size_t i = 0; i < rule.named.size(); ++i) {
     for (std::size_t j = 0; j < i; ++j) {
       if (rule.named[i].name == rule.named[j].name) {
-        error(y.pos, fmt::format("'{}' is named twice", rule.named[i].name), "");
+        error(y.pos, trf("'{}' is named twice", rule.named[i].name), "");
       }
     }
   }
@@ -376,30 +377,30 @@ void Loader::validate_tree() {
     const Node& n = scheme_.nodes[i];
     const std::optional<Period>& p = scheme_.period;
     if (!p) {
-      error(n.pos, fmt::format("late '{}' needs the scheme's 'period'", n.id),
-            "a row not done is late until the period's end: add period: "
-            "{from: 2025-01-01, to: 2025-12-31}");
+      error(n.pos, trf("late '{}' needs the scheme's 'period'", n.id),
+            trf("a row not done is late until the period's end: add period: "
+            "{{from: 2025-01-01, to: 2025-12-31}}"));
     }
     if (n.rule.late_per_working_day && !calendar_given_) {
       error(n.pos,
-            fmt::format("late '{}' counts working days and needs the scheme's "
+            trf("late '{}' counts working days and needs the scheme's "
                         "'calendar'", n.id),
-            "add calendar: calendars/cn-2025.csv (a file beside the scheme), or "
-            "write per: day");
+            tr("add calendar: calendars/cn-2025.csv (a file beside the scheme), or "
+            "write per: day"));
     }
     const std::optional<Date>& due = n.rule.late_due;
     if (p && due && (*due < p->from || p->to < *due)) {
       error(n.pos,
-            fmt::format("late '{}' is due {}, outside the period {} to {}", n.id,
+            trf("late '{}' is due {}, outside the period {} to {}", n.id,
                         due->to_string(), p->from.to_string(), p->to.to_string()),
-            "a fixed due date lies within the period it is assessed in");
+            tr("a fixed due date lies within the period it is assessed in"));
     }
   }
   for (int i : quota_nodes_) {
     if (!has_period_) {
       error(scheme_.nodes[i].pos,
-            fmt::format("quota '{}' needs the scheme's 'period'", scheme_.nodes[i].id),
-            "add period: {from: 2025-01-01, to: 2025-12-31}");
+            trf("quota '{}' needs the scheme's 'period'", scheme_.nodes[i].id),
+            trf("add period: {{from: 2025-01-01, to: 2025-12-31}}"));
     }
   }
   for (std::size_t i = 0; i < scheme_.nodes.size(); ++i) {
@@ -407,15 +408,15 @@ void Loader::validate_tree() {
     // Later copies of a subtree repeat the first one's problems.
     muted_ = n.sub_period > 0;
     if (n.floor && n.cap && *n.cap < *n.floor) {
-      error(n.pos, fmt::format("node '{}' has a cap below its floor", n.id), "");
+      error(n.pos, trf("node '{}' has a cap below its floor", n.id), "");
     }
     if (i == 0 && n.weight) {
-      error(n.pos, "the root node takes no weight", "");
+      error(n.pos, tr("the root node takes no weight"), "");
     }
     if (n.is_leaf()) {
       if (n.one_of) {
-        error(n.one_of_pos, fmt::format("'one_of' on '{}', which has no children", n.id),
-              "one_of chooses one of a node's children per unit");
+        error(n.one_of_pos, trf("'one_of' on '{}', which has no children", n.id),
+              tr("one_of chooses one of a node's children per unit"));
       }
       validate_leaf(n);
       continue;
@@ -434,9 +435,9 @@ void Loader::validate_tree() {
         sum += *child.weight;
         if (!child.points && !points_failed_.count(c)) {
           error(child.pos,
-                fmt::format("'{}' has a weight but no points", child.id),
-                "a weighted child needs points: its score is taken as a "
-                "share of them");
+                trf("'{}' has a weight but no points", child.id),
+                tr("a weighted child needs points: its score is taken as a "
+                "share of them"));
         }
       }
     }
@@ -444,20 +445,20 @@ void Loader::validate_tree() {
       n.weighted_children = true;
       if (unweighted_with_points > 0) {
         error(n.pos,
-              fmt::format("some children of '{}' have weights and some do not",
+              trf("some children of '{}' have weights and some do not",
                           n.id),
-              "give every child with points a weight, or none");
+              tr("give every child with points a weight, or none"));
       } else if (!(sum == Rational(1))) {
         error(n.pos,
-              fmt::format("the weights of the children of '{}' add up to {}%, "
+              trf("the weights of the children of '{}' add up to {}%, "
                           "not 100%",
                           n.id, (sum * Rational(100)).to_string()),
-              "check each weight against the formula of the assessment "
-              "document");
+              tr("check each weight against the formula of the assessment "
+              "document"));
       }
       if (!n.points) {
-        error(n.pos, fmt::format("'{}' combines weights but has no points", n.id),
-              "the weighted result is a share of the node's points");
+        error(n.pos, trf("'{}' combines weights but has no points", n.id),
+              tr("the weighted result is a share of the node's points"));
       }
     }
   }
@@ -469,9 +470,9 @@ void Loader::validate_tree() {
 void Loader::read_one_of(const YamlNode& v, int index) {
   Node& n = scheme_.nodes[index];
   const std::string hint =
-      "one_of: rows scores each unit on the one child its rows are for; "
-      "one_of: {column: 成员单位, choose: {是: CHILD, 否: CHILD}} on the one its "
-      "roster column names";
+      trf("one_of: rows scores each unit on the one child its rows are for; "
+      "one_of: {{column: 成员单位, choose: {{是: CHILD, 否: CHILD}}}} on the one its "
+      "roster column names");
   if (v.is_scalar() && v.scalar == "rows") {
     n.one_of = true;
     n.one_of_pos = v.pos;
@@ -479,39 +480,39 @@ void Loader::read_one_of(const YamlNode& v, int index) {
   }
   if (!v.is_map()) {
     error(v.pos,
-          v.is_scalar() ? fmt::format("'one_of' must be 'rows' or {{column: …}}, got '{}'",
+          v.is_scalar() ? trf("'one_of' must be 'rows' or {{column: …}}, got '{}'",
                                       v.scalar)
-                        : fmt::format("'one_of' must be 'rows' or {{column: …}}, got {}",
+                        : trf("'one_of' must be 'rows' or {{column: …}}, got {}",
                                       v.kind_name()),
           hint);
     return;
   }
   check_keys(v, {"column", "choose", "measure"}, "one_of");
   if (const YamlNode* m = v.get("measure")) {
-    error(m->pos, "one_of chosen by a measure is not supported yet",
-          "name the alternative in a roster column (one_of: {column: …}), or give "
-          "rows for the chosen alternative only (one_of: rows)");
+    error(m->pos, tr("one_of chosen by a measure is not supported yet"),
+          trf("name the alternative in a roster column (one_of: {{column: …}}), or give "
+          "rows for the chosen alternative only (one_of: rows)"));
     return;
   }
   const YamlNode* column = v.get("column");
   if (column == nullptr) {
-    error(v.pos, "'one_of' as a map needs 'column': the roster column naming the "
-                 "alternative", hint);
+    error(v.pos, tr("'one_of' as a map needs 'column': the roster column naming the "
+                 "alternative"), hint);
     return;
   }
-  const std::string name = text(*column, "one_of column");
+  const std::string name = text(*column, tr("one_of column"));
   if (name.empty()) {
-    if (column->is_scalar()) error(column->pos, "'column' of one_of is empty", hint);
+    if (column->is_scalar()) error(column->pos, tr("'column' of one_of is empty"), hint);
     return;
   }
   static const char* const kOwn[] = {"unit_id", "name", "category", "from", "to"};
   for (const char* own : kOwn) {
     if (name == own) {
       error(column->pos,
-            fmt::format("one_of's column '{}' is a roster column kaohe reads itself", name),
+            trf("one_of's column '{}' is a roster column kaohe reads itself", name),
             name == std::string("category")
-                ? "choose by category with applies_to on each alternative"
-                : "name a column of your own, e.g. column: 成员单位");
+                ? tr("choose by category with applies_to on each alternative")
+                : tr("name a column of your own, e.g. column: 成员单位"));
       return;
     }
   }
@@ -520,12 +521,12 @@ void Loader::read_one_of(const YamlNode& v, int index) {
   n.one_of_column = name;
   if (const YamlNode* choose = v.get("choose")) {
     if (!choose->is_map() || choose->entries.empty()) {
-      error(choose->pos, "'choose' maps each value of the column to a child's id",
-            "e.g. choose: {是: member, 否: other}");
+      error(choose->pos, tr("'choose' maps each value of the column to a child's id"),
+            trf("e.g. choose: {{是: member, 否: other}}"));
       return;
     }
     for (const auto& [k, c] : choose->entries) {
-      const std::string child = text(*c, "alternative");
+      const std::string child = text(*c, tr("alternative"));
       if (child.empty()) continue;
       n.one_of_choose.push_back({k->scalar, child, c->pos});
     }
@@ -543,7 +544,7 @@ void Loader::validate_one_of(const Node& n) {
     for (const Node::Choice& choice : n.one_of_choose) {
       const std::string& child = choice.child;
       if (std::find(ids.begin(), ids.end(), child) == ids.end()) {
-        error(choice.pos, fmt::format("'{}' is not a child of '{}': one_of chooses among its "
+        error(choice.pos, trf("'{}' is not a child of '{}': one_of chooses among its "
                                "children", child, n.id),
               did_you_mean(child, ids));
       }
@@ -552,41 +553,45 @@ void Loader::validate_one_of(const Node& n) {
     for (int c : n.children) {
       if (chosen.count(scheme_.nodes[c].id) == 0) {
         error(scheme_.nodes[c].pos,
-              fmt::format("alternative '{}' of '{}' is chosen by no value of column '{}'",
+              trf("alternative '{}' of '{}' is chosen by no value of column '{}'",
                           scheme_.nodes[c].id, n.id, n.one_of_column),
-              fmt::format("add it to choose, e.g. choose: {{VALUE: {}}}, or remove it",
+              trf("add it to choose, e.g. choose: {{VALUE: {}}}, or remove it",
                           scheme_.nodes[c].id));
       }
     }
   }
   if (n.children.size() < 2) {
     error(n.one_of_pos,
-          fmt::format("'one_of' on '{}', which has only one child", n.id),
-          "one_of chooses between two or more alternatives");
+          trf("'one_of' on '{}', which has only one child", n.id),
+          tr("one_of chooses between two or more alternatives"));
   }
   for (int c : n.children) {
     const Node& child = scheme_.nodes[c];
     if (child.weight) {
-      error(child.pos, fmt::format("'{}' is an alternative of '{}' (one_of) and takes "
+      error(child.pos, trf("'{}' is an alternative of '{}' (one_of) and takes "
                                    "no weight", child.id, n.id),
-            "a unit is scored on one alternative alone");
+            tr("a unit is scored on one alternative alone"));
     }
     if (child.na_policy != NaPolicy::kExclude) {
       error(child.pos,
-            fmt::format("'{}' is an alternative of '{}' (one_of): an alternative a unit "
+            trf("'{}' is an alternative of '{}' (one_of): an alternative a unit "
                         "did not choose drops out, so it takes no not_applicable",
                         child.id, n.id),
-            "put not_applicable on the one_of node itself");
+            tr("put not_applicable on the one_of node itself"));
     }
     const bool same = child.points && n.points ? *child.points == *n.points
                                                : !child.points && !n.points;
     if (!same && !points_failed_.count(c)) {
       error(child.pos,
-            fmt::format("alternative '{}' of '{}' has {} points, but '{}' has {}", child.id,
-                        n.id, child.points ? child.points->to_string() : "no",
-                        n.id, n.points ? n.points->to_string() : "none"),
-            "each alternative carries the node's full marks (one of them counts), "
-            "or none has points (adjustments)");
+            !child.points ? trf("alternative '{}' of '{}' has no points, but '{}' has {}",
+                                child.id, n.id, n.id, n.points->to_string())
+            : !n.points   ? trf("alternative '{}' of '{}' has {} points, but '{}' has none",
+                                child.id, n.id, child.points->to_string(), n.id)
+                          : trf("alternative '{}' of '{}' has {} points, but '{}' has {}",
+                                child.id, n.id, child.points->to_string(), n.id,
+                                n.points->to_string()),
+            tr("each alternative carries the node's full marks (one of them counts), "
+            "or none has points (adjustments)"));
     }
   }
 }
@@ -603,25 +608,25 @@ void Loader::validate_leaf_rule(Node& n) {
   bool needs_points = rule_reads_measures(r.kind) &&
                       r.kind != RuleKind::kScaledDeduction && r.kind != RuleKind::kBands;
   if (needs_points && !n.points && !points_failed_.count(index_of(n))) {
-    error(n.pos, fmt::format("leaf '{}' ({}) needs 'points'", n.id,
+    error(n.pos, trf("leaf '{}' ({}) needs 'points'", n.id,
                              rule_kind_name(r.kind)),
-          "the rule scores a share of the node's points");
+          tr("the rule scores a share of the node's points"));
   }
   validate_result_leaf(n);
   if (r.kind == RuleKind::kScaledDeduction && n.points) {
-    error(n.pos, fmt::format("leaf '{}' (scaled_deduction) takes 'max', not "
+    error(n.pos, trf("leaf '{}' (scaled_deduction) takes 'max', not "
                              "'points'", n.id),
-          "a scaled deduction only deducts; it has no full marks");
+          tr("a scaled deduction only deducts; it has no full marks"));
   }
   if (n.base) {
-    error(n.pos, fmt::format("leaf '{}' takes no 'base'", n.id),
-          "a base belongs on a node with children");
+    error(n.pos, trf("leaf '{}' takes no 'base'", n.id),
+          tr("a base belongs on a node with children"));
   }
   if (r.kind == RuleKind::kChecklist && n.points) {
     Decimal sum;
     for (const auto& c : r.named) sum += c.amount;
     if (sum != *n.points) {
-      error(n.pos, fmt::format("the criteria of '{}' add up to {}, not its "
+      error(n.pos, trf("the criteria of '{}' add up to {}, not its "
                                "points {}", n.id, sum.to_string(),
                                n.points->to_string()),
             "");
@@ -632,33 +637,33 @@ void Loader::validate_leaf_rule(Node& n) {
     auto outside = [&](Decimal d) { return d < Decimal() || *n.points < d; };
     for (const Band& b : r.bands) {
       if (!outside(b.points)) continue;
-      error(b.pos, fmt::format("band '{}' of '{}' scores {}, outside 0..{} (its points)",
+      error(b.pos, trf("band '{}' of '{}' scores {}, outside 0..{} (its points)",
                                b.at_least_text, n.id, b.points.to_string(),
                                n.points->to_string()),
-            "a leaf with points scores a share of them; drop 'points' to make it "
-            "an adjustment that may deduct");
+            tr("a leaf with points scores a share of them; drop 'points' to make it "
+            "an adjustment that may deduct"));
     }
     if (outside(r.below)) {
-      error(r.below_pos, fmt::format("'below' of '{}' scores {}, outside 0..{} (its points)",
+      error(r.below_pos, trf("'below' of '{}' scores {}, outside 0..{} (its points)",
                                n.id, r.below.to_string(), n.points->to_string()),
-            "drop 'points' to make it an adjustment that may deduct");
+            tr("drop 'points' to make it an adjustment that may deduct"));
     }
   }
   if (r.both_signs) {
     if (n.points) {
       error(n.pos,
-            fmt::format("leaf '{}' both adds and deducts ({}): it is an adjustment and "
+            trf("leaf '{}' both adds and deducts ({}): it is an adjustment and "
                         "takes no 'points'", n.id, rule_kind_name(r.kind)),
-            "remove 'points' (the item adds to its parent without full marks), or "
-            "split it into a bonus item and a deduction item");
+            tr("remove 'points' (the item adds to its parent without full marks), or "
+            "split it into a bonus item and a deduction item"));
     }
     for (int a = n.parent; a >= 0; a = scheme_.nodes[a].parent) {
       if (!scheme_.nodes[a].same_ref_highest) continue;
       error(n.pos,
-            fmt::format("leaf '{}' both adds and deducts, under '{}' with same_ref: "
+            trf("leaf '{}' both adds and deducts, under '{}' with same_ref: "
                         "highest: not supported yet", n.id, scheme_.nodes[a].id),
-            "取最高分 keeps the largest bonus and the largest deduction per item: "
-            "split it into a bonus item and a deduction item");
+            tr("取最高分 keeps the largest bonus and the largest deduction per item: "
+            "split it into a bonus item and a deduction item"));
       break;
     }
   }

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "base/messages.h"
 #include "scheme/yaml_tree.h"
 
 namespace kaohe {
@@ -170,9 +171,9 @@ void mark_slip(Diagnostic& d, const SeedSlip* slip, std::vector<const SeedSlip*>
   if (slip == nullptr) return;
   used.push_back(slip);
   d.severity = Severity::kWarning;
-  d.message += fmt::format(": the seed's own slip, kept as written (\"{}\")", slip->seed);
-  d.hint = "seed_slips keeps it so that the scheme scores as the document reads; "
-           "'check --strict' makes it an error";
+  d.message += trf(": the seed's own slip, kept as written (\"{}\")", slip->seed);
+  d.hint = tr("seed_slips keeps it so that the scheme scores as the document reads; "
+           "'check --strict' makes it an error");
 }
 
 // Sum nodes whose children's points disagree with their own. With
@@ -204,17 +205,17 @@ void lint_points(const Scheme& scheme, std::vector<Diagnostic>& out,
       }
       if (!most) continue;
       sum = most;
-      per_category = fmt::format(" in its fullest category ({})", fmt::join(parts, ", "));
+      per_category = trf(" in its fullest category ({})", fmt::join(parts, ", "));
     }
     if (*sum == *node.points) continue;
     Diagnostic d = at(scheme, node.pos,
-                      fmt::format("the children of '{}' ({}) add up to {}{}{}, but "
+                      trf("the children of '{}' ({}) add up to {}{}{}, but "
                                   "it has {} points",
                                   node.id, node.name, sum->to_string(),
-                                  node.base ? " with its base" : "", per_category,
+                                  node.base ? tr(" with its base") : "", per_category,
                                   node.points->to_string()),
-                      "make the points agree, or give the node a 'base' for "
-                      "the points its children do not carry");
+                      tr("make the points agree, or give the node a 'base' for "
+                      "the points its children do not carry"));
     mark_slip(d, slip_for(scheme, node.id, ""), used);
     out.push_back(std::move(d));
   }
@@ -232,14 +233,14 @@ void lint_bands(const Scheme& scheme, std::vector<Diagnostic>& out) {
       const Decimal lower = last ? r.below : r.bands[i + 1].points;
       if (!(b.points < lower)) continue;
       out.push_back(at(scheme, b.pos,
-                       fmt::format("band '{}' of '{}' scores {}, less than {} {}: a "
+                       trf("band '{}' of '{}' scores {}, less than {} {}: a "
                                    "higher value scores less",
                                    b.at_least_text, node.id, b.points.to_string(),
                                    last ? std::string("'below'")
-                                        : "band '" + r.bands[i + 1].at_least_text + "'",
+                                        : trf("band '{}'", r.bands[i + 1].at_least_text),
                                    lower.to_string()),
-                       "bands are read highest first; check that the points are in "
-                       "the same order"));
+                       tr("bands are read highest first; check that the points are in "
+                       "the same order")));
     }
   }
 }
@@ -256,23 +257,23 @@ void lint_sheets(const Scheme& scheme, std::vector<Diagnostic>& out) {
     for (const SheetGroup& g : r.sheets.groups) {
       if (!g.weight.is_zero()) continue;
       out.push_back(at(scheme, g.pos,
-                       fmt::format("rater group '{}' of '{}' weighs 0%: its sheets count "
+                       trf("rater group '{}' of '{}' weighs 0%: its sheets count "
                                    "for nothing", g.name, id),
-                       "give the group the weight the document names, or remove it"));
+                       tr("give the group the weight the document names, or remove it")));
     }
     if (r.sheets.groups.size() == 1) {
       const SheetGroup& g = r.sheets.groups.front();
       out.push_back(at(scheme, g.pos,
-                       fmt::format("'{}' has one rater group ('{}'): its sheets make one "
+                       trf("'{}' has one rater group ('{}'): its sheets make one "
                                    "plain mean", id, g.name),
-                       "omit 'groups' (the rows then have no key), or add the other "
-                       "groups the document weighs"));
+                       tr("omit 'groups' (the rows then have no key), or add the other "
+                       "groups the document weighs")));
     }
     if (r.sheets.drop_high_low && r.sheets.min_sheets > 0 && r.sheets.min_sheets < 3) {
       out.push_back(at(scheme, r.sheets.min_sheets_pos,
-                       fmt::format("min_sheets {} of '{}' is below 3, which drop: high_low "
+                       trf("min_sheets {} of '{}' is below 3, which drop: high_low "
                                    "needs anyway to keep a sheet", r.sheets.min_sheets, id),
-                       "write min_sheets: 3 or more, or leave it out"));
+                       tr("write min_sheets: 3 or more, or leave it out")));
     }
   }
 }
@@ -305,19 +306,19 @@ void lint_gates(const Scheme& scheme, std::vector<Diagnostic>& out) {
     }
     bool full_marks = node.points && *most == *node.points;
     std::string fires = gate.below_form
-                            ? "fires below " + c.value.to_string()
-                            : fmt::format("fires when {} {} {}", node.id,
+                            ? trf("fires below {}", c.value.to_string())
+                            : trf("fires when {} {} {}", node.id,
                                           compare_text(c.op), c.value.to_string());
     out.push_back(at(
         scheme, gate.pos,
-        fmt::format("the gate on '{}' ({}) {}, but the node scores at most {}{}: the "
+        trf("the gate on '{}' ({}) {}, but the node scores at most {}{}: the "
                     "gate always fires",
                     node.id, node.name, fires, most->to_string(),
-                    full_marks ? " (its points)" : ""),
+                    full_marks ? tr(" (its points)") : ""),
         gate.below_form
-            ? fmt::format("write 'below' on the node's own scale, from 0 to {}",
+            ? trf("write 'below' on the node's own scale, from 0 to {}",
                           most->to_string())
-            : fmt::format("write the bound on the node's own scale, from 0 to {}",
+            : trf("write the bound on the node's own scale, from 0 to {}",
                           most->to_string())));
   }
 }
@@ -337,11 +338,11 @@ void lint_scales(const Scheme& scheme, std::vector<Diagnostic>& out) {
   }
   if (!differ) return;
   out.push_back(at(scheme, scheme.normalise_pos,
-                   fmt::format("categories keep their own full marks ({}) but are ranked "
+                   trf("categories keep their own full marks ({}) but are ranked "
                                "together: a unit of a smaller scale ranks lower for the "
                                "scale alone", scales),
-                   "rank each category apart (ranking: {within: category}), or normalise "
-                   "the totals (normalise: 100)"));
+                   trf("rank each category apart (ranking: {{within: category}}), or normalise "
+                   "the totals (normalise: 100)")));
 }
 
 // Grades no unit can reach: a gate grade no gate gives, a quota grade no
@@ -358,10 +359,10 @@ void lint_grades(const Scheme& scheme, std::vector<Diagnostic>& out) {
       }
       if (!given) {
         out.push_back(at(scheme, g.pos,
-                         fmt::format("grade '{}' is given only by a gate, but no gate "
+                         trf("grade '{}' is given only by a gate, but no gate "
                                      "forces it or caps a grade at it: no unit can "
                                      "reach it", g.name),
-                         fmt::format("add a gate such as {{when: veto, force: {}}}, or "
+                         trf("add a gate such as {{when: veto, force: {}}}, or "
                                      "remove 'gate: true'", g.name)));
       }
       continue;
@@ -371,19 +372,19 @@ void lint_grades(const Scheme& scheme, std::vector<Diagnostic>& out) {
       for (const Quota& q : scheme.quotas) given |= q.grade == g.name;
       if (!given) {
         out.push_back(at(scheme, g.pos,
-                         fmt::format("grade '{}' is a quota grade, but no quota gives "
+                         trf("grade '{}' is a quota grade, but no quota gives "
                                      "it: no unit can reach it", g.name),
-                         fmt::format("add a quota such as {{grade: {}, percent: 30%}}, or "
+                         trf("add a quota such as {{grade: {}, percent: 30%}}, or "
                                      "remove 'quota: true'", g.name)));
         continue;
       }
     }
     if (g.min && most_total && *most_total < *g.min) {
       out.push_back(at(scheme, g.pos,
-                       fmt::format("grade '{}' needs a total of at least {}, but the total "
+                       trf("grade '{}' needs a total of at least {}, but the total "
                                    "is at most {}: no unit can reach it",
                                    g.name, g.min->to_string(), most_total->to_string()),
-                       fmt::format("write 'min' on the total's scale, from 0 to {}",
+                       trf("write 'min' on the total's scale, from 0 to {}",
                                    most_total->to_string())));
     }
   }
@@ -400,9 +401,9 @@ void lint_quotas_and_ranking(const Scheme& scheme, std::vector<Diagnostic>& out)
     for (const std::string& f : q.from) {
       if (f != q.grade) continue;
       out.push_back(at(scheme, q.pos,
-                       fmt::format("the quota for '{}' draws from '{}' itself: no unit "
+                       trf("the quota for '{}' draws from '{}' itself: no unit "
                                    "holds it before the quota gives it", q.grade, f),
-                       "name the grades the quota draws from, e.g. from: 合格"));
+                       tr("name the grades the quota draws from, e.g. from: 合格")));
     }
   }
   const std::vector<std::string>& t = scheme.ranking.tie_breakers;
@@ -412,17 +413,17 @@ void lint_quotas_and_ranking(const Scheme& scheme, std::vector<Diagnostic>& out)
     const int n = scheme.find(t[i]);
     std::string message;
     if (twice) {
-      message = fmt::format("tie breaker '{}' is listed twice: the second never decides",
+      message = trf("tie breaker '{}' is listed twice: the second never decides",
                             t[i]);
     } else if (n == 0 && !scheme.normalised()) {
-      message = fmt::format("tie breaker '{}' is the root: units tied on the total are "
+      message = trf("tie breaker '{}' is the root: units tied on the total are "
                             "tied on it too", t[i]);
     } else {
       continue;
     }
     out.push_back(at(scheme, scheme.ranking.pos, std::move(message),
-                     "tie breakers decide between equal totals: name the parts that "
-                     "should, each once"));
+                     tr("tie breakers decide between equal totals: name the parts that "
+                     "should, each once")));
   }
 }
 
@@ -439,14 +440,14 @@ std::vector<Diagnostic> lint_scheme(const Scheme& scheme) {
     Decimal computed = full.value_or(Decimal());
     if (computed != category.full_marks) {
       Diagnostic d = at(scheme, category.pos,
-                        fmt::format("category {} declares full marks {}, but the "
+                        trf("category {} declares full marks {}, but the "
                                     "items that apply to it add up to {}",
                                     category.name, category.full_marks.to_string(),
                                     computed.to_string()),
                         scheme.normalised()
-                            ? "totals are normalised by the computed full marks; check "
-                              "the items' applies_to and points"
-                            : "check the items' applies_to and points");
+                            ? tr("totals are normalised by the computed full marks; check "
+                              "the items' applies_to and points")
+                            : tr("check the items' applies_to and points"));
       mark_slip(d, slip_for(scheme, "", category.name), used);
       out.push_back(std::move(d));
     }
@@ -455,13 +456,13 @@ std::vector<Diagnostic> lint_scheme(const Scheme& scheme) {
     if (std::find(used.begin(), used.end(), &slip) != used.end()) continue;
     out.push_back(at(scheme, slip.pos,
                      slip.node.empty()
-                         ? fmt::format("seed slip names category {}, but its declared "
+                         ? trf("seed slip names category {}, but its declared "
                                        "full marks agree with its items",
                                        slip.category)
-                         : fmt::format("seed slip names '{}', but its children's points "
+                         : trf("seed slip names '{}', but its children's points "
                                        "agree with its own",
                                        slip.node),
-                     "remove the entry from seed_slips: there is no slip left to keep"));
+                     tr("remove the entry from seed_slips: there is no slip left to keep")));
   }
   lint_scales(scheme, out);
   lint_gates(scheme, out);

@@ -11,6 +11,7 @@
 #include <memory>
 
 #include "base/diagnostic.h"
+#include "base/messages.h"
 #include "input/calendar_reader.h"
 #include "io/file_io.h"
 #include "scheme/loader_context.h"
@@ -31,19 +32,19 @@ Scheme Loader::load() {
   scheme_.file = file_;
   scheme_.text = text_;
   if (!doc->is_map()) {
-    error(doc->pos, fmt::format("a scheme is a mapping of keys, got {}",
+    error(doc->pos, trf("a scheme is a mapping of keys, got {}",
                                 doc->kind_name()),
-          "start the file with 'kaohe: 1'");
+          tr("start the file with 'kaohe: 1'"));
     diags_.throw_if_errors(kExitDataErr);
   }
-  check_keys(*doc, kTopKeys, "scheme");
+  check_keys(*doc, kTopKeys, tr("scheme"));
   read_version(*doc);
   if (const YamlNode* n = doc->get("title")) scheme_.title = text(*n, "title");
   if (const YamlNode* n = doc->get("source")) scheme_.source = text(*n, "source");
   if (const YamlNode* n = doc->get("precision")) {
     auto p = integer(*n, "precision");
     if (p && (*p < 0 || *p > 6)) {
-      error(n->pos, "precision must be between 0 and 6 decimal places", "");
+      error(n->pos, tr("precision must be between 0 and 6 decimal places"), "");
     } else if (p) {
       scheme_.precision = static_cast<int>(*p);
     }
@@ -56,8 +57,8 @@ Scheme Loader::load() {
   if (const YamlNode* n = doc->get("flags")) read_flags(*n);
   const YamlNode* root = doc->get("root");
   if (root == nullptr) {
-    error(doc->pos, "the scheme has no 'root' node",
-          "add 'root:' with id, name, points and children");
+    error(doc->pos, tr("the scheme has no 'root' node"),
+          tr("add 'root:' with id, name, points and children"));
   } else {
     read_node(*root, -1, 0);
   }
@@ -76,23 +77,23 @@ Scheme Loader::load() {
 void Loader::read_version(const YamlNode& doc) {
   const YamlNode* v = doc.get("kaohe");
   if (v == nullptr) {
-    error(doc.pos, "the scheme does not say which grammar version it uses",
-          fmt::format("add 'kaohe: {}' as the first line", kGrammarVersion));
+    error(doc.pos, tr("the scheme does not say which grammar version it uses"),
+          trf("add 'kaohe: {}' as the first line", kGrammarVersion));
     return;
   }
   auto n = integer(*v, "kaohe");
   if (!n) return;
   if (v->scalar != std::to_string(*n)) {
-    error(v->pos, fmt::format("the grammar version is a whole number, got '{}'",
+    error(v->pos, trf("the grammar version is a whole number, got '{}'",
                               v->scalar),
-          fmt::format("write 'kaohe: {}'", kGrammarVersion));
+          trf("write 'kaohe: {}'", kGrammarVersion));
     return;
   }
   if (*n != kGrammarVersion) {
     error(v->pos,
-          fmt::format("grammar version {} is not supported (this kaohe reads "
+          trf("grammar version {} is not supported (this kaohe reads "
                       "version {})", *n, kGrammarVersion),
-          *n > kGrammarVersion ? "upgrade kaohe" : "");
+          *n > kGrammarVersion ? tr("upgrade kaohe") : "");
     return;
   }
   scheme_.version = static_cast<int>(*n);
@@ -105,14 +106,14 @@ void Loader::read_rounding(const YamlNode& n) {
   } else if (s == "half_even") {
     scheme_.rounding = RoundingMode::kHalfEven;
   } else if (n.is_scalar()) {
-    error(n.pos, fmt::format("rounding must be half_up or half_even, got '{}'", s),
+    error(n.pos, trf("rounding must be half_up or half_even, got '{}'", s),
           did_you_mean(s, {"half_up", "half_even"}));
   }
 }
 
 void Loader::read_period(const YamlNode& n) {
   if (!n.is_map()) {
-    error(n.pos, "'period' must be a mapping with 'from' and 'to'",
+    error(n.pos, tr("'period' must be a mapping with 'from' and 'to'"),
           "period: {from: 2025-01-01, to: 2025-12-31}");
     return;
   }
@@ -121,19 +122,19 @@ void Loader::read_period(const YamlNode& n) {
   for (const char* key : {"from", "to"}) {
     const YamlNode* v = n.get(key);
     if (v == nullptr) {
-      error(n.pos, fmt::format("'period' needs '{}'", key), "");
+      error(n.pos, trf("'period' needs '{}'", key), "");
       continue;
     }
     std::string s = text(*v, key);
     auto d = Date::parse(s);
     if (!d && v->is_scalar()) {
-      error(v->pos, fmt::format("'{}' must be a date YYYY-MM-DD, got '{}'", key, s), "");
+      error(v->pos, trf("'{}' must be a date YYYY-MM-DD, got '{}'", key, s), "");
     }
     (std::string(key) == "from" ? from : to) = d;
   }
   if (from && to) {
     if (*to < *from) {
-      error(n.pos, "the period ends before it starts", "");
+      error(n.pos, tr("the period ends before it starts"), "");
       return;
     }
     scheme_.period = Period{*from, *to};
@@ -147,7 +148,7 @@ void Loader::read_calendar(const YamlNode& n) {
   calendar_given_ = true;
   const std::string name = text(n, "calendar");
   if (name.empty()) {
-    if (n.is_scalar()) error(n.pos, "'calendar' names a file", "calendar: calendars/cn-2025.csv");
+    if (n.is_scalar()) error(n.pos, tr("'calendar' names a file"), "calendar: calendars/cn-2025.csv");
     return;
   }
   const std::size_t slash = file_.rfind('/');
@@ -157,8 +158,8 @@ void Loader::read_calendar(const YamlNode& n) {
     scheme_.calendar = load_calendar(path);
   } catch (const Error& e) {
     if (e.exit_code() == kExitNoInput) {
-      error(n.pos, fmt::format("cannot read the calendar file '{}'", path),
-            "calendar files are named relative to the scheme's folder");
+      error(n.pos, trf("cannot read the calendar file '{}'", path),
+            tr("calendar files are named relative to the scheme's folder"));
       return;
     }
     for (const Diagnostic& d : e.diagnostics()) diags_.add(d);
@@ -168,25 +169,25 @@ void Loader::read_calendar(const YamlNode& n) {
   const std::optional<Period>& p = scheme_.period;
   if (p && !(scheme_.calendar.covers(p->from) && scheme_.calendar.covers(p->to))) {
     error(n.pos,
-          fmt::format("the calendar covers {}, but the period runs from {} to {}",
+          trf("the calendar covers {}, but the period runs from {} to {}",
                       scheme_.calendar.years(), p->from.to_string(), p->to.to_string()),
-          "use a calendar that lists the holidays of every year of the period");
+          tr("use a calendar that lists the holidays of every year of the period"));
   } else if (!p) {
-    error(n.pos, "a calendar needs the scheme's 'period'",
-          "add period: {from: 2025-01-01, to: 2025-12-31}");
+    error(n.pos, tr("a calendar needs the scheme's 'period'"),
+          trf("add period: {{from: 2025-01-01, to: 2025-12-31}}"));
   }
 }
 
 void Loader::read_categories(const YamlNode& y) {
   if (!y.is_map() || y.entries.empty()) {
-    error(y.pos, "'categories' maps each category to its full marks",
-          "e.g. categories: {A: 100, B: 95, C: 80}");
+    error(y.pos, tr("'categories' maps each category to its full marks"),
+          trf("e.g. categories: {{A: 100, B: 95, C: 80}}"));
     return;
   }
   for (const auto& [k, v] : y.entries) {
-    if (auto d = non_negative(*v, "full marks")) {
+    if (auto d = non_negative(*v, tr("full marks"))) {
       if (*d == Decimal()) {
-        error(v->pos, "a category's full marks must be above 0", "");
+        error(v->pos, tr("a category's full marks must be above 0"), "");
         continue;
       }
       scheme_.categories.push_back({k->scalar, *d, k->pos});
@@ -205,17 +206,17 @@ void Loader::read_normalise(const YamlNode* y) {
   scheme_.normalise_pos = y->pos;
   if (y->is_scalar() && y->scalar == "none") return;
   const std::string hint =
-      "write normalise: 100 (按百分制折算), another full scale such as 1000, or "
-      "none to keep each unit's own total";
+      tr("write normalise: 100 (按百分制折算), another full scale such as 1000, or "
+      "none to keep each unit's own total");
   if (!y->is_scalar()) {
-    error(y->pos, fmt::format("'normalise' must be a number or 'none', got {}",
+    error(y->pos, trf("'normalise' must be a number or 'none', got {}",
                               y->kind_name()),
           hint);
     return;
   }
   const std::optional<Decimal> d = Decimal::parse(y->scalar);
   if (!d || *d <= Decimal()) {
-    error(y->pos, fmt::format("'normalise' must be a number above 0 or 'none', got '{}'",
+    error(y->pos, trf("'normalise' must be a number above 0 or 'none', got '{}'",
                               y->scalar),
           hint);
     return;
@@ -225,26 +226,26 @@ void Loader::read_normalise(const YamlNode* y) {
 
 void Loader::read_flags(const YamlNode& y) {
   if (!y.is_sequence()) {
-    error(y.pos, "'flags' is a list of {id, name}",
-          "e.g. - {id: veto, name: 一票否决}");
+    error(y.pos, trf("'flags' is a list of {{id, name}}"),
+          trf("e.g. - {{id: veto, name: 一票否决}}"));
     return;
   }
   for (const auto& item : y.items) {
     if (!item->is_map()) {
-      error(item->pos, "a flag is a mapping {id, name}", "");
+      error(item->pos, trf("a flag is a mapping {{id, name}}"), "");
       continue;
     }
-    check_keys(*item, {"id", "name"}, "a flag");
+    check_keys(*item, {"id", "name"}, tr("a flag"));
     Flag f;
     f.pos = item->pos;
     if (const YamlNode* v = item->get("id")) f.id = text(*v, "id");
     if (const YamlNode* v = item->get("name")) f.name = text(*v, "name");
     if (f.id.empty() || f.name.empty()) {
-      error(item->pos, "a flag needs 'id' and 'name'", "");
+      error(item->pos, tr("a flag needs 'id' and 'name'"), "");
       continue;
     }
     if (scheme_.find_flag(f.id) >= 0) {
-      error(item->pos, fmt::format("flag '{}' is declared twice", f.id), "");
+      error(item->pos, trf("flag '{}' is declared twice", f.id), "");
       continue;
     }
     scheme_.flags.push_back(f);
@@ -254,41 +255,41 @@ void Loader::read_flags(const YamlNode& y) {
 // seed_slips: [{node: ID | category: NAME, seed: "the seed's sentence"}]
 void Loader::read_seed_slips(const YamlNode& y) {
   if (!y.is_sequence()) {
-    error(y.pos, "'seed_slips' is a list of {node or category, seed}",
-          "e.g. - {node: p1, seed: \"(一)…(16分)\"}");
+    error(y.pos, trf("'seed_slips' is a list of {{node or category, seed}}"),
+          trf("e.g. - {{node: p1, seed: \"(一)…(16分)\"}}"));
     return;
   }
   for (const auto& item : y.items) {
     if (!item->is_map()) {
-      error(item->pos, "a seed slip is a mapping {node or category, seed}", "");
+      error(item->pos, trf("a seed slip is a mapping {{node or category, seed}}"), "");
       continue;
     }
-    check_keys(*item, {"node", "category", "seed", "note"}, "a seed slip");
+    check_keys(*item, {"node", "category", "seed", "note"}, tr("a seed slip"));
     SeedSlip slip;
     slip.pos = item->pos;
     if (const YamlNode* v = item->get("node")) slip.node = text(*v, "node");
     if (const YamlNode* v = item->get("category")) slip.category = text(*v, "category");
     if (const YamlNode* v = item->get("seed")) slip.seed = text(*v, "seed");
     if (slip.node.empty() == slip.category.empty()) {
-      error(item->pos, "a seed slip names one 'node' or one 'category'",
-            "the node whose children's points disagree with its own, or the "
-            "category whose declared full marks disagree with its items");
+      error(item->pos, tr("a seed slip names one 'node' or one 'category'"),
+            tr("the node whose children's points disagree with its own, or the "
+            "category whose declared full marks disagree with its items"));
       continue;
     }
     if (slip.seed.empty()) {
-      error(item->pos, "a seed slip needs 'seed': the sentence of the seed it keeps",
-            "quote the seed, so that check can say where the numbers come from");
+      error(item->pos, tr("a seed slip needs 'seed': the sentence of the seed it keeps"),
+            tr("quote the seed, so that check can say where the numbers come from"));
       continue;
     }
     if (!slip.node.empty() && scheme_.find(slip.node) < 0) {
-      check_node(*item->get("node"), slip.node, "seed slip names ");
+      check_node(*item->get("node"), slip.node, tr("seed slip names "));
       continue;
     }
     if (!slip.category.empty() && scheme_.find_category(slip.category) < 0) {
       std::vector<std::string> names;
       for (const Category& c : scheme_.categories) names.push_back(c.name);
       error(item->get("category")->pos,
-            fmt::format("seed slip names unknown category '{}'", slip.category),
+            trf("seed slip names unknown category '{}'", slip.category),
             did_you_mean(slip.category, names));
       continue;
     }
@@ -303,8 +304,8 @@ void Loader::validate_references() {
       if (scheme_.find_category(c) < 0) {
         std::vector<std::string> names;
         for (const auto& cat : scheme_.categories) names.push_back(cat.name);
-        error(pos, fmt::format("unknown category '{}'", c),
-              names.empty() ? "declare the categories: categories: {A: 100, B: 95}"
+        error(pos, trf("unknown category '{}'", c),
+              names.empty() ? trf("declare the categories: categories: {{A: 100, B: 95}}")
                             : did_you_mean(c, names));
       }
     }
@@ -320,7 +321,7 @@ void Loader::validate_references() {
           if (c != index) siblings.push_back(scheme_.nodes[c].id);
         }
       }
-      error(pos, fmt::format("move_to '{}' is not a sibling of '{}'", node.move_to,
+      error(pos, trf("move_to '{}' is not a sibling of '{}'", node.move_to,
                              node.id),
             did_you_mean(node.move_to, siblings));
     }
@@ -328,8 +329,8 @@ void Loader::validate_references() {
   for (const auto& [index, pos] : effect_nodes_) {
     const Rule& r = scheme_.nodes[index].rule;
     if (!r.raise.empty() && scheme_.find_flag(r.raise) < 0) {
-      error(pos, fmt::format("unknown flag '{}'", r.raise),
-            scheme_.flags.empty() ? "declare it under 'flags:'"
+      error(pos, trf("unknown flag '{}'", r.raise),
+            scheme_.flags.empty() ? tr("declare it under 'flags:'")
                                   : did_you_mean(r.raise, flag_ids()));
     }
     if (!r.zero.empty()) {
@@ -337,14 +338,14 @@ void Loader::validate_references() {
       bool ancestor = false;
       for (int a = index; a >= 0; a = scheme_.nodes[a].parent) ancestor |= a == target;
       if (!ancestor) {
-        error(pos, fmt::format("'zero: {}' must name this leaf or one of its "
+        error(pos, trf("'zero: {}' must name this leaf or one of its "
                                "ancestors", r.zero),
               did_you_mean(r.zero, scheme_.ids()));
       }
     }
     for (const std::string& t : r.raise_tiers) {
       if (r.find_named(t) < 0) {
-        error(pos, fmt::format("raise_tiers names unknown tier '{}'", t), "");
+        error(pos, trf("raise_tiers names unknown tier '{}'", t), "");
       }
     }
   }

@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "base/diagnostic.h"
+#include "base/messages.h"
 
 namespace kaohe {
 namespace {
@@ -26,16 +27,16 @@ std::optional<Rational> percent_of(const std::string& s) {
 
 std::optional<SubPeriods> read_periods(const YamlNode& y, const std::optional<Period>& period,
                                        const std::string& node_id, const SchemeError& error) {
-  const char* example = "e.g. periods: {per: year, combine: mean}";
+  const std::string example = trf("e.g. periods: {{per: year, combine: mean}}");
   if (!y.is_map()) {
-    error(y.pos, fmt::format("'periods' is a mapping {{per, combine}}, got {}", y.kind_name()),
+    error(y.pos, trf("'periods' is a mapping {{per, combine}}, got {}", y.kind_name()),
           example);
     return std::nullopt;
   }
   bool ok = true;
   for (const auto& [k, v] : y.entries) {
     if (k->scalar != "per" && k->scalar != "combine") {
-      error(k->pos, fmt::format("unknown key '{}' in periods", k->scalar),
+      error(k->pos, trf("unknown key '{}' in {}", k->scalar, "periods"),
             did_you_mean(k->scalar, {"per", "combine"}));
       ok = false;
     }
@@ -43,13 +44,13 @@ std::optional<SubPeriods> read_periods(const YamlNode& y, const std::optional<Pe
   SubPeriods out;
   const YamlNode* per = y.get("per");
   if (per == nullptr) {
-    error(y.pos, "'periods' needs 'per': month, quarter, half or year", example);
+    error(y.pos, tr("'periods' needs 'per': month, quarter, half or year"), example);
     ok = false;
   } else {
     std::optional<Every> e = per->is_scalar() ? parse_every(per->scalar) : std::nullopt;
     if (!e || std::find(kPers.begin(), kPers.end(), per->scalar) == kPers.end()) {
       error(per->pos,
-            fmt::format("'per' must be month, quarter, half or year; got '{}'",
+            trf("'per' must be month, quarter, half or year; got '{}'",
                         per->is_scalar() ? per->scalar : per->kind_name()),
             per->is_scalar() ? did_you_mean(per->scalar, kPers) : std::string());
       ok = false;
@@ -60,7 +61,7 @@ std::optional<SubPeriods> read_periods(const YamlNode& y, const std::optional<Pe
   const YamlNode* combine = y.get("combine");
   const YamlNode* weights = nullptr;
   if (combine == nullptr) {
-    error(y.pos, "'periods' needs 'combine': mean, sum, last or {weights: [25%, 75%]}",
+    error(y.pos, trf("'periods' needs 'combine': mean, sum, last or {{weights: [25%, 75%]}}"),
           example);
     ok = false;
   } else if (combine->is_scalar() && combine->scalar == "mean") {
@@ -75,27 +76,27 @@ std::optional<SubPeriods> read_periods(const YamlNode& y, const std::optional<Pe
     weights = combine->get("weights");
   } else {
     error(combine->pos,
-          fmt::format("'combine' must be mean, sum, last or {{weights: [...]}}; got '{}'",
+          trf("'combine' must be mean, sum, last or {{weights: [...]}}; got '{}'",
                       combine->is_scalar() ? combine->scalar : combine->kind_name()),
           combine->is_scalar() && combine->scalar == "weights"
-              ? std::string("write combine: {weights: [25%, 75%]}, one weight per sub-period")
+              ? std::string(trf("write combine: {{weights: [25%, 75%]}}, one weight per sub-period"))
               : combine->is_scalar() ? did_you_mean(combine->scalar, kCombines)
-                                     : std::string("e.g. combine: {weights: [25%, 75%]}"));
+                                     : std::string(trf("e.g. combine: {{weights: [25%, 75%]}}")));
     ok = false;
   }
   if (weights != nullptr) {
     if (!weights->is_sequence() || weights->items.empty()) {
-      error(weights->pos, "'weights' is a list of percentages, one per sub-period",
-            "e.g. weights: [25%, 75%]");
+      error(weights->pos, tr("'weights' is a list of percentages, one per sub-period"),
+            tr("e.g. weights: [25%, 75%]"));
       ok = false;
     } else {
       for (const auto& w : weights->items) {
         std::optional<Rational> r = w->is_scalar() ? percent_of(w->scalar) : std::nullopt;
         if (!r) {
           error(w->pos,
-                fmt::format("a weight must be a percentage between 0% and 100%, got '{}'",
+                trf("a weight must be a percentage between 0% and 100%, got '{}'",
                             w->is_scalar() ? w->scalar : w->kind_name()),
-                "write the weight with a percent sign: 25%");
+                tr("write the weight with a percent sign: 25%"));
           ok = false;
           continue;
         }
@@ -105,8 +106,8 @@ std::optional<SubPeriods> read_periods(const YamlNode& y, const std::optional<Pe
     }
   }
   if (!period) {
-    error(y.pos, fmt::format("'periods' of '{}' needs the scheme's 'period'", node_id),
-          "add period: {from: 2024-01-01, to: 2025-12-31}: the sub-periods cut it");
+    error(y.pos, trf("'periods' of '{}' needs the scheme's 'period'", node_id),
+          trf("add period: {{from: 2024-01-01, to: 2025-12-31}}: the sub-periods cut it"));
     return std::nullopt;
   }
   if (!ok) return std::nullopt;
@@ -122,16 +123,16 @@ std::optional<SubPeriods> read_periods(const YamlNode& y, const std::optional<Pe
     for (const Rational& w : out.weights) sum += w;
     if (out.weights.size() != n) {
       error(weights->pos,
-            fmt::format("'weights' lists {} weights, but the period has {} sub-periods of "
+            trf("'weights' lists {} weights, but the period has {} sub-periods of "
                         "one {} ({})",
                         out.weights.size(), n, every_name(out.per),
                         fmt::join(out.labels, ", ")),
-            "give one weight per sub-period, in date order");
+            tr("give one weight per sub-period, in date order"));
     } else if (!(sum == Rational(1))) {
       error(weights->pos,
-            fmt::format("the weights of the sub-periods of '{}' add up to {}%, not 100%",
+            trf("the weights of the sub-periods of '{}' add up to {}%, not 100%",
                         node_id, (sum * Rational(100)).to_string()),
-            "check each weight against the formula of the assessment document");
+            tr("check each weight against the formula of the assessment document"));
     } else {
       return out;
     }
@@ -189,7 +190,7 @@ std::string copies_hint(const Scheme& scheme, const std::string& id) {
   const Node& periodic = scheme.nodes[scheme.nodes[copies->front()].periodic];
   std::vector<std::string> ids;
   for (int c : *copies) ids.push_back(scheme.nodes[c].id);
-  return fmt::format("'{}' is scored once per {} ('periods' of '{}'): name one sub-period's "
+  return trf("'{}' is scored once per {} ('periods' of '{}'): name one sub-period's "
                      "score ({}), or '{}' for the combined score",
                      id, every_name(periodic.periods->per), periodic.id, fmt::join(ids, ", "),
                      periodic.id);

@@ -12,8 +12,11 @@
 
 #include <algorithm>
 #include <sstream>
+#include <string_view>
+#include <utility>
 
 #include "base/diagnostic.h"
+#include "base/messages.h"
 #include "input/utf8.h"
 
 namespace kaohe {
@@ -27,10 +30,10 @@ const YamlNode* YamlNode::get(std::string_view key) const {
 
 const char* YamlNode::kind_name() const {
   switch (kind) {
-    case Kind::kNull: return "nothing";
-    case Kind::kScalar: return "a value";
-    case Kind::kSequence: return "a list";
-    case Kind::kMap: return "a mapping";
+    case Kind::kNull: return tr("nothing");
+    case Kind::kScalar: return tr("a value");
+    case Kind::kSequence: return tr("a list");
+    case Kind::kMap: return tr("a mapping");
   }
   return "?";
 }
@@ -60,6 +63,73 @@ struct Rejected {
 
 SourcePos to_pos(const YAML::Mark& m) { return {m.line + 1, m.column + 1}; }
 
+// yaml-cpp's message for a syntax error (its parser's ErrorMsg words,
+// yaml-cpp/exceptions.h) in the message language; one it does not list, or
+// one of a newer yaml-cpp, stays as yaml-cpp wrote it. A message that ends
+// in ": " is followed by what was found.
+std::string yaml_cpp_message(const std::string& msg) {
+  const std::pair<const char*, const char*> known[] = {
+      {"YAML directives must have exactly one argument",
+       tr("YAML directives must have exactly one argument")},
+      {"bad YAML version: ", tr("bad YAML version: ")},
+      {"YAML major version too large", tr("YAML major version too large")},
+      {"repeated YAML directive", tr("repeated YAML directive")},
+      {"TAG directives must have exactly two arguments",
+       tr("TAG directives must have exactly two arguments")},
+      {"repeated TAG directive", tr("repeated TAG directive")},
+      {"illegal character found while scanning tag handle",
+       tr("illegal character found while scanning tag handle")},
+      {"tag handle with no suffix", tr("tag handle with no suffix")},
+      {"end of verbatim tag not found", tr("end of verbatim tag not found")},
+      {"end of map not found", tr("end of map not found")},
+      {"end of map flow not found", tr("end of map flow not found")},
+      {"end of sequence not found", tr("end of sequence not found")},
+      {"end of sequence flow not found", tr("end of sequence flow not found")},
+      {"cannot assign multiple tags to the same node",
+       tr("cannot assign multiple tags to the same node")},
+      {"cannot assign multiple anchors to the same node",
+       tr("cannot assign multiple anchors to the same node")},
+      {"cannot assign multiple aliases to the same node",
+       tr("cannot assign multiple aliases to the same node")},
+      {"aliases can't have any content, *including* tags",
+       tr("aliases can't have any content, *including* tags")},
+      {"bad character found while scanning hex number",
+       tr("bad character found while scanning hex number")},
+      {"invalid unicode: ", tr("invalid unicode: ")},
+      {"unknown escape character: ", tr("unknown escape character: ")},
+      {"unknown token", tr("unknown token")},
+      {"illegal document indicator in scalar", tr("illegal document indicator in scalar")},
+      {"illegal EOF in scalar", tr("illegal EOF in scalar")},
+      {"illegal character in scalar", tr("illegal character in scalar")},
+      {"illegal tab when looking for indentation",
+       tr("illegal tab when looking for indentation")},
+      {"illegal flow end", tr("illegal flow end")},
+      {"illegal block entry", tr("illegal block entry")},
+      {"illegal map key", tr("illegal map key")},
+      {"illegal map value", tr("illegal map value")},
+      {"alias not found after *", tr("alias not found after *")},
+      {"anchor not found after &", tr("anchor not found after &")},
+      {"illegal character found while scanning alias",
+       tr("illegal character found while scanning alias")},
+      {"illegal character found while scanning anchor",
+       tr("illegal character found while scanning anchor")},
+      {"cannot set zero indentation for a block scalar",
+       tr("cannot set zero indentation for a block scalar")},
+      {"unexpected character in block scalar", tr("unexpected character in block scalar")},
+      {"cannot assign the same alias to multiple nodes",
+       tr("cannot assign the same alias to multiple nodes")},
+      {"the referenced anchor is not defined", tr("the referenced anchor is not defined")},
+  };
+  for (const auto& [english, translated] : known) {
+    const std::string_view e(english);
+    if (msg == e) return translated;
+    if (e.size() > 2 && e.substr(e.size() - 2) == ": " && msg.rfind(e, 0) == 0) {
+      return translated + msg.substr(e.size());
+    }
+  }
+  return msg;
+}
+
 class TreeBuilder : public YAML::EventHandler {
  public:
   std::unique_ptr<YamlNode> take_root() { return std::move(root_); }
@@ -68,9 +138,9 @@ class TreeBuilder : public YAML::EventHandler {
   void OnDocumentStart(const YAML::Mark& mark) override {
     ++documents_;
     if (documents_ > 1) {
-      throw Rejected{to_pos(mark), "a scheme file holds one YAML document",
-                     "remove the second '---' and what follows, or split "
-                     "the schemes into separate files"};
+      throw Rejected{to_pos(mark), tr("a scheme file holds one YAML document"),
+                     tr("remove the second '---' and what follows, or split "
+                     "the schemes into separate files")};
     }
   }
   void OnDocumentEnd() override {}
@@ -82,20 +152,20 @@ class TreeBuilder : public YAML::EventHandler {
     add(std::move(n));
   }
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
-    throw Rejected{to_pos(mark), "aliases (*name) are not allowed in schemes",
-                   "write the value out in full"};
+    throw Rejected{to_pos(mark), tr("aliases (*name) are not allowed in schemes"),
+                   tr("write the value out in full")};
   }
   void OnAnchor(const YAML::Mark& mark, const std::string&) override {
-    throw Rejected{to_pos(mark), "anchors (&name) are not allowed in schemes",
-                   "write the value out in full"};
+    throw Rejected{to_pos(mark), tr("anchors (&name) are not allowed in schemes"),
+                   tr("write the value out in full")};
   }
   void OnScalar(const YAML::Mark& mark, const std::string& tag,
                 YAML::anchor_t anchor, const std::string& value) override {
     check_anchor(mark, anchor);
     check_tag(mark, tag, true);
     if (value.find('\0') != std::string::npos) {  // "\0" or "\x00" in quotes
-      throw Rejected{to_pos(mark), "a value holds a NUL character",
-                     "remove the \\0 escape; names and titles are printed"};
+      throw Rejected{to_pos(mark), tr("a value holds a NUL character"),
+                     tr("remove the \\0 escape; names and titles are printed")};
     }
     auto n = std::make_unique<YamlNode>();
     n->kind = YamlNode::Kind::kScalar;
@@ -116,7 +186,7 @@ class TreeBuilder : public YAML::EventHandler {
   void OnMapEnd() override {
     if (pending_key_.back()) {
       // A key without a value cannot happen in valid YAML; be safe.
-      throw Rejected{pending_key_.back()->pos, "a key without a value", ""};
+      throw Rejected{pending_key_.back()->pos, tr("a key without a value"), ""};
     }
     close();
   }
@@ -124,19 +194,19 @@ class TreeBuilder : public YAML::EventHandler {
  private:
   void check_anchor(const YAML::Mark& mark, YAML::anchor_t anchor) {
     if (anchor != YAML::NullAnchor) {
-      throw Rejected{to_pos(mark), "anchors (&name) are not allowed in schemes",
-                     "write the value out in full"};
+      throw Rejected{to_pos(mark), tr("anchors (&name) are not allowed in schemes"),
+                     tr("write the value out in full")};
     }
   }
   void check_tag(const YAML::Mark& mark, const std::string& tag, bool scalar) {
     // "?" is a plain node, "!" a quoted scalar: both untagged.
     if (tag.empty() || tag == "?" || (scalar && tag == "!")) return;
     throw Rejected{to_pos(mark),
-                   fmt::format("tags like '{}' are not allowed in schemes",
+                   trf("tags like '{}' are not allowed in schemes",
                                tag.rfind("tag:yaml.org,2002:", 0) == 0
                                    ? "!!" + tag.substr(18)
                                    : tag),
-                   "remove the tag; kaohe reads every value as text"};
+                   tr("remove the tag; kaohe reads every value as text")};
   }
   void open(const YAML::Mark& mark, const std::string& tag,
             YAML::anchor_t anchor, YamlNode::Kind kind) {
@@ -144,8 +214,8 @@ class TreeBuilder : public YAML::EventHandler {
     check_tag(mark, tag, false);
     if (static_cast<int>(stack_.size()) >= kMaxYamlDepth) {
       throw Rejected{to_pos(mark),
-                     fmt::format("nesting deeper than {} levels", kMaxYamlDepth),
-                     "a scheme never needs this depth; check the brackets"};
+                     trf("nesting deeper than {} levels", kMaxYamlDepth),
+                     tr("a scheme never needs this depth; check the brackets")};
     }
     auto n = std::make_unique<YamlNode>();
     n->kind = kind;
@@ -173,17 +243,17 @@ class TreeBuilder : public YAML::EventHandler {
     if (!key) {
       if (!n->is_scalar()) {
         // yaml-cpp also reads an unclosed '[' or '{' as a key.
-        throw Rejected{n->pos, "a mapping key must be plain text",
-                       "a list or mapping cannot be a key; is a '[' or '{' "
-                       "left unclosed?"};
+        throw Rejected{n->pos, tr("a mapping key must be plain text"),
+                       trf("a list or mapping cannot be a key; is a '[' or '{{' "
+                       "left unclosed?")};
       }
       for (const auto& [k, v] : parent->entries) {
         if (k->scalar == n->scalar) {
           throw Rejected{
               n->pos,
-              fmt::format("duplicate key '{}' (first written at line {})",
+              trf("duplicate key '{}' (first written at line {})",
                           n->scalar, k->pos.line),
-              "keep one of the two; YAML keys must be unique in a mapping"};
+              tr("keep one of the two; YAML keys must be unique in a mapping")};
         }
       }
       key = std::move(n);
@@ -215,8 +285,8 @@ std::unique_ptr<YamlNode> parse_yaml(const std::string& file,
   };
   if (text.size() > kMaxSchemeBytes) {
     throw fail({0, 0},
-               fmt::format("scheme file is larger than {} bytes", kMaxSchemeBytes),
-               "a scheme is a short text file; is this the right file?");
+               trf("scheme file is larger than {} bytes", kMaxSchemeBytes),
+               tr("a scheme is a short text file; is this the right file?"));
   }
   // Every byte is strict UTF-8 without NUL, as in the CSV files: names
   // and titles are printed, and JSON output must stay valid UTF-8.
@@ -229,16 +299,16 @@ std::unique_ptr<YamlNode> parse_yaml(const std::string& file,
                   static_cast<int>(at - line_start) + 1};
     throw fail(pos,
                scan.problem == TextProblem::kNul
-                   ? "scheme file contains a NUL byte"
-                   : fmt::format("invalid UTF-8 (byte 0x{:02X})",
+                   ? tr("scheme file contains a NUL byte")
+                   : trf("invalid UTF-8 (byte 0x{:02X})",
                                  static_cast<unsigned char>(*scan.stop)),
-               "a scheme is UTF-8 text; is this the right file?");
+               tr("a scheme is UTF-8 text; is this the right file?"));
   }
   // yaml-cpp 0.7 fails on CR-only line endings with a misleading message.
   if (text.find('\r') != std::string::npos &&
       text.find('\n') == std::string::npos) {
-    throw fail({1, 0}, "the file uses CR-only line endings",
-               "save it with LF or CRLF line endings");
+    throw fail({1, 0}, tr("the file uses CR-only line endings"),
+               tr("save it with LF or CRLF line endings"));
   }
   std::istringstream in(text);
   TreeBuilder builder;
@@ -252,13 +322,13 @@ std::unique_ptr<YamlNode> parse_yaml(const std::string& file,
     SourcePos pos{e.mark.line + 1, e.mark.column + 1};
     if (e.mark.is_null()) pos = {0, 0};
     std::string msg = e.msg;
-    if (msg.empty() || msg == "bad file") msg = "the YAML is nested too deeply";
-    throw fail(pos, "YAML syntax: " + msg, "");
+    if (msg.empty() || msg == "bad file") msg = tr("the YAML is nested too deeply");
+    throw fail(pos, trf("YAML syntax: {}", yaml_cpp_message(msg)), "");
   }
   std::unique_ptr<YamlNode> root = builder.take_root();
   if (!root) {
-    throw fail({0, 0}, "the scheme file is empty",
-               "a scheme starts with 'kaohe: 1'; see DESIGN.md");
+    throw fail({0, 0}, tr("the scheme file is empty"),
+               tr("a scheme starts with 'kaohe: 1'; see DESIGN.md"));
   }
   return root;
 }
