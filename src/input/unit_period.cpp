@@ -44,7 +44,7 @@ void check_unit_periods(const Scheme& scheme, const Roster& roster, Diagnostics&
       diags.error(roster.file, u.line, 0,
                   trf("unit \"{}\" has a period of its own ({}), but the scheme "
                               "has no period", u.id, own),
-                  u.text, tr("add period: {from: …, to: …} to the scheme, or empty from/to"));
+                  u.text, trf("add period: {{from: …, to: …}} to the scheme, or empty from/to"));
       continue;
     }
     const Period& p = *scheme.period;
