@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "base/diagnostic.h"
+#include "base/messages.h"
 #include "input/csv_columns.h"
 #include "input/csv_reader.h"
 #include "input/sheet_header.h"
@@ -46,8 +47,8 @@ void read_days(const std::string& path, const SheetOptions& sheet,
   const HeaderFound got = read_sheet_header(reader, kColumns, nullptr, sheet.skip_for(path),
                                             diags, header, found, title_rows);
   if (got == HeaderFound::kNoRows) {
-    diags.add(Diagnostic{path, 0, 0, Severity::kError, "the calendar is empty", "",
-                         "start it with the header: date,day"});
+    diags.add(Diagnostic{path, 0, 0, Severity::kError, tr("the calendar is empty"), "",
+                         tr("start it with the header: date,day")});
   }
   if (got != HeaderFound::kFound) return;
   const std::optional<std::vector<int>> cols = std::move(found);
@@ -66,24 +67,24 @@ void read_days(const std::string& path, const SheetOptions& sheet,
     const std::optional<bool> working = parse_day_kind(row.fields[c_day]);
     if (!working) {
       errors.add(row, c_day + 1,
-                 fmt::format("day \"{}\" is neither a working day nor a day off",
+                 trf("day \"{}\" is neither a working day nor a day off",
                              row.fields[c_day]),
-                 "write 上班 (or 工作日, workday) or 放假 (or 休息, holiday)");
+                 tr("write 上班 (or 工作日, workday) or 放假 (or 休息, holiday)"));
       continue;
     }
     auto [it, inserted] = line_of.emplace(d->day_number(), row.line);
     if (!inserted) {
       errors.add(row, c_date + 1,
-                 fmt::format("{} is listed twice (first at line {})", d->to_string(),
+                 trf("{} is listed twice (first at line {})", d->to_string(),
                              it->second),
-                 "list each day once");
+                 tr("list each day once"));
       continue;
     }
     days.emplace_back(*d, *working);
   }
   if (days.empty() && diags.error_count() == 0) {
-    diags.add(Diagnostic{path, 0, 0, Severity::kError, "the calendar lists no day", "",
-                         "list the year's holidays and the weekend days worked (调休)"});
+    diags.add(Diagnostic{path, 0, 0, Severity::kError, tr("the calendar lists no day"), "",
+                         tr("list the year's holidays and the weekend days worked (调休)")});
   }
 }
 

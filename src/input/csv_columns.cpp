@@ -10,13 +10,15 @@
 #include <utility>
 
 #include "base/ascii.h"
+#include "base/messages.h"
 #include "input/row_errors.h"
 
 namespace kaohe {
 namespace {
 
-constexpr std::string_view kExactly =
-    "column names are matched exactly, in lower case, without spaces";
+const char* exactly() {
+  return tr("column names are matched exactly, in lower case, without spaces");
+}
 
 // Invisible or space characters that fold_column_name drops.
 constexpr std::array<std::string_view, 5> kSpaces{" ", "\t", "\xC2\xA0",
@@ -77,11 +79,11 @@ void report_missing(const HeaderContext& h, const ColumnSpec& spec,
   const std::vector<std::string> synonyms = synonyms_of(spec);
   std::string hint;
   if (const std::string near = closest_match(name, unread); !near.empty()) {
-    hint = fmt::format("is \"{}\" meant to be \"{}\"?", near, name);
+    hint = trf("is \"{}\" meant to be \"{}\"?", near, name);
   }
   for (std::size_t i = 0; hint.empty() && i < synonyms.size(); ++i) {
     if (const std::string near = closest_match(synonyms[i], unread); !near.empty()) {
-      hint = fmt::format("is \"{}\" meant to be \"{}\" (read as {})?", near,
+      hint = trf("is \"{}\" meant to be \"{}\" (read as {})?", near,
                          synonyms[i], name);
     }
   }
@@ -91,7 +93,7 @@ void report_missing(const HeaderContext& h, const ColumnSpec& spec,
     for (const std::string& u : unread) {
       if (!u.empty() && (u.find(synonyms[i]) != std::string::npos ||
                          synonyms[i].find(u) != std::string::npos)) {
-        hint = fmt::format("is \"{}\" meant to be \"{}\" (read as {})?", u, synonyms[i],
+        hint = trf("is \"{}\" meant to be \"{}\" (read as {})?", u, synonyms[i],
                            name);
         break;
       }
@@ -99,34 +101,34 @@ void report_missing(const HeaderContext& h, const ColumnSpec& spec,
   }
   if (hint.empty()) {
     hint = synonyms.empty()
-               ? fmt::format("add a column named {}", name)
-               : fmt::format("add a column named {} (or {}), or map your header to {} in "
+               ? trf("add a column named {}", name)
+               : trf("add a column named {} (or {}), or map your header to {} in "
                              "the scheme's columns:",
                              name, fmt::join(synonyms, ", "), name);
   }
-  h.error(-1, fmt::format("missing required column \"{}\"", name), hint);
+  h.error(-1, trf("missing required column \"{}\"", name), hint);
 }
 
 // Fields `a` < `b` both mean `spec`, one of them through a synonym.
 void report_two_names(const HeaderContext& h, const ColumnSpec& spec, int a, int b) {
   h.error(b,
-          fmt::format("fields {} \"{}\" and {} \"{}\" both mean column \"{}\"", a + 1,
+          trf("fields {} \"{}\" and {} \"{}\" both mean column \"{}\"", a + 1,
                       h.name(a), b + 1, h.name(b), spec.name),
-          "which to read would be a guess: remove or rename one of them, or map one "
-          "to another column in the scheme's columns:");
+          tr("which to read would be a guess: remove or rename one of them, or map one "
+             "to another column in the scheme's columns:"));
 }
 
 // `field` is a variant of `spec` and the header has no exact one.
 void report_variant(const HeaderContext& h, const ColumnSpec& spec, int field) {
-  const std::string hint = fmt::format("did you mean \"{}\"? {}", spec.name, kExactly);
+  const std::string hint = trf("did you mean \"{}\"? {}", spec.name, exactly());
   if (spec.required) {
     h.error(field,
-            fmt::format("missing required column \"{}\": field {} is \"{}\"", spec.name,
+            trf("missing required column \"{}\": field {} is \"{}\"", spec.name,
                         field + 1, h.name(field)),
             hint);
   } else {
     h.error(field,
-            fmt::format("column \"{}\" would be ignored: it is not \"{}\"", h.name(field),
+            trf("column \"{}\" would be ignored: it is not \"{}\"", h.name(field),
                         spec.name),
             hint);
   }
@@ -139,21 +141,21 @@ void report_duplicate(const HeaderContext& h, const ColumnSpec& spec, int kept,
   const int b = std::max(kept, later);
   if (h.name(a) == h.name(b)) {
     h.error(later,
-            fmt::format("duplicate column \"{}\": fields {} and {}", spec.name, a + 1,
+            trf("duplicate column \"{}\": fields {} and {}", spec.name, a + 1,
                         b + 1),
-            fmt::format("remove one of them: which \"{}\" to read would be a guess",
+            trf("remove one of them: which \"{}\" to read would be a guess",
                         spec.name));
     return;
   }
   const std::string remove =
       h.name(kept) == spec.name
-          ? fmt::format("remove field {} \"{}\"", later + 1, h.name(later))
-          : std::string("remove one of them");
+          ? trf("remove field {} \"{}\"", later + 1, h.name(later))
+          : std::string(tr("remove one of them"));
   h.error(later,
-          fmt::format("duplicate column \"{}\": field {} \"{}\" and field {} \"{}\" "
+          trf("duplicate column \"{}\": field {} \"{}\" and field {} \"{}\" "
                       "differ only in case or spaces",
                       spec.name, a + 1, h.name(a), b + 1, h.name(b)),
-          fmt::format("{}: {}", remove, kExactly));
+          fmt::format("{}: {}", remove, exactly()));
 }
 
 }  // namespace
@@ -253,9 +255,9 @@ std::optional<std::vector<int>> find_columns(const CsvHeader& header,
 bool check_width(const CsvHeader& header, const CsvRow& row, RowErrors& errors) {
   int n = static_cast<int>(row.fields.size());
   if (n == header.size()) return true;
-  errors.add(row, 0, fmt::format("row has {} fields, the header has {}", n, header.size()),
-             n > header.size() ? "quote fields that contain commas"
-                               : "every row needs a value (maybe empty) per column");
+  errors.add(row, 0, trf("row has {} fields, the header has {}", n, header.size()),
+             n > header.size() ? tr("quote fields that contain commas")
+                               : tr("every row needs a value (maybe empty) per column"));
   return false;
 }
 

@@ -17,6 +17,7 @@
 #include <fmt/format.h>
 
 #include "base/diagnostic.h"
+#include "base/messages.h"
 
 namespace kaohe {
 namespace {
@@ -213,21 +214,21 @@ void CsvReader::fail_text(const char* record, int line,
       ++line;  // inside quotes: CRLF counts once, on its LF
     }
   }
-  std::string where = !have_header_ ? std::string("in the header")
+  std::string where = !have_header_ ? std::string(tr("in the header"))
                       : field < header_.size()
-                          ? fmt::format("in column \"{}\"", header_[field])
-                          : fmt::format("in field {}", field + 1);
+                          ? trf("in column \"{}\"", header_[field])
+                          : trf("in field {}", field + 1);
   Diagnostic d;
   d.file = name_;
   d.line = line;
   d.col = static_cast<int>(field) + 1;
   if (bad_ == TextProblem::kNul) {
-    d.message = "NUL byte " + where;
-    d.hint = "CSV text holds no NUL bytes: is this a workbook (.xlsx), or "
-             "UTF-16 text without a byte-order mark? Save it as CSV (UTF-8)";
+    d.message = trf("NUL byte {}", where);
+    d.hint = tr("CSV text holds no NUL bytes: is this a workbook (.xlsx), or "
+                "UTF-16 text without a byte-order mark? Save it as CSV (UTF-8)");
   } else {
     InvalidText t = source_->describe_invalid(bad, end);
-    d.message = fmt::format("{} {} ({})", t.what, where, t.detail);
+    d.message = trf("{} {} ({})", t.what, where, t.detail);
     d.hint = std::move(t.hint);
   }
   d.source_line = printable_utf8(line_around(record, bad, end));
@@ -400,18 +401,17 @@ void CsvReader::detect_delimiter() {
     delim_ = kCandidates[chosen];
     return;
   }
-  std::string found;
-  for (int k = 0; k < 3; ++k) {
-    if (!present[k]) continue;
-    if (!found.empty()) found += " and ";
-    found += k == 0 ? "commas" : k == 1 ? "tabs" : "semicolons";
-  }
+  // Two or three of them (one alone would have been chosen).
+  const char* found = !present[0]   ? tr("tabs and semicolons")
+                      : !present[1] ? tr("commas and semicolons")
+                      : !present[2] ? tr("commas and tabs")
+                                    : tr("commas and tabs and semicolons");
   const char* line_end = head.start;
   while (line_end < end && !is_break(*line_end)) ++line_end;
   fail(head.number, 0,
-       fmt::format("cannot tell the delimiter: line {} has {}", head.number, found),
+       trf("cannot tell the delimiter: line {} has {}", head.number, found),
        head.start, head.start, line_end,
-       "name it with --delimiter comma, --delimiter tab or --delimiter semicolon");
+       tr("name it with --delimiter comma, --delimiter tab or --delimiter semicolon"));
 }
 
 bool CsvReader::next(CsvRow& row) {
@@ -589,8 +589,8 @@ CsvReader::Parsed CsvReader::parse(CsvRow& row) {
   for (;;) {
     if (row.fields.size() >= kMaxFields) {
       // A line of commas would otherwise take 16 bytes of memory a field.
-      fail(line_ + breaks, col(), fmt::format("row has more than {} fields", kMaxFields),
-           begin, p, end, "a row of kaohe's files has a few columns; check the file's delimiter");
+      fail(line_ + breaks, col(), trf("row has more than {} fields", kMaxFields),
+           begin, p, end, tr("a row of kaohe's files has a few columns; check the file's delimiter"));
     }
     if (p < end && *p == '"') {
       const char* open = p;
@@ -610,18 +610,18 @@ CsvReader::Parsed CsvReader::parse(CsvRow& row) {
         if (static_cast<std::size_t>(out - field) +
                 static_cast<std::size_t>(q - seg) >
             kMaxFieldBytes) {
-          fail(open_line, col(), "field longer than 1048576 bytes", begin, open,
+          fail(open_line, col(), tr("field longer than 1048576 bytes"), begin, open,
                end,
-               "if the field should be short, check for a quote opened "
-               "here that never closes");
+               tr("if the field should be short, check for a quote opened "
+                  "here that never closes"));
         }
         if (q == end) {
           if (!eof_) return Parsed::kNeedMore;
           fail(open_line, col(),
-               "unterminated quoted field (the quote opened here never "
-               "closes)",
+               tr("unterminated quoted field (the quote opened here never "
+                  "closes)"),
                begin, open, end,
-               "close the quote, or double a quote inside the field (\"\")");
+               tr("close the quote, or double a quote inside the field (\"\")"));
         }
         p = q + 1;
         if (*q != '"') {
@@ -662,16 +662,16 @@ CsvReader::Parsed CsvReader::parse(CsvRow& row) {
       }
       if (!is_break(*p)) {
         // The quoted field is already in row.fields.
-        fail(line_ + breaks, col() - 1, "unexpected text after closing quote",
+        fail(line_ + breaks, col() - 1, tr("unexpected text after closing quote"),
              begin, p, end,
-             "a quoted field ends at its closing quote; quote the whole "
-             "field, or double a quote inside it (\"\")");
+             tr("a quoted field ends at its closing quote; quote the whole "
+                "field, or double a quote inside it (\"\")"));
       }
     } else {
       const char* start = p;
       p = scanner.find(p);
       if (static_cast<std::size_t>(p - start) > kMaxFieldBytes) {
-        fail(line_ + breaks, col(), "field longer than 1048576 bytes", begin,
+        fail(line_ + breaks, col(), tr("field longer than 1048576 bytes"), begin,
              start, end);
       }
       if (p == end) {
@@ -682,11 +682,12 @@ CsvReader::Parsed CsvReader::parse(CsvRow& row) {
       }
       if (*p == '"') {
         fail(line_ + breaks, col(),
-             "quote inside an unquoted field; quote the whole field and "
-             "double the quote",
+             tr("quote inside an unquoted field; quote the whole field and "
+                "double the quote"),
              begin, p, end,
-             "write the field as \"...\" with each quote inside doubled "
-             "(\"\")");
+             tr("write the field as \"...\" with each quote inside doubled "
+                "(\"\")"));
+
       }
       row.fields.emplace_back(start, static_cast<std::size_t>(p - start));
       if (*p == delim_) {

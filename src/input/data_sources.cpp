@@ -8,6 +8,7 @@
 #include <map>
 
 #include "base/ascii.h"
+#include "base/messages.h"
 #include "input/data_file_names.h"
 #include "input/workbook_sheet.h"
 #include "io/file_io.h"
@@ -58,11 +59,11 @@ Folder scan_folder(const std::string& dir, const bool (&wanted)[3]) {
       if (!wanted[static_cast<int>(*what.copy_of)]) continue;  // its kind is named
       const std::string_view kind = kind_name(*what.copy_of);
       out.diags.error(path, 0, 0,
-                      fmt::format("the name says this is a copy (\"{}\"): read with "
+                      trf("the name says this is a copy (\"{}\"): read with "
                                   "the other {} files, its rows would count twice",
                                   what.copy_mark, kind),
                       {},
-                      fmt::format("rename it (e.g. {}-2.csv) if it holds other rows, "
+                      trf("rename it (e.g. {}-2.csv) if it holds other rows, "
                                   "remove it if it is a copy, or name the files to "
                                   "read with {} FILE",
                                   kind, option_of(*what.copy_of)));
@@ -78,11 +79,11 @@ Folder scan_folder(const std::string& dir, const bool (&wanted)[3]) {
       if (!fresh && ascii_lowercase(first->second) != folded) {
         out.diags.error(
             path, 0, 0,
-            fmt::format("{} has the same name with another extension: both would be "
+            trf("{} has the same name with another extension: both would be "
                         "read as {}",
                         first->second, kind_name(*what.kind)),
             {},
-            fmt::format("one sheet saved twice (as CSV, text or workbook) would count "
+            trf("one sheet saved twice (as CSV, text or workbook) would count "
                         "twice: keep one "
                         "of the two, or name the files to read with {} FILE",
                         option_of(*what.kind)));
@@ -91,11 +92,11 @@ Folder scan_folder(const std::string& dir, const bool (&wanted)[3]) {
       if (!fresh) {
         out.diags.error(
             path, 0, 0,
-            fmt::format("the name differs from {} only in letter case: both would "
+            trf("the name differs from {} only in letter case: both would "
                         "be read as {}",
                         first->second, kind_name(*what.kind)),
             {},
-            fmt::format("kaohe matches names in any case, as Windows does: keep "
+            trf("kaohe matches names in any case, as Windows does: keep "
                         "one of the two, or name the files to read with {} FILE",
                         option_of(*what.kind)));
         continue;
@@ -110,21 +111,21 @@ Folder scan_folder(const std::string& dir, const bool (&wanted)[3]) {
       const std::string plural = plural_of_kind(entry.name);
       out.diags.warning(
           path, 0, 0,
-          "not read: the name is not units.csv, events[-NAME].csv or "
-          "measures[-NAME].csv",
+          tr("not read: the name is not units.csv, events[-NAME].csv or "
+             "measures[-NAME].csv"),
           {},
           plural.empty()
-              ? "rename it to be read (events-NAME.csv or events_NAME.csv, in any "
-                "letter case), name it with --events FILE or --measures FILE, or "
-                "move it out of the folder"
-              : fmt::format("did you mean {}? rename it to be read", plural));
+              ? tr("rename it to be read (events-NAME.csv or events_NAME.csv, in any "
+                   "letter case), name it with --events FILE or --measures FILE, or "
+                   "move it out of the folder")
+              : trf("did you mean {}? rename it to be read", plural));
     } else if (what.workbook_kind && wanted[static_cast<int>(*what.workbook_kind)]) {
       const std::string_view kind = kind_name(*what.workbook_kind);
       out.diags.warning(path, 0, 0,
-                        "not read: kaohe reads CSV files and .xlsx workbooks, not Excel "
-                        "97–2003 .xls ones",
+                        tr("not read: kaohe reads CSV files and .xlsx workbooks, not Excel "
+                           "97–2003 .xls ones"),
                         {},
-                        fmt::format("save it from Excel or WPS as \"Excel 工作簿\" "
+                        trf("save it from Excel or WPS as \"Excel 工作簿\" "
                                     "({}.xlsx) or as \"CSV UTF-8\" ({}.csv)",
                                     kind, kind));
     }
@@ -143,8 +144,8 @@ struct Input {
 // data directory".
 std::string origin(const Input& in) {
   if (in.named) return option_of(in.kind);
-  if (in.kind == DataKind::kUnits) return "the roster of the data directory";
-  return fmt::format("{} from the data directory", kind_name(in.kind));
+  if (in.kind == DataKind::kUnits) return tr("the roster of the data directory");
+  return trf("{} from the data directory", kind_name(in.kind));
 }
 
 // A path and the file it names, for comparing: the same file when the
@@ -173,18 +174,18 @@ void refuse_same_file_twice(const std::vector<Input>& inputs) {
       const Input& a = inputs[i];
       const Input& b = inputs[j];
       const std::string how = origin(a) == origin(b)
-                                  ? "twice as " + origin(a)
-                                  : fmt::format("as {} and as {}", origin(a), origin(b));
+                                  ? trf("twice as {}", origin(a))
+                                  : trf("as {} and as {}", origin(a), origin(b));
       const std::string message =
           *a.path == *b.path
-              ? "this file is given " + how
-              : fmt::format("this is the same file as {}, given {}", *a.path, how);
+              ? trf("this file is given {}", how)
+              : trf("this is the same file as {}, given {}", *a.path, how);
       diags.error(*b.path, 0, 0, message, {},
                   a.kind == b.kind
-                      ? "name each file once: read twice, every row in it would "
-                        "count twice"
-                      : "a file holds one kind of data: check which file each "
-                        "option should name");
+                      ? tr("name each file once: read twice, every row in it would "
+                           "count twice")
+                      : tr("a file holds one kind of data: check which file each "
+                           "option should name"));
       named = named || a.named || b.named;
       break;
     }
@@ -201,22 +202,22 @@ static void read_workbook_kinds(const std::string& path, const bool (&wanted)[3]
   if (wanted[0] && kinds.units.size() != 1) {
     throw Error::in_file(
         kExitNoInput, path,
-        kinds.units.empty() ? "the workbook has no sheet named for the roster"
-                            : fmt::format("the workbook has {} sheets named for the roster",
+        kinds.units.empty() ? std::string(tr("the workbook has no sheet named for the roster"))
+                            : trf("the workbook has {} sheets named for the roster",
                                           kinds.units.size()),
-        "name one sheet units (or 单位名单, 名单, 单位, 花名册), the events sheets events or "
-        "events-NAME (or 事件, 台账, 扣分, 加扣分), the measures sheets measures or "
-        "measures-NAME (or 指标, 测评, 数值, 数据); or name the sheets with --units "
-        "FILE.xlsx:SHEET");
+        tr("name one sheet units (or 单位名单, 名单, 单位, 花名册), the events sheets events or "
+           "events-NAME (or 事件, 台账, 扣分, 加扣分), the measures sheets measures or "
+           "measures-NAME (or 指标, 测评, 数值, 数据); or name the sheets with --units "
+           "FILE.xlsx:SHEET"));
   }
   if (wanted[0]) s.units = kinds.units[0];
   if (wanted[1]) s.events = kinds.events;
   if (wanted[2]) s.measures = kinds.measures;
   for (const std::string& other : kinds.others) {
     s.warnings.push_back(Diagnostic{path + ":" + other, 0, 0, Severity::kWarning,
-                                    "not read: the sheet's name is no input's", "",
-                                    "name it units, events[-NAME] or measures[-NAME] to be "
-                                    "read"});
+                                    tr("not read: the sheet's name is no input's"), "",
+                                    tr("name it units, events[-NAME] or measures[-NAME] to be "
+                                       "read")});
   }
 }
 
@@ -232,17 +233,17 @@ DataSources resolve_sources(const std::optional<std::string>& dir,
     read_workbook_kinds(*dir, wanted, s);
   } else if (dir) {
     if (!is_directory(*dir)) {
-      throw Error::in_file(kExitNoInput, *dir, "no such data directory",
-                           "--data names a folder holding units.csv, events*.csv, "
-                           "measures*.csv");
+      throw Error::in_file(kExitNoInput, *dir, tr("no such data directory"),
+                           tr("--data names a folder holding units.csv, events*.csv, "
+                              "measures*.csv"));
     }
     const bool wanted[3] = {!units, events.empty(), measures.empty()};
     Folder folder = scan_folder(*dir, wanted);
     if (wanted[0] && !folder.units) {
       std::vector<Diagnostic> all = folder.diags.list();
-      all.push_back(Error::in_file(kExitNoInput, *dir, "the data directory has no units.csv",
-                                   "every run needs the roster: units.csv with "
-                                   "unit_id,name")
+      all.push_back(Error::in_file(kExitNoInput, *dir, tr("the data directory has no units.csv"),
+                                   tr("every run needs the roster: units.csv with "
+                                      "unit_id,name"))
                         .diagnostics()[0]);
       throw Error(kExitNoInput, std::move(all));
     }
@@ -256,8 +257,8 @@ DataSources resolve_sources(const std::optional<std::string>& dir,
   if (!events.empty()) s.events = events;
   if (!measures.empty()) s.measures = measures;
   if (s.units.empty()) {
-    throw Error(kExitUsage, "no roster: give a data directory or --units FILE",
-                "e.g. kaohe score scheme.yaml --data 2025/");
+    throw Error(kExitUsage, tr("no roster: give a data directory or --units FILE"),
+                tr("e.g. kaohe score scheme.yaml --data 2025/"));
   }
   // A workbook's inputs carry the name of the sheet read from then on.
   if (s.units != "-") s.units = name_the_sheet(s.units);
@@ -271,7 +272,7 @@ DataSources resolve_sources(const std::optional<std::string>& dir,
   for (const auto& e : s.events) stdin_uses += e == "-";
   for (const auto& m : s.measures) stdin_uses += m == "-";
   if (stdin_uses > 1) {
-    throw Error(kExitUsage, "standard input (-) can be read only once per run");
+    throw Error(kExitUsage, tr("standard input (-) can be read only once per run"));
   }
   std::vector<Input> inputs;
   if (s.units != "-") inputs.push_back({&s.units, DataKind::kUnits, units.has_value()});

@@ -18,6 +18,7 @@
 #include <utility>
 #include <vector>
 
+#include "base/messages.h"
 #include "base/short_bytes.h"
 #include "base/time_buckets.h"
 #include "input/csv_columns.h"
@@ -54,13 +55,13 @@ std::optional<std::int64_t> parse_count(std::string_view s) {
 // The hint for points that are not a number.
 std::string points_hint(std::string_view text) {
   if (text.find(',') != std::string_view::npos) {
-    return "use '.' as the decimal point; a thousands separator ',' stands only between "
-           "groups of three digits, as in \"1,234.5\"";
+    return tr("use '.' as the decimal point; a thousands separator ',' stands only between "
+              "groups of three digits, as in \"1,234.5\"");
   }
   if (text.ends_with('%') || text.ends_with("％")) {
-    return "points are an amount, not a percentage: write a plain decimal such as 0.5";
+    return tr("points are an amount, not a percentage: write a plain decimal such as 0.5");
   }
-  return "write a plain decimal such as 0.5";
+  return tr("write a plain decimal such as 0.5");
 }
 
 std::vector<std::string> leaf_ids(const Scheme& scheme, bool events) {
@@ -204,9 +205,9 @@ class RowChecker {
     const std::int64_t errors_before = errors.count();
     if (static_cast<int>(row.fields.size()) != header_size_) {
       errors.add(row, 0,
-                 fmt::format("row has {} fields, the header has {}",
+                 trf("row has {} fields, the header has {}",
                              row.fields.size(), header_size_),
-                 "quote fields that contain commas");
+                 tr("quote fields that contain commas"));
       ++stats.reported;
       return;
     }
@@ -217,10 +218,10 @@ class RowChecker {
     e.unit = keys.unit;
     if (e.unit < 0) {
       errors.add(row, c_unit + 1,
-                 unit_id.empty() ? std::string("empty unit_id")
-                                 : fmt::format("unknown unit_id \"{}\"", unit_id),
+                 unit_id.empty() ? std::string(tr("empty unit_id"))
+                                 : trf("unknown unit_id \"{}\"", unit_id),
                  !errors.shown()   ? std::string()
-                 : unit_id.empty() ? fmt::format("every row needs the id of a unit "
+                 : unit_id.empty() ? trf("every row needs the id of a unit "
                                                  "listed in {}", roster.file)
                                    : unknown_unit_hint(roster, unit_id));
     }
@@ -241,15 +242,15 @@ class RowChecker {
       const bool dated = c_date >= 0 && !row.fields[c_date].empty();
       if (!rule_reads_events(first.rule.kind)) {
         errors.add(row, c_item + 1,
-                   fmt::format("item \"{}\" ({}) is scored from measures, not "
+                   trf("item \"{}\" ({}) is scored from measures, not "
                                "events", item, first.template_name),
-                   "move this row to a measures file");
+                   tr("move this row to a measures file"));
       } else if (!dated) {
         errors.add(row, c_date >= 0 ? c_date + 1 : 0,
-                   fmt::format("item \"{}\" is scored once per {} ('periods' of \"{}\") "
+                   trf("item \"{}\" is scored once per {} ('periods' of \"{}\") "
                                "and needs a date", item, every_name(periodic.periods->per),
                                periodic.id),
-                   "the date says which sub-period the row counts in: write it as 2025-03-01");
+                   tr("the date says which sub-period the row counts in: write it as 2025-03-01"));
       } else if (keys.date != 0) {
         // Outside the period, the row is checked against the nearest copy,
         // then left out as outside the period.
@@ -268,27 +269,27 @@ class RowChecker {
       const Node* node = n >= 0 ? &scheme.nodes[n] : nullptr;
       if (node != nullptr && node->periodic >= 0) {
         errors.add(row, c_item + 1,
-                   fmt::format("item \"{}\" is kaohe's name for one sub-period of \"{}\"; "
+                   trf("item \"{}\" is kaohe's name for one sub-period of \"{}\"; "
                                "write the item's own id", item, node->template_id),
-                   fmt::format("write item_id {} with the row's date: the date picks the "
+                   trf("write item_id {} with the row's date: the date picks the "
                                "sub-period", node->template_id));
       } else if (node == nullptr) {
-        errors.add(row, c_item + 1, fmt::format("unknown item_id \"{}\"", item),
+        errors.add(row, c_item + 1, trf("unknown item_id \"{}\"", item),
                    errors.shown() ? unknown_item_hint(item, leaf_ids(scheme, true), "events")
                                   : std::string());
       } else if (!node->is_leaf()) {
         errors.add(row, c_item + 1,
-                   fmt::format("item \"{}\" ({}) groups other items; events go "
+                   trf("item \"{}\" ({}) groups other items; events go "
                                "to one of its leaves", item, node->name));
       } else if (!rule_reads_events(node->rule.kind)) {
         const bool result = node->rule.kind == RuleKind::kResult;
         errors.add(row, c_item + 1,
-                   result ? fmt::format("item \"{}\" ({}) is converted from another "
+                   result ? trf("item \"{}\" ({}) is converted from another "
                                         "assessment's result, not scored from events",
                                         item, node->name)
-                          : fmt::format("item \"{}\" ({}) is scored from measures, not "
+                          : trf("item \"{}\" ({}) is scored from measures, not "
                                         "events", item, node->name),
-                   result ? "remove this row" : "move this row to a measures file");
+                   result ? tr("remove this row") : tr("move this row to a measures file"));
       } else {
         e.node = n;
         remember(SeenItem{head_of(item), std::string(item), n});
@@ -300,15 +301,15 @@ class RowChecker {
       // known to apply, or nothing to check
     } else if (!scheme.applies_to_category(e.node, roster.units[e.unit].category)) {
       errors.add(row, c_item + 1,
-                 fmt::format("item \"{}\" does not apply to unit \"{}\" (category "
+                 trf("item \"{}\" does not apply to unit \"{}\" (category "
                              "\"{}\")", node->id, unit_id,
                              roster.units[e.unit].category),
-                 "a row for an item that does not apply is a mistake in the data");
+                 tr("a row for an item that does not apply is a mistake in the data"));
     } else if (measures.subtree_marked_na(scheme, e.unit, e.node)) {
       errors.add(row, c_item + 1,
-                 fmt::format("item \"{}\" is marked NA (does not apply) for unit "
+                 trf("item \"{}\" is marked NA (does not apply) for unit "
                              "\"{}\" in the measures", node->id, unit_id),
-                 "remove the NA row or this event row");
+                 tr("remove the NA row or this event row"));
     } else {
       mark_applies(e.unit, e.node);
     }
@@ -321,7 +322,7 @@ class RowChecker {
       }
     } else if (kind == RuleKind::kQuota) {
       errors.add(row, c_date >= 0 ? c_date + 1 : 0,
-                 fmt::format("item \"{}\" counts rows per {} and needs a date", node->id,
+                 trf("item \"{}\" counts rows per {} and needs a date", node->id,
                              every_name(node->rule.quota.per)));
     }
     if (c_count >= 0 && !row.fields[c_count].empty()) {
@@ -332,16 +333,16 @@ class RowChecker {
         e.count = *c;
       } else {
         errors.add(row, c_count + 1,
-                   fmt::format("count \"{}\" is not a whole number from 1 to {}",
+                   trf("count \"{}\" is not a whole number from 1 to {}",
                                row.fields[c_count], kMaxCount),
-                   "count is how many times it happened: 1, 2, 3 …");
+                   tr("count is how many times it happened: 1, 2, 3 …"));
       }
     }
     auto named_column = [&](int col, RuleKind uses, const char* what, int& out) {
       if (col < 0 || row.fields[col].empty()) {
         if (node && kind == uses) {
           errors.add(row, col >= 0 ? col + 1 : 0,
-                     fmt::format("item \"{}\" needs a {} (one of {})", node->id,
+                     trf("item \"{}\" needs a {} (one of {})", node->id,
                                  what, fmt::join(named(node->rule), ", ")));
         }
         return;
@@ -353,20 +354,20 @@ class RowChecker {
                               !node->rule.named.empty();
       if (kind != uses && !quota_tier) {
         errors.add(row, col + 1,
-                   fmt::format("item \"{}\" does not use a {}, got \"{}\"",
+                   trf("item \"{}\" does not use a {}, got \"{}\"",
                                node->id, what, v),
-                   fmt::format("leave the {} column empty for this item", what));
+                   trf("leave the {} column empty for this item", what));
         return;
       }
       out = node->rule.find_named(std::string(v));
       if (out < 0) {
         std::string hint = did_you_mean(v, named(node->rule));
         if (hint.empty()) {
-          hint = fmt::format("item \"{}\" knows: {}", node->id,
+          hint = trf("item \"{}\" knows: {}", node->id,
                              fmt::join(named(node->rule), ", "));
         }
         errors.add(row, col + 1,
-                   fmt::format("unknown {} \"{}\" for item \"{}\"", what, v, node->id),
+                   trf("unknown {} \"{}\" for item \"{}\"", what, v, node->id),
                    hint);
       }
     };
@@ -383,18 +384,18 @@ class RowChecker {
     if (node && kind == RuleKind::kRanged) {
       if (!has_points) {
         errors.add(row, c_points >= 0 ? c_points + 1 : 0,
-                   fmt::format("item \"{}\" takes its amount from the points "
+                   trf("item \"{}\" takes its amount from the points "
                                "column ({}–{})", node->id,
                                node->rule.range_min.to_string(),
                                node->rule.range_max.to_string()));
       } else if (auto p = parse_data_decimal(row.fields[c_points]); !p) {
         errors.add(row, c_points + 1,
-                   fmt::format("points \"{}\" is not a number",
+                   trf("points \"{}\" is not a number",
                                row.fields[c_points]),
                    points_hint(row.fields[c_points]));
       } else if (*p < node->rule.range_min || *p > node->rule.range_max) {
         errors.add(row, c_points + 1,
-                   fmt::format("points {} is outside the range {}–{} of item \"{}\"",
+                   trf("points {} is outside the range {}–{} of item \"{}\"",
                                p->to_string(), node->rule.range_min.to_string(),
                                node->rule.range_max.to_string(), node->id));
       } else {
@@ -402,9 +403,9 @@ class RowChecker {
       }
     } else if (node && has_points) {
       errors.add(row, c_points + 1,
-                 fmt::format("item \"{}\" has a fixed amount and takes no points, "
+                 trf("item \"{}\" has a fixed amount and takes no points, "
                              "got \"{}\"", node->id, row.fields[c_points]),
-                 "leave the points column empty for this item");
+                 tr("leave the points column empty for this item"));
     }
     if (given(cols_.due) || given(cols_.done) || kind == RuleKind::kLate) {
       deadline(row, node, e, errors);
@@ -503,9 +504,9 @@ class RowChecker {
       for (auto [col, what] : {std::pair{c_due, "due"}, std::pair{c_done, "done"}}) {
         if (!given(col)) continue;
         errors.add(row, col + 1,
-                   fmt::format("item \"{}\" does not use a {} date, got \"{}\"", node->id,
+                   trf("item \"{}\" does not use a {} date, got \"{}\"", node->id,
                                what, row.fields[col]),
-                   fmt::format("leave the {} column empty for this item", what));
+                   trf("leave the {} column empty for this item", what));
       }
       return;
     }
@@ -522,18 +523,18 @@ class RowChecker {
       e.due = fixed;
       if (given(c_due)) {
         errors.add(row, c_due + 1,
-                   fmt::format("item \"{}\" is due {} for every row (the scheme's "
+                   trf("item \"{}\" is due {} for every row (the scheme's "
                                "'due'), got \"{}\"", node->id, fixed->to_string(),
                                row.fields[c_due]),
-                   "leave the due column empty for this item");
+                   tr("leave the due column empty for this item"));
       }
     } else if (given(c_due)) {
       parse(c_due, "due", e.due);
     } else {
       errors.add(row, c_due >= 0 ? c_due + 1 : 0,
-                 fmt::format("item \"{}\" counts days late and needs a due date", node->id),
-                 c_due >= 0 ? "fill the due column, e.g. 2025-03-31"
-                            : "add a due column, or give the item a fixed 'due' in the scheme");
+                 trf("item \"{}\" counts days late and needs a due date", node->id),
+                 c_due >= 0 ? tr("fill the due column, e.g. 2025-03-31")
+                            : tr("add a due column, or give the item a fixed 'due' in the scheme"));
     }
     if (given(c_done)) parse(c_done, "done", e.done);
     if (errors.count() != errors_before || e.unit < 0) return;
@@ -579,11 +580,11 @@ class RowChecker {
       Diagnostic d;
       d.file = *path_;
       d.line = row.line;
-      d.message = err.diagnostics().empty() ? "arithmetic overflow"
+      d.message = err.diagnostics().empty() ? std::string(tr("arithmetic overflow"))
                                             : err.diagnostics().front().message;
       d.source_line = std::string(row.raw);
-      d.hint = "this row's count or points make its item's total too large to add up; "
-               "check the count and points columns";
+      d.hint = tr("this row's count or points make its item's total too large to add up; "
+                  "check the count and points columns");
       throw Error(err.exit_code(), d);
     }
   }

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "base/diagnostic.h"
+#include "base/messages.h"
 
 namespace kaohe {
 namespace {
@@ -171,30 +172,35 @@ std::optional<Date> parse_excel_date(std::string_view text) {
   return Date{d.year, d.month, d.day};
 }
 
+// The date forms kaohe reads, in the message language.
+const char* date_forms() {
+  return tr("2025-03-01, 2025-3-1, 2025/3/1, 2025.3.1, 2025年3月1日 or 20250301");
+}
+
 DateProblem date_problem(std::string_view what, std::string_view text) {
   const std::optional<std::string> folded = fold_full_width(text);
   const DateShape d = shape_of(folded ? std::string_view(*folded) : text);
-  const std::string forms = fmt::format("write the year first: {}", kDateForms);
+  const std::string forms = trf("write the year first: {}", date_forms());
   switch (d.shape) {
     case Shape::kYearLast:
-      return {fmt::format("{} \"{}\" puts the year last, so its day and month could be "
+      return {trf("{} \"{}\" puts the year last, so its day and month could be "
                           "either way round",
                           what, text),
               forms};
     case Shape::kShortYear:
-      return {fmt::format("{} \"{}\" has a two-digit year", what, text),
-              fmt::format("write the year in full: {}", kDateForms)};
+      return {trf("{} \"{}\" has a two-digit year", what, text),
+              trf("write the year in full: {}", date_forms())};
     case Shape::kDate:
-      return {fmt::format("{} \"{}\" is not a day of the calendar", what, text),
-              fmt::format("write a real day, as {}", kDateForms)};
+      return {trf("{} \"{}\" is not a day of the calendar", what, text),
+              trf("write a real day, as {}", date_forms())};
     case Shape::kNone:
       break;
   }
   if (text.empty()) {
-    return {fmt::format("empty {}", what), fmt::format("write a date as {}", kDateForms)};
+    return {trf("empty {}", what), trf("write a date as {}", date_forms())};
   }
-  return {fmt::format("{} \"{}\" is not a date", what, text),
-          fmt::format("write a date as {}", kDateForms)};
+  return {trf("{} \"{}\" is not a date", what, text),
+          trf("write a date as {}", date_forms())};
 }
 
 std::optional<Decimal> parse_excel_decimal(std::string_view text) {

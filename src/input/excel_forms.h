@@ -15,9 +15,11 @@
 
 namespace kaohe {
 
-// The forms a data file's date may take, for hints.
+// The forms a data file's date may take, for hints; date_forms() says
+// them in the message language.
 inline constexpr const char* kDateForms =
     "2025-03-01, 2025-3-1, 2025/3/1, 2025.3.1, 2025年3月1日 or 20250301";
+const char* date_forms();
 
 // The dates Date::parse refuses that a spreadsheet writes, after
 // fold_full_width(): YYYY-M-D, YYYY/M/D and YYYY.M.D (one separator used

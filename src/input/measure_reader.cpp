@@ -1,6 +1,8 @@
 // Reads and validates measure rows (SPEC §2, §9, §10).
 #include "input/measure_reader.h"
 
+#include "base/messages.h"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -65,7 +67,7 @@ std::optional<Decimal> excel_value(const Node* node, std::string_view text,
   const std::optional<Decimal> scale = percent_scale(node->rule);
   if (!scale) {
     if (parse_excel_decimal(t.substr(0, t.size() - 1))) {
-      problem = fmt::format("item \"{}\" takes no percentage, got \"{}\"", node->id, text);
+      problem = trf("item \"{}\" takes no percentage, got \"{}\"", node->id, text);
     }
     return std::nullopt;
   }
@@ -81,7 +83,7 @@ ValueProblem value_problem(const Node& node, Decimal v) {
   // runs on every measure row.
   auto outside = [&](Decimal lo, Decimal hi, const char* what, auto hint) {
     if (v < lo || v > hi) {
-      return ValueProblem{fmt::format("value {} is outside {}–{} for item \"{}\"{}",
+      return ValueProblem{trf("value {} is outside {}–{} for item \"{}\"{}",
                                       v.to_string(), lo.to_string(), hi.to_string(),
                                       node.id, what),
                           hint()};
@@ -91,46 +93,46 @@ ValueProblem value_problem(const Node& node, Decimal v) {
   switch (r.kind) {
     case RuleKind::kCompletion:
     case RuleKind::kAllOrNothing:
-      return outside(zero, one, " (a completion ratio)", [] {
-        return std::string("a completion ratio is a fraction of 1: write 0.85 for 85%");
+      return outside(zero, one, tr(" (a completion ratio)"), [] {
+        return std::string(tr("a completion ratio is a fraction of 1: write 0.85 for 85%"));
       });
     case RuleKind::kScaled:
     case RuleKind::kMean:
     case RuleKind::kScaledDeduction:
       return outside(zero, r.scale.value_or(one), "", [&] {
-        return fmt::format("item \"{}\" takes values on a scale of 0 to {}", node.id,
+        return trf("item \"{}\" takes values on a scale of 0 to {}", node.id,
                            r.scale.value_or(one).to_string());
       });
     case RuleKind::kSheets:
-      return outside(zero, r.scale.value_or(one), " (a rater's sheet)", [&] {
-        return fmt::format("a sheet of item \"{}\" is marked out of {} (its 'scale'): "
+      return outside(zero, r.scale.value_or(one), tr(" (a rater's sheet)"), [&] {
+        return trf("a sheet of item \"{}\" is marked out of {} (its 'scale'): "
                            "check the sheet, or the scale", node.id,
                            r.scale.value_or(one).to_string());
       });
     case RuleKind::kDirect:
       return outside(node.floor.value_or(zero), node.cap.value_or(*node.points),
-                     " (a score)", [] {
+                     tr(" (a score)"), [] {
                        return std::string(
-                           "the value is the item's score itself: from its floor "
-                           "(or 0) to its cap (or its points)");
+                           tr("the value is the item's score itself: from its floor "
+                              "(or 0) to its cap (or its points)"));
                      });
     case RuleKind::kVotes:
       if (!v.is_integer() || v < zero) {
-        return {fmt::format("vote count {} is not a whole number ≥ 0", v.to_string()),
-                "write how many votes this level got, such as 30"};
+        return {trf("vote count {} is not a whole number ≥ 0", v.to_string()),
+                tr("write how many votes this level got, such as 30")};
       }
       return {};
     case RuleKind::kChecklist:
       if (v != zero && v != one) {
-        return {fmt::format("checklist value {} must be 1 (met) or 0 (not met)",
+        return {trf("checklist value {} must be 1 (met) or 0 (not met)",
                             v.to_string()),
-                "write 1 when the criterion is met, 0 when it is not"};
+                tr("write 1 when the criterion is met, 0 when it is not")};
       }
       return {};
     case RuleKind::kRelative:
       if (v < zero) {
-        return {fmt::format("value {} must not be negative", v.to_string()),
-                "the value is compared with the best unit's value: write 0 or more"};
+        return {trf("value {} must not be negative", v.to_string()),
+                tr("the value is compared with the best unit's value: write 0 or more")};
       }
       return {};
     default:
@@ -158,9 +160,9 @@ int measure_node(const Scheme& scheme, const CsvRow& row, const std::string& ite
     if (n >= 0 && scheme.nodes[n].periodic >= 0) {
       const Node& copy = scheme.nodes[n];
       return report(c_item + 1,
-                    fmt::format("item \"{}\" is kaohe's name for one sub-period of \"{}\"; "
+                    trf("item \"{}\" is kaohe's name for one sub-period of \"{}\"; "
                                 "write the item's own id", item, copy.template_id),
-                    fmt::format("write item_id {} and {} in a period column",
+                    trf("write item_id {} and {} in a period column",
                                 copy.template_id,
                                 scheme.nodes[copy.periodic].periods->labels[copy.sub_period]));
     }
@@ -170,10 +172,10 @@ int measure_node(const Scheme& scheme, const CsvRow& row, const std::string& ite
     if (periodic != nullptr &&
         !(whole_node && (na || !scheme.nodes[copies->front()].is_leaf()))) {
       return report(c_period >= 0 ? c_period + 1 : 0,
-                    fmt::format("item \"{}\" is scored once per {} ('periods' of \"{}\") "
+                    trf("item \"{}\" is scored once per {} ('periods' of \"{}\") "
                                 "and needs the sub-period in the period column",
                                 item, every_name(periodic->periods->per), periodic->id),
-                    fmt::format("add a column period with one of: {}",
+                    trf("add a column period with one of: {}",
                                 fmt::join(periodic->periods->labels, ", ")));
     }
     return n;
@@ -181,19 +183,19 @@ int measure_node(const Scheme& scheme, const CsvRow& row, const std::string& ite
   if (periodic == nullptr) {
     if (n < 0) return -1;  // an unknown item
     return report(c_period + 1,
-                  fmt::format("item \"{}\" is not scored per sub-period, got period \"{}\"",
+                  trf("item \"{}\" is not scored per sub-period, got period \"{}\"",
                               item, period),
-                  "leave the period column empty for this item");
+                  tr("leave the period column empty for this item"));
   }
   const int i = find_label(*periodic->periods, period);
   if (i < 0) {
     std::string hint = did_you_mean(period, periodic->periods->labels);
     if (hint.empty()) {
-      hint = fmt::format("the sub-periods of \"{}\" are: {}", periodic->id,
+      hint = trf("the sub-periods of \"{}\" are: {}", periodic->id,
                          fmt::join(periodic->periods->labels, ", "));
     }
     return report(c_period + 1,
-                  fmt::format("unknown period \"{}\" for item \"{}\" (scored once per {})",
+                  trf("unknown period \"{}\" for item \"{}\" (scored once per {})",
                               period, item, every_name(periodic->periods->per)),
                   std::move(hint));
   }
@@ -315,10 +317,10 @@ InputStats read_measures(const std::string& path, int file_index,
     if (got == HeaderFound::kBad && layout == MeasureLayout::kWide &&
         wide_problems.error_count() == 0) {
       diags.error(where, header_row.line, 0,
-                  "the scheme declares its measures files wide, and this header names no "
-                  "measure item",
+                  tr("the scheme declares its measures files wide, and this header names no "
+                     "measure item"),
                   header_row.raw,
-                  fmt::format("a wide sheet has a unit column and one column per item, "
+                  trf("a wide sheet has a unit column and one column per item, "
                               "headed by its id or name; for the long layout, remove "
                               "'layout: wide' from 'columns: measures' (line {} of the "
                               "scheme)",
@@ -376,9 +378,9 @@ InputStats read_measures(const std::string& path, int file_index,
       if (item_reported) {
         // reported by measure_node
       } else if (node == nullptr) {
-        errors.add(row, c_item + 1, fmt::format("unknown item_id \"{}\"", item),
+        errors.add(row, c_item + 1, trf("unknown item_id \"{}\"", item),
                    errors.shown() ? unknown_item_hint(item, measure_leaves, "measures",
-                                                      " (or NA for a group)")
+                                                      tr(" (or NA for a group)"))
                                   : std::string());
       } else if ((!node->is_leaf() || !rule_reads_measures(node->rule.kind)) &&
                  value_text == "NA" &&
@@ -387,30 +389,30 @@ InputStats read_measures(const std::string& path, int file_index,
         table.mark_node_na();
       } else if (!node->is_leaf()) {
         errors.add(row, c_item + 1,
-                   fmt::format("item \"{}\" ({}) groups other items; measures go "
+                   trf("item \"{}\" ({}) groups other items; measures go "
                                "to one of its leaves", item, node->name),
-                   "only NA (the group does not apply) may be given for a group");
+                   tr("only NA (the group does not apply) may be given for a group"));
         node = nullptr;
       } else if (node->rule.kind == RuleKind::kResult) {
         errors.add(row, c_item + 1,
-                   fmt::format("item \"{}\" ({}) is converted from another assessment's "
+                   trf("item \"{}\" ({}) is converted from another assessment's "
                                "result, not scored from measures", item, node->name),
-                   "remove this row; only NA (the item does not apply) may be given here");
+                   tr("remove this row; only NA (the item does not apply) may be given here"));
         node = nullptr;
       } else if (!rule_reads_measures(node->rule.kind)) {
         errors.add(row, c_item + 1,
-                   fmt::format("item \"{}\" ({}) is scored from events, not measures",
+                   trf("item \"{}\" ({}) is scored from events, not measures",
                                item, node->name),
-                   "move this row to an events file; only NA (the item does not "
-                   "apply) may be given here");
+                   tr("move this row to an events file; only NA (the item does not "
+                      "apply) may be given here"));
         node = nullptr;
       }
       if (node && unit >= 0 &&
           !scheme.applies_to_category(n, roster.units[unit].category)) {
         errors.add(row, c_item + 1,
-                   fmt::format("item \"{}\" does not apply to unit \"{}\" (category "
+                   trf("item \"{}\" does not apply to unit \"{}\" (category "
                                "\"{}\")", item, unit_id, roster.units[unit].category),
-                   "a row for an item that does not apply is a mistake in the data");
+                   tr("a row for an item that does not apply is a mistake in the data"));
         node = nullptr;
       }
       Measure m;
@@ -421,44 +423,44 @@ InputStats read_measures(const std::string& path, int file_index,
       const bool sheets = node && node->rule.kind == RuleKind::kSheets;
       if (node && !sheets && !rater.empty()) {
         errors.add(row, c_rater + 1,
-                   fmt::format("item \"{}\" ({}) takes no rater, got rater \"{}\"", item,
+                   trf("item \"{}\" ({}) takes no rater, got rater \"{}\"", item,
                                node->name, rater),
-                   "a rater names one sheet of a 'sheets' item (评议表); leave the "
-                   "rater column empty for this item");
+                   tr("a rater names one sheet of a 'sheets' item (评议表); leave the "
+                      "rater column empty for this item"));
       } else if (sheets && value_text == "NA" && !rater.empty()) {
         errors.add(row, c_rater + 1,
-                   "NA says the whole item does not apply; leave the rater empty",
-                   "an NA row is no rater's sheet: write NA alone, or the rater's mark");
+                   tr("NA says the whole item does not apply; leave the rater empty"),
+                   tr("an NA row is no rater's sheet: write NA alone, or the rater's mark"));
       }
       if (node && rule_reads_measures(node->rule.kind)) {
         const std::vector<std::string>& keys = keys_of[n];
         if (value_text == "NA") {
           if (!key.empty()) {
             errors.add(row, c_key + 1,
-                       "NA says the whole item does not apply; leave the key empty");
+                       tr("NA says the whole item does not apply; leave the key empty"));
           }
         } else if (keys.empty() && !key.empty()) {
           errors.add(row, c_key + 1,
-                     sheets ? fmt::format("item \"{}\" has no rater groups, got key \"{}\"",
+                     sheets ? trf("item \"{}\" has no rater groups, got key \"{}\"",
                                           item, key)
-                            : fmt::format("item \"{}\" takes one value without a key, got "
+                            : trf("item \"{}\" takes one value without a key, got "
                                           "key \"{}\"", item, key),
-                     sheets ? "leave the key column empty (one plain mean of every sheet), "
-                              "or declare the item's 'groups'"
-                            : "leave the key column empty for this item");
+                     sheets ? tr("leave the key column empty (one plain mean of every sheet), "
+                                 "or declare the item's 'groups'")
+                            : tr("leave the key column empty for this item"));
         } else if (!keys.empty() &&
                    std::find(keys.begin(), keys.end(), key) == keys.end()) {
-          const char* what = sheets ? "rater group" : "key";
           std::string hint = did_you_mean(key, keys);
           if (hint.empty()) {
-            hint = fmt::format("the {}s are: {}", what, fmt::join(keys, ", "));
+            hint = sheets ? trf("the rater groups are: {}", fmt::join(keys, ", "))
+                          : trf("the keys are: {}", fmt::join(keys, ", "));
           }
-          errors.add(row, c_key >= 0 ? c_key + 1 : 0,
-                     key.empty() ? fmt::format("item \"{}\" needs a {}", item,
-                                               sheets ? "rater group in the key column" : "key")
-                                 : fmt::format("unknown {} \"{}\" for item \"{}\"",
-                                               what, key, item),
-                     hint);
+          std::string message =
+              key.empty() ? (sheets ? trf("item \"{}\" needs a rater group in the key column", item)
+                                    : trf("item \"{}\" needs a key", item))
+              : sheets    ? trf("unknown rater group \"{}\" for item \"{}\"", key, item)
+                          : trf("unknown key \"{}\" for item \"{}\"", key, item);
+          errors.add(row, c_key >= 0 ? c_key + 1 : 0, std::move(message), hint);
         }
       }
       if (value_text != "NA") {
@@ -468,9 +470,9 @@ InputStats read_measures(const std::string& path, int file_index,
                                 value_text, percent_problem);
         if (!percent_problem.empty()) {
           errors.add(row, c_value + 1, std::move(percent_problem),
-                     "a percentage is read only for an item whose value is a ratio: "
-                     "completion, all_or_nothing, scaled, mean, scaled_deduction, "
-                     "sheets, and bands written as percentages");
+                     tr("a percentage is read only for an item whose value is a ratio: "
+                        "completion, all_or_nothing, scaled, mean, scaled_deduction, "
+                        "sheets, and bands written as percentages"));
         } else if (v) {
           m.value = *v;
           if (node && rule_reads_measures(node->rule.kind)) {
@@ -481,21 +483,21 @@ InputStats read_measures(const std::string& path, int file_index,
             }
           }
         } else {
-          std::string hint = "write a plain decimal such as 92.5, or NA";
+          std::string hint = tr("write a plain decimal such as 92.5, or NA");
           if (value_text.find(',') != std::string_view::npos) {
-            hint = "use '.' as the decimal point; a thousands separator ',' stands only "
-                   "between groups of three digits, as in \"1,234.5\"";
+            hint = tr("use '.' as the decimal point; a thousands separator ',' stands only "
+                      "between groups of three digits, as in \"1,234.5\"");
           } else if (const std::optional<std::string> folded = fold_full_width(value_text);
                      (folded ? *folded : std::string(value_text)).ends_with('%')) {
             const std::string t = folded ? *folded : std::string(value_text);
             hint = parse_excel_decimal(std::string_view(t).substr(0, t.size() - 1))
-                       ? "a percentage takes at most six decimals once converted: write "
-                         "85% or 0.85"
-                       : "write a percentage as a number and '%', with no space: 85%";
+                       ? tr("a percentage takes at most six decimals once converted: write "
+                            "85% or 0.85")
+                       : tr("write a percentage as a number and '%', with no space: 85%");
           }
           errors.add(row, c_value + 1,
-                     value_text.empty() ? std::string("empty value")
-                                  : fmt::format("value \"{}\" is not a number", value_text),
+                     value_text.empty() ? std::string(tr("empty value"))
+                                  : trf("value \"{}\" is not a number", value_text),
                      hint);
         }
       }
@@ -512,23 +514,23 @@ InputStats read_measures(const std::string& path, int file_index,
             m.rater >= 0 ? table.sheet_of_rater(unit, n, m.rater) : nullptr;
         if (first != nullptr) {
           errors.add(row, c_rater + 1,
-                     fmt::format("a second sheet from rater \"{}\" for unit \"{}\", item "
+                     trf("a second sheet from rater \"{}\" for unit \"{}\", item "
                                  "\"{}\"{} (first given at {}:{})",
                                  rater, unit_id, item,
-                                 period.empty() ? "" : fmt::format(", period \"{}\"", period),
+                                 period.empty() ? "" : trf(", period \"{}\"", period),
                                  files[first->file], first->line),
-                     "a rater fills in one sheet per unit: keep one row per unit, item "
-                     "and rater");
+                     tr("a rater fills in one sheet per unit: keep one row per unit, item "
+                        "and rater"));
         } else if (!slot.empty() && (!slot.front().value || !m.value)) {
           const Measure& prev = slot.front();
           errors.add(row, c_value + 1,
-                     fmt::format("unit \"{}\", item \"{}\"{} has sheets and NA (first "
+                     trf("unit \"{}\", item \"{}\"{} has sheets and NA (first "
                                  "given at {}:{})",
                                  unit_id, item,
-                                 period.empty() ? "" : fmt::format(", period \"{}\"", period),
+                                 period.empty() ? "" : trf(", period \"{}\"", period),
                                  files[prev.file], prev.line),
-                     "NA says the item does not apply to the unit: give its sheets, or "
-                     "NA alone");
+                     tr("NA says the item does not apply to the unit: give its sheets, or "
+                        "NA alone"));
         } else {
           table.add_sheet(unit, n, std::move(m));
         }
@@ -540,13 +542,13 @@ InputStats read_measures(const std::string& path, int file_index,
         for (const Measure& prev : slot) {
           if (prev.key == m.key || !prev.value || !m.value) {
             errors.add(row, c_at + 1,
-                       fmt::format("a second value for unit \"{}\", item \"{}\"{}{} "
+                       trf("a second value for unit \"{}\", item \"{}\"{}{} "
                                    "(first given at {}:{})",
                                    unit_id, item,
-                                   period.empty() ? "" : fmt::format(", period \"{}\"", period),
-                                   key.empty() ? "" : fmt::format(", key \"{}\"", key),
+                                   period.empty() ? "" : trf(", period \"{}\"", period),
+                                   key.empty() ? "" : trf(", key \"{}\"", key),
                                    files[prev.file], prev.line),
-                       "keep one row per unit, item and key");
+                       tr("keep one row per unit, item and key"));
             break;
           }
         }
@@ -559,16 +561,16 @@ InputStats read_measures(const std::string& path, int file_index,
     const std::int64_t before = errors.count();
     if (static_cast<int>(row.fields.size()) != header.size()) {
       errors.add(row, 0,
-                 fmt::format("row has {} fields, the header has {}",
+                 trf("row has {} fields, the header has {}",
                              row.fields.size(), header.size()),
-                 "quote fields that contain commas");
+                 tr("quote fields that contain commas"));
       ++stats.reported;
       continue;
     }
     std::string_view unit_id = row.fields[c_unit];
     int unit = units.find(unit_id);
     if (unit < 0) {
-      errors.add(row, c_unit + 1, fmt::format("unknown unit_id \"{}\"", unit_id),
+      errors.add(row, c_unit + 1, trf("unknown unit_id \"{}\"", unit_id),
                  errors.shown() ? unknown_unit_hint(roster, unit_id) : std::string());
     }
     if (wide.empty()) {

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "base/diagnostic.h"
+#include "base/messages.h"
 #include "input/csv_reader.h"
 #include "input/excel_forms.h"
 #include "input/csv_columns.h"
@@ -48,8 +49,8 @@ bool read_roster(const std::string& path, const SheetOptions& sheet, const Heade
                                             header, found, roster.form.title_rows);
   if (got == HeaderFound::kNoRows) {
     diags.add(Diagnostic{reader.name(), 0, 0, Severity::kError,
-                         "the roster is empty: it needs a header row", "",
-                         "start it with: unit_id,name"});
+                         tr("the roster is empty: it needs a header row"), "",
+                         tr("start it with: unit_id,name")});
   }
   if (got != HeaderFound::kFound) return false;
   const std::optional<std::vector<int>> cols = std::move(found);
@@ -71,8 +72,8 @@ bool read_roster(const std::string& path, const SheetOptions& sheet, const Heade
       u.extra.emplace_back(row.fields[(*cols)[std::size(kColumns) + k]]);
     }
     if (u.id.empty()) {
-      errors.add(row, c_id + 1, "empty unit_id",
-                 "every unit needs an id: the unit_id that events and measures rows name");
+      errors.add(row, c_id + 1, tr("empty unit_id"),
+                 tr("every unit needs an id: the unit_id that events and measures rows name"));
       continue;
     }
     // The unit's own period (hired mid-year, merged in June): both ends
@@ -84,26 +85,26 @@ bool read_roster(const std::string& path, const SheetOptions& sheet, const Heade
       if (!*out) {
         DateProblem p = date_problem(header.names()[col], row.fields[col]);
         errors.add(row, col + 1, std::move(p.message),
-                   p.hint + "; from is the first day the unit is assessed, to the last; "
-                            "leave it empty for the whole period");
+                   p.hint + tr("; from is the first day the unit is assessed, to the last; "
+                               "leave it empty for the whole period"));
         bad_date = true;
       }
     }
     if (bad_date) continue;
     if (u.from && u.to && *u.to < *u.from) {
       errors.add(row, c_to + 1,
-                 fmt::format("the unit's period ends ({}) before it starts ({})",
+                 trf("the unit's period ends ({}) before it starts ({})",
                              u.to->to_string(), u.from->to_string()),
-                 "from is the first day the unit is assessed, to the last");
+                 tr("from is the first day the unit is assessed, to the last"));
       continue;
     }
     auto [it, inserted] =
         roster.index.emplace(u.id, static_cast<int>(roster.units.size()));
     if (!inserted) {
       errors.add(row, c_id + 1,
-                 fmt::format("duplicate unit_id \"{}\" (first listed at line {})", u.id,
+                 trf("duplicate unit_id \"{}\" (first listed at line {})", u.id,
                              roster.units[it->second].line),
-                 "each unit is listed once");
+                 tr("each unit is listed once"));
       continue;
     }
     u.line = row.line;

@@ -1,6 +1,8 @@
 // Bounded collection of row-level errors for one file.
 #include "input/row_errors.h"
 
+#include "base/messages.h"
+
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
@@ -11,7 +13,7 @@ void RowErrors::add(const CsvRow& row, int col, std::string message,
   if (count_ < kMaxShown) {
     if (key_col_ >= 0 && key_col_ < static_cast<int>(row.fields.size()) &&
         !row.fields[key_col_].empty()) {
-      diags_.error(fmt::format("{} row {}", file_, row.fields[key_col_]), 0, 0,
+      diags_.error(trf("{} row {}", file_, row.fields[key_col_]), 0, 0,
                    std::move(message), std::string(row.raw), std::move(hint));
     } else {
       diags_.error(file_, row.line, col, std::move(message), std::string(row.raw),
@@ -38,9 +40,9 @@ void RowErrors::flush() {
   flushed_ = true;
   if (count_ > kMaxShown) {
     diags_.error(file_, 0, 0,
-                 fmt::format("{} more errors in this file not shown",
+                 trf("{} more errors in this file not shown",
                              count_ - kMaxShown),
-                 {}, "fix the errors above and run again");
+                 {}, tr("fix the errors above and run again"));
   }
 }
 
@@ -49,7 +51,7 @@ std::string unknown_unit_hint(const Roster& roster, std::string_view id) {
   ids.reserve(roster.units.size());
   for (const auto& u : roster.units) ids.push_back(u.id);
   std::string hint = did_you_mean(id, ids);
-  return hint.empty() ? fmt::format("every unit must be listed in {}", roster.file)
+  return hint.empty() ? trf("every unit must be listed in {}", roster.file)
                       : hint;
 }
 
@@ -57,11 +59,11 @@ std::string unknown_item_hint(std::string_view item, const std::vector<std::stri
                               std::string_view kind, std::string_view aside) {
   std::string hint = did_you_mean(item, items);
   if (!hint.empty()) return hint;
-  if (items.empty()) return fmt::format("this scheme has no item scored from {}", kind);
+  if (items.empty()) return trf("this scheme has no item scored from {}", kind);
   if (items.size() <= 8) {
-    return fmt::format("the items scored from {} are: {}", kind, fmt::join(items, ", "));
+    return trf("the items scored from {} are: {}", kind, fmt::join(items, ", "));
   }
-  return fmt::format("item_id is the id of a leaf of the scheme scored from {}{}; see "
+  return trf("item_id is the id of a leaf of the scheme scored from {}{}; see "
                      "the scheme's leaf ids", kind, aside);
 }
 

@@ -1,6 +1,8 @@
 // Finding a sheet's header below its title rows.
 #include "input/sheet_header.h"
 
+#include "base/messages.h"
+
 #include "input/sheet_options.h"
 
 #include <fmt/format.h>
@@ -51,9 +53,9 @@ std::string delimiter_note(std::string_view raw, std::size_t fields, char delim)
   if (fields != 1) return {};
   for (char c : {',', '\t', ';'}) {
     if (c == delim || raw.find(c) == std::string_view::npos) continue;
-    return fmt::format("the line is one field when split at a {} but holds a {}: for a "
+    return trf("the line is one field when split at a {} but holds a {}: for a "
                        "{}-separated file, run with --delimiter {} (or without --delimiter); ",
-                       delimiter_name(delim), delimiter_name(c), delimiter_name(c),
+                       delimiter_word(delim), delimiter_word(c), delimiter_word(c),
                        delimiter_name(c));
   }
   return {};
@@ -103,10 +105,10 @@ HeaderFound read_sheet_header(CsvReader& reader, std::span<const ColumnSpec> spe
       if (reader.next(row)) continue;
       if (i == 0) return HeaderFound::kNoRows;
       diags.error(path, 0, 0,
-                  fmt::format("--skip {} skips every row of the file: it has {} row{}", skip,
-                              i, i == 1 ? "" : "s"),
+                  i == 1 ? trf("--skip {} skips every row of the file: it has {} row", skip, i)
+                         : trf("--skip {} skips every row of the file: it has {} rows", skip, i),
                   {},
-                  fmt::format("--skip N skips the N rows above the header; for this file "
+                  trf("--skip N skips the N rows above the header; for this file "
                               "alone, --skip {}=N",
                               base_name(path)));
       return HeaderFound::kBad;
@@ -117,7 +119,7 @@ HeaderFound read_sheet_header(CsvReader& reader, std::span<const ColumnSpec> spe
     std::optional<std::vector<int>> found =
         find_columns(header, spec, path, row, problems, own);
     add_all(problems,
-            fmt::format("--skip {} made line {} the header; ", skip, row.line) +
+            trf("--skip {} made line {} the header; ", skip, row.line) +
                 delimiter_note(row.raw, row.fields.size(), reader.delimiter()),
             diags);
     if (!found) return HeaderFound::kBad;
@@ -165,11 +167,11 @@ HeaderFound read_sheet_header(CsvReader& reader, std::span<const ColumnSpec> spe
         Diagnostic d;
         d.file = path;
         d.line = odd.line;
-        d.message = fmt::format(
+        d.message = trf(
             "line {} is neither the header nor a title, and line {} below it is the header",
             odd.line, row.line);
         d.source_line = odd.raw;
-        d.hint = fmt::format(
+        d.hint = trf(
             "a title row has text in one cell; to read line {} as the header, run with "
             "--skip {} (for this file alone: --skip {}={}), or delete the rows above it",
             row.line, i, base_name(path), i);

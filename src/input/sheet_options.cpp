@@ -6,6 +6,7 @@
 #include <charconv>
 
 #include "base/ascii.h"
+#include "base/messages.h"
 
 namespace kaohe {
 
@@ -55,27 +56,45 @@ std::string_view delimiter_name(char delimiter) {
   }
 }
 
+const char* delimiter_word(char delimiter) {
+  switch (delimiter) {
+    case '\t':
+      return tr("tab");
+    case ';':
+      return tr("semicolon");
+    default:
+      return tr("comma");
+  }
+}
+
 std::string describe(const SheetForm& form) {
   // A workbook's sheet has no encoding or delimiter of its own.
   std::string out = std::string_view(form.encoding) == "xlsx"
-                        ? std::string("an .xlsx sheet")
-                        : fmt::format("{}, {}-separated", form.encoding,
-                                      delimiter_name(form.delimiter));
+                        ? std::string(tr("an .xlsx sheet"))
+                        : trf("{}, {}-separated", form.encoding,
+                              delimiter_word(form.delimiter));
   if (form.delimiter_forced) out += " (--delimiter)";
   if (form.title_rows > 0 || form.title_forced) {
-    out += fmt::format(", {} title row{} skipped{}", form.title_rows,
-                       form.title_rows == 1 ? "" : "s", form.title_forced ? " (--skip)" : "");
+    const char* forced = form.title_forced ? " (--skip)" : "";
+    out += form.title_rows == 1 ? trf(", {} title row skipped{}", form.title_rows, forced)
+                                : trf(", {} title rows skipped{}", form.title_rows, forced);
   }
-  std::string ignored;
+  std::string rows;
   if (form.empty_rows > 0) {
-    ignored = fmt::format("{} empty row{}", form.empty_rows, form.empty_rows == 1 ? "" : "s");
+    rows = form.empty_rows == 1 ? trf("{} empty row", form.empty_rows)
+                                : trf("{} empty rows", form.empty_rows);
   }
+  std::string columns;
   if (form.empty_columns > 0) {
-    if (!ignored.empty()) ignored += " and ";
-    ignored += fmt::format("{} unnamed column{} at the end", form.empty_columns,
-                           form.empty_columns == 1 ? "" : "s");
+    columns = form.empty_columns == 1
+                  ? trf("{} unnamed column at the end", form.empty_columns)
+                  : trf("{} unnamed columns at the end", form.empty_columns);
   }
-  if (!ignored.empty()) out += ", " + ignored + " ignored";
+  if (!rows.empty() && !columns.empty()) {
+    out += trf(", {} and {} ignored", rows, columns);
+  } else if (!rows.empty() || !columns.empty()) {
+    out += trf(", {} ignored", rows.empty() ? columns : rows);
+  }
   return out;
 }
 

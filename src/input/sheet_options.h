@@ -56,7 +56,10 @@ struct SheetForm {
 // columns at the end ignored", for -v.
 std::string describe(const SheetForm& form);
 
-// "comma", "tab", "semicolon".
+// "comma", "tab", "semicolon" (--delimiter's values).
 std::string_view delimiter_name(char delimiter);
+
+// The same in the message language, for a message's prose.
+const char* delimiter_word(char delimiter);
 
 }  // namespace kaohe

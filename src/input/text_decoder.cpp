@@ -18,6 +18,7 @@
 #endif
 
 #include "base/diagnostic.h"
+#include "base/messages.h"
 #include "input/utf8.h"
 
 namespace kaohe {
@@ -28,31 +29,32 @@ constexpr std::string_view kUtf16BeBom = "\xFE\xFF";
 constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 
 std::string hex_bytes(std::string_view bytes) {
-  std::string out = bytes.size() == 1 ? "byte" : "bytes";
-  for (char c : bytes) out += fmt::format(" 0x{:02X}", static_cast<unsigned char>(c));
-  return out;
+  std::string hex;
+  for (char c : bytes) hex += fmt::format(" 0x{:02X}", static_cast<unsigned char>(c));
+  return bytes.size() == 1 ? trf("byte{}", hex) : trf("bytes{}", hex);
 }
 
 InvalidText invalid_utf8(const char* bad, std::string hint) {
-  return {"invalid UTF-8", hex_bytes(std::string_view(bad, 1)), std::move(hint)};
+  return {tr("invalid UTF-8"), hex_bytes(std::string_view(bad, 1)), std::move(hint)};
 }
 
-constexpr const char* kGbkLooks =
-    "the file looks like GBK/GB18030 (Excel on Chinese Windows)";
+const char* gbk_looks() {
+  return tr("the file looks like GBK/GB18030 (Excel on Chinese Windows)");
+}
 
 [[noreturn]] void throw_read_error(const std::string& name, int err) {
   Diagnostic d;
   d.file = name;
-  d.message = "read error";
-  if (err != 0) d.message += std::string(": ") + std::strerror(err);
+  d.message = err != 0 ? trf("read error: {}", system_error_text(err))
+                       : std::string(tr("read error"));
   throw Error(kExitIoErr, std::move(d));
 }
 
-// "a", "a and b", "a, b and c".
-std::string joined(const std::vector<std::string>& names) {
+// "a", "a, b": the names but the last of a list ("a, b and c").
+std::string joined_but_last(const std::vector<std::string>& names) {
   std::string out;
-  for (std::size_t i = 0; i < names.size(); ++i) {
-    if (i > 0) out += i + 1 == names.size() ? " and " : ", ";
+  for (std::size_t i = 0; i + 1 < names.size(); ++i) {
+    if (i > 0) out += ", ";
     out += names[i];
   }
   return out;
@@ -111,23 +113,25 @@ class FileSource final : public ByteSource {
   InvalidText describe_invalid(const char* bad, const char*) const override {
     if (why_ == Utf8Reason::kDetected) {
       return invalid_utf8(
-          bad, "kaohe read this file as UTF-8, as its first non-ASCII text is UTF-8, "
-               "but this byte is not: part of the file is in another encoding, or "
-               "it is damaged; save it again as one encoding (if it is GBK, run "
-               "with --encoding gb18030)");
+          bad, tr("kaohe read this file as UTF-8, as its first non-ASCII text is UTF-8, "
+                  "but this byte is not: part of the file is in another encoding, or "
+                  "it is damaged; save it again as one encoding (if it is GBK, run "
+                  "with --encoding gb18030)"));
     }
-    if (why_ == Utf8Reason::kRange) return invalid_utf8(bad, kGbkLooks);
+    if (why_ == Utf8Reason::kRange) return invalid_utf8(bad, gbk_looks());
     std::vector<std::string> others = files_not_utf8(run_files_);
     std::erase(others, name_);
-    std::string hint = bom_ ? std::string("the text after the file's UTF-8 byte-order mark is "
-                                          "not UTF-8 (GBK/GB18030 with a BOM put before it?)")
-                            : std::string(kGbkLooks);
+    std::string hint = bom_ ? std::string(tr("the text after the file's UTF-8 byte-order mark is "
+                                             "not UTF-8 (GBK/GB18030 with a BOM put before it?)"))
+                            : std::string(gbk_looks());
     if (!others.empty()) {
-      hint += fmt::format(", and {} {} not UTF-8 either", joined(others),
-                          others.size() == 1 ? "is" : "are");
+      hint += others.size() == 1
+                  ? trf(", and {} is not UTF-8 either", others[0])
+                  : trf(", and {} and {} are not UTF-8 either", joined_but_last(others),
+                        others.back());
     }
-    hint += "; run without --encoding utf-8: each file's encoding is then found "
-            "on its own";
+    hint += tr("; run without --encoding utf-8: each file's encoding is then found "
+               "on its own");
     return invalid_utf8(bad, std::move(hint));
   }
 
@@ -180,7 +184,7 @@ class RangeSource final : public ByteSource {
   }
 
   InvalidText describe_invalid(const char* bad, const char*) const override {
-    return invalid_utf8(bad, kGbkLooks);
+    return invalid_utf8(bad, gbk_looks());
   }
 
  private:
@@ -212,10 +216,10 @@ class IconvSource final : public ByteSource {
     if (cd_ == reinterpret_cast<iconv_t>(-1)) {
       int err = errno;
       throw Error::in_file(kExitNoInput, in_->name(),
-                           fmt::format("cannot convert from {}: {}", label_,
-                                       std::strerror(err)),
-                           "the C library's iconv lacks this conversion; "
-                           "save the file as UTF-8");
+                           trf("cannot convert from {}: {}", label_,
+                               system_error_text(err)),
+                           tr("the C library's iconv lacks this conversion; "
+                              "save the file as UTF-8"));
     }
     raw_.resize(block_ + 8);
     out_.resize(std::max<std::size_t>(4 * block_, 64));
@@ -239,20 +243,20 @@ class IconvSource final : public ByteSource {
   InvalidText describe_invalid(const char* bad, const char*) const override {
     if (static_cast<unsigned char>(*bad) != kMarker || failure_.empty()) {
       // Not a conversion failure: iconv wrote text that is not UTF-8.
-      return {"invalid UTF-8 after converting from " + label_,
+      return {trf("invalid UTF-8 after converting from {}", label_),
               hex_bytes(std::string_view(bad, 1)), {}};
     }
     std::string detail = hex_bytes(failure_);
-    if (failure_cut_) detail += ", cut off at the end of the file";
+    if (failure_cut_) detail += tr(", cut off at the end of the file");
     std::string hint =
-        unit_ != 1 ? "an unpaired surrogate or a cut-off character: the file "
-                     "is damaged; save it again as UTF-8"
-        : forced_ ? "not valid GB18030 here: the file is damaged, or in "
-                    "another encoding (for UTF-8, run without --encoding)"
-                  : "kaohe read this file as GB18030 because it is not UTF-8, and "
-                    "this is not GB18030 either: the file is damaged, or in another "
-                    "encoding; save it again as UTF-8";
-    return {"invalid " + label_, detail, hint};
+        unit_ != 1 ? tr("an unpaired surrogate or a cut-off character: the file "
+                        "is damaged; save it again as UTF-8")
+        : forced_ ? tr("not valid GB18030 here: the file is damaged, or in "
+                       "another encoding (for UTF-8, run without --encoding)")
+                  : tr("kaohe read this file as GB18030 because it is not UTF-8, and "
+                       "this is not GB18030 either: the file is damaged, or in another "
+                       "encoding; save it again as UTF-8");
+    return {trf("invalid {}", label_), detail, hint};
   }
 
   const char* encoding_name() const override { return form_; }
@@ -326,7 +330,7 @@ class IconvSource final : public ByteSource {
       if (r != static_cast<std::size_t>(-1)) continue;  // all converted
       if (err == E2BIG) {
         if (out_len_ > 0) return true;
-        throw Error::in_file(kExitIoErr, in_->name(), "conversion error");
+        throw Error::in_file(kExitIoErr, in_->name(), tr("conversion error"));
       }
       // A character cut by the window's end (the window holds more than
       // one character, so iconv got past some): go on from it.
@@ -391,8 +395,8 @@ class IconvSource final : public ByteSource {
     if (!saw_non_ascii_) return;
     throw Error::in_file(
         kExitDataErr, in_->name(),
-        fmt::format("the file is UTF-8, but --encoding {} was given", "gb18030"),
-        "run without --encoding, or save the file as GB18030");
+        trf("the file is UTF-8, but --encoding {} was given", "gb18030"),
+        tr("run without --encoding, or save the file as GB18030"));
   }
 
   std::unique_ptr<FileSource> in_;
@@ -471,7 +475,8 @@ class DetectingSource final : public ByteSource {
   InvalidText describe_invalid(const char* bad, const char* end) const override {
     // Only ASCII has been handed out before a decision, and ASCII is valid.
     return inner_ ? inner_->describe_invalid(bad, end)
-                  : invalid_utf8(bad, kGbkLooks);
+                  : invalid_utf8(bad, gbk_looks());
+
   }
 
   const char* encoding_name() const override {

@@ -1,6 +1,8 @@
 // The days that count for one unit (input/unit_period.h).
 #include "input/unit_period.h"
 
+#include "base/messages.h"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -40,17 +42,17 @@ void check_unit_periods(const Scheme& scheme, const Roster& roster, Diagnostics&
                                         u.to ? u.to->to_string() : "");
     if (!scheme.period) {
       diags.error(roster.file, u.line, 0,
-                  fmt::format("unit \"{}\" has a period of its own ({}), but the scheme "
+                  trf("unit \"{}\" has a period of its own ({}), but the scheme "
                               "has no period", u.id, own),
-                  u.text, "add period: {from: …, to: …} to the scheme, or empty from/to");
+                  u.text, trf("add period: {{from: …, to: …}} to the scheme, or empty from/to"));
       continue;
     }
     const Period& p = *scheme.period;
     if ((u.from && p.to < *u.from) || (u.to && *u.to < p.from)) {
       diags.error(roster.file, u.line, 0,
-                  fmt::format("unit \"{}\"'s period {} lies outside the scheme's period "
+                  trf("unit \"{}\"'s period {} lies outside the scheme's period "
                               "{}..{}", u.id, own, p.from.to_string(), p.to.to_string()),
-                  u.text, "a unit not assessed this period is left out of the roster");
+                  u.text, tr("a unit not assessed this period is left out of the roster"));
     }
   }
 }

@@ -1,6 +1,8 @@
 // Finding the item columns of a wide measures sheet (input/wide_sheet.h).
 #include "input/wide_sheet.h"
 
+#include "base/messages.h"
+
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
@@ -70,13 +72,23 @@ bool check_one_layout(const CsvHeader& header, std::span<const int> long_columns
                                  : fmt::format("\"{}\" ({})", h, names[i]));
       }
     }
-    diags.error(path, header_row.line, f + 1,
-                fmt::format("header \"{}\" names item \"{}\" (a wide sheet's column), and "
-                            "the header has {} (a long sheet's)",
-                            cell, match->item, fmt::join(long_names, " and ")),
-                header_row.raw,
-                "a measures file is either long (unit_id,item_id,value[,key]) or wide (a "
-                "unit column and one column per item): put the two in two files");
+    std::string message;
+    if (long_names.size() == 1) {
+      message = trf("header \"{}\" names item \"{}\" (a wide sheet's column), and the "
+                    "header has {} (a long sheet's)",
+                    cell, match->item, long_names[0]);
+    } else if (long_names.size() == 2) {
+      message = trf("header \"{}\" names item \"{}\" (a wide sheet's column), and the "
+                    "header has {} and {} (a long sheet's)",
+                    cell, match->item, long_names[0], long_names[1]);
+    } else {
+      message = trf("header \"{}\" names item \"{}\" (a wide sheet's column), and the "
+                    "header has {} and {} and {} (a long sheet's)",
+                    cell, match->item, long_names[0], long_names[1], long_names[2]);
+    }
+    diags.error(path, header_row.line, f + 1, std::move(message), header_row.raw,
+                tr("a measures file is either long (unit_id,item_id,value[,key]) or wide (a "
+                   "unit column and one column per item): put the two in two files"));
     return false;
   }
   return true;
@@ -122,9 +134,9 @@ WideFound find_wide_columns(const CsvHeader& header, std::span<const int> read,
       std::vector<std::string> ids;
       for (const MeasureItem* m : by_name) ids.push_back(m->item);
       problems.push_back({f,
-                          fmt::format("header \"{}\" is the name of {} items: {}", cell,
+                          trf("header \"{}\" is the name of {} items: {}", cell,
                                       ids.size(), fmt::join(ids, ", ")),
-                          "write the item's id as the header, which names one item"});
+                          tr("write the item's id as the header, which names one item")});
       continue;
     }
     if (match == nullptr) {
@@ -135,27 +147,27 @@ WideFound find_wide_columns(const CsvHeader& header, std::span<const int> read,
     if (!keys.empty() && key.empty()) {
       problems.push_back(
           {f,
-           fmt::format("item \"{}\" ({}) takes one value per key ({}), and this column "
+           trf("item \"{}\" ({}) takes one value per key ({}), and this column "
                        "names none",
                        match->item, match->node->name, fmt::join(keys, ", ")),
-           fmt::format("head one column per key, as \"{}:{}\", or give the item in a long "
+           trf("head one column per key, as \"{}:{}\", or give the item in a long "
                        "measures file beside: unit_id,item_id,value,key",
                        cell, keys.front())});
       continue;
     }
     if (keys.empty() && colon != std::string::npos) {
       problems.push_back({f,
-                          fmt::format("item \"{}\" ({}) takes one value without a key, "
+                          trf("item \"{}\" ({}) takes one value without a key, "
                                       "got key \"{}\"",
                                       match->item, match->node->name, key),
-                          fmt::format("head the column \"{}\" alone", cell)});
+                          trf("head the column \"{}\" alone", cell)});
       continue;
     }
     if (!keys.empty() && std::find(keys.begin(), keys.end(), key) == keys.end()) {
       std::string hint = did_you_mean(key, keys);
-      if (hint.empty()) hint = fmt::format("the keys are: {}", fmt::join(keys, ", "));
+      if (hint.empty()) hint = trf("the keys are: {}", fmt::join(keys, ", "));
       problems.push_back(
-          {f, fmt::format("unknown key \"{}\" for item \"{}\"", key, match->item),
+          {f, trf("unknown key \"{}\" for item \"{}\"", key, match->item),
            std::move(hint)});
       continue;
     }
@@ -164,12 +176,12 @@ WideFound find_wide_columns(const CsvHeader& header, std::span<const int> read,
     });
     if (twice != out.end()) {
       problems.push_back({f,
-                          fmt::format("headers \"{}\" (column {}) and \"{}\" (column {}) "
+                          trf("headers \"{}\" (column {}) and \"{}\" (column {}) "
                                       "both name item \"{}\"{}",
                                       header.names()[twice->field], twice->field + 1, whole,
                                       f + 1, match->item,
-                                      key.empty() ? "" : fmt::format(", key \"{}\"", key)),
-                          "keep one column per item"});
+                                      key.empty() ? "" : trf(", key \"{}\"", key)),
+                          tr("keep one column per item")});
       continue;
     }
     out.push_back({f, match->item, key});
@@ -185,13 +197,13 @@ WideFound find_wide_columns(const CsvHeader& header, std::span<const int> read,
       const std::string& cell = header.names()[f];
       std::string hint = did_you_mean(cell, names);
       if (hint.empty()) {
-        hint = fmt::format(
+        hint = trf(
             "a wide measures sheet has a unit column and one column per measure item, "
             "headed by the item's id or name; other columns it may hold: {}",
             fmt::join(kWideIgnored, ", "));
       }
       problems.push_back({f,
-                          fmt::format("header \"{}\" names no measure item of the scheme",
+                          trf("header \"{}\" names no measure item of the scheme",
                                       cell),
                           std::move(hint)});
     }

@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "base/ascii.h"
+#include "base/messages.h"
 #include "base/diagnostic.h"
 #include "input/xlsx_sheet_source.h"
 #include "io/file_io.h"
@@ -40,9 +41,9 @@ std::size_t choose(XlsxWorkbook& book, const SheetPath& path) {
     }
     const std::string close = closest_match(path.sheet, names);
     throw Error::in_file(kExitNoInput, path.file,
-                         fmt::format("the workbook has no sheet \"{}\"", path.sheet),
-                         close.empty() ? fmt::format("its sheets: {}", sheet_list(book))
-                                       : fmt::format("did you mean \"{}:{}\"? its sheets: {}",
+                         trf("the workbook has no sheet \"{}\"", path.sheet),
+                         close.empty() ? trf("its sheets: {}", sheet_list(book))
+                                       : trf("did you mean \"{}:{}\"? its sheets: {}",
                                                      path.file, close, sheet_list(book)));
   }
   if (sheets.size() == 1) return 0;
@@ -58,10 +59,10 @@ std::size_t choose(XlsxWorkbook& book, const SheetPath& path) {
     names += sheets[i].name;
   }
   throw Error::in_file(kExitDataErr, path.file,
-                       fmt::format("the workbook has {} sheets with data ({}): which one to "
+                       trf("the workbook has {} sheets with data ({}): which one to "
                                    "read?",
                                    with_values.size(), names),
-                       fmt::format("name the sheet after a colon, e.g. \"{}:{}\"", path.file,
+                       trf("name the sheet after a colon, e.g. \"{}:{}\"", path.file,
                                    sheets[with_values[0]].name));
 }
 

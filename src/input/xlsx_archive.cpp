@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "base/diagnostic.h"
+#include "base/messages.h"
 
 namespace kaohe {
 namespace {
@@ -60,13 +61,13 @@ XlsxArchive::XlsxArchive(std::string name, std::FILE* file)
                      magic[3] == 0xE0;
     throw Error::in_file(
         kExitDataErr, name_,
-        ole ? "not an .xlsx workbook: an Excel 97–2003 workbook (.xls) or a "
-              "password-protected one"
-            : "not an .xlsx workbook: the file is not a zip archive",
-        ole ? "save it from Excel or WPS without a password as \"Excel 工作簿 (*.xlsx)\" "
-              "or as CSV"
-            : "an .xlsx file is a zip archive; a CSV file renamed to .xlsx should "
-              "keep its .csv name");
+        ole ? tr("not an .xlsx workbook: an Excel 97–2003 workbook (.xls) or a "
+                 "password-protected one")
+            : tr("not an .xlsx workbook: the file is not a zip archive"),
+        ole ? tr("save it from Excel or WPS without a password as \"Excel 工作簿 (*.xlsx)\" "
+                 "or as CSV")
+            : tr("an .xlsx file is a zip archive; a CSV file renamed to .xlsx should "
+                 "keep its .csv name"));
   }
 }
 
@@ -77,7 +78,7 @@ XlsxArchive::~XlsxArchive() {
 
 void XlsxArchive::fail(const std::string& what) const {
   throw Error::in_file(kExitDataErr, name_, what,
-                       "the workbook is damaged: open it in Excel or WPS and save it again");
+                       tr("the workbook is damaged: open it in Excel or WPS and save it again"));
 }
 
 bool XlsxArchive::has(const std::string& path) {
@@ -88,15 +89,15 @@ bool XlsxArchive::has(const std::string& path) {
 void XlsxArchive::open(const std::string& path) {
   close_part();
   if (unzLocateFile(zip_, path.c_str(), 2) != UNZ_OK) {
-    fail(fmt::format("the workbook has no part {}", path));
+    fail(trf("the workbook has no part {}", path));
   }
   unz_file_info64 info{};
   if (unzGetCurrentFileInfo64(zip_, &info, nullptr, 0, nullptr, 0, nullptr, 0) != UNZ_OK) {
-    fail(fmt::format("cannot read the entry of part {}", path));
+    fail(trf("cannot read the entry of part {}", path));
   }
-  if (info.flag & 1) fail(fmt::format("part {} is encrypted", path));
+  if (info.flag & 1) fail(trf("part {} is encrypted", path));
   if (unzOpenCurrentFile(zip_) != UNZ_OK) {
-    fail(fmt::format("cannot decompress part {}", path));
+    fail(trf("cannot decompress part {}", path));
   }
   part_ = path;
 }
@@ -106,14 +107,14 @@ std::size_t XlsxArchive::read(char* out, std::size_t n) {
   const unsigned ask = n > (1u << 30) ? (1u << 30) : static_cast<unsigned>(n);
   const int got = unzReadCurrentFile(zip_, out, ask);
   if (got < 0) {
-    if (std::ferror(file_)) throw Error::in_file(kExitIoErr, name_, "read error");
-    fail(fmt::format("cannot decompress part {} (zip error {})", part_, got));
+    if (std::ferror(file_)) throw Error::in_file(kExitIoErr, name_, tr("read error"));
+    fail(trf("cannot decompress part {} (zip error {})", part_, got));
   }
   if (got == 0) {
     const std::string part = part_;
     part_.clear();
     if (unzCloseCurrentFile(zip_) == UNZ_CRCERROR) {
-      fail(fmt::format("part {} fails its checksum", part));
+      fail(trf("part {} fails its checksum", part));
     }
   }
   return static_cast<std::size_t>(got);

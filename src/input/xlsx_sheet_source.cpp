@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "base/diagnostic.h"
+#include "base/messages.h"
 #include "input/xlsx_xml.h"
 
 namespace kaohe {
@@ -29,7 +30,7 @@ class XlsxSheetSource::Cells : public XmlHandler {
       const char* r = xml_attribute(attrs, "r");
       const int row = r != nullptr ? std::atoi(r) : last_row_ + 1;
       if (row <= last_row_ || row > 1048576) {
-        fail(row, 0, fmt::format("row {} comes after row {}", row, last_row_));
+        fail(row, 0, trf("row {} comes after row {}", row, last_row_));
       }
       row_ = row;
       column_ = 0;
@@ -40,7 +41,7 @@ class XlsxSheetSource::Cells : public XmlHandler {
       if (r != nullptr) {
         const auto ref = parse_cell_ref(r);
         if (!ref || ref->row != row_ || ref->column <= column_) {
-          fail(row_, column, fmt::format("cell reference \"{}\" is out of place in row {}", r,
+          fail(row_, column, trf("cell reference \"{}\" is out of place in row {}", r,
                                          row_));
         }
         column = ref->column;
@@ -94,8 +95,8 @@ class XlsxSheetSource::Cells : public XmlHandler {
   [[noreturn]] void fail(int row, int column, std::string message) const {
     throw Error(kExitDataErr, Diagnostic{where_, row, column, Severity::kError,
                                          std::move(message), "",
-                                         "the workbook is damaged: open it in Excel or WPS "
-                                         "and save it again"});
+                                         tr("the workbook is damaged: open it in Excel or WPS "
+                                            "and save it again")});
   }
 
   // The cell's text as a CSV export would show it.
@@ -103,18 +104,18 @@ class XlsxSheetSource::Cells : public XmlHandler {
     if (formula_ && !has_value_) {
       throw Error(kExitDataErr,
                   Diagnostic{where_, row_, column_, Severity::kError,
-                             fmt::format("cell {}{} holds a formula without its result",
+                             trf("cell {}{} holds a formula without its result",
                                          column_letters(column_), row_),
                              "",
-                             "open the workbook in Excel or WPS and save it: they save "
-                             "each formula's result, which kaohe reads"});
+                             tr("open the workbook in Excel or WPS and save it: they save "
+                                "each formula's result, which kaohe reads")});
     }
     if (type_ == "s") {
       const auto index = number_text(value_);
       std::size_t i = 0;
       if (!index || index->find_first_not_of("0123456789") != std::string::npos ||
           index->size() > 12 || (i = std::stoull(*index)) >= book_.shared_count()) {
-        fail(row_, column_, fmt::format("cell {}{} refers to shared string \"{}\", which the "
+        fail(row_, column_, trf("cell {}{} refers to shared string \"{}\", which the "
                                         "workbook does not have",
                                         column_letters(column_), row_, value_));
       }
@@ -226,10 +227,10 @@ std::size_t XlsxSheetSource::read(char* out, std::size_t n) {
 
 InvalidText XlsxSheetSource::describe_invalid(const char* bad, const char*) const {
   if (*bad == '\0') {
-    return {"a NUL character", "_x0000_ in a cell",
-            "remove the invisible character from the cell"};
+    return {tr("a NUL character"), tr("_x0000_ in a cell"),
+            tr("remove the invisible character from the cell")};
   }
-  return {"invalid text", fmt::format("byte 0x{:02X}", static_cast<unsigned char>(*bad)), ""};
+  return {tr("invalid text"), trf("byte 0x{:02X}", static_cast<unsigned char>(*bad)), ""};
 }
 
 }  // namespace kaohe

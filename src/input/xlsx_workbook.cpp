@@ -7,6 +7,7 @@
 #include <map>
 
 #include "base/diagnostic.h"
+#include "base/messages.h"
 #include "input/xlsx_xml.h"
 
 namespace kaohe {
@@ -156,8 +157,8 @@ class SharedStringsReader : public XmlHandler {
       text_ += unescape_xstring(piece_);
       if (text_.size() > XlsxWorkbook::kMaxSharedBytes) {
         throw Error::in_file(kExitDataErr, file_,
-                             "the workbook's shared strings are over 2 GiB",
-                             "save the sheet as CSV instead");
+                             tr("the workbook's shared strings are over 2 GiB"),
+                             tr("save the sheet as CSV instead"));
       }
       ends_.push_back(text_.size());
     }
@@ -200,8 +201,8 @@ XlsxWorkbook::XlsxWorkbook(std::string name, std::FILE* file)
   if (const Relationship* doc = find_type(root, "officeDocument")) workbook_part = doc->target;
   if (!archive_.has(workbook_part)) {
     throw Error::in_file(kExitDataErr, name_,
-                         "not an .xlsx workbook: the zip archive has no workbook part",
-                         "save it from Excel or WPS as \"Excel 工作簿 (*.xlsx)\"");
+                         tr("not an .xlsx workbook: the zip archive has no workbook part"),
+                         tr("save it from Excel or WPS as \"Excel 工作簿 (*.xlsx)\""));
   }
   const std::string base = folder_of(workbook_part);
   const std::string rels_part =
@@ -219,7 +220,7 @@ XlsxWorkbook::XlsxWorkbook(std::string name, std::FILE* file)
     sheets_.push_back({s.name, rel->second.target});
   }
   if (sheets_.empty()) {
-    throw Error::in_file(kExitDataErr, name_, "the workbook has no worksheet");
+    throw Error::in_file(kExitDataErr, name_, tr("the workbook has no worksheet"));
   }
   if (const Relationship* styles = find_type(rels, "styles"); styles && archive_.has(styles->target)) {
     StylesReader reader;

@@ -9,6 +9,7 @@
 #include <exception>
 
 #include "base/diagnostic.h"
+#include "base/messages.h"
 
 namespace kaohe {
 namespace {
@@ -97,17 +98,17 @@ bool XmlPart::step() {
   if (c->error) std::rethrow_exception(c->error);
   if (c->doctype) {
     throw Error::in_file(kExitDataErr, archive_.name(),
-                         fmt::format("part {} has a document type declaration, which no "
+                         trf("part {} has a document type declaration, which no "
                                      "workbook has",
                                      path_),
-                         "open the workbook in Excel or WPS and save it again");
+                         tr("open the workbook in Excel or WPS and save it again"));
   }
   if (status != XML_STATUS_OK) {
     throw Error::in_file(kExitDataErr, archive_.name(),
-                         fmt::format("part {}: XML error at line {}: {}", path_,
+                         trf("part {}: XML error at line {}: {}", path_,
                                      XML_GetCurrentLineNumber(p),
                                      XML_ErrorString(XML_GetErrorCode(p))),
-                         "the workbook is damaged: open it in Excel or WPS and save it again");
+                         tr("the workbook is damaged: open it in Excel or WPS and save it again"));
   }
   done_ = last;
   return !done_;
