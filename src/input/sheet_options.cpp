@@ -67,11 +67,25 @@ const char* delimiter_word(char delimiter) {
   }
 }
 
+namespace {
+
+// The encoding's name as a message says it: the two that are phrases are
+// translated, the names themselves are not.
+const char* encoding_words(std::string_view encoding) {
+  if (encoding == "UTF-8 with BOM") return tr("UTF-8 with BOM");
+  if (encoding == "GB18030 after a UTF-8 BOM") return tr("GB18030 after a UTF-8 BOM");
+  return nullptr;
+}
+
+}  // namespace
+
 std::string describe(const SheetForm& form) {
   // A workbook's sheet has no encoding or delimiter of its own.
   std::string out = std::string_view(form.encoding) == "xlsx"
                         ? std::string(tr("an .xlsx sheet"))
-                        : trf("{}, {}-separated", form.encoding,
+                        : trf("{}, {}-separated",
+                              encoding_words(form.encoding) ? encoding_words(form.encoding)
+                                                            : form.encoding,
                               delimiter_word(form.delimiter));
   if (form.delimiter_forced) out += " (--delimiter)";
   if (form.title_rows > 0 || form.title_forced) {

@@ -14,6 +14,27 @@
 namespace kaohe {
 namespace {
 
+// expat's description of an error, in the message language for the ones a
+// damaged workbook gives.
+std::string xml_error_text(XML_Error code) {
+  switch (code) {
+    case XML_ERROR_SYNTAX: return tr("syntax error");
+    case XML_ERROR_NO_ELEMENTS: return tr("no element found");
+    case XML_ERROR_INVALID_TOKEN: return tr("not well-formed (invalid token)");
+    case XML_ERROR_UNCLOSED_TOKEN: return tr("unclosed token");
+    case XML_ERROR_PARTIAL_CHAR: return tr("partial character");
+    case XML_ERROR_TAG_MISMATCH: return tr("mismatched tag");
+    case XML_ERROR_DUPLICATE_ATTRIBUTE: return tr("duplicate attribute");
+    case XML_ERROR_JUNK_AFTER_DOC_ELEMENT: return tr("junk after document element");
+    case XML_ERROR_UNDEFINED_ENTITY: return tr("undefined entity");
+    case XML_ERROR_UNBOUND_PREFIX: return tr("unbound prefix");
+    case XML_ERROR_NO_MEMORY: return tr("out of memory");
+    default: return XML_ErrorString(code);
+  }
+}
+
+
+
 struct Context {
   XmlHandler* handler;
   XML_Parser parser;
@@ -107,7 +128,7 @@ bool XmlPart::step() {
     throw Error::in_file(kExitDataErr, archive_.name(),
                          trf("part {}: XML error at line {}: {}", path_,
                                      XML_GetCurrentLineNumber(p),
-                                     XML_ErrorString(XML_GetErrorCode(p))),
+                                     xml_error_text(XML_GetErrorCode(p))),
                          tr("the workbook is damaged: open it in Excel or WPS and save it again"));
   }
   done_ = last;
