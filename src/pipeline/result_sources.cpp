@@ -258,7 +258,7 @@ void load_scored(const Scheme& scheme, const Node& leaf, const std::string& path
   try {
     source = load_scheme(path);
   } catch (const Error& e) {
-    add_source_error(scheme, e, src.file_pos, "scheme", path, out);
+    add_source_error(scheme, e, src.file_pos, tr("scheme"), path, out);
     return;
   }
   const std::string data = beside(scheme, src.data);

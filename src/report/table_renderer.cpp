@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <string_view>
 
+#include "base/messages.h"
 #include "base/terminal_text.h"
 #include "report/render.h"
 #include "report/result_rows.h"
@@ -44,8 +45,8 @@ ResultRows terminal_rows(const Evaluation& ev) {
 std::string as_of_line(const Evaluation& ev) {
   const Scheme& s = ev.scheme;
   if (!s.as_of || !s.period) return {};
-  return "as of " + s.as_of->to_string() + " (interim: the period runs " +
-         s.period->from.to_string() + " to " + s.period->to.to_string() + ")\n";
+  return trf("as of {} (interim: the period runs {} to {})\n", s.as_of->to_string(),
+             s.period->from.to_string(), s.period->to.to_string());
 }
 
 // The narrowest a wrapped column becomes: six CJK characters of a unit's
@@ -70,22 +71,23 @@ std::string fit_notes(const TableFit& fit, const std::vector<FitColumn>& columns
     const auto parts = std::count_if(columns.begin(), columns.end(), [](const FitColumn& c) {
       return c.role == FitRole::kPart;
     });
-    notes.push_back(fmt::format("{} of {} parts not shown to fit {} columns: {} (--width 0 shows all)",
-                                fit.dropped.size(), parts, width, titles(fit.dropped)));
+    notes.push_back(trf("{} of {} parts not shown to fit {} columns: {} (--width 0 shows all)",
+                        fit.dropped.size(), parts, width, titles(fit.dropped)));
   }
   if (!fit.shortened.empty()) {
-    notes.push_back("headers shortened to fit: " + titles(fit.shortened));
+    notes.push_back(trf("headers shortened to fit: {}", titles(fit.shortened)));
   }
   if (fit.overflow) {
-    notes.push_back(fmt::format("the table is wider than {} columns even so", width));
+    notes.push_back(trf("the table is wider than {} columns even so", width));
   }
-  const std::string prefix = "note: ";
+  const std::string prefix = tr("note: ");
   const int text_width = std::max(width - display_width(prefix), 20);
   std::string out;
   for (const std::string& note : notes) {
     bool first = true;
     for (const std::string& l : wrap_words(note, text_width)) {
-      out += (first ? prefix : std::string(prefix.size(), ' ')) + l + '\n';
+      out += (first ? prefix : std::string(static_cast<std::size_t>(display_width(prefix)), ' ')) +
+             l + '\n';
       first = false;
     }
   }

@@ -7,6 +7,8 @@
 
 #include <fmt/format.h>
 
+#include "base/messages.h"
+
 #ifndef KAOHE_XLSXWRITER_SONAME
 #error "the build defines KAOHE_XLSXWRITER_SONAME (CMakeLists.txt)"
 #endif
@@ -41,9 +43,9 @@ Loaded load() {
   void* handle = dlopen(KAOHE_XLSXWRITER_SONAME, RTLD_NOW | RTLD_LOCAL);
   if (handle == nullptr) {
     const char* err = dlerror();
-    out.why = fmt::format("cannot load {} for -O xlsx ({}); install it (Debian: "
-                          "apt-get install libxlsxwriter4)",
-                          KAOHE_XLSXWRITER_SONAME, err != nullptr ? err : "not found");
+    out.why = trf("cannot load {} for -O xlsx ({}); install it (Debian: "
+                  "apt-get install libxlsxwriter4)",
+                  KAOHE_XLSXWRITER_SONAME, err != nullptr ? err : tr("not found"));
     return out;
   }
   XlsxLibrary& l = out.lib;
@@ -72,7 +74,7 @@ Loaded load() {
              bind(handle, "format_set_align", l.format_set_align, missing) &&
              bind(handle, "lxw_strerror", l.lxw_strerror, missing);
   if (!all) {
-    out.why = fmt::format("{} lacks the function {}; kaohe needs libxlsxwriter 1.0 or later",
+    out.why = trf("{} lacks the function {}; kaohe needs libxlsxwriter 1.0 or later",
                           KAOHE_XLSXWRITER_SONAME, missing);
     return out;
   }
