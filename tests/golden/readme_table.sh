@@ -3,7 +3,8 @@
 # `kaohe score schemes/party-building.yaml examples/party-building` prints,
 # byte for byte, and so is every other output README.md shows in a block
 # whose first line is `$ kaohe ARGS…` (plain words, no shell), so the README
-# cannot drift from the program.
+# cannot drift from the program; `$ LANG=zh_CN.UTF-8 kaohe ARGS…` shows
+# what a Chinese terminal shows, standard error included.
 #
 #   readme_table.sh KAOHE_BIN REPO_ROOT
 set -euo pipefail
@@ -38,15 +39,22 @@ while IFS= read -r line; do
     $0 == want { f = 1; next }
     f == 1 && /^```/ { exit }
     f == 1 { print }' README.md)
-  read -r -a words <<<"${line#\$ kaohe }"
-  actual=$(env -i PATH=/usr/bin:/bin LC_ALL=C "$bin" "${words[@]}" </dev/null || true)
+  if [[ $line == '$ LANG=zh_CN.UTF-8 kaohe '* ]]; then
+    # Chinese messages: what the terminal shows, stderr too.
+    read -r -a words <<<"${line#\$ LANG=zh_CN.UTF-8 kaohe }"
+    actual=$(env -i PATH=/usr/bin:/bin LANG=zh_CN.UTF-8 "$bin" "${words[@]}" </dev/null 2>&1 ||
+             true)
+  else
+    read -r -a words <<<"${line#\$ kaohe }"
+    actual=$(env -i PATH=/usr/bin:/bin LC_ALL=C "$bin" "${words[@]}" </dev/null || true)
+  fi
   if [[ $shown != "$actual" ]]; then
     echo "FAIL: README.md's output of '${line#\$ }' differs from kaohe's:"
     diff -u --label README.md --label kaohe <(printf '%s\n' "$shown") \
       <(printf '%s\n' "$actual") || true
     failures=$((failures + 1))
   fi
-done < <(grep '^\$ kaohe ' README.md)
+done < <(grep -E '^\$ (LANG=zh_CN\.UTF-8 )?kaohe ' README.md)
 if [[ $failures -ne 0 ]]; then
   echo "Paste the real output into README.md."
   exit 1
