@@ -15,16 +15,11 @@ namespace {
 
 using test::TempFile;
 
-const char* const kScheme = R"(kaohe: 1
-period: {from: 2025-01-01, to: 2025-12-31}
-root:
-  id: total
-  name: 总分
-  points: 100
-  children:
-    - {id: late_report, name: 迟报, points: 20, floor: 0, per_event: {deduct: 2}}
-    - {id: self, name: 自评, points: 80, direct: {}}
-)";
+// Late reports deduct 2 each; a unit's own score is given.
+const std::string kScheme = test::scheme_text(
+    "    - {id: late_report, name: 迟报, points: 20, floor: 0, per_event: {deduct: 2}}\n"
+    "    - {id: self, name: 自评, points: 80, direct: {}}\n",
+    "", "period: {from: 2025-01-01, to: 2025-12-31}\n");
 
 // V1 has 3 rows, V2 1, V3 none, V4 2 (one outside the period, not kept).
 struct Run {
