@@ -7,10 +7,19 @@
 # leaves the reproducer in the scratch directory, whose path is printed.
 #
 #   tests/fuzz/run.sh [SECONDS_PER_TARGET] [BUILD_DIR]
+#   tests/fuzz/run.sh --print-flags
 #
 # Defaults: 60 seconds, build-fuzz (relative to the repository root).
+# --print-flags prints the CMAKE_CXX_FLAGS the tree is configured with, so
+# that .ci/run can build and test the same tree before fuzzing it.
 # Reproduce a crash:  BUILD_DIR/tests/fuzz/TARGET CRASH_FILE
 set -euo pipefail
+
+flags="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
+if [[ ${1:-} == --print-flags ]]; then
+  printf '%s\n' "$flags"
+  exit 0
+fi
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 seconds=${1:-60}
@@ -25,7 +34,7 @@ fi
 
 CXX=$cxx cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DKAOHE_FUZZ=ON -DKAOHE_WERROR=ON \
-  -DCMAKE_CXX_FLAGS="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
+  -DCMAKE_CXX_FLAGS="$flags"
 cmake --build "$build" --target csv_reader_fuzz scheme_loader_fuzz row_checks_fuzz xlsx_reader_fuzz
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/kaohe-fuzz.XXXXXX")
