@@ -149,6 +149,37 @@ Combination combination_of(const Scheme& scheme, const ScoreSheet& sheet,
 namespace {
 
 class TreeScorer {
+  struct Problem {
+    int unit;
+    int node;
+    Diagnostic diagnostic;
+  };
+  // An inner node's combination worked out for one unit, and what of its
+  // children's cells combination_of() read to find it: a unit whose
+  // children agree in these gets the same combination. Most units of a
+  // roster share one, so it is worked out once a node, not once a unit.
+  struct LastCombination {
+    struct Child {
+      bool applicable = false;
+      bool kept = false;
+      Decimal full_marks;
+      bool operator==(const Child&) const = default;
+    };
+    bool known = false;
+    std::vector<Child> children;  // in the node's order
+    Combination combination;
+    // Whether the constant and every coefficient are whole numbers: the
+    // value is then summed as a Decimal, exactly, without fractions.
+    bool whole = false;
+  };
+  // What scoring some units found, to keep: problems and defaults used.
+  // And, by node, the last combination worked out for an inner node, for
+  // the next unit of the same range (see combination_for).
+  struct Found {
+    std::vector<Problem> problems;
+    std::vector<DefaultUsed> defaults;
+    std::vector<LastCombination> combinations;
+  };
  public:
   TreeScorer(const Scheme& scheme, const Roster& roster, const Tallies& tallies,
              const MeasureTable& measures, Diagnostics& diags, int threads,
@@ -166,50 +197,98 @@ class TreeScorer {
     apply_event_effects();
     // Parents precede children in `nodes`: walking backwards scores every
     // child before its parent.
-    for (int n = nodes - 1; n >= 0; --n) {
-      try {
-        score_node(n);
-      } catch (const Error& err) {
-        throw at_node(err, n);
+    if (needs_every_unit_per_node()) {
+      for (int n = nodes - 1; n >= 0; --n) {
+        try {
+          score_node(n);
+        } catch (const Error& err) {
+          throw at_node(err, n);
+        }
       }
+    } else {
+      // Every node of a unit needs only that unit's cells: the whole tree
+      // is walked for a block of units at a time, whose cells and sums
+      // stay in cache. Walking a node at a time over every unit streams
+      // all the cells once per node, which at a million units is
+      // gigabytes of memory traffic.
+      for_each_range([&](int begin, int end, Found& found) {
+        for (int b = begin; b < end; b += kBlockUnits) {
+          score_block(b, std::min(end, b + kBlockUnits), found);
+        }
+      });
     }
     for_each_unit([&](int u, Found& found) { finish_total(u, found); });
     // In roster order, then scheme order — not the bottom-up order in
     // which they were found.
-    std::stable_sort(problems_.begin(), problems_.end(),
-                     [](const Problem& a, const Problem& b) {
-                       return std::tie(a.unit, a.node) < std::tie(b.unit, b.node);
-                     });
+    const auto by_unit_then_node = [](const auto& a, const auto& b) {
+      return std::tie(a.unit, a.node) < std::tie(b.unit, b.node);
+    };
+    std::stable_sort(problems_.begin(), problems_.end(), by_unit_then_node);
+    std::stable_sort(sheet_.defaults.begin(), sheet_.defaults.end(), by_unit_then_node);
     for (Problem& p : problems_) diags_.add(std::move(p.diagnostic));
     return std::move(sheet_);
   }
 
+  // Whether some node needs every unit scored before it: a relative leaf
+  // (its best value among units) or a node that does not apply to a unit
+  // counting as the mean of the units it applies to.
+  bool needs_every_unit_per_node() const {
+    for (const Node& node : scheme_.nodes) {
+      if (node.na_policy == NaPolicy::kMean) return true;
+      if (node.is_leaf() && node.rule.kind == RuleKind::kRelative) return true;
+    }
+    return false;
+  }
+
+  // Units walked together through the whole tree (see run()): 64 units'
+  // cells and sums are tens of kilobytes for a scheme of a few dozen nodes.
+  static constexpr int kBlockUnits = 64;
+
+  // Scores every node for the units [begin, end), bottom-up. Precondition:
+  // !needs_every_unit_per_node().
+  void score_block(int begin, int end, Found& found) {
+    for (int n = static_cast<int>(scheme_.nodes.size()) - 1; n >= 0; --n) {
+      try {
+        for (int u = begin; u < end; ++u) score_cell(u, n, found);
+        for (int u = begin; u < end; ++u) count_as_policy(u, n, std::nullopt, found);
+      } catch (const Error& err) {
+        throw at_node(err, n);
+      }
+    }
+  }
+
   // Scores node `n` for every unit (its children are scored).
   void score_node(int n) {
-    const Node& node = scheme_.nodes[n];
-    if (!node.is_leaf()) {
-      for_each_unit([&](int u, Found&) { score_inner(u, n); });
-    } else if (node.rule.kind == RuleKind::kRelative) {
+    if (scheme_.nodes[n].is_leaf() && scheme_.nodes[n].rule.kind == RuleKind::kRelative) {
       score_relative_leaf(n);
     } else {
-      for_each_unit([&](int u, Found& found) {
-        if (!applies(u, n)) {
-          sheet_.at(u, n).applicable = false;
-          reject_rows_under_na(u, n, found);
-          return;
-        }
-        LeafOutcome out = node.rule.kind == RuleKind::kResult
-                              ? score_result_leaf(node, results_ ? results_->find(n) : nullptr, u)
-                          : rule_reads_events(node.rule.kind)
-                              ? score_event_leaf(scheme_, n, tallies_, u,
-                                                 node.rule.kind == RuleKind::kQuota
-                                                     ? node_days(scheme_, roster_.units[u], n)
-                                                     : std::nullopt)
-                              : score_measure_leaf(node, measures_.find(u, n));
-        record(u, n, out, found);
-      });
+      for_each_unit([&](int u, Found& found) { score_cell(u, n, found); });
     }
     apply_na_policy(n);
+  }
+
+  // Scores node `n` for `u` (its children are scored), by its rule or its
+  // children; not a relative leaf, which needs every unit's value.
+  void score_cell(int u, int n, Found& found) {
+    const Node& node = scheme_.nodes[n];
+    if (!node.is_leaf()) {
+      score_inner(u, n, found);
+      return;
+    }
+    if (!applies(u, n)) {
+      sheet_.at(u, n).applicable = false;
+      reject_rows_under_na(u, n, found);
+      return;
+    }
+    LeafOutcome out = node.rule.kind == RuleKind::kResult
+                          ? score_result_leaf(node, results_ ? results_->find(n) : nullptr, u)
+                      : rule_reads_events(node.rule.kind)
+                          ? score_event_leaf(scheme_, n, tallies_, u,
+                                             node.rule.kind == RuleKind::kQuota
+                                                 ? node_days(scheme_, roster_.units[u], n)
+                                                 : std::nullopt)
+                          : score_measure_leaf(node, measures_.find(u, n));
+    record(u, n, out, found);
   }
 
   // An overflow (or any fatal problem) while scoring node `n`, at the
@@ -230,16 +309,6 @@ class TreeScorer {
   }
 
  private:
-  struct Problem {
-    int unit;
-    int node;
-    Diagnostic diagnostic;
-  };
-  // What scoring some units found, to keep: problems and defaults used.
-  struct Found {
-    std::vector<Problem> problems;
-    std::vector<DefaultUsed> defaults;
-  };
   // Keeps what `found` holds, after what was kept before.
   void keep(Found& found) {
     for (Problem& p : found.problems) problems_.push_back(std::move(p));
@@ -247,19 +316,20 @@ class TreeScorer {
     found = Found{};
   }
 
-  // Runs body(unit, found) for every unit in roster order, or on threads_
-  // threads, each over a range of consecutive units with a Found of its
-  // own; the ranges' findings are kept in unit order, so the result is
-  // what one thread gives. The body of one unit reads and writes that
-  // unit's cells only, and reads cells of other nodes the walk finished.
+  // Runs body(begin, end, found) over ranges of consecutive units that
+  // cover the roster in order: one range, or threads_ ranges on as many
+  // threads, each with a Found of its own. The ranges' findings are kept
+  // in unit order, so the result is what one thread gives. The body of one
+  // unit reads and writes that unit's cells only, and reads cells of other
+  // nodes the walk finished.
   template <typename Body>
-  void for_each_unit(const Body& body) {
+  void for_each_range(const Body& body) {
     const int units = roster_.size();
     std::vector<Found> found(threads_);
     auto range = [&](int t) {
       const int begin = static_cast<int>(static_cast<std::int64_t>(units) * t / threads_);
       const int end = static_cast<int>(static_cast<std::int64_t>(units) * (t + 1) / threads_);
-      for (int u = begin; u < end; ++u) body(u, found[t]);
+      body(begin, end, found[t]);
     };
     if (threads_ == 1) {
       range(0);
@@ -292,6 +362,14 @@ class TreeScorer {
       }
     }
     for (Found& f : found) keep(f);
+  }
+
+  // Runs body(unit, found) for every unit, as for_each_range does.
+  template <typename Body>
+  void for_each_unit(const Body& body) {
+    for_each_range([&](int begin, int end, Found& found) {
+      for (int u = begin; u < end; ++u) body(u, found);
+    });
   }
 
   // A unit that cannot be scored, reported at its line of the roster,
@@ -691,20 +769,66 @@ class TreeScorer {
     keep(found);
   }
 
-  void score_inner(int unit, int n) {
+  // combination_of(unit, n), or the one worked out for the unit before in
+  // `found`'s range when their children agree in what it reads.
+  const LastCombination& combination_for(int unit, int n, Found& found) const {
+    if (found.combinations.empty()) found.combinations.resize(scheme_.nodes.size());
+    LastCombination& last = found.combinations[static_cast<std::size_t>(n)];
+    const std::vector<int>& children = scheme_.nodes[n].children;
+    bool same = last.known;
+    for (std::size_t i = 0; same && i < children.size(); ++i) {
+      const NodeScore& s = sheet_.at(unit, children[i]);
+      same = last.children[i] == LastCombination::Child{s.applicable, s.kept, s.full_marks};
+    }
+    if (same) return last;
+    last.known = true;
+    last.children.clear();
+    for (int c : children) {
+      const NodeScore& s = sheet_.at(unit, c);
+      last.children.push_back({s.applicable, s.kept, s.full_marks});
+    }
+    last.combination = combination_of(scheme_, sheet_, unit, n);
+    last.whole = last.combination.constant.den() == 1;
+    for (const auto& [c, k] : last.combination.terms) last.whole = last.whole && k.den() == 1;
+    return last;
+  }
+
+  // constant + Σ coefficient × child score of a combination whose
+  // constant and coefficients are whole numbers, summed in millionths
+  // without fractions; nullopt when a step leaves the range of a Decimal
+  // (the sum of Rationals, which reaches further, is then the one).
+  std::optional<Decimal> whole_sum(int unit, const Combination& comb) const {
+    std::int64_t units = 0;
+    if (__builtin_mul_overflow(comb.constant.num(), Decimal::kOne, &units)) return std::nullopt;
+    for (const auto& [c, k] : comb.terms) {
+      std::int64_t term = 0;
+      if (__builtin_mul_overflow(sheet_.at(unit, c).score.units(), k.num(), &term) ||
+          __builtin_add_overflow(units, term, &units)) {
+        return std::nullopt;
+      }
+    }
+    return Decimal::from_units(units);
+  }
+
+  void score_inner(int unit, int n, Found& found) {
     NodeScore& cell = sheet_.at(unit, n);
     if (!applies(unit, n)) {
       cell.applicable = false;
       return;
     }
-    Combination comb = combination_of(scheme_, sheet_, unit, n);
+    const LastCombination& last = combination_for(unit, n, found);
+    const Combination& comb = last.combination;
     if (!comb.applicable) {
       cell.applicable = false;  // every child dropped out
       return;
     }
-    Rational value = comb.constant;
-    for (const auto& [c, k] : comb.terms) value += k * Rational(sheet_.at(unit, c).score);
-    store(unit, n, value);
+    if (std::optional<Decimal> sum = last.whole ? whole_sum(unit, comb) : std::nullopt) {
+      store(unit, n, Rational(*sum));
+    } else {
+      Rational value = comb.constant;
+      for (const auto& [c, k] : comb.terms) value += k * Rational(sheet_.at(unit, c).score);
+      store(unit, n, value);
+    }
     cell.kept = comb.kept;
     if (comb.full_marks) cell.full_marks = *comb.full_marks;
   }
@@ -729,40 +853,48 @@ class TreeScorer {
       }
       if (count > 0) mean = sum / Rational(count);
     }
-    Found found;
-    for (int u = 0; u < roster_.size(); ++u) {
-      NodeScore& s = sheet_.at(u, n);
-      if (s.applicable || failed_[u]) continue;
-      // An ancestor that does not apply takes the whole subtree; a
-      // sub-period outside the unit's days drops out.
-      if ((node.parent >= 0 && !applies(u, node.parent)) || !within_days(u, n)) {
-        continue;
-      }
-      Rational value;
-      std::string what;
-      switch (node.na_policy) {
-        case NaPolicy::kFull:
-          value = points_of(node);
-          what = "does not apply: full marks (not_applicable: full)";
-          break;
-        case NaPolicy::kZero:
-          what = "does not apply: 0 (not_applicable: zero)";
-          break;
-        case NaPolicy::kMean:
-          value = mean.value_or(points_of(node));
-          what = mean ? "does not apply: the mean of the units it applies to "
-                        "(not_applicable: mean)"
-                      : "does not apply to any unit: full marks (not_applicable: "
-                        "mean)";
-          break;
-        default:
-          break;
-      }
-      found.defaults.push_back({u, n, what});
-      store(u, n, value);
-      s.kept = true;
+    for_each_unit([&](int u, Found& found) { count_as_policy(u, n, mean, found); });
+  }
+
+  // Node `n` that does not apply to `u`, counted with the value its own
+  // policy gives (full, zero, or `mean`, the mean of the units it applies
+  // to, or nullopt when none). Nothing for a node that applies, a unit
+  // that failed, or a policy the parent handles (exclude, redistribute,
+  // move_to).
+  void count_as_policy(int u, int n, const std::optional<Rational>& mean, Found& found) {
+    const Node& node = scheme_.nodes[n];
+    if (node.na_policy == NaPolicy::kExclude || node.na_policy == NaPolicy::kRedistribute ||
+        node.na_policy == NaPolicy::kMoveTo) {
+      return;
     }
-    keep(found);
+    NodeScore& s = sheet_.at(u, n);
+    if (s.applicable || failed_[u]) return;
+    // An ancestor that does not apply takes the whole subtree; a
+    // sub-period outside the unit's days drops out.
+    if ((node.parent >= 0 && !applies(u, node.parent)) || !within_days(u, n)) return;
+    Rational value;
+    std::string what;
+    switch (node.na_policy) {
+      case NaPolicy::kFull:
+        value = points_of(node);
+        what = "does not apply: full marks (not_applicable: full)";
+        break;
+      case NaPolicy::kZero:
+        what = "does not apply: 0 (not_applicable: zero)";
+        break;
+      case NaPolicy::kMean:
+        value = mean.value_or(points_of(node));
+        what = mean ? "does not apply: the mean of the units it applies to "
+                      "(not_applicable: mean)"
+                    : "does not apply to any unit: full marks (not_applicable: "
+                      "mean)";
+        break;
+      default:
+        break;
+    }
+    found.defaults.push_back({u, n, what});
+    store(u, n, value);
+    s.kept = true;
   }
 
   void finish_total(int unit, Found& found) {

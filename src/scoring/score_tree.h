@@ -16,8 +16,9 @@ namespace kaohe {
 // Scores every unit of `roster`. Units that cannot be scored (a measure
 // missing without a declared default, too few votes) are reported in
 // `diags`, all of them; their cells are left at 0. `threads` (≥ 1) score
-// ranges of units side by side, a node at a time; the result never
-// depends on it. `results`: the sources of `result` leaves (the pipeline
+// ranges of units side by side; the result never depends on it. The
+// problems and `ScoreSheet::defaults` come in roster order, then scheme
+// order. `results`: the sources of `result` leaves (the pipeline
 // reads them); none needed when the scheme has no such leaf.
 ScoreSheet score_units(const Scheme& scheme, const Roster& roster,
                        const Tallies& tallies, const MeasureTable& measures,
