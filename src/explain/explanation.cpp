@@ -577,8 +577,8 @@ class Explainer {
     out.score = cell.score;
     out.full_marks = cell.full_marks;
     out.multiplier = m;
-    for (const DefaultUsed& d : ev_.sheet.defaults) {
-      if (d.unit == unit_ && d.node == n) out.lines.push_back(line(d.what, std::nullopt));
+    for (const DefaultUsed& d : ev_.sheet.defaults_for(unit_, n)) {
+      out.lines.push_back(line(d.what, std::nullopt));
     }
     if (!cell.applicable) {
       out.lines.push_back(line(not_applicable_line(n), std::nullopt));
@@ -586,9 +586,8 @@ class Explainer {
     }
     // A node scored by its not-applicable policy (full, zero, mean).
     bool by_policy = false;
-    for (const DefaultUsed& d : ev_.sheet.defaults) {
-      by_policy |= d.unit == unit_ && d.node == n &&
-                   d.what.rfind("does not apply", 0) == 0;
+    for (const DefaultUsed& d : ev_.sheet.defaults_for(unit_, n)) {
+      by_policy |= d.what.rfind("does not apply", 0) == 0;
     }
     if (by_policy) {
       out.lines.push_back(line(fmt::format("scored {} of {}", cell.score.to_string(),

@@ -9,10 +9,8 @@ namespace kaohe {
 namespace {
 
 bool scored_by_policy(const ScoreSheet& sheet, int unit, int node) {
-  for (const DefaultUsed& d : sheet.defaults) {
-    if (d.unit == unit && d.node == node && d.what.rfind("does not apply", 0) == 0) {
-      return true;
-    }
+  for (const DefaultUsed& d : sheet.defaults_for(unit, node)) {
+    if (d.what.rfind("does not apply", 0) == 0) return true;
   }
   return false;
 }

@@ -2,6 +2,8 @@
 // scheme's precision (SPEC §4, §10), and the defaults that produced any.
 #pragma once
 
+#include <algorithm>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -60,7 +62,18 @@ class ScoreSheet {
     raised_[static_cast<std::size_t>(unit) * flags_ + flag] = 1;
   }
 
+  // In roster order, then scheme order (score_units sorts them so).
   std::vector<DefaultUsed> defaults;
+  // The defaults used for (unit, node), in the order they applied: a
+  // binary search of `defaults`, which must be in roster, then scheme, order.
+  std::span<const DefaultUsed> defaults_for(int unit, int node) const {
+    const auto [first, last] = std::equal_range(
+        defaults.begin(), defaults.end(), DefaultUsed{unit, node, {}},
+        [](const DefaultUsed& a, const DefaultUsed& b) {
+          return a.unit != b.unit ? a.unit < b.unit : a.node < b.node;
+        });
+    return {first, last};
+  }
 
  private:
   int units_ = 0;

@@ -719,5 +719,102 @@ TEST_CASE("scoring on several threads gives what one thread gives") {
   }
 }
 
+TEST_CASE("the walk a block of units at a time gives what the walk a node at a time gives") {
+  // A scheme without relative leaves or not_applicable: mean is walked a
+  // block of 64 units at a time; the same scheme with `rest` declared
+  // not_applicable: mean — which changes nothing, as every unit has rest —
+  // is walked a node at a time. 200 units: several blocks, parts of blocks
+  // on threads. Weighted and summed groups, a group that does not apply,
+  // missing defaults, errors, events, a node whose children differ from the
+  // unit before (so that its combination is worked out again).
+  auto yaml = [](const char* rest_policy) {
+    return scheme_text(
+        std::string("    - id: g\n"
+                    "      name: 组\n"
+                    "      points: 30\n"
+                    "      applies_to: [A]\n"
+                    "      not_applicable: full\n"
+                    "      children:\n"
+                    "        - {id: g1, name: 组一, points: 20, per_event: {deduct: 0.5}}\n"
+                    "        - {id: g2, name: 组二, points: 10, direct: {missing: zero}}\n"
+                    "    - id: w\n"
+                    "      name: 权\n"
+                    "      points: 30\n"
+                    "      children:\n"
+                    "        - {id: w1, name: 权一, points: 100, weight: 70%, direct: {}}\n"
+                    "        - {id: w2, name: 权二, points: 100, weight: 30%, "
+                    "not_applicable: redistribute, direct: {}}\n"
+                    "    - {id: rest, name: 其他, points: 40, ") +
+            rest_policy + "direct: {}}\n",
+        "", "categories: {A: 100, B: 70}\n");
+  };
+  constexpr int kUnits = 200;
+  std::vector<test::UnitSpec> units;
+  for (int i = 0; i < kUnits; ++i) {
+    units.push_back({"U" + std::to_string(i), "", i % 3 == 0 ? "B" : "A"});
+  }
+  auto fill = [&](World& w) {
+    for (int i = 0; i < kUnits; ++i) {
+      const std::string u = "U" + std::to_string(i);
+      w.measure(u, "rest", std::to_string(10 + i % 30));
+      if (i % 3 != 0 && i % 4 == 0) w.measure(u, "g2", std::to_string(i % 10));
+      if (i % 3 != 0) w.event({u, "g1", i % 5});
+      if (i % 29 != 0) w.measure(u, "w1", std::to_string(50 + i % 50));  // else an error
+      w.measure(u, "w2", i % 6 == 0 ? "NA" : std::to_string(i % 100));
+    }
+  };
+  World by_node(yaml("not_applicable: mean, "), units, true);
+  fill(by_node);
+  const auto base = by_node.run();
+  REQUIRE(base.diags.error_count() > 0);
+  REQUIRE(base.sheet.defaults.size() > 50);
+  for (int threads : {1, 2, 3}) {
+    CAPTURE(threads);
+    World by_block(yaml(""), units, true);
+    fill(by_block);
+    by_block.scoring_threads = threads;
+    const auto r = by_block.run();
+    CHECK(r.messages() == base.messages());
+    REQUIRE(r.sheet.defaults.size() == base.sheet.defaults.size());
+    for (std::size_t i = 0; i < r.sheet.defaults.size(); ++i) {
+      CHECK(r.sheet.defaults[i].unit == base.sheet.defaults[i].unit);
+      CHECK(r.sheet.defaults[i].node == base.sheet.defaults[i].node);
+      CHECK(r.sheet.defaults[i].what == base.sheet.defaults[i].what);
+    }
+    for (int u = 0; u < r.sheet.units(); ++u) {
+      CHECK(r.sheet.total(u) == base.sheet.total(u));
+      CHECK(r.sheet.full_marks(u) == base.sheet.full_marks(u));
+      for (int n = 0; n < r.sheet.nodes(); ++n) {
+        CHECK(r.sheet.at(u, n).applicable == base.sheet.at(u, n).applicable);
+        CHECK(r.sheet.at(u, n).kept == base.sheet.at(u, n).kept);
+        CHECK(r.sheet.at(u, n).score == base.sheet.at(u, n).score);
+        CHECK(r.sheet.at(u, n).full_marks == base.sheet.at(u, n).full_marks);
+      }
+    }
+  }
+}
+
+TEST_CASE("defaults come in roster, then scheme, order, and defaults_for finds them") {
+  World w(scheme_text("    - {id: a, name: 甲, points: 50, completion: {missing: zero}}\n"
+                      "    - {id: b, name: 乙, points: 50, completion: {missing: full}}\n"),
+          {{"U1", "一"}, {"U2", "二"}, {"U3", "三"}});
+  w.measure("U2", "a", "1");
+  const auto r = w.run();
+  REQUIRE(r.diags.error_count() == 0);
+  REQUIRE(r.sheet.defaults.size() == 5);
+  for (std::size_t i = 1; i < r.sheet.defaults.size(); ++i) {
+    const DefaultUsed& a = r.sheet.defaults[i - 1];
+    const DefaultUsed& b = r.sheet.defaults[i];
+    CHECK((a.unit < b.unit || (a.unit == b.unit && a.node < b.node)));
+  }
+  const int a = w.scheme.find("a"), b = w.scheme.find("b");
+  CHECK(r.sheet.defaults_for(0, a).size() == 1);
+  CHECK(r.sheet.defaults_for(0, b).size() == 1);
+  CHECK(r.sheet.defaults_for(1, a).empty());
+  REQUIRE(r.sheet.defaults_for(1, b).size() == 1);
+  CHECK(r.sheet.defaults_for(1, b)[0].unit == 1);
+  CHECK(r.sheet.defaults_for(2, 0).empty());
+}
+
 }  // namespace
 }  // namespace kaohe
