@@ -1,5 +1,6 @@
 // The merit order, ranks and the output order.
 #include <algorithm>
+#include <cstdint>
 #include <map>
 #include <string_view>
 #include <vector>
@@ -48,15 +49,39 @@ void rank_units(const Scheme& scheme, const Roster& roster,
   std::vector<int> group_of(static_cast<std::size_t>(roster.size()), 0);
   for (const Standing& s : standings) group_of[s.unit] = groups.find(group(s))->second;
   const MeritOrder merit(scheme, sheet);
-  std::sort(standings.begin(), standings.end(),
-            [&](const Standing& a, const Standing& b) {
-              if (group_of[a.unit] != group_of[b.unit]) {
-                return group_of[a.unit] < group_of[b.unit];
-              }
-              int c = merit.compare(a.unit, b.unit);
-              if (c != 0) return c < 0;
-              return roster.units[a.unit].id < roster.units[b.unit].id;
-            });
+  // The sort moves small keys, not standings, and compares numbers first:
+  // a unit's group, its total, the first 8 bytes of its id in byte order.
+  // The tie-breakers and the whole ids are read only on a tie there — with
+  // a million units, thousands share each total.
+  struct Key {
+    int group;
+    int unit;
+    std::int64_t total;    // millionths
+    std::uint64_t prefix;  // the id's bytes 0..7, big-endian, zero-padded
+    std::size_t at;        // the standing's place before sorting
+  };
+  std::vector<Key> keys;
+  keys.reserve(standings.size());
+  for (std::size_t i = 0; i < standings.size(); ++i) {
+    const int u = standings[i].unit;
+    const std::string& id = roster.units[u].id;
+    std::uint64_t prefix = 0;
+    for (std::size_t k = 0; k < 8; ++k) {
+      prefix = prefix << 8 | (k < id.size() ? static_cast<unsigned char>(id[k]) : 0U);
+    }
+    keys.push_back({group_of[u], u, sheet.total(u).units(), prefix, i});
+  }
+  std::sort(keys.begin(), keys.end(), [&](const Key& a, const Key& b) {
+    if (a.group != b.group) return a.group < b.group;
+    if (a.total != b.total) return a.total > b.total;
+    if (int c = merit.compare(a.unit, b.unit); c != 0) return c < 0;
+    if (a.prefix != b.prefix) return a.prefix < b.prefix;
+    return roster.units[a.unit].id < roster.units[b.unit].id;
+  });
+  std::vector<Standing> sorted;
+  sorted.reserve(standings.size());
+  for (const Key& k : keys) sorted.push_back(std::move(standings[k.at]));
+  standings = std::move(sorted);
   std::size_t group_start = 0;
   for (std::size_t i = 0; i < standings.size(); ++i) {
     Standing& s = standings[i];

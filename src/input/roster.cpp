@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <functional>
 #include <utility>
 
 #include "base/diagnostic.h"
@@ -98,24 +100,59 @@ bool read_roster(const std::string& path, const SheetOptions& sheet, const Heade
                  tr("from is the first day the unit is assessed, to the last"));
       continue;
     }
-    auto [it, inserted] =
-        roster.index.emplace(u.id, static_cast<int>(roster.units.size()));
-    if (!inserted) {
+    if (const int first = roster.find(u.id); first >= 0) {
       errors.add(row, c_id + 1,
                  trf("duplicate unit_id \"{}\" (first listed at line {})", u.id,
-                             roster.units[it->second].line),
+                             roster.units[first].line),
                  tr("each unit is listed once"));
       continue;
     }
     u.line = row.line;
     u.text = std::string(row.raw);
-    roster.units.push_back(std::move(u));
+    roster.add(std::move(u));
   }
   text.describe(roster.form, sheet);
   return true;
 }
 
 }  // namespace
+
+std::uint32_t Roster::hash_of(std::string_view id) {
+  return static_cast<std::uint32_t>(std::hash<std::string_view>{}(id) >> 16);
+}
+
+int Roster::find(std::string_view id) const {
+  if (slots_.empty()) return -1;
+  const std::uint32_t hash = hash_of(id);
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+    const std::uint64_t slot = slots_[i];
+    if (slot == 0) return -1;
+    const auto unit = static_cast<int>(slot & 0xFFFFFFFF) - 1;
+    if (slot >> 32 == hash && units[static_cast<std::size_t>(unit)].id == id) return unit;
+  }
+}
+
+void Roster::add(Unit unit) {
+  units.push_back(std::move(unit));
+  if (slots_.size() < 2 * units.size()) {
+    // Twice the size, the slots there are placed again by the hash they
+    // hold (no id is hashed again).
+    std::vector<std::uint64_t> old = std::move(slots_);
+    slots_.assign(std::max<std::size_t>(64, 2 * old.size()), 0);
+    for (std::uint64_t slot : old) {
+      if (slot != 0) place(slot);
+    }
+  }
+  place(std::uint64_t{hash_of(units.back().id)} << 32 | units.size());
+}
+
+void Roster::place(std::uint64_t slot) {
+  const std::size_t mask = slots_.size() - 1;
+  std::size_t i = (slot >> 32) & mask;
+  while (slots_[i] != 0) i = (i + 1) & mask;
+  slots_[i] = slot;
+}
 
 Roster load_roster(const std::string& path, Diagnostics& diags, const SheetOptions& sheet,
                    const HeaderMap* own, const std::vector<std::string>& columns) {

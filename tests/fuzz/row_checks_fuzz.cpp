@@ -68,8 +68,7 @@ struct World {
     roster.has_categories = true;
     const char* ids[] = {"V1", "V2", "单位3", "V,4"};
     for (int i = 0; i < 4; ++i) {
-      roster.index.emplace(ids[i], i);
-      roster.units.push_back({ids[i], ids[i], i % 2 ? "B" : "A", i + 2});
+      roster.add({ids[i], ids[i], i % 2 ? "B" : "A", i + 2});
     }
     char tmpl[] = "/tmp/kaohe-row-fuzz-XXXXXX";
     int fd = ::mkstemp(tmpl);

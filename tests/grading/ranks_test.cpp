@@ -43,6 +43,23 @@ TEST_CASE("tied units are ordered by unit_id in byte order, not locale or numeri
   for (const auto& s : r.ranked) CHECK(s.rank == 1);
 }
 
+TEST_CASE("tied ids that share their first 8 bytes, or are the start of another, in byte order") {
+  // The sort compares the first 8 bytes as a number before the whole id:
+  // ids equal there, or shorter than 8 bytes, must still come in byte order.
+  const Ids ids = {"330102001010", "330102001002", "33010200", "3301020",
+                   "330102001001", "330102000999", "3301020010", "33010200\x7F"};
+  std::vector<test::UnitSpec> units;
+  for (const auto& id : ids) units.push_back({id});
+  World w(scheme_text("    - {id: a, name: 甲, points: 100, direct: {}}\n"), units);
+  for (const auto& id : ids) w.measure(id, "a", id == "33010200" ? "60" : "50");
+  auto r = w.run();
+  CHECK(r.order() == Ids{"33010200", "3301020", "330102000999", "3301020010", "330102001001",
+                         "330102001002", "330102001010", "33010200\x7F"});
+  CHECK(r.rank("33010200") == 1);
+  CHECK(r.rank("3301020") == 2);
+  CHECK(r.rank("33010200\x7F") == 2);
+}
+
 TEST_CASE("ranks use printed totals: 89.994 and 89.991 tie at 89.99") {
   World w(scheme_text("    - {id: a, name: 甲, points: 100, direct: {}}\n"),
           {{"U2"}, {"U1"}, {"U3"}});

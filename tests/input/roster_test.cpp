@@ -39,6 +39,22 @@ TEST_CASE("a roster with names and categories, in file order") {
   CHECK(r.find("V1 ") == -1);
 }
 
+TEST_CASE("find: every id of a roster that grew its index many times, and none other") {
+  std::string csv = "unit_id,name\n";
+  for (int i = 0; i < 5000; ++i) csv += "U" + std::to_string(i) + ",村\n";
+  Roster r = load(csv);
+  REQUIRE(r.size() == 5000);
+  for (int i = 0; i < 5000; ++i) CHECK(r.find("U" + std::to_string(i)) == i);
+  CHECK(r.find("U5000") == -1);
+  CHECK(r.find("U") == -1);
+  CHECK(r.find("") == -1);
+  CHECK(r.find("u1") == -1);
+  // A copy finds what the original does.
+  const Roster copy = r;
+  CHECK(copy.find("U4999") == 4999);
+  CHECK(Roster().find("U1") == -1);
+}
+
 TEST_CASE("columns by name in any order, extra columns ignored, no category column") {
   Roster r = load("name,extra,unit_id\n一村,x,V1\n\"二村, 东\",y,V2\n");
   REQUIRE(r.size() == 2);

@@ -68,8 +68,7 @@ inline Roster roster_of(const std::vector<UnitSpec>& units,
   r.has_categories = categories;
   int line = 2;
   for (const auto& u : units) {
-    r.index.emplace(u.id, static_cast<int>(r.units.size()));
-    r.units.push_back(Unit{u.id, u.name.empty() ? u.id : u.name, u.category, line++});
+    r.add(Unit{u.id, u.name.empty() ? u.id : u.name, u.category, line++});
   }
   return r;
 }
