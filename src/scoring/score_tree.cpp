@@ -211,11 +211,16 @@ class TreeScorer {
       // stay in cache. Walking a node at a time over every unit streams
       // all the cells once per node, which at a million units is
       // gigabytes of memory traffic.
-      for_each_range([&](int begin, int end, Found& found) {
-        for (int b = begin; b < end; b += kBlockUnits) {
-          score_block(b, std::min(end, b + kBlockUnits), found);
-        }
-      });
+      // The blocks are the same on any number of threads, so that a fatal
+      // problem (an overflow) is the same one: that of the first block
+      // with one, at its first node in the walk.
+      for_each_range(
+          [&](int begin, int end, Found& found) {
+            for (int b = begin; b < end; b += kBlockUnits) {
+              score_block(b, std::min(end, b + kBlockUnits), found);
+            }
+          },
+          kBlockUnits);
     }
     for_each_unit([&](int u, Found& found) { finish_total(u, found); });
     // In roster order, then scheme order — not the bottom-up order in
@@ -322,15 +327,18 @@ class TreeScorer {
   // in unit order, so the result is what one thread gives. The body of one
   // unit reads and writes that unit's cells only, and reads cells of other
   // nodes the walk finished.
+  // With `align`, the ranges start at multiples of it, so that blocks of
+  // `align` units fall alike on any number of threads.
   template <typename Body>
-  void for_each_range(const Body& body) {
+  void for_each_range(const Body& body, int align = 1) {
     const int units = roster_.size();
     std::vector<Found> found(threads_);
-    auto range = [&](int t) {
-      const int begin = static_cast<int>(static_cast<std::int64_t>(units) * t / threads_);
-      const int end = static_cast<int>(static_cast<std::int64_t>(units) * (t + 1) / threads_);
-      body(begin, end, found[t]);
+    auto edge = [&](int t) {
+      if (t == threads_) return units;
+      const auto at = static_cast<int>(static_cast<std::int64_t>(units) * t / threads_);
+      return at / align * align;
     };
+    auto range = [&](int t) { body(edge(t), edge(t + 1), found[t]); };
     if (threads_ == 1) {
       range(0);
     } else {

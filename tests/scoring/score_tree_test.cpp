@@ -794,6 +794,47 @@ TEST_CASE("the walk a block of units at a time gives what the walk a node at a t
   }
 }
 
+TEST_CASE("an overflow while scoring is the same one on any number of threads") {
+  // Only unit 40 has both children of g, whose full marks then overflow;
+  // only unit 60 both of h (the others' second child is NA). h is walked
+  // first, coming after g. On one thread both units are in the block of
+  // units 0–63, whose walk meets h first; cut at unit 50, the first half
+  // would meet g.
+  const std::string yaml = scheme_text(
+      "    - id: g\n"
+      "      name: 组\n"
+      "      points: 9000000000000\n"
+      "      children:\n"
+      "        - {id: g1, name: 组一, points: 5000000000000, direct: {}}\n"
+      "        - {id: g2, name: 组二, points: 5000000000000, direct: {}}\n"
+      "    - id: h\n"
+      "      name: 合\n"
+      "      points: 9000000000000\n"
+      "      children:\n"
+      "        - {id: h1, name: 合一, points: 5000000000000, direct: {}}\n"
+      "        - {id: h2, name: 合二, points: 5000000000000, direct: {}}\n");
+  std::vector<test::UnitSpec> units;
+  for (int i = 0; i < 100; ++i) units.push_back({"U" + std::to_string(i)});
+  auto message = [&](int threads) {
+    World w(yaml, units);
+    for (int i = 0; i < 100; ++i) {
+      const std::string u = "U" + std::to_string(i);
+      w.measure(u, "g1", "1");
+      w.measure(u, "h1", "1");
+      w.measure(u, "g2", i == 40 ? "1" : "NA");
+      w.measure(u, "h2", i == 60 ? "1" : "NA");
+    }
+    w.scoring_threads = threads;
+    const Error e = test::expect_error([&] { (void)w.run(); });
+    REQUIRE(!e.diagnostics().empty());
+    return e.diagnostics().front().message;
+  };
+  const std::string one = message(1);
+  CHECK(test::contains(one, "'h'"));
+  CHECK(message(2) == one);
+  CHECK(message(3) == one);
+}
+
 TEST_CASE("defaults come in roster, then scheme, order, and defaults_for finds them") {
   World w(scheme_text("    - {id: a, name: 甲, points: 50, completion: {missing: zero}}\n"
                       "    - {id: b, name: 乙, points: 50, completion: {missing: full}}\n"),
