@@ -21,6 +21,18 @@
 namespace kaohe {
 
 Decimal settle(const Scheme& scheme, const Node& node, const Rational& value) {
+  // Most cells: a value with no more digits than the precision, inside the
+  // floor and the cap, is its own rounding — kept without round_to's
+  // division. The same result as below, which any other value takes.
+  static constexpr std::int64_t kPow10[] = {1, 10, 100, 1000, 10000, 100000, 1000000};
+  if (scheme.precision >= 0 && scheme.precision <= Decimal::kMaxScale &&
+      kPow10[scheme.precision] % value.den() == 0) {
+    std::int64_t units = 0;
+    if (!__builtin_mul_overflow(value.num(), Decimal::kOne / value.den(), &units)) {
+      const Decimal d = Decimal::from_units(units);
+      if ((!node.floor || !(d < *node.floor)) && (!node.cap || !(*node.cap < d))) return d;
+    }
+  }
   Rational v = value;
   if (node.floor && v < Rational(*node.floor)) v = Rational(*node.floor);
   if (node.cap && Rational(*node.cap) < v) v = Rational(*node.cap);

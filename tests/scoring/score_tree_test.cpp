@@ -835,6 +835,41 @@ TEST_CASE("an overflow while scoring is the same one on any number of threads") 
   CHECK(message(3) == one);
 }
 
+TEST_CASE("settle: floor, cap and the one rounding, for values short and long") {
+  // settle keeps a value with no more digits than the precision, inside
+  // the floor and the cap, as it is; every other value is clamped as a
+  // fraction and rounded. Both must give what clamping and round_to give.
+  Scheme scheme = test::scheme_of(scheme_text("    - {id: a, name: 甲, points: 100, direct: {}}\n"));
+  Node node = scheme.nodes[scheme.find("a")];
+  const std::optional<Decimal> bounds[] = {std::nullopt, Decimal::from_units(-2500000),
+                                           Decimal::from_units(0), Decimal::from_units(1234567),
+                                           Decimal::from_units(7000000)};
+  int checked = 0;
+  for (int precision = 0; precision <= Decimal::kMaxScale; ++precision) {
+    for (RoundingMode mode : {RoundingMode::kHalfUp, RoundingMode::kHalfEven}) {
+      scheme.precision = precision;
+      scheme.rounding = mode;
+      for (const auto& floor : bounds) {
+        for (const auto& cap : bounds) {
+          node.floor = floor;
+          node.cap = cap;
+          for (std::int64_t den : {1, 2, 3, 4, 5, 8, 10, 40, 1000, 1000000, 7}) {
+            for (std::int64_t num = -25; num <= 85; num += 3) {
+              const Rational value = Rational::fraction(num * 1234567 % 9000001, den);
+              Rational v = value;
+              if (floor && v < Rational(*floor)) v = Rational(*floor);
+              if (cap && Rational(*cap) < v) v = Rational(*cap);
+              CHECK(settle(scheme, node, value) == round_to(v, precision, mode));
+              ++checked;
+            }
+          }
+        }
+      }
+    }
+  }
+  CHECK(checked > 10000);
+}
+
 TEST_CASE("defaults come in roster, then scheme, order, and defaults_for finds them") {
   World w(scheme_text("    - {id: a, name: 甲, points: 50, completion: {missing: zero}}\n"
                       "    - {id: b, name: 乙, points: 50, completion: {missing: full}}\n"),
