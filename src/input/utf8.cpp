@@ -114,12 +114,18 @@ inline const char* skip_three_byte_text(const char* p, const char* end) {
   const __m128i ed = _mm_set1_epi8(static_cast<char>(0xED));
   const __m128i cont_limit = _mm_set1_epi8(static_cast<char>(0xC0));   // 80..BF: signed < C0
   unsigned carry = 0;  // continuation bytes owed by leads at the end of the block before
+  int plain = 0;       // blocks of plain ASCII in a row, just before
   const char* q = p;
   for (; end - q >= 16; q += 16) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q));
     const auto high = static_cast<unsigned>(_mm_movemask_epi8(v));
-    // Plain ASCII again: the caller's 64-byte path is faster.
-    if (high == 0 && carry == 0) break;
+    // A long stretch of plain ASCII: the caller's 64-byte path is faster.
+    // Shorter ones (the ASCII columns between Chinese notes) stay here.
+    plain = high == 0 ? plain + 1 : 0;
+    if (plain == 4 && carry == 0) {
+      q -= 48;
+      break;
+    }
     const auto nul = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_setzero_si128())));
     const auto cont = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmplt_epi8(v, cont_limit)));
     const __m128i lead3 = _mm_andnot_si128(
