@@ -657,6 +657,29 @@ TEST_CASE("same_ref ties between items resolve the same way in any order") {
   CHECK(x.score("U1", "c") == y.score("U1", "c"));
 }
 
+// Two runs of one roster agree: messages, defaults in order, and every
+// cell, total and full marks.
+template <typename Result>
+void check_same_scores(const Result& r, const Result& base) {
+  CHECK(r.messages() == base.messages());
+  REQUIRE(r.sheet.defaults.size() == base.sheet.defaults.size());
+  for (std::size_t i = 0; i < r.sheet.defaults.size(); ++i) {
+    CHECK(r.sheet.defaults[i].unit == base.sheet.defaults[i].unit);
+    CHECK(r.sheet.defaults[i].node == base.sheet.defaults[i].node);
+    CHECK(r.sheet.defaults[i].what == base.sheet.defaults[i].what);
+  }
+  for (int u = 0; u < r.sheet.units(); ++u) {
+    CHECK(r.sheet.total(u) == base.sheet.total(u));
+    CHECK(r.sheet.full_marks(u) == base.sheet.full_marks(u));
+    for (int n = 0; n < r.sheet.nodes(); ++n) {
+      CHECK(r.sheet.at(u, n).applicable == base.sheet.at(u, n).applicable);
+      CHECK(r.sheet.at(u, n).kept == base.sheet.at(u, n).kept);
+      CHECK(r.sheet.at(u, n).score == base.sheet.at(u, n).score);
+      CHECK(r.sheet.at(u, n).full_marks == base.sheet.at(u, n).full_marks);
+    }
+  }
+}
+
 TEST_CASE("scoring on several threads gives what one thread gives") {
   // Every kind of finding, so that the order in which the threads' findings
   // are kept shows: defaults (missing: zero, not_applicable: full and mean),
@@ -700,22 +723,7 @@ TEST_CASE("scoring on several threads gives what one thread gives") {
     World many(yaml, units, true);
     fill(many);
     many.scoring_threads = threads;
-    const auto r = many.run();
-    CHECK(r.messages() == base.messages());
-    REQUIRE(r.sheet.defaults.size() == base.sheet.defaults.size());
-    for (std::size_t i = 0; i < r.sheet.defaults.size(); ++i) {
-      CHECK(r.sheet.defaults[i].unit == base.sheet.defaults[i].unit);
-      CHECK(r.sheet.defaults[i].node == base.sheet.defaults[i].node);
-      CHECK(r.sheet.defaults[i].what == base.sheet.defaults[i].what);
-    }
-    for (int u = 0; u < r.sheet.units(); ++u) {
-      CHECK(r.sheet.total(u) == base.sheet.total(u));
-      CHECK(r.sheet.full_marks(u) == base.sheet.full_marks(u));
-      for (int n = 0; n < r.sheet.nodes(); ++n) {
-        CHECK(r.sheet.at(u, n).applicable == base.sheet.at(u, n).applicable);
-        CHECK(r.sheet.at(u, n).score == base.sheet.at(u, n).score);
-      }
-    }
+    check_same_scores(many.run(), base);
   }
 }
 
@@ -773,24 +781,7 @@ TEST_CASE("the walk a block of units at a time gives what the walk a node at a t
     World by_block(yaml(""), units, true);
     fill(by_block);
     by_block.scoring_threads = threads;
-    const auto r = by_block.run();
-    CHECK(r.messages() == base.messages());
-    REQUIRE(r.sheet.defaults.size() == base.sheet.defaults.size());
-    for (std::size_t i = 0; i < r.sheet.defaults.size(); ++i) {
-      CHECK(r.sheet.defaults[i].unit == base.sheet.defaults[i].unit);
-      CHECK(r.sheet.defaults[i].node == base.sheet.defaults[i].node);
-      CHECK(r.sheet.defaults[i].what == base.sheet.defaults[i].what);
-    }
-    for (int u = 0; u < r.sheet.units(); ++u) {
-      CHECK(r.sheet.total(u) == base.sheet.total(u));
-      CHECK(r.sheet.full_marks(u) == base.sheet.full_marks(u));
-      for (int n = 0; n < r.sheet.nodes(); ++n) {
-        CHECK(r.sheet.at(u, n).applicable == base.sheet.at(u, n).applicable);
-        CHECK(r.sheet.at(u, n).kept == base.sheet.at(u, n).kept);
-        CHECK(r.sheet.at(u, n).score == base.sheet.at(u, n).score);
-        CHECK(r.sheet.at(u, n).full_marks == base.sheet.at(u, n).full_marks);
-      }
-    }
+    check_same_scores(by_block.run(), base);
   }
 }
 
