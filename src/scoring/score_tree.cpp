@@ -462,7 +462,7 @@ class TreeScorer {
       int flag = r.raise.empty() ? -1 : scheme_.find_flag(r.raise);
       int target = r.zero.empty() ? -1 : scheme_.find(r.zero);
       for (int u = 0; u < roster_.size(); ++u) {
-        if (tallies_.at(u, n).triggered == 0) continue;
+        if (!tallies_.triggered(u, n)) continue;
         if (flag >= 0) sheet_.raise(u, flag);
         if (target >= 0) sheet_.at(u, target).zeroed = true;
       }
@@ -656,7 +656,7 @@ class TreeScorer {
         for (const Measure& m : *rows) out.values |= m.value.has_value();
       }
       if (rule_reads_events(node.rule.kind) && node.rule.kind != RuleKind::kQuota) {
-        out.values |= tallies_.at(unit, n).rows > 0;
+        out.values |= tallies_.has_rows(unit, n);
       }
       out.na = marked;
       return out;

@@ -28,6 +28,13 @@ Tallies::Tallies(const Scheme& scheme, int units)
     }
   }
   tallies_.assign(static_cast<std::size_t>(units) * slots_, Tally{});
+  for (const Node& node : scheme.nodes) {
+    if (node.is_leaf() && rule_reads_events(node.rule.kind) &&
+        (!node.rule.raise.empty() || !node.rule.zero.empty())) {
+      triggered_.assign(tallies_.size(), 0);
+      break;
+    }
+  }
 }
 
 Decimal Tallies::amount_of(const Node& leaf, const Event& e) {
@@ -68,7 +75,6 @@ void add_count(std::int64_t& sum, std::int64_t count) {
 
 void Tallies::add(int unit, int node, std::int64_t count, Decimal amount) {
   Tally& t = tally(unit, node);
-  ++t.rows;
   add_count(t.count, count);
   t.amount += amount;
 }
@@ -86,7 +92,7 @@ void Tallies::on_event(const Event& e) {
   const Node& leaf = scheme_.nodes[e.node];
   if (leaf.rule.kind == RuleKind::kQuota) {
     // Counted by bucket only: the row's one cache line (see Tally).
-    if (triggers(leaf, e)) ++tally(e.unit, e.node).triggered;
+    if (triggers(leaf, e)) triggered_[tally_index(e.unit, e.node)] = 1;
     // Every quota row has a date inside the unit's days: the reader keeps
     // the others out.
     quotas_[quota_slot_of_[e.node]].add(e.unit, *e.date, e.tier, e.count);
@@ -94,7 +100,7 @@ void Tallies::on_event(const Event& e) {
   }
   Tally& t = tally(e.unit, e.node);
   // Flags and zeroing follow every row, whatever 取最高分 keeps of amounts.
-  if (triggers(leaf, e)) ++t.triggered;
+  if (triggers(leaf, e)) triggered_[tally_index(e.unit, e.node)] = 1;
   if (leaf.rule.kind != RuleKind::kFlagEvent) {
     const Decimal amount = amount_of(leaf, e).times(e.count);
     const int group = group_of_[e.node];
@@ -104,7 +110,6 @@ void Tallies::on_event(const Event& e) {
     }
     t.amount += amount;
   }
-  ++t.rows;
   add_count(t.count, e.count);
 }
 
@@ -139,7 +144,7 @@ std::unique_ptr<EventSink> Tallies::split() const {
 }
 
 std::size_t Tallies::split_bytes() const {
-  std::size_t bytes = tallies_.size() * sizeof(Tally);
+  std::size_t bytes = tallies_.size() * sizeof(Tally) + triggered_.size();
   for (const QuotaCounter& q : quotas_) bytes += q.bytes();
   return bytes;
 }
@@ -149,11 +154,10 @@ void Tallies::join(EventSink& sink) {
   for (std::size_t i = 0; i < tallies_.size(); ++i) {
     Tally& t = tallies_[i];
     const Tally& p = part.tallies_[i];
-    add_count(t.rows, p.rows);
     add_count(t.count, p.count);
     t.amount += p.amount;
-    add_count(t.triggered, p.triggered);
   }
+  for (std::size_t i = 0; i < triggered_.size(); ++i) triggered_[i] |= part.triggered_[i];
   for (std::size_t i = 0; i < quotas_.size(); ++i) quotas_[i].join(part.quotas_[i]);
   for (const auto& [key, b] : part.best_add_) keep_better(best_add_, key, b);
   for (const auto& [key, b] : part.best_deduct_) keep_better(best_deduct_, key, b);

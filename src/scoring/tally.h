@@ -17,15 +17,15 @@
 
 namespace kaohe {
 
-// The sums of one unit's rows for one event leaf. A quota leaf keeps only
-// `triggered` here: its rows are counted by bucket of time (Tallies::quota),
-// so that each of its rows touches one cache line.
+// The sums of one unit's rows for one event leaf: 16 bytes, as a million
+// units × dozens of leaves hold one each. A row's count is at least 1, so
+// count > 0 is "the unit has rows for the leaf". A quota leaf's rows are
+// counted by bucket of time instead (Tallies::quota), so that each of its
+// rows touches one cache line.
 struct Tally {
-  std::int64_t rows = 0;   // rows counted
   std::int64_t count = 0;  // Σ count (occurrences)
   Decimal amount;          // Σ per-occurrence amount × count, in the rule's
                            // direction (a both-signs rule's bonus rows negative)
-  std::int64_t triggered = 0;  // rows that raise the rule's flag or zero
 };
 
 class Tallies : public EventSink {
@@ -48,6 +48,13 @@ class Tallies : public EventSink {
 
   // The sums of `unit` for event leaf `node`.
   const Tally& at(int unit, int node) const;
+  // Whether `unit` has rows for event leaf `node` (not a quota leaf).
+  bool has_rows(int unit, int node) const { return at(unit, node).count > 0; }
+  // Whether a row of `unit` for event leaf `node` raises its flag or zeroes
+  // its node.
+  bool triggered(int unit, int node) const {
+    return !triggered_.empty() && triggered_[tally_index(unit, node)] != 0;
+  }
   // The counts of quota leaf `node`.
   const QuotaCounter& quota(int node) const { return quotas_[quota_slot_of_[node]]; }
 
@@ -81,6 +88,9 @@ class Tallies : public EventSink {
   std::vector<int> slot_of_;      // node → slot, or -1
   std::vector<int> group_of_;     // node → 取最高分 ancestor, or -1
   std::vector<Tally> tallies_;    // unit × slot
+  // Per unit × slot, whether a row triggered (see triggered()); empty when
+  // no event leaf raises a flag or zeroes a node.
+  std::vector<std::uint8_t> triggered_;
   std::vector<int> quota_slot_of_;    // node → index in quotas_, or -1
   std::vector<QuotaCounter> quotas_;
   std::unordered_map<std::string, Best> best_add_, best_deduct_;

@@ -72,10 +72,11 @@ Outcome read_with(const std::string& path, int threads) {
       const Node& node = scheme.nodes[n];
       if (!node.is_leaf() || !rule_reads_events(node.rule.kind)) continue;
       const Tally& t = tallies.at(u, n);
-      std::string line = roster.units[u].id + " " + node.id + " rows=" +
-                         std::to_string(t.rows) + " count=" + std::to_string(t.count) +
+      std::string line = roster.units[u].id + " " + node.id +
+                         " rows=" + std::to_string(tallies.has_rows(u, n)) +
+                         " count=" + std::to_string(t.count) +
                          " amount=" + t.amount.to_string() +
-                         " triggered=" + std::to_string(t.triggered);
+                         " triggered=" + std::to_string(tallies.triggered(u, n));
       if (node.rule.kind == RuleKind::kQuota) {
         const QuotaCounter& q = tallies.quota(n);
         for (int b = 0; b < q.buckets().count(); ++b) {
