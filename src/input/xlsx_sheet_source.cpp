@@ -29,9 +29,12 @@ class XlsxSheetSource::Cells : public XmlHandler {
     } else if (name == "row") {
       const char* r = xml_attribute(attrs, "r");
       const int row = r != nullptr ? std::atoi(r) : last_row_ + 1;
-      if (row <= last_row_ || row > 1048576) {
-        fail(row, 0, trf("row {} comes after row {}", row, last_row_));
+      // A row inside a row (a damaged or hostile part) is out of place too:
+      // its end would write the outer row after itself.
+      if (in_row_ || row <= last_row_ || row > 1048576) {
+        fail(row, 0, trf("row {} comes after row {}", row, in_row_ ? row_ : last_row_));
       }
+      in_row_ = true;
       row_ = row;
       column_ = 0;
       cells_.clear();
@@ -80,6 +83,7 @@ class XlsxSheetSource::Cells : public XmlHandler {
         cells_[column_ - 1] = std::move(text);
       }
     } else if (name == "row") {
+      in_row_ = false;
       emit_row();
     }
   }
@@ -189,6 +193,7 @@ class XlsxSheetSource::Cells : public XmlHandler {
   std::size_t width_ = 0;  // columns of every line: the used range's
   int last_row_ = 0;       // the last row written
   int row_ = 0;
+  bool in_row_ = false;    // between a row's start and its end
   int column_ = 0;
   std::vector<std::string> cells_;
   std::string type_;
