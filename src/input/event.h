@@ -58,9 +58,24 @@ class EventSink {
   // reader can keep the parts' memory within a budget (-j 64 on a million
   // units must not take gigabytes).
   virtual std::size_t split_bytes() const { return 0; }
-  // Adds the rows gathered by `part`, a sink from this one's split(), as
-  // if they had come to this sink. `part` is left unusable.
-  virtual void join(EventSink& part) { (void)part; }
+  // For reading one big file on several threads when split() sinks would
+  // not fit the budget: a sink through which one thread adds its rows to
+  // this sink's own sums while other threads do the same through theirs,
+  // to be join()ed back as split() sinks are. Offered only while this sink
+  // has had no row, so that clear() can undo a reading that fails.
+  // nullptr: not offered.
+  virtual std::unique_ptr<EventSink> share() { return nullptr; }
+  // Back to no rows, after a shared reading that failed.
+  virtual void clear() {}
+  // Adds the rows gathered by `part`, a sink from this one's split() or
+  // share() or a sink split() from the same one, as if they had come to
+  // this sink. `part` is left unusable. Returns false, changing nothing,
+  // when a sum would overflow: the reader then reads the file on one
+  // thread, which says at which row.
+  virtual bool join(EventSink& part) {
+    (void)part;
+    return true;
+  }
 };
 
 // What one input file held, for `-v` and for the invariant

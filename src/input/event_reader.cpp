@@ -892,10 +892,10 @@ std::uint64_t splittable_size(std::FILE* f, const ReadOptions& options) {
 // break ends a record (not one inside a quoted field). The guess holds
 // exactly when every part before the last ends its last record at its end:
 // a part that ends inside quotes fails with an unterminated quote. When
-// any part fails, nothing is kept and false is returned: the caller reads
-// the file on one thread, which reports what is wrong as usual. Otherwise
-// the joined result (rows, sums, errors with their lines, counts) is what
-// reading on one thread gives.
+// any part fails, nothing is kept (a shared sink is cleared) and false is
+// returned: the caller reads the file on one thread, which reports what is
+// wrong as usual. Otherwise the joined result (rows, sums, errors with
+// their lines, counts) is what reading on one thread gives.
 bool read_in_parts(const std::string& path, int fd, std::uint64_t size, int file_index,
                    const Scheme& scheme, const Roster& roster, const MeasureTable& measures,
                    EventSink& sink, Diagnostics& diags, const ReadOptions& options,
@@ -904,10 +904,16 @@ bool read_in_parts(const std::string& path, int fd, std::uint64_t size, int file
   std::vector<std::uint64_t> begins{0};
   // As many parts as threads, but no more split sinks (one a part) than
   // the budget holds: -j caps the threads' memory as well as their number.
+  // When they do not all fit, the parts add to the sink's own sums
+  // instead, if it shares them (EventSink::share).
   auto n = static_cast<std::uint64_t>(options.threads);
-  if (const std::size_t each = sink.split_bytes(); each > 0) {
-    n = std::min<std::uint64_t>(n, options.parts_memory / each);
+  std::unique_ptr<EventSink> first_shared;
+  if (const std::size_t each = sink.split_bytes();
+      each > 0 && options.parts_memory / each < n) {
+    first_shared = sink.share();
+    if (!first_shared) n = std::min<std::uint64_t>(n, options.parts_memory / each);
   }
+  const bool shared = first_shared != nullptr;
   for (std::uint64_t k = 1; k < n; ++k) {
     std::uint64_t at = after_line_break(path, fd, std::max(size * k / n, begins.back()), size);
     if (at == 0 || at >= size) break;
@@ -920,7 +926,7 @@ bool read_in_parts(const std::string& path, int fd, std::uint64_t size, int file
   for (std::size_t k = 0; k < parts.size(); ++k) {
     parts[k].begin = begins[k];
     parts[k].end = k + 1 < begins.size() ? begins[k + 1] : size;
-    parts[k].sink = sink.split();
+    parts[k].sink = !shared ? sink.split() : k == 0 ? std::move(first_shared) : sink.share();
     if (!parts[k].sink) return false;
     sources.push_back(open_range(path, fd, parts[k].begin, parts[k].end));
     readers.push_back(std::make_unique<CsvReader>(path, *sources.back()));
@@ -961,7 +967,23 @@ bool read_in_parts(const std::string& path, int fd, std::uint64_t size, int file
   }
   for (std::thread& t : threads) t.join();
   for (const Part& part : parts) {
-    if (part.failed) return false;
+    if (part.failed) {
+      if (shared) sink.clear();  // the parts' rows are in it
+      return false;
+    }
+  }
+
+  // The parts' sums. Split sinks gather in the first before any reaches
+  // `sink`, so that a sum that overflows leaves `sink` as it was; one
+  // thread then reads the file and says at which row. Shared sums have
+  // overflowed in a part already, if at all.
+  if (shared) {
+    for (Part& part : parts) sink.join(*part.sink);
+  } else {
+    for (std::size_t k = 1; k < parts.size(); ++k) {
+      if (!parts[0].sink->join(*parts[k].sink)) return false;
+    }
+    if (!sink.join(*parts[0].sink)) return false;
   }
 
   RowErrors errors(path, diags);
@@ -978,7 +1000,6 @@ bool read_in_parts(const std::string& path, int fd, std::uint64_t size, int file
     stats.outside += part.stats.outside;
     stats.outside_own_days = stats.outside_own_days || part.stats.outside_own_days;
     stats.reported += part.stats.reported;
-    sink.join(*part.sink);
   }
   // How it was read, as one thread would say it.
   unsigned char bom[3] = {0, 0, 0};

@@ -73,6 +73,19 @@ void QuotaCounter::join(const QuotaCounter& part) {
   for (std::size_t i = 0; i < counts_.size(); ++i) add_count(counts_[i], part.counts_[i]);
 }
 
+bool QuotaCounter::can_join(const QuotaCounter& part) const {
+  std::int64_t sum = 0;
+  for (std::size_t i = 0; i < counts_.size(); ++i) {
+    if (__builtin_add_overflow(counts_[i], part.counts_[i], &sum)) return false;
+  }
+  return true;
+}
+
+void QuotaCounter::clear() {
+  std::fill(bits_.begin(), bits_.end(), 0);
+  std::fill(counts_.begin(), counts_.end(), 0);
+}
+
 std::size_t QuotaCounter::bytes() const {
   return bits_.size() * sizeof(bits_[0]) + counts_.size() * sizeof(counts_[0]);
 }

@@ -14,6 +14,7 @@
 
 #include "base/calendar.h"
 #include "base/date.h"
+#include "base/shared_sums.h"
 #include "base/time_buckets.h"
 #include "scheme/model.h"
 #include "input/unit_period.h"
@@ -30,25 +31,26 @@ class QuotaCounter {
 
   // A row of `unit` dated `d` (inside the period), of tier `tier` (an index
   // into the leaf's tiers, or -1), occurring `count` times. Throws
-  // kaohe::Error on a count that overflows.
+  // kaohe::Error on a count that overflows. `shared`: other threads add to
+  // this counter at the same time (Tallies::share), with atomic adds.
   // Inline, like prefetch: called for every quota row.
-  void add(int unit, Date d, int tier, std::int64_t count) {
+  void add(int unit, Date d, int tier, std::int64_t count, bool shared = false) {
     // Inside the period: the reader keeps the other rows out.
-    const int day = day_of(d);
+    const int day = shared ? day_in_period(d) : day_of(d);
     if (dates_) {
       const std::uint64_t bit = std::uint64_t{1} << (day % 64);
-      bits_[word_index(unit, -1, day)] |= bit;
-      if (tier >= 0) bits_[word_index(unit, tier, day)] |= bit;
+      set_bits(bits_[word_index(unit, -1, day)], bit, shared);
+      if (tier >= 0) set_bits(bits_[word_index(unit, tier, day)], bit, shared);
       return;
     }
     const int b = bucket_of_day_[static_cast<std::size_t>(day)];
-    add_count(counts_[count_index(unit, b, -1)], count);
-    if (tier >= 0) add_count(counts_[count_index(unit, b, tier)], count);
+    add_count(counts_[count_index(unit, b, -1)], count, shared);
+    if (tier >= 0) add_count(counts_[count_index(unit, b, tier)], count, shared);
   }
   // Asks for the memory a row of `unit` dated `date` will touch (Date{}:
-  // no valid date, the unit's first bucket).
-  void prefetch(int unit, Date date) const {
-    const int day = std::max(0, day_of(date));
+  // no valid date, the unit's first bucket). `shared`: as for add().
+  void prefetch(int unit, Date date, bool shared = false) const {
+    const int day = std::max(0, shared ? day_in_period(date) : day_of(date));
     if (dates_) {
       __builtin_prefetch(&bits_[word_index(unit, -1, day)], 1);
     } else {
@@ -57,6 +59,10 @@ class QuotaCounter {
   }
   // Adds the rows of `part`, a counter of the same leaf and units.
   void join(const QuotaCounter& part);
+  // Whether join(part) would add up without an overflow.
+  bool can_join(const QuotaCounter& part) const;
+  // Forgets every row.
+  void clear();
   std::size_t bytes() const;
 
   // Σ over the buckets of the rows `unit` misses (QuotaBucket::missing),
@@ -92,8 +98,15 @@ class QuotaCounter {
 
   void make_period_table(const Scheme& scheme, const Node& leaf);
   [[noreturn, gnu::noinline, gnu::cold]] static void count_overflow();
-  static void add_count(std::int64_t& sum, std::int64_t n) {
-    if (__builtin_add_overflow(sum, n, &sum)) count_overflow();
+  static void add_count(std::int64_t& sum, std::int64_t n, bool shared = false) {
+    if (shared ? !add_shared(sum, n) : __builtin_add_overflow(sum, n, &sum)) count_overflow();
+  }
+  static void set_bits(std::uint64_t& word, std::uint64_t bits, bool shared) {
+    if (shared) {
+      set_bits_shared(word, bits);
+    } else {
+      word |= bits;
+    }
   }
 
   struct Span {
@@ -101,14 +114,18 @@ class QuotaCounter {
   };
 
   // The day of `d` counted from the period's first (0), or -1 outside the
-  // period. Logs run in date order, so the last date asked for is
-  // remembered: nearly every row skips the conversion. Only the thread
-  // that reads into this counter calls it (prefetch and add).
+  // period.
+  int day_in_period(Date d) const {
+    const int day = d.day_number() - first_day_;
+    return day >= 0 && day < days_ ? day : -1;
+  }
+  // day_in_period(d), for the one thread that reads into this counter
+  // (not shared). Logs run in date order, so the last date asked for is
+  // remembered: nearly every row skips the conversion.
   int day_of(Date d) const {
     if (d == memo_date_) return memo_day_;
-    const int day = d.day_number() - first_day_;
     memo_date_ = d;
-    memo_day_ = day >= 0 && day < days_ ? day : -1;
+    memo_day_ = day_in_period(d);
     return memo_day_;
   }
 

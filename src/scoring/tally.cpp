@@ -1,8 +1,12 @@
 // Accumulation of event rows into per-unit sums.
 #include "scoring/tally.h"
 
+#include <algorithm>
+#include <atomic>
+
 #include "base/diagnostic.h"
 #include "base/messages.h"
+#include "base/shared_sums.h"
 #include "scoring/lateness.h"
 
 namespace kaohe {
@@ -62,16 +66,46 @@ bool Tallies::triggers(const Node& leaf, const Event& e) {
 
 namespace {
 
-void add_count(std::int64_t& sum, std::int64_t count) {
-  if (__builtin_add_overflow(sum, count, &sum)) {
-    throw Error(kExitDataErr,
-                tr("arithmetic overflow: an item's event count exceeds 9223372036854775807"),
-                tr("check the count column"));
+[[noreturn, gnu::noinline, gnu::cold]] void count_overflow() {
+  throw Error(kExitDataErr,
+              tr("arithmetic overflow: an item's event count exceeds 9223372036854775807"),
+              tr("check the count column"));
+}
 
+void add_count(std::int64_t& sum, std::int64_t count, bool shared = false) {
+  if (shared ? !add_shared(sum, count) : __builtin_add_overflow(sum, count, &sum)) {
+    count_overflow();
+  }
+}
+
+void add_amount(Decimal& sum, Decimal amount, bool shared) {
+  if (!shared) {
+    sum += amount;
+    return;
+  }
+  // Throws, storing nothing, where the sum would overflow.
+  std::atomic_ref<Decimal> ref(sum);
+  Decimal old = ref.load(std::memory_order_relaxed);
+  while (!ref.compare_exchange_weak(old, old + amount, std::memory_order_relaxed)) {
   }
 }
 
 }  // namespace
+
+// The sink that each thread of a shared reading adds its rows through
+// (Tallies::share): rows go straight into the owner's sums; only the best
+// 取最高分 rows wait here for join().
+class SharedTallies final : public EventSink {
+ public:
+  explicit SharedTallies(Tallies& owner) : owner_(owner) {}
+  void on_event(const Event& e) override { owner_.record(e, bests_, true); }
+  void prefetch(int unit, int node, Date date) const override {
+    owner_.prefetch(unit, node, date, true);
+  }
+
+  Tallies& owner_;
+  Tallies::Bests bests_;
+};
 
 void Tallies::add(int unit, int node, std::int64_t count, Decimal amount) {
   Tally& t = tally(unit, node);
@@ -79,49 +113,65 @@ void Tallies::add(int unit, int node, std::int64_t count, Decimal amount) {
   t.amount += amount;
 }
 
-void Tallies::prefetch(int unit, int node, Date date) const {
+void Tallies::prefetch(int unit, int node, Date date, bool shared) const {
   if (quota_slot_of_[node] < 0) {
     __builtin_prefetch(&tallies_[tally_index(unit, node)], 1);
     return;
   }
   // A quota row touches only its bucket's count, or its date's bit.
-  quotas_[quota_slot_of_[node]].prefetch(unit, date);
+  quotas_[quota_slot_of_[node]].prefetch(unit, date, shared);
 }
 
 void Tallies::on_event(const Event& e) {
+  fed_ = true;
+  record(e, bests_, false);
+}
+
+void Tallies::record(const Event& e, Bests& bests, bool shared) {
   const Node& leaf = scheme_.nodes[e.node];
+  const std::size_t i = tally_index(e.unit, e.node);
+  // Flags and zeroing follow every row, whatever 取最高分 keeps of amounts.
+  if (triggers(leaf, e)) {
+    if (shared) {
+      set_flag_shared(triggered_[i]);
+    } else {
+      triggered_[i] = 1;
+    }
+  }
   if (leaf.rule.kind == RuleKind::kQuota) {
-    // Counted by bucket only: the row's one cache line (see Tally).
-    if (triggers(leaf, e)) triggered_[tally_index(e.unit, e.node)] = 1;
-    // Every quota row has a date inside the unit's days: the reader keeps
-    // the others out.
-    quotas_[quota_slot_of_[e.node]].add(e.unit, *e.date, e.tier, e.count);
+    // Counted by bucket only: the row's one cache line (see Tally). Every
+    // quota row has a date inside the unit's days: the reader keeps the
+    // others out.
+    quotas_[quota_slot_of_[e.node]].add(e.unit, *e.date, e.tier, e.count, shared);
     return;
   }
-  Tally& t = tally(e.unit, e.node);
-  // Flags and zeroing follow every row, whatever 取最高分 keeps of amounts.
-  if (triggers(leaf, e)) triggered_[tally_index(e.unit, e.node)] = 1;
+  Tally& t = tallies_[i];
   if (leaf.rule.kind != RuleKind::kFlagEvent) {
     const Decimal amount = amount_of(leaf, e).times(e.count);
     const int group = group_of_[e.node];
     if (group >= 0 && !e.ref.empty()) {
-      keep_best(e, group, amount);
+      keep_best(leaf, e, group, amount, bests);
       return;
     }
-    t.amount += amount;
+    add_amount(t.amount, amount, shared);
   }
-  add_count(t.count, e.count);
+  add_count(t.count, e.count, shared);
 }
 
-void Tallies::keep_best(const Event& e, int group, Decimal total) {
-  const Node& leaf = scheme_.nodes[e.node];
+void Tallies::keep_best(const Node& leaf, const Event& e, int group, Decimal total,
+                        Bests& bests) {
   std::string key = std::to_string(e.unit);
   key += '\0';
   key += std::to_string(group);
   key += '\0';
   key += e.ref;
-  auto& table = leaf.rule.direction == Direction::kAdd ? best_add_ : best_deduct_;
+  auto& table = leaf.rule.direction == Direction::kAdd ? bests.add : bests.deduct;
   keep_better(table, key, Best{total, e.node, e.count});
+}
+
+void Tallies::keep_bests(const Bests& from) {
+  for (const auto& [key, b] : from.add) keep_better(bests_.add, key, b);
+  for (const auto& [key, b] : from.deduct) keep_better(bests_.deduct, key, b);
 }
 
 void Tallies::keep_better(std::unordered_map<std::string, Best>& table,
@@ -149,8 +199,42 @@ std::size_t Tallies::split_bytes() const {
   return bytes;
 }
 
-void Tallies::join(EventSink& sink) {
+std::unique_ptr<EventSink> Tallies::share() {
+  if (fed_) return nullptr;
+  return std::make_unique<SharedTallies>(*this);
+}
+
+void Tallies::clear() {
+  std::fill(tallies_.begin(), tallies_.end(), Tally{});
+  std::fill(triggered_.begin(), triggered_.end(), 0);
+  for (QuotaCounter& q : quotas_) q.clear();
+  bests_ = Bests{};
+  fed_ = false;
+}
+
+bool Tallies::join(EventSink& sink) {
+  if (auto* view = dynamic_cast<SharedTallies*>(&sink)) {
+    // Its other rows are in these sums already.
+    fed_ = true;
+    keep_bests(view->bests_);
+    view->bests_ = Bests{};
+    return true;
+  }
   auto& part = dynamic_cast<Tallies&>(sink);
+  // First whether every sum adds up, so that an overflow changes nothing.
+  std::int64_t sum = 0;
+  for (std::size_t i = 0; i < tallies_.size(); ++i) {
+    const Tally& t = tallies_[i];
+    const Tally& p = part.tallies_[i];
+    if (__builtin_add_overflow(t.count, p.count, &sum) ||
+        __builtin_add_overflow(t.amount.units(), p.amount.units(), &sum)) {
+      return false;
+    }
+  }
+  for (std::size_t i = 0; i < quotas_.size(); ++i) {
+    if (!quotas_[i].can_join(part.quotas_[i])) return false;
+  }
+  fed_ = true;
   for (std::size_t i = 0; i < tallies_.size(); ++i) {
     Tally& t = tallies_[i];
     const Tally& p = part.tallies_[i];
@@ -159,14 +243,13 @@ void Tallies::join(EventSink& sink) {
   }
   for (std::size_t i = 0; i < triggered_.size(); ++i) triggered_[i] |= part.triggered_[i];
   for (std::size_t i = 0; i < quotas_.size(); ++i) quotas_[i].join(part.quotas_[i]);
-  for (const auto& [key, b] : part.best_add_) keep_better(best_add_, key, b);
-  for (const auto& [key, b] : part.best_deduct_) keep_better(best_deduct_, key, b);
-  part.best_add_.clear();
-  part.best_deduct_.clear();
+  keep_bests(part.bests_);
+  part.bests_ = Bests{};
+  return true;
 }
 
 void Tallies::finish() {
-  for (auto* table : {&best_add_, &best_deduct_}) {
+  for (auto* table : {&bests_.add, &bests_.deduct}) {
     for (const auto& [key, b] : *table) {
       int unit = std::stoi(key.substr(0, key.find('\0')));
       add(unit, b.node, b.count, b.amount);

@@ -36,12 +36,20 @@ class Tallies : public EventSink {
   // Asks for the cache line of the sums of (unit, node) — for a quota
   // leaf, of its counts: with tens of thousands of units they are rarely
   // in cache.
-  void prefetch(int unit, int node, Date date) const override;
+  void prefetch(int unit, int node, Date date) const override {
+    prefetch(unit, node, date, false);
+  }
   // Parts for reading a file on several threads; sums are exact and
   // order-free, so the joined result equals reading on one thread.
   std::unique_ptr<EventSink> split() const override;
   std::size_t split_bytes() const override;
-  void join(EventSink& part) override;
+  // A view that several threads add rows through at once, with atomic
+  // adds into these very sums; offered while no row has come yet, so that
+  // clear() undoes a reading that failed. Only 取最高分 rows are kept
+  // apart in the view, for join().
+  std::unique_ptr<EventSink> share() override;
+  void clear() override;
+  bool join(EventSink& part) override;
   // Folds the best row of each (unit, 取最高分 group, ref) into its leaf.
   // Call once, after the last event and before reading.
   void finish();
@@ -64,13 +72,24 @@ class Tallies : public EventSink {
   static bool triggers(const Node& leaf, const Event& e);
 
  private:
+  friend class SharedTallies;
   struct Best {
     Decimal amount;  // amount × count of the row
     int node = -1;
     std::int64_t count = 0;
   };
+  // The best row of each (unit, 取最高分 group, ref), by the rule's direction.
+  struct Bests {
+    std::unordered_map<std::string, Best> add, deduct;
+  };
+  // Adds `e` to the sums, its 取最高分 row to `bests`. `shared`: other
+  // threads add at the same time (share()).
+  void record(const Event& e, Bests& bests, bool shared);
+  void prefetch(int unit, int node, Date date, bool shared) const;
   // 取最高分: keeps the row if it is the best of its (unit, group, ref).
-  void keep_best(const Event& e, int group, Decimal total);
+  static void keep_best(const Node& leaf, const Event& e, int group, Decimal total,
+                        Bests& bests);
+  void keep_bests(const Bests& from);
   // Keeps `candidate` under `key` in `table` if it beats what is there.
   static void keep_better(std::unordered_map<std::string, Best>& table,
                           const std::string& key, const Best& candidate);
@@ -93,7 +112,8 @@ class Tallies : public EventSink {
   std::vector<std::uint8_t> triggered_;
   std::vector<int> quota_slot_of_;    // node → index in quotas_, or -1
   std::vector<QuotaCounter> quotas_;
-  std::unordered_map<std::string, Best> best_add_, best_deduct_;
+  Bests bests_;
+  bool fed_ = false;  // a row has come (on_event, join): share() is not offered
 };
 
 }  // namespace kaohe

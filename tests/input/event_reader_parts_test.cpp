@@ -22,6 +22,8 @@ using test::TempFile;
 
 const char* const kScheme = R"(kaohe: 1
 period: {from: 2025-01-01, to: 2025-12-31}
+flags:
+  - {id: veto, name: 一票否决}
 root:
   id: total
   name: 总分
@@ -40,6 +42,8 @@ root:
         - {id: missed, name: 未完成, points: 10, per_event: {deduct: 3}}
     - {id: overdue, name: 延迟, late: {deduct: 1, row_max: 30}}
     - {id: judged, name: 评定, points: 60, direct: {}}
+    - {id: accident, name: 事故, flag_event: {raise: veto}}
+    - {id: patrol, name: 巡查, points: 5, quota: {required: 1, per: week, count: dates, deduct: 0.5}}
 )";
 
 Roster make_roster() {
@@ -54,7 +58,11 @@ struct Outcome {
   std::vector<std::string> sums;   // per unit and event leaf, after finish()
 };
 
-Outcome read_with(const std::string& path, int threads) {
+// Reads `paths` one after another on `threads` into fresh sums; the stats
+// are the last file's. A `budget` (ReadOptions::parts_memory) of 1 byte
+// holds no split sink: the parts share the sums.
+Outcome read_files(const std::vector<std::string>& paths, int threads,
+                   std::uint64_t budget = 0) {
   Scheme scheme = test::scheme_of(kScheme);
   Roster roster = make_roster();
   MeasureTable measures;
@@ -63,8 +71,12 @@ Outcome read_with(const std::string& path, int threads) {
   ReadOptions options;
   options.threads = threads;
   options.split_bytes = 0;  // split even a small file
+  if (budget > 0) options.parts_memory = budget;
   Outcome out;
-  out.stats = read_events(path, 0, scheme, roster, measures, tallies, diags, options);
+  for (std::size_t i = 0; i < paths.size(); ++i) {
+    out.stats = read_events(paths[i], static_cast<int>(i), scheme, roster, measures, tallies,
+                            diags, options);
+  }
   tallies.finish();
   for (const Diagnostic& d : diags.list()) out.diags.push_back(format_diagnostic(d));
   for (int u = 0; u < roster.size(); ++u) {
@@ -87,6 +99,10 @@ Outcome read_with(const std::string& path, int threads) {
     }
   }
   return out;
+}
+
+Outcome read_with(const std::string& path, int threads, std::uint64_t budget = 0) {
+  return read_files({path}, threads, budget);
 }
 
 void check_same(const Outcome& one, const Outcome& many) {
@@ -113,10 +129,11 @@ std::string varied_events(int rows) {
   std::string csv = "unit_id,item_id,date,count,tier,points,ref,note\r\n";
   const char* units[] = {"V1", "V2", "V3"};
   for (int i = 0; i < rows; ++i) {
-    std::string u = units[i % 3];
+    // (V3 has no accident: its flag stays down.)
+    std::string u = units[i % 3 == 2 && i % 13 == 10 ? 1 : i % 3];
     std::string month = std::to_string(10 + i % 3);
     std::string date = "2025-" + month + "-1" + std::to_string(i % 10);
-    switch (i % 11) {
+    switch (i % 13) {
       case 0: csv += u + ",late_report," + date + ",,,,,\"迟报, 第" + std::to_string(i) + "次\"\r\n"; break;
       case 1: csv += u + ",praise," + date + ",,省级,,,\n"; break;
       case 2: csv += u + ",info," + date + ",2,,0.3,,\"说明 \"\"甲\"\"\"\n"; break;
@@ -127,6 +144,8 @@ std::string varied_events(int rows) {
       case 7: csv += u + ",late_report,2024-12-31,,,,,\n"; break;  // outside
       case 8: csv += "V9,late_reprot," + date + ",,,,,\n"; break;   // two errors
       case 9: csv += u + ",late_report," + date + ",3,,,,\"两行\n说明\"\n"; break;
+      case 10: csv += u + ",accident," + date + ",,,,,\n"; break;
+      case 11: csv += u + ",patrol," + date + ",,,,,\n"; break;
       default: csv += u + ",praise," + date + ",,部级,,,\n"; break;  // unknown tier
     }
   }
@@ -142,6 +161,36 @@ TEST_CASE("parts: any number of threads gives the one-thread result, diagnostics
   for (int threads : {2, 3, 4, 7, 16}) {
     CAPTURE(threads);
     check_same(one, read_with(f.path(), threads));
+  }
+}
+
+TEST_CASE("parts: threads that share the sums, as split sinks do not fit, give the one-thread result") {
+  TempFile f(varied_events(700));
+  Outcome one = read_with(f.path(), 1);
+  REQUIRE(one.stats.read > 600);
+  for (int threads : {2, 3, 4, 7, 16}) {
+    CAPTURE(threads);
+    check_same(one, read_with(f.path(), threads, 1));
+  }
+  // Many rows of a few units: the threads add to the same sums at once.
+  std::string csv = "unit_id,item_id,date,count,tier,ref\n";
+  for (int i = 0; i < 20000; ++i) {
+    const std::string u = i % 2 ? "V1" : "V2";
+    const std::string date = "2025-0" + std::to_string(1 + i % 9) + "-1" + std::to_string(i % 10);
+    switch (i % 5) {
+      case 0: csv += u + ",late_report," + date + "," + std::to_string(1 + i % 4) + ",,\n"; break;
+      case 1: csv += u + ",praise," + date + ",,国家级,\n"; break;
+      case 2: csv += u + ",patrol," + date + ",,,\n"; break;
+      case 3: csv += u + ",monthly," + date + ",2,,\n"; break;
+      default: csv += u + ",done," + date + ",,,督办" + std::to_string(i % 50) + "\n"; break;
+    }
+  }
+  TempFile busy(csv);
+  Outcome busy_one = read_with(busy.path(), 1);
+  REQUIRE(busy_one.stats.counted == 20000);
+  for (int threads : {2, 4}) {
+    CAPTURE(threads);
+    check_same(busy_one, read_with(busy.path(), threads, 1));
   }
 }
 
@@ -261,9 +310,10 @@ class LineSink : public EventSink {
  public:
   void on_event(const Event& e) override { lines.push_back(e.line); }
   std::unique_ptr<EventSink> split() const override { return std::make_unique<LineSink>(); }
-  void join(EventSink& part) override {
+  bool join(EventSink& part) override {
     auto& p = dynamic_cast<LineSink&>(part);
     lines.insert(lines.end(), p.lines.begin(), p.lines.end());
+    return true;
   }
   std::vector<int> lines;
 };
@@ -354,6 +404,58 @@ TEST_CASE("parts: a cut inside a quoted field falls back to one thread") {
     CHECK(lines[11] == 213);  // every line known: read on one thread
     CHECK(lines.back() == 222);
   }
+}
+
+// Rows of every part around a quoted field of many lines, so that each
+// cut lands inside quotes after the parts have taken some rows.
+std::string quoted_trap() {
+  std::string csv = "unit_id,item_id,note\n";
+  for (int i = 0; i < 10; ++i) csv += "V1,late_report,\n";
+  csv += "V1,late_report,\"";
+  for (int i = 0; i < 200; ++i) csv += "第" + std::to_string(i) + "行, 有逗号\n";
+  csv += "\"\n";
+  for (int i = 0; i < 10; ++i) csv += "V3,late_report,\n";
+  return csv;
+}
+
+TEST_CASE("parts: shared sums are cleared when a cut falls inside quotes, and read again") {
+  TempFile f(quoted_trap());
+  Outcome one = read_with(f.path(), 1);
+  REQUIRE(one.stats.counted == 21);
+  for (int threads : {2, 3}) {
+    CAPTURE(threads);
+    check_same(one, read_with(f.path(), threads, 1));
+  }
+}
+
+TEST_CASE("parts: a second file is not read into shared sums: its fall-back keeps the first's") {
+  std::string clean = "unit_id,item_id,date\n";
+  for (int i = 0; i < 300; ++i) clean += "V2,patrol,2025-0" + std::to_string(1 + i % 9) + "-01\n";
+  TempFile first(clean);
+  TempFile second(quoted_trap());
+  Outcome one = read_files({first.path(), second.path()}, 1);
+  for (int threads : {2, 3}) {
+    CAPTURE(threads);
+    check_same(one, read_files({first.path(), second.path()}, threads, 1));
+  }
+}
+
+TEST_CASE("parts: a sum that overflows is the one-thread error, whatever the parts") {
+  // 2 points × 10⁹ a row: the 4,612th row passes Decimal's 9.2 × 10¹².
+  std::string csv = "unit_id,item_id,count\n";
+  for (int i = 0; i < 6000; ++i) csv += "V1,late_report,1000000000\n";
+  TempFile f(csv);
+  auto error_of = [&](int threads, std::uint64_t budget) {
+    Error e = test::expect_error([&] { (void)read_with(f.path(), threads, budget); });
+    std::string text;
+    for (const Diagnostic& d : e.diagnostics()) text += format_diagnostic(d);
+    return text;
+  };
+  const std::string one = error_of(1, 0);
+  CHECK(one.find(":4613:") != std::string::npos);
+  CHECK(error_of(2, 1) == one);  // shared sums
+  CHECK(error_of(3, 1) == one);
+  CHECK(error_of(2, 0) == one);  // split sinks
 }
 
 TEST_CASE("parts: a fatal syntax error in a later part is reported as on one thread") {
