@@ -386,28 +386,9 @@ TEST_CASE("parts: -j caps the parts' memory: no more split sinks than the budget
   }
 }
 
-TEST_CASE("parts: a cut inside a quoted field falls back to one thread") {
-  // One quoted note of many lines spans the middle of the file, so the
-  // line break the cut lands after is inside quotes.
-  std::string csv = "unit_id,item_id,note\n";
-  for (int i = 0; i < 10; ++i) csv += "V1,late_report,\n";
-  csv += "V1,late_report,\"";
-  for (int i = 0; i < 200; ++i) csv += "第" + std::to_string(i) + "行, 有逗号\n";
-  csv += "\"\n";
-  for (int i = 0; i < 10; ++i) csv += "V3,late_report,\n";
-  TempFile f(csv);
-  for (int threads : {2, 3}) {
-    CAPTURE(threads);
-    std::vector<int> lines = lines_read(f.path(), threads);
-    REQUIRE(lines.size() == 21);
-    CHECK(lines[10] == 12);
-    CHECK(lines[11] == 213);  // every line known: read on one thread
-    CHECK(lines.back() == 222);
-  }
-}
-
-// Rows of every part around a quoted field of many lines, so that each
-// cut lands inside quotes after the parts have taken some rows.
+// One quoted note of many lines spans the middle of the file, so the line
+// break each cut lands after is inside quotes, after the parts have taken
+// some rows.
 std::string quoted_trap() {
   std::string csv = "unit_id,item_id,note\n";
   for (int i = 0; i < 10; ++i) csv += "V1,late_report,\n";
@@ -416,6 +397,18 @@ std::string quoted_trap() {
   csv += "\"\n";
   for (int i = 0; i < 10; ++i) csv += "V3,late_report,\n";
   return csv;
+}
+
+TEST_CASE("parts: a cut inside a quoted field falls back to one thread") {
+  TempFile f(quoted_trap());
+  for (int threads : {2, 3}) {
+    CAPTURE(threads);
+    std::vector<int> lines = lines_read(f.path(), threads);
+    REQUIRE(lines.size() == 21);
+    CHECK(lines[10] == 12);
+    CHECK(lines[11] == 213);  // every line known: read on one thread
+    CHECK(lines.back() == 222);
+  }
 }
 
 TEST_CASE("parts: shared sums are cleared when a cut falls inside quotes, and read again") {
